@@ -1,0 +1,32 @@
+"""Load stage: a spec file on disk -> one validated, self-contained OpenAPI document.
+
+    spec = load_spec(Path("openapi.yaml"))
+
+Every external `$ref` is bundled (see `bundle.py`); local refs stay refs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .bundle import Bundler
+from .files import read_document
+from .model import Diagnostic, LoadedSpec, LoadError
+from .validate import check_root
+
+__all__ = ["Diagnostic", "LoadError", "LoadedSpec", "load_spec"]
+
+
+def load_spec(path: Path) -> LoadedSpec:
+    """Read, validate and bundle the spec at `path`; raise LoadError if that fails."""
+    path = Path(path)
+    warnings: list[Diagnostic] = []
+    document = read_document(path, warnings)
+    version = check_root(document, path, warnings)
+    try:
+        bundled = Bundler(path, document, version, warnings).run()
+    except RecursionError:
+        raise LoadError(
+            "the document is nested too deeply to process", path, hint="flatten deeply nested schemas"
+        ) from None
+    return LoadedSpec(document=bundled, source=path, version=version, warnings=tuple(warnings))

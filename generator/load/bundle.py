@@ -1,0 +1,256 @@
+"""Bundling: rewrite a document so that it holds only local (`#/...`) refs.
+
+External schemas are copied into `#/components/schemas/<Name>` and referred to
+by name, so cycles across files end in a ref rather than endless inlining.
+Other external objects (parameters, responses, path items, ...) are inlined.
+Local refs of the root document stay refs: downstream keeps refs as names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import pointer
+from .files import read_document
+from .kinds import child_kind, guess_is_schema, item_kind
+from .model import Diagnostic, LoadError
+
+_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_ABSENT = object()
+_SCHEMAS = "/components/schemas/"
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A resolved `$ref`: the file it lands in and the pointer tokens inside it."""
+
+    path: Path
+    tokens: tuple[str, ...]
+    display: Path
+
+    @property
+    def pointer(self) -> str:
+        return pointer.from_tokens(list(self.tokens))
+
+
+@dataclass
+class _SiblingCount:
+    count: int
+    first: str
+
+
+@dataclass
+class Bundler:
+    root_display: Path
+    root_doc: dict[str, Any]
+    version: str
+    warnings: list[Diagnostic]
+    root_path: Path = field(init=False)
+    _docs: dict[Path, Any] = field(default_factory=dict)
+    _displays: dict[Path, Path] = field(default_factory=dict)
+    _names: dict[tuple[Path, tuple[str, ...]], str] = field(default_factory=dict)
+    _new_schemas: dict[str, Any] = field(default_factory=dict)
+    _inlining: list[tuple[Path, tuple[str, ...]]] = field(default_factory=list)
+    _siblings: dict[Path, _SiblingCount] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.root_path = self.root_display.resolve()
+        self._docs[self.root_path] = self.root_doc
+        self._displays[self.root_path] = self.root_display
+        schemas = self.root_doc.get("components", {}).get("schemas", {})
+        self._root_schemas: dict[str, Any] = schemas if isinstance(schemas, dict) else {}
+
+    def run(self) -> dict[str, Any]:
+        document: dict[str, Any] = self._walk(self.root_doc, "openapi", self.root_path, "")
+        if self._new_schemas:
+            components = document.setdefault("components", {})
+            components.setdefault("schemas", {}).update(self._new_schemas)
+        for path, seen in self._siblings.items():
+            self.warnings.append(
+                Diagnostic(
+                    "warning",
+                    f"{seen.count} $ref object(s) have sibling keys, which OpenAPI 3.0 ignores",
+                    self._displays[path],
+                    seen.first,
+                )
+            )
+        return document
+
+    # -- walking ---------------------------------------------------------------------------
+
+    def _walk(self, node: Any, kind: str, path: Path, ptr: str) -> Any:
+        if isinstance(node, list):
+            sub = item_kind(kind)
+            return [self._walk(v, sub, path, pointer.join(ptr, i)) for i, v in enumerate(node)]
+        if not isinstance(node, dict):
+            return node
+        if kind == "literal":
+            return {k: self._walk(v, "literal", path, ptr) for k, v in node.items()}
+        ref = node.get("$ref")
+        if "$ref" in node and not kind.startswith("map:") and kind not in ("paths", "responses", "callback"):
+            if isinstance(ref, str):
+                return self._walk_ref(node, ref, kind, path, ptr)
+            if kind != "any":
+                raise LoadError(
+                    f"$ref must be a string, not {type(ref).__name__}",
+                    self._displays[path],
+                    pointer.join(ptr, "$ref"),
+                    "write the reference as a string such as '#/components/schemas/Name'",
+                )
+        if kind == "mapping":
+            return {k: self._walk_mapping_value(v, path, pointer.join(ptr, k)) for k, v in node.items()}
+        return {k: self._walk(v, child_kind(kind, k), path, pointer.join(ptr, k)) for k, v in node.items()}
+
+    def _walk_siblings(self, node: dict[str, Any], kind: str, path: Path, ptr: str) -> dict[str, Any]:
+        siblings = {k: v for k, v in node.items() if k != "$ref"}
+        if siblings and self.version == "3.0":
+            seen = self._siblings.setdefault(path, _SiblingCount(0, ptr))
+            seen.count += 1
+        walked: dict[str, Any] = self._walk(siblings, kind, path, ptr)
+        return walked
+
+    def _walk_ref(self, node: dict[str, Any], ref: str, kind: str, path: Path, ptr: str) -> Any:
+        ref_ptr = pointer.join(ptr, "$ref")
+        target = self._locate(ref, path, ref_ptr)
+        siblings = self._walk_siblings(node, kind, path, ptr)
+        if target.path == self.root_path:
+            self._check_chain(target, ref_ptr, path)
+            return {**node, "$ref": "#" + target.pointer, **siblings}
+        if kind == "schema" or (kind == "any" and guess_is_schema(list(target.tokens))):
+            return {**node, "$ref": "#/components/schemas/" + self._bundle_schema(target), **siblings}
+        key = (target.path, target.tokens)
+        if key in self._inlining:
+            raise LoadError(
+                f"'{ref}' is part of a reference cycle that would have to be inlined forever",
+                self._displays[path],
+                ref_ptr,
+                "only schemas may refer to themselves; move the shared part into components",
+            )
+        self._inlining.append(key)
+        inlined = self._walk(self._target_value(target), kind, target.path, target.pointer)
+        self._inlining.pop()
+        if siblings and isinstance(inlined, dict):
+            return {**inlined, **siblings}
+        return inlined
+
+    def _walk_mapping_value(self, value: Any, path: Path, ptr: str) -> Any:
+        # Mapping values are schema names or refs; only a '/' or '#' makes a ref.
+        if not isinstance(value, str) or ("#" not in value and "/" not in value):
+            return value
+        try:
+            target = self._locate(value, path, ptr)
+        except LoadError as exc:
+            # Real specs get mappings wrong often; downstream can fall back to the schema names.
+            self.warnings.append(Diagnostic("warning", f"discriminator mapping kept as is: {exc.message}", exc.file, ptr))
+            return value
+        if target.path == self.root_path:
+            return "#" + target.pointer
+        return "#/components/schemas/" + self._bundle_schema(target)
+
+    # -- refs --------------------------------------------------------------------------------
+
+    def _locate(self, ref: str, path: Path, ref_ptr: str) -> _Ref:
+        """Resolve a ref to its file and pointer; every way it can fail is a LoadError here."""
+        here = self._displays[path]
+        if pointer.is_url(ref):
+            raise LoadError(
+                f"'{ref}' is a URL; only refs to local files are supported",
+                here,
+                ref_ptr,
+                "download the document and refer to it by a relative path",
+            )
+        try:
+            file_part, tokens = pointer.split_ref(ref)
+        except pointer.PointerError as exc:
+            raise LoadError(
+                f"unsupported $ref '{ref}': {exc.message}", here, ref_ptr, "use a fragment like '#/components/schemas/Name'"
+            ) from None
+        if file_part:
+            display = Path(os.path.normpath(here.parent / file_part))
+            target_path = (path.parent / file_part).resolve()
+            if target_path not in self._docs:
+                if not target_path.is_file():
+                    what = "not found" if not target_path.exists() else "not a regular file"
+                    raise LoadError(
+                        f"'{ref}' refers to {display}, which is {what}",
+                        here,
+                        ref_ptr,
+                        "refs are relative to the file that contains them",
+                    )
+                self._docs[target_path] = read_document(display, self.warnings)
+                self._displays[target_path] = display
+        else:
+            target_path = path
+        target = _Ref(target_path, tuple(tokens), self._displays[target_path])
+        try:
+            pointer.resolve(self._docs[target_path], tokens)
+        except pointer.PointerError as exc:
+            where = "" if target_path == path else f" in {target.display}"
+            raise LoadError(
+                f"'{ref}' does not resolve{where}: {exc.message}",
+                here,
+                ref_ptr,
+                "fix the ref or add the missing definition",
+            ) from None
+        return target
+
+    def _target_value(self, target: _Ref) -> Any:
+        return pointer.resolve(self._docs[target.path], list(target.tokens))
+
+    def _check_chain(self, target: _Ref, ref_ptr: str, path: Path) -> None:
+        """Refuse refs that only lead to more refs and back: nothing is ever defined."""
+        seen = {target.tokens}
+        value = self._target_value(target)
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str) and value["$ref"].startswith("#"):
+            try:
+                tokens = tuple(pointer.split_ref(value["$ref"])[1])
+                value = pointer.resolve(self.root_doc, list(tokens))
+            except pointer.PointerError:
+                return  # reported where that ref itself is walked
+            if tokens in seen:
+                raise LoadError(
+                    f"circular $ref: '{target.pointer}' only refers to itself through other refs",
+                    self._displays[path],
+                    ref_ptr,
+                    "give one of the refs in the chain a real definition",
+                )
+            seen.add(tokens)
+
+    def _bundle_schema(self, target: _Ref) -> str:
+        key = (target.path, target.tokens)
+        name = self._names.get(key)
+        if name is None:
+            value = self._target_value(target)
+            name = self._pick_name(target, value)
+            self._names[key] = name
+            if name not in self._new_schemas and name not in self._root_schemas:
+                # Reserve the name before walking, so a cycle back here finds it.
+                self._new_schemas[name] = None
+                self._new_schemas[name] = self._walk(value, "schema", target.path, target.pointer)
+        return name
+
+    def _pick_name(self, target: _Ref, value: Any) -> str:
+        base = target.tokens[-1] if target.tokens else target.path.stem
+        base = _NAME_CHARS.sub("_", base).strip("_") or "Schema"
+        suffix = 1
+        while True:
+            name = base if suffix == 1 else f"{base}{suffix}"
+            existing = self._root_schemas.get(name, self._new_schemas.get(name, _ABSENT))
+            if existing is _ABSENT:
+                return name
+            # An identical self-contained schema is the same schema: share its name.
+            if existing == value and not _has_ref(value):
+                return name
+            suffix += 1
+
+
+def _has_ref(node: Any) -> bool:
+    if isinstance(node, dict):
+        return "$ref" in node or any(_has_ref(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_has_ref(v) for v in node)
+    return False

@@ -1,0 +1,72 @@
+"""JSON pointers (RFC 6901) and the `file#fragment` shape of `$ref` values."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import unquote
+
+# Anything with a scheme (http:, https:, file:, urn:) is not a relative file path.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_INDEX = re.compile(r"^(0|[1-9][0-9]*)$")
+
+
+class PointerError(Exception):
+    """The pointer does not lead anywhere; `depth` is how far it got."""
+
+    def __init__(self, message: str, depth: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.depth = depth
+
+
+def escape(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def unescape(token: str) -> str:
+    # Order matters: "~01" must become "~1", not "/".
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join(pointer: str, token: str | int) -> str:
+    return f"{pointer}/{escape(token)}"
+
+
+def from_tokens(tokens: list[str]) -> str:
+    return "".join("/" + escape(t) for t in tokens)
+
+
+def parse(pointer: str) -> list[str]:
+    """Split a pointer (already percent-decoded) into unescaped tokens."""
+    if pointer == "":
+        return []
+    if not pointer.startswith("/"):
+        raise PointerError(f"'{pointer}' is not a JSON pointer (it must start with '/')", 0)
+    return [unescape(t) for t in pointer[1:].split("/")]
+
+
+def resolve(document: Any, tokens: list[str]) -> Any:
+    node = document
+    for depth, token in enumerate(tokens):
+        if isinstance(node, dict):
+            if token not in node:
+                raise PointerError(f"no key '{token}' at {from_tokens(tokens[:depth]) or 'the root'}", depth)
+            node = node[token]
+        elif isinstance(node, list):
+            if not _INDEX.match(token) or int(token) >= len(node):
+                raise PointerError(f"no item '{token}' in the list at {from_tokens(tokens[:depth])}", depth)
+            node = node[int(token)]
+        else:
+            raise PointerError(f"{from_tokens(tokens[:depth])} is a {type(node).__name__}, not an object", depth)
+    return node
+
+
+def is_url(ref: str) -> bool:
+    return bool(_SCHEME.match(ref))
+
+
+def split_ref(ref: str) -> tuple[str, list[str]]:
+    """`'a%20b.yaml#/x~1y'` -> `('a b.yaml', ['x/y'])`; percent-decoding comes first (RFC 6901 section 6)."""
+    file_part, _, fragment = ref.partition("#")
+    return unquote(file_part), parse(unquote(fragment))
