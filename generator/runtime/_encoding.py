@@ -1,0 +1,147 @@
+"""Turning generated-call arguments into URL, query, JSON and multipart parts.
+
+All functions are pure so the sync and async clients cannot differ here.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+import mimetypes
+import os
+import re
+from typing import IO, Any, Dict, List, Mapping, Optional, Tuple, Union
+from urllib.parse import quote
+
+import pydantic
+
+from ._types import FileInput, NotGiven
+
+__all__ = ["build_path", "encode_query", "to_jsonable", "encode_form", "encode_files"]
+
+HttpxFile = Tuple[str, bytes, str]
+QueryItems = List[Tuple[str, str]]
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+def _scalar_to_str(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _scalar_to_str(value.value)
+    if isinstance(value, (dict, list, tuple, pydantic.BaseModel)):
+        return json.dumps(to_jsonable(value), separators=(",", ":"))
+    return str(value)
+
+
+def build_path(template: str, params: Optional[Mapping[str, object]]) -> str:
+    """Fill ``{name}`` placeholders, percent-encoding every value.
+
+    ``safe=""`` also encodes ``/``, ``?`` and ``#`` so a value like ``a/b?c``
+    or ``../x`` stays inside its own path segment.
+    """
+    values = params or {}
+
+    def substitute(match: "re.Match[str]") -> str:
+        name = match.group(1)
+        if name not in values:
+            raise ValueError(f"missing path parameter {name!r} for {template!r}")
+        text = _scalar_to_str(values[name])
+        if text == "":
+            # An empty segment silently addresses a different endpoint.
+            raise ValueError(f"path parameter {name!r} must not be empty")
+        encoded = quote(text, safe="")
+        if encoded in (".", ".."):
+            # Dot segments are normalised away by URL parsers; escape them.
+            encoded = encoded.replace(".", "%2E")
+        return encoded
+
+    return _PLACEHOLDER.sub(substitute, template)
+
+
+def _present(value: object) -> bool:
+    return value is not None and not isinstance(value, NotGiven)
+
+
+def encode_query(*parts: Optional[Mapping[str, object]]) -> QueryItems:
+    """Merge query mappings (later wins); lists repeat the key, None is dropped."""
+    merged: Dict[str, object] = {}
+    for part in parts:
+        if part:
+            merged.update(part)
+    items: QueryItems = []
+    for key, value in merged.items():
+        if not _present(value):
+            continue
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items.extend((key, _scalar_to_str(v)) for v in value if _present(v))
+        else:
+            items.append((key, _scalar_to_str(value)))
+    return items
+
+
+def to_jsonable(value: object) -> Any:
+    """Recursively drop NOT_GIVEN and dump pydantic models as the API expects."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {
+            str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)
+        }
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value if not isinstance(v, NotGiven)]
+    if isinstance(value, enum.Enum):
+        return to_jsonable(value.value)
+    return value
+
+
+def encode_form(fields: Optional[Mapping[str, object]]) -> Dict[str, Union[str, List[str]]]:
+    """Multipart text fields: scalars as text, objects as JSON, lists repeated."""
+    out: Dict[str, Union[str, List[str]]] = {}
+    for key, value in (fields or {}).items():
+        if not _present(value):
+            continue
+        if isinstance(value, list):
+            out[key] = [_scalar_to_str(v) for v in value if _present(v)]
+        else:
+            out[key] = _scalar_to_str(value)
+    return out
+
+
+def _guess_type(filename: str) -> str:
+    return mimetypes.guess_type(filename)[0] or "application/octet-stream"
+
+
+def _read(content: Union[bytes, IO[bytes]]) -> bytes:
+    return content if isinstance(content, bytes) else content.read()
+
+
+def encode_file(value: FileInput) -> HttpxFile:
+    """Normalise one FileInput to (filename, bytes, content type).
+
+    Content is read into memory so that a retry resends identical bytes even
+    when the caller passed a non-seekable stream.
+    """
+    if isinstance(value, tuple):
+        filename, content = value[0], value[1]
+        content_type = value[2] if len(value) == 3 else _guess_type(filename)
+        return filename, _read(content), content_type
+    if isinstance(value, bytes):
+        return "upload", value, "application/octet-stream"
+    if isinstance(value, (str, os.PathLike)):
+        path = os.fspath(value)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        filename = os.path.basename(path)
+        return filename, data, _guess_type(filename)
+    if isinstance(value, io.IOBase) or hasattr(value, "read"):
+        raw_name = getattr(value, "name", None)
+        filename = os.path.basename(raw_name) if isinstance(raw_name, str) else "upload"
+        return filename, _read(value), _guess_type(filename)
+    raise TypeError(f"unsupported file input: {type(value).__name__}")
+
+
+def encode_files(files: Optional[Mapping[str, FileInput]]) -> List[Tuple[str, HttpxFile]]:
+    return [(field, encode_file(value)) for field, value in (files or {}).items()]

@@ -1,0 +1,59 @@
+"""Base model and union helpers shared by every generated model."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Mapping, Optional
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["OpenModel", "by_key", "by_property"]
+
+
+class OpenModel(BaseModel):
+    """A model that keeps fields it does not know (a newer server's additions).
+
+    Unknown fields stay reachable as attributes and through `model_extra`, and
+    are sent back unchanged when the model is serialised.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+        populate_by_name=True,
+        protected_namespaces=(),
+    )
+
+
+def by_property(property_name: str, mapping: Mapping[str, str], fallback: str) -> Callable[[Any], str]:
+    """A pydantic `Discriminator` callable: route on a tag, unknown tags to `fallback`.
+
+    Variant tags are class names, so an already-built model routes to itself.
+    """
+    known = frozenset(mapping.values()) | {fallback}
+
+    def pick(value: Any) -> str:
+        if isinstance(value, BaseModel):
+            own = type(value).__name__
+            return own if own in known else fallback
+        tag: Optional[Any] = value.get(property_name) if isinstance(value, Mapping) else None
+        if isinstance(tag, str) and tag in mapping:
+            return mapping[tag]
+        return fallback
+
+    return pick
+
+
+def by_key(mapping: Mapping[str, str], fallback: str) -> Callable[[Any], str]:
+    """A pydantic `Discriminator` callable: the variant is the one whose key is present."""
+    known = frozenset(mapping.values()) | {fallback}
+
+    def pick(value: Any) -> str:
+        if isinstance(value, BaseModel):
+            own = type(value).__name__
+            return own if own in known else fallback
+        if isinstance(value, Mapping):
+            for key, variant in mapping.items():
+                if key in value:
+                    return variant
+        return fallback
+
+    return pick

@@ -1,0 +1,257 @@
+"""Server-sent event streams of JSON objects tagged by a discriminator field.
+
+A truncated answer must never look like a complete one: a dropped connection
+raises APIConnectionError, and a clean end without a terminal event raises
+IncompleteStreamError.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import (
+    Any,
+    AsyncGenerator,
+    AsyncIterator,
+    Dict,
+    Generator,
+    Generic,
+    Iterator,
+    List,
+    Optional,
+    Tuple,
+    Type,
+    TypeVar,
+    cast,
+)
+
+import httpx
+import pydantic
+from httpx_sse import EventSource, ServerSentEvent, SSEError
+
+from ._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    IncompleteStreamError,
+    StreamError,
+)
+from ._parsing import validation_summary
+
+__all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StreamSpec:
+    """How to read one operation's event stream (emitted by the generator)."""
+
+    discriminator: str = "event"
+    skip: frozenset[str] = frozenset({"ping"})
+    error: frozenset[str] = frozenset({"error"})
+    # Events that mark a complete stream; empty disables the check.
+    terminal: frozenset[str] = frozenset()
+    text_event: Optional[str] = None
+    text_field: Optional[str] = None
+    final_event: Optional[str] = None
+
+
+@dataclass
+class StreamResult(Generic[T]):
+    text: str = ""
+    final: Optional[T] = None
+    events: int = 0
+
+
+@dataclass
+class _State(Generic[T]):
+    """What both stream flavours accumulate while events pass by."""
+
+    spec: StreamSpec
+    adapter: "pydantic.TypeAdapter[T]"
+    response: httpx.Response
+    count: int = 0
+    saw_terminal: bool = False
+    text_parts: List[str] = field(default_factory=list)
+    final: Optional[T] = None
+
+    def handle(self, sse: ServerSentEvent) -> Tuple[bool, Optional[T]]:
+        """Returns (yield_it, item) for one SSE message."""
+        spec = self.spec
+        if sse.event in spec.skip or not sse.data.strip():
+            return False, None
+        try:
+            payload = json.loads(sse.data)
+        except ValueError as exc:
+            raise APIResponseValidationError(
+                f"stream event is not JSON: {sse.data[:100]!r}", response=self.response
+            ) from exc
+        tag = payload.get(spec.discriminator, sse.event) if isinstance(payload, dict) else None
+        if tag in spec.skip:
+            return False, None
+        if tag in spec.error:
+            raise self._error(payload)
+        try:
+            item = self.adapter.validate_python(payload)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(
+                f"stream event {tag!r} does not match the schema: {validation_summary(exc)}",
+                response=self.response,
+                body=payload,
+            ) from exc
+        self.count += 1
+        if tag in spec.terminal:
+            self.saw_terminal = True
+        if tag is not None and tag == spec.text_event and spec.text_field:
+            text = payload.get(spec.text_field)
+            if isinstance(text, str):
+                self.text_parts.append(text)
+        if tag is not None and tag == spec.final_event:
+            self.final = item
+        return True, item
+
+    def _error(self, payload: Dict[str, Any]) -> StreamError:
+        status = payload.get("status")
+        code = payload.get("code")
+        message = payload.get("message") or payload.get("error") or "error event in stream"
+        return StreamError(
+            str(message),
+            event=payload,
+            status=status if isinstance(status, int) else None,
+            code=str(code) if code is not None else None,
+            request=self.response.request,
+        )
+
+    def transport_error(self, exc: Exception) -> APIConnectionError:
+        request = self.response.request
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"stream timed out after {self.count} events", request)
+        return APIConnectionError(f"stream interrupted after {self.count} events: {exc}", request)
+
+    def finish(self) -> None:
+        if self.spec.terminal and not self.saw_terminal:
+            expected = ", ".join(sorted(self.spec.terminal))
+            raise IncompleteStreamError(
+                f"stream ended after {self.count} events without a terminal event ({expected})",
+                self.response.request,
+            )
+
+    def result(self) -> StreamResult[T]:
+        return StreamResult(text="".join(self.text_parts), final=self.final, events=self.count)
+
+
+def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
+    return APIResponseValidationError(f"expected an event stream: {exc}", response=state.response)
+
+
+class Stream(Generic[T]):
+    """Iterate events; use ``with`` so the connection is released on break."""
+
+    def __init__(
+        self, *, response: httpx.Response, adapter: "pydantic.TypeAdapter[T]", spec: StreamSpec
+    ) -> None:
+        self.response = response
+        self._state = _State(spec=spec, adapter=adapter, response=response)
+        self._iterator = self._events()
+
+    def _events(self) -> Generator[T, None, None]:
+        state = self._state
+        try:
+            for sse in EventSource(self.response).iter_sse():
+                wanted, item = state.handle(sse)
+                if wanted:
+                    yield cast(T, item)
+        except SSEError as exc:
+            raise _not_sse(state, exc) from exc
+        except httpx.TransportError as exc:
+            raise state.transport_error(exc) from exc
+        finally:
+            self.response.close()
+        state.finish()
+
+    def __iter__(self) -> Iterator[T]:
+        return self
+
+    def __next__(self) -> T:
+        return next(self._iterator)
+
+    def until_done(self) -> StreamResult[T]:
+        """Consume the rest of the stream; returns accumulated text and final event."""
+        for _ in self:
+            pass
+        return self._state.result()
+
+    def text(self) -> str:
+        return self.until_done().text
+
+    def close(self) -> None:
+        self._iterator.close()
+        self.response.close()
+
+    def __enter__(self) -> Stream[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(Generic[T]):
+    """Async twin of Stream; use ``async with`` so break releases the connection."""
+
+    def __init__(
+        self, *, response: httpx.Response, adapter: "pydantic.TypeAdapter[T]", spec: StreamSpec
+    ) -> None:
+        self.response = response
+        self._state = _State(spec=spec, adapter=adapter, response=response)
+        self._iterator = self._events()
+
+    async def _events(self) -> AsyncGenerator[T, None]:
+        state = self._state
+        try:
+            async for sse in EventSource(self.response).aiter_sse():
+                wanted, item = state.handle(sse)
+                if wanted:
+                    yield cast(T, item)
+        except SSEError as exc:
+            raise _not_sse(state, exc) from exc
+        except httpx.TransportError as exc:
+            raise state.transport_error(exc) from exc
+        finally:
+            await self.response.aclose()
+        state.finish()
+
+    def __aiter__(self) -> AsyncIterator[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        return await self._iterator.__anext__()
+
+    async def until_done(self) -> StreamResult[T]:
+        async for _ in self:
+            pass
+        return self._state.result()
+
+    async def text(self) -> str:
+        return (await self.until_done()).text
+
+    async def aclose(self) -> None:
+        await self._iterator.aclose()
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncStream[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None:
+        await self.aclose()
