@@ -4,6 +4,22 @@ External schemas are copied into `#/components/schemas/<Name>` and referred to
 by name, so cycles across files end in a ref rather than endless inlining.
 Other external objects (parameters, responses, path items, ...) are inlined.
 Local refs of the root document stay refs: downstream keeps refs as names.
+
+Edge cases, on purpose:
+- A schema's name is the last pointer token (or the file stem when the ref
+  has no fragment), with characters outside [A-Za-z0-9._-] replaced by "_".
+  A name already taken by a different schema gets a suffix (Pet2, Pet3...);
+  an identical schema without refs shares the existing name. The same target
+  always gets the same name; names follow document order, so the output does
+  not depend on hash seeds.
+- A ref from another file back into the root file becomes a local ref.
+- Refs in example data (example, examples, default, enum, const, x-*) are data
+  and are left untouched.
+- Refs are written in canonical form: percent-decoding undone, ~0/~1 kept.
+- Non-schema objects that refer to themselves across files cannot be inlined:
+  LoadError. Discriminator mapping values that are refs are bundled like
+  schema refs; broken ones only warn, as real specs often have them.
+- Anchor refs ("#name", 3.1 `$anchor`) and URLs are refused with a LoadError.
 """
 
 from __future__ import annotations
@@ -91,7 +107,7 @@ class Bundler:
         if kind == "literal":
             return {k: self._walk(v, "literal", path, ptr) for k, v in node.items()}
         ref = node.get("$ref")
-        if "$ref" in node and not kind.startswith("map:") and kind not in ("paths", "responses", "callback"):
+        if "$ref" in node and not kind.startswith("map:") and kind not in ("paths", "responses"):
             if isinstance(ref, str):
                 return self._walk_ref(node, ref, kind, path, ptr)
             if kind != "any":
@@ -107,7 +123,8 @@ class Bundler:
 
     def _walk_siblings(self, node: dict[str, Any], kind: str, path: Path, ptr: str) -> dict[str, Any]:
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        if siblings and self.version == "3.0":
+        # A Path Item may carry fields beside its $ref; other 3.0 objects may not.
+        if siblings and self.version == "3.0" and kind != "pathitem":
             seen = self._siblings.setdefault(path, _SiblingCount(0, ptr))
             seen.count += 1
         walked: dict[str, Any] = self._walk(siblings, kind, path, ptr)

@@ -210,3 +210,22 @@ def test_external_discriminator_mapping_is_bundled(tmp_path: Path) -> None:
     mapping = loaded.document["components"]["schemas"]["Item"]["discriminator"]["mapping"]
     assert mapping == {"dog": "#/components/schemas/Dog", "cat": "Cat", "x": "#/nowhere"}
     assert [w.pointer for w in loaded.warnings] == ["/components/schemas/Item/discriminator/mapping/x"]
+
+
+def test_external_path_items_and_callbacks_are_inlined(tmp_path: Path) -> None:
+    spec = write_tree(
+        tmp_path,
+        {
+            "openapi.yaml": HEAD + "paths:\n  /pets: {$ref: 'paths.yaml#/pets', summary: mine}\n",
+            "paths.yaml": "pets:\n  summary: theirs\n  post:\n    callbacks: {done: {$ref: '#/cb'}}\n"
+            "    responses: {'200': {description: ok}}\n"
+            "cb:\n  '{$request.body#/url}': {post: {responses: {'200': {description: ok}}}}\n",
+        },
+    )
+    loaded = load_spec(spec)
+    assert loaded.warnings == ()  # Path Items may have fields beside $ref, even in 3.0
+    item = loaded.document["paths"]["/pets"]
+    assert item["summary"] == "mine"
+    assert item["post"]["callbacks"]["done"]["{$request.body#/url}"]["post"]["responses"] == {
+        "200": {"description": "ok"}
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Iterator
 
 import pytest
 
@@ -41,3 +42,16 @@ def test_corpus_document_loads_or_gives_load_error(name: str) -> None:
         return
     assert name not in EXPECTED_ERRORS, "this broken document should have been refused"
     assert spec.version in ("3.0", "3.1")
+    assert all(ref.startswith("#") for ref in refs(spec.document))
+
+
+def refs(node: Any) -> Iterator[str]:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if isinstance(item.get("$ref"), str):
+                yield item["$ref"]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
