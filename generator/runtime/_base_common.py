@@ -1,0 +1,302 @@
+"""Shared half of the HTTP core: everything decided without I/O.
+
+URL, headers, body, retry decisions, error mapping and logging live in
+``BaseClient`` so the sync and async clients in ``_base_client`` only differ
+in the send loop, sleeping and closing, and cannot drift apart.
+
+Secrets: ``auth_headers`` and ``auth_query`` are sent with every request but
+never logged, never put in exception messages and never shown by repr().
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import functools
+import logging
+import time
+from dataclasses import dataclass
+from typing import (
+    Any,
+    Callable,
+    ClassVar,
+    Dict,
+    Generic,
+    List,
+    Mapping,
+    Optional,
+    Tuple,
+    TypeVar,
+    Union,
+    cast,
+)
+
+import httpx
+from typing_extensions import Self
+
+from ._encoding import HttpxFile, QueryItems, build_path, encode_files, encode_form, encode_query
+from ._encoding import to_jsonable
+from ._exceptions import APIConnectionError, APIError, APITimeoutError, make_status_error
+from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage, next_page_query, page_items
+from ._parsing import as_adapter, parse_body
+from ._response import APIResponse, AsyncAPIResponse, take_response_mode
+from ._retries import RetryPolicy, is_idempotent, should_retry_error, should_retry_status
+from ._streaming import AsyncStream, Stream, StreamSpec
+from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions, Timeout
+
+__all__ = ["BaseClient", "PreparedCall", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "log"]
+
+# The generated package's logger ("dify_chatflow"), not this module's.
+log = logging.getLogger(__name__.rsplit(".", 1)[0])
+
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+T = TypeVar("T")
+R = TypeVar("R")
+ItemT = TypeVar("ItemT")
+ResponseT = TypeVar("ResponseT")
+HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
+
+
+@dataclass(frozen=True)
+class PreparedCall:
+    """A fully prepared request, rebuilt into an httpx.Request per attempt."""
+
+    method: str
+    url: httpx.URL
+    params: QueryItems
+    headers: Dict[str, str]
+    json: object
+    data: Optional[Dict[str, Union[str, List[str]]]]
+    files: Optional[List[Tuple[str, HttpxFile]]]
+    timeout: httpx.Timeout
+    max_retries: int
+    idempotent: bool
+
+
+def _to_timeout(value: Timeout) -> httpx.Timeout:
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def _header_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+class BaseClient(Generic[HttpxClientT]):
+    # Class-level so tests (or a subclass) can shrink the backoff.
+    retry_policy: ClassVar[RetryPolicy] = RetryPolicy()
+
+    def __init__(
+        self,
+        *,
+        base_url: Union[str, httpx.URL],
+        auth_headers: Optional[Mapping[str, str]] = None,
+        auth_query: Optional[Mapping[str, str]] = None,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+        http_client: Optional[HttpxClientT] = None,
+        user_agent: str = "openapi-client/python",
+    ) -> None:
+        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else _to_timeout(timeout)
+        self.max_retries = max_retries
+        self._auth_headers: Dict[str, str] = dict(auth_headers or {})
+        self._auth_query: Dict[str, str] = dict(auth_query or {})
+        self._default_headers: Dict[str, str] = dict(default_headers or {})
+        self._default_query: Dict[str, object] = dict(default_query or {})
+        self._user_agent = user_agent
+        # A client passed in by the caller is the caller's to close.
+        self._owns_client = http_client is None
+        self._client: HttpxClientT = http_client or self._new_http_client()
+
+    def _new_http_client(self) -> HttpxClientT:
+        raise NotImplementedError
+
+    # -- derived clients -------------------------------------------------
+
+    def with_options(
+        self,
+        *,
+        base_url: Union[str, httpx.URL, NotGiven] = NOT_GIVEN,
+        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
+        max_retries: Union[int, NotGiven] = NOT_GIVEN,
+        default_headers: Optional[Mapping[str, str]] = None,
+        default_query: Optional[Mapping[str, object]] = None,
+    ) -> Self:
+        """A client with overridden settings sharing this one's connection pool.
+
+        Closing the derived client leaves the shared pool open.  Generated
+        clients expose resources as ``functools.cached_property``; their
+        cached values are dropped so they bind to the derived client.
+        """
+        new = copy.copy(self)
+        new._owns_client = False
+        if not isinstance(base_url, NotGiven):
+            new.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        if not isinstance(timeout, NotGiven):
+            new.timeout = _to_timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            new.max_retries = max_retries
+        if default_headers:
+            new._default_headers = {**self._default_headers, **default_headers}
+        if default_query:
+            new._default_query = {**self._default_query, **default_query}
+        for klass in type(new).__mro__:
+            for name, attr in vars(klass).items():
+                if isinstance(attr, functools.cached_property):
+                    new.__dict__.pop(name, None)
+        return new
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__} base_url={self._safe_url(self.base_url)!r} "
+            f"max_retries={self.max_retries}>"
+        )
+
+    # -- request preparation (pure) ---------------------------------------
+
+    def _prepare(
+        self,
+        method: str,
+        path: str,
+        *,
+        path_params: Optional[Mapping[str, object]],
+        query: Optional[Query],
+        headers: Optional[Mapping[str, object]],
+        json_body: object,
+        form: Optional[Mapping[str, object]],
+        files: Optional[Mapping[str, FileInput]],
+        idempotent: Optional[bool],
+        options: Optional[RequestOptions],
+        accept: str = "application/json",
+    ) -> PreparedCall:
+        opts: RequestOptions = options or {}
+        url = httpx.URL(str(self.base_url) + build_path(path, path_params).lstrip("/"))
+        merged_headers: Dict[str, str] = {
+            "Accept": accept,
+            "User-Agent": self._user_agent,
+            **self._auth_headers,
+            **self._default_headers,
+        }
+        for key, value in (headers or {}).items():
+            if value is not None and not isinstance(value, NotGiven):
+                merged_headers[key] = _header_value(value)
+        merged_headers.update(opts.get("extra_headers") or {})
+        extra_body = opts.get("extra_body")
+        body: object = NOT_GIVEN
+        data = None
+        encoded_files = None
+        if form is not None or files is not None:
+            data = encode_form({**(form or {}), **(extra_body or {})})
+            encoded_files = encode_files(files)
+        elif not isinstance(json_body, NotGiven) or extra_body:
+            body = to_jsonable(json_body) if not isinstance(json_body, NotGiven) else {}
+            if extra_body and isinstance(body, dict):
+                body.update(to_jsonable(extra_body))
+        timeout = opts.get("timeout", NOT_GIVEN)
+        return PreparedCall(
+            method=method.upper(),
+            url=url,
+            params=encode_query(
+                self._default_query, query, opts.get("extra_query"), self._auth_query
+            ),
+            headers=merged_headers,
+            json=body,
+            data=data,
+            files=encoded_files,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
+            max_retries=opts.get("max_retries", self.max_retries),
+            idempotent=is_idempotent(method, idempotent),
+        )
+
+    def _build_request(self, call: PreparedCall) -> httpx.Request:
+        return self._client.build_request(
+            call.method,
+            call.url,
+            params=tuple(call.params),
+            headers=call.headers,
+            json=None if isinstance(call.json, NotGiven) else call.json,
+            data=call.data,
+            files=call.files,
+            timeout=call.timeout,
+        )
+
+    # -- retry decisions and error mapping (pure) -------------------------
+
+    def _delay_after_status(
+        self, call: PreparedCall, response: httpx.Response, retries_done: int
+    ) -> Optional[float]:
+        if retries_done >= call.max_retries:
+            return None
+        if not should_retry_status(response.status_code, call.idempotent):
+            return None
+        return self.retry_policy.delay(retries_done, response.headers)
+
+    def _delay_after_error(
+        self, call: PreparedCall, exc: Exception, retries_done: int
+    ) -> Optional[float]:
+        if retries_done >= call.max_retries or not should_retry_error(exc, call.idempotent):
+            return None
+        return self.retry_policy.delay(retries_done)
+
+    @staticmethod
+    def _map_error(exc: httpx.RequestError, request: httpx.Request) -> APIError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"Request timed out ({type(exc).__name__})", request)
+        detail = str(exc) or type(exc).__name__
+        return APIConnectionError(f"Connection error: {detail}", request)
+
+    def _safe_url(self, url: httpx.URL) -> str:
+        """URL for logs: credentials in userinfo or auth query params masked."""
+        safe = url.copy_with(username=None, password=None)
+        for name in self._auth_query:
+            if name in safe.params:
+                safe = safe.copy_set_param(name, "***")
+        return str(safe)
+
+    def _log_attempt(self, request: httpx.Request, retries_done: int) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "HTTP %s %s (attempt %d)",
+                request.method,
+                self._safe_url(request.url),
+                retries_done + 1,
+            )
+
+    def _log_outcome(
+        self, request: httpx.Request, outcome: str, delay: Optional[float], call: PreparedCall, done: int
+    ) -> None:
+        if not log.isEnabledFor(logging.DEBUG):
+            return
+        where = f"{request.method} {self._safe_url(request.url)}"
+        if delay is None:
+            log.debug("%s -> %s", where, outcome)
+        else:
+            log.debug(
+                "%s -> %s; retry %d of %d in %.3fs",
+                where,
+                outcome,
+                done + 1,
+                call.max_retries,
+                delay,
+            )
+
+    @staticmethod
+    def _page_parser(
+        cast_to: CastTo[ResponseT],
+        item_adapter: Any,
+        spec: PageSpec,
+        query: Mapping[str, object],
+        make: Callable[[ResponseT, List[Any], Optional[Dict[str, object]]], R],
+    ) -> Callable[[httpx.Response], R]:
+        def parse(response: httpx.Response) -> R:
+            parsed = parse_body(response, cast_to)
+            items = page_items(parsed, spec, item_adapter)
+            return make(parsed, items, next_page_query(spec, query, parsed, items))
+
+        return parse
