@@ -162,7 +162,9 @@ class Bundler:
             target = self._locate(value, path, ptr)
         except LoadError as exc:
             # Real specs get mappings wrong often; downstream can fall back to the schema names.
-            self.warnings.append(Diagnostic("warning", f"discriminator mapping kept as is: {exc.message}", exc.file, ptr))
+            self.warnings.append(
+                Diagnostic("warning", f"discriminator mapping kept as is: {exc.message}", exc.file, ptr)
+            )
             return value
         if target.path == self.root_path:
             return "#" + target.pointer
@@ -184,7 +186,10 @@ class Bundler:
             file_part, tokens = pointer.split_ref(ref)
         except pointer.PointerError as exc:
             raise LoadError(
-                f"unsupported $ref '{ref}': {exc.message}", here, ref_ptr, "use a fragment like '#/components/schemas/Name'"
+                f"unsupported $ref '{ref}': {exc.message}",
+                here,
+                ref_ptr,
+                "use a fragment like '#/components/schemas/Name'",
             ) from None
         if file_part:
             display = Path(os.path.normpath(here.parent / file_part))

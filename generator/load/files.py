@@ -105,9 +105,7 @@ def _parse_yaml(text: str, path: Path, warnings: list[Diagnostic]) -> Any:
     finally:
         loader.dispose()
     for key, line in loader.duplicates:
-        warnings.append(
-            Diagnostic("warning", f"duplicate key '{key}' at line {line}; the last value wins", path)
-        )
+        warnings.append(Diagnostic("warning", f"duplicate key '{key}' at line {line}; the last value wins", path))
     if loader.uses_aliases:
         data = _unshare(data, path, budget=[2 * len(text) + 100_000], active=set())
     return data

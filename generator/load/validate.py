@@ -16,7 +16,9 @@ def check_root(document: Any, file: Path, warnings: list[Diagnostic]) -> Literal
     if not isinstance(document, dict):
         what = "empty" if document is None else f"a {type(document).__name__}"
         raise LoadError(
-            f"the document is {what}, not a mapping", file, hint="an OpenAPI document is an object with an 'openapi' field"
+            f"the document is {what}, not a mapping",
+            file,
+            hint="an OpenAPI document is an object with an 'openapi' field",
         )
     version = _check_version(document, file, warnings)
     _check_mapping(document, "paths", file, required=version == "3.0", warnings=warnings)
@@ -63,4 +65,6 @@ def _check_mapping(
         return
     if not isinstance(parent[key], dict):
         found = "empty" if parent[key] is None else f"a {type(parent[key]).__name__}"
-        raise LoadError(f"'{key}' must be a mapping, but it is {found}", file, where, f"write `{key}: {{}}` if there are none")
+        raise LoadError(
+            f"'{key}' must be a mapping, but it is {found}", file, where, f"write `{key}: {{}}` if there are none"
+        )

@@ -172,8 +172,10 @@ def test_non_schema_cycle_across_files_is_an_error(tmp_path: Path) -> None:
 def test_ref_chain_that_never_ends_is_an_error(tmp_path: Path) -> None:
     spec = write_tree(
         tmp_path,
-        {"openapi.yaml": HEAD + "paths: {}\ncomponents: {schemas: {A: {$ref: '#/components/schemas/B'}, "
-         "B: {$ref: '#/components/schemas/A'}}}\n"},
+        {
+            "openapi.yaml": HEAD + "paths: {}\ncomponents: {schemas: {A: {$ref: '#/components/schemas/B'}, "
+            "B: {$ref: '#/components/schemas/A'}}}\n"
+        },
     )
     with pytest.raises(LoadError, match="circular"):
         load_spec(spec)
@@ -189,7 +191,10 @@ def test_refs_in_example_data_are_left_alone(tmp_path: Path) -> None:
 
 
 def test_sibling_keys_of_a_ref_warn_in_3_0(tmp_path: Path) -> None:
-    text = HEAD + "paths: {}\ncomponents: {schemas: {A: {type: string}, B: {$ref: '#/components/schemas/A', description: d}}}\n"
+    text = (
+        HEAD
+        + "paths: {}\ncomponents: {schemas: {A: {type: string}, B: {$ref: '#/components/schemas/A', description: d}}}\n"
+    )
     spec = load_spec(write_tree(tmp_path, {"openapi.yaml": text}))
     assert spec.document["components"]["schemas"]["B"] == {"$ref": "#/components/schemas/A", "description": "d"}
     assert [w.pointer for w in spec.warnings] == ["/components/schemas/B"]
@@ -201,7 +206,8 @@ def test_external_discriminator_mapping_is_bundled(tmp_path: Path) -> None:
     spec = write_tree(
         tmp_path,
         {
-            "openapi.yaml": HEAD + "paths: {}\ncomponents:\n  schemas:\n    Item:\n      oneOf: [{$ref: 'd.yaml#/Dog'}]\n"
+            "openapi.yaml": HEAD
+            + "paths: {}\ncomponents:\n  schemas:\n    Item:\n      oneOf: [{$ref: 'd.yaml#/Dog'}]\n"
             "      discriminator: {propertyName: kind, mapping: {dog: 'd.yaml#/Dog', cat: Cat, x: '#/nowhere'}}\n",
             "d.yaml": "Dog: {type: object}\n",
         },
