@@ -1,0 +1,73 @@
+"""Loaded spec + config -> `Api`, as named passes:
+
+1. schemas: every component schema named, then built (allOf merged, unions
+   and discriminators resolved, inline schemas lifted);
+2. operations: parameters, bodies, responses typed;
+3. streams and pages: what the config (or the spec's shape) says about SSE
+   responses and list operations;
+4. resources: operations grouped by tag under Python names, renamed by config.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Mapping
+
+from generator import naming
+from generator.build.errors import BuildError, BuildWarning
+from generator.build.operations import OperationBuilder
+from generator.build.paging import page_info
+from generator.build.resources import group_resources
+from generator.build.schemas import SchemaBuilder
+from generator.build.security import base_url, security_schemes
+from generator.build.streams import stream_info
+from generator.config import Config
+from generator.ir import Api
+
+__all__ = ["BuildError", "BuildWarning", "build_api"]
+
+
+def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> tuple[Api, tuple[BuildWarning, ...]]:
+    warnings: list[BuildWarning] = []
+    schemas = SchemaBuilder(document, warnings)
+    found = OperationBuilder(document, schemas, warnings).operations()
+    operations = []
+    for pointer, operation, raw in found:
+        stream = stream_info(operation, config.streams.get(operation.operation_id), schemas, pointer, warnings)
+        page = page_info(operation, config.pagination.get(operation.operation_id), schemas)
+        operation = dataclasses.replace(operation, stream=stream, page=page)
+        operations.append((operation, raw))
+    _check_config_names(config, {op.operation_id for op, _ in operations})
+    resources = group_resources(operations, config)
+    definitions = schemas.definitions()
+
+    info = document.get("info") or {}
+    title = str(info.get("title") or "API")
+    package_name = config.package_name or naming.module_name(title)
+    api = Api(
+        title=title,
+        version=str(info.get("version") or ""),
+        description=info.get("description") if isinstance(info.get("description"), str) else None,
+        package_name=package_name,
+        distribution_name=config.distribution_name or package_name.replace("_", "-"),
+        client_name=config.client_name or naming.class_name(title),
+        base_url=config.base_url or base_url(document),
+        api_key_env=config.api_key_env or f"{package_name.upper()}_API_KEY",
+        source_name=source_name,
+        security=security_schemes(document),
+        schemas=definitions,
+        resources=resources,
+        error_fields=config.error_fields,
+    )
+    return api, tuple(warnings)
+
+
+def _check_config_names(config: Config, operation_ids: set[str]) -> None:
+    for section, names in (("operations", config.operations), ("streams", config.streams), ("pagination", config.pagination)):
+        for operation_id in sorted(names):
+            if operation_id not in operation_ids:
+                raise BuildError(
+                    f"config names operation {operation_id!r}, which the spec does not have",
+                    f"/{section}/{operation_id}",
+                    "check the operationId in the spec (config file pointer)",
+                )

@@ -1,0 +1,103 @@
+"""Find every discriminator in a document before any model is built.
+
+Variants must know their tags while they are being built (to narrow the tag
+field to a `Literal`), but the union naming them may be met later or never
+(the parent-with-mapping pattern is only reachable through the children), so
+this is its own pass over the whole document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator, Mapping
+
+from generator.build import pointers
+
+SCHEMAS = "/components/schemas"
+
+
+@dataclass(frozen=True)
+class TaggedUnion:
+    """A discriminator as found: the tag property and (tag, variant pointer) pairs."""
+
+    property: str
+    variants: tuple[tuple[str, str], ...]
+
+
+def _walk(node: Any, pointer: str) -> Iterator[tuple[Mapping[str, Any], str]]:
+    if isinstance(node, Mapping):
+        yield node, pointer
+        for key in sorted(node):
+            yield from _walk(node[key], pointers.join(pointer, key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _walk(item, pointers.join(pointer, index))
+
+
+def _target_pointer(value: str) -> str:
+    """A mapping value is a `$ref` or a bare schema name."""
+    if value.startswith("#"):
+        return value[1:]
+    return pointers.join(SCHEMAS, value)
+
+
+def _last_segment(pointer: str) -> str:
+    return pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+
+
+def _children_of(document: Mapping[str, Any], parent: str) -> list[str]:
+    """Component schemas that list `parent` in their `allOf`."""
+    schemas = document.get("components", {}).get("schemas", {}) or {}
+    children = []
+    for name in sorted(schemas):
+        parts = schemas[name].get("allOf", []) if isinstance(schemas[name], Mapping) else []
+        if any(isinstance(p, Mapping) and p.get("$ref") == "#" + parent for p in parts):
+            children.append(pointers.join(SCHEMAS, name))
+    return children
+
+
+def find_tagged_unions(document: Mapping[str, Any]) -> dict[str, TaggedUnion]:
+    """Every schema with a discriminator, by pointer: oneOf/anyOf unions and parents."""
+    found: dict[str, TaggedUnion] = {}
+    for node, pointer in _walk(document, ""):
+        discriminator = node.get("discriminator")
+        if not isinstance(discriminator, Mapping) or not isinstance(
+            discriminator.get("propertyName"), str
+        ):
+            continue
+        mapping = discriminator.get("mapping") or {}
+        pairs = [
+            (str(tag), _target_pointer(value))
+            for tag, value in mapping.items()
+            if isinstance(value, str)
+        ]
+        mapped = {target for _, target in pairs}
+        alternatives = node.get("oneOf") or node.get("anyOf")
+        if isinstance(alternatives, list):
+            candidates = [
+                alt["$ref"][1:]
+                for alt in alternatives
+                if isinstance(alt, Mapping) and isinstance(alt.get("$ref"), str)
+            ]
+        else:
+            candidates = _children_of(document, pointer)
+            if not candidates and not pairs:
+                continue
+        # Implicit mapping: a variant not named in the mapping is tagged by its schema name.
+        pairs += [(_last_segment(c), c) for c in candidates if c not in mapped]
+        found[pointer] = TaggedUnion(discriminator["propertyName"], tuple(sorted(pairs)))
+    return found
+
+
+def tags_by_variant(unions: Mapping[str, TaggedUnion]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """variant pointer -> tag property -> the tags that select it."""
+    tags: dict[str, dict[str, list[str]]] = {}
+    for union in unions.values():
+        for tag, target in union.variants:
+            bucket = tags.setdefault(target, {}).setdefault(union.property, [])
+            if tag not in bucket:
+                bucket.append(tag)
+    return {
+        target: {prop: tuple(sorted(values)) for prop, values in by_prop.items()}
+        for target, by_prop in tags.items()
+    }

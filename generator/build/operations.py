@@ -1,0 +1,223 @@
+"""Paths -> `Operation`s: parameters, bodies and responses, typed through the schema builder."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from generator import naming
+from generator.build import pointers
+from generator.build.errors import BuildError, BuildWarning
+from generator.build.schemas import SchemaBuilder
+from generator.ir import AnyType, Field, Operation, Parameter, PrimitiveType, RequestBody, Response
+from generator.ir.operations import BodyEncoding, ResponseKind
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
+# Sent by the client itself; a spec parameter of that name would fight it.
+_MANAGED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
+
+
+def is_json(media_type: str) -> bool:
+    base = media_type.split(";")[0].strip().lower()
+    return base == "application/json" or base.endswith("+json")
+
+
+class OperationBuilder:
+    def __init__(self, document: Mapping[str, Any], schemas: SchemaBuilder, warnings: list[BuildWarning]) -> None:
+        self._document = document
+        self._schemas = schemas
+        self._warnings = warnings
+
+    def operations(self) -> list[tuple[str, Operation, Mapping[str, Any]]]:
+        """Every operation with the raw operation object (for tags), in path then method order."""
+        found = []
+        paths = self._document.get("paths") or {}
+        for path in sorted(paths):
+            item, item_pointer = pointers.deref(self._document, paths[path], pointers.join("/paths", path))
+            if not isinstance(item, Mapping):
+                continue
+            for method in HTTP_METHODS:
+                raw = item.get(method)
+                if isinstance(raw, Mapping):
+                    pointer = pointers.join(item_pointer, method)
+                    found.append((pointer, self._operation(path, method, item, raw, pointer), raw))
+        return found
+
+    def _operation(self, path: str, method: str, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str) -> Operation:
+        operation_id = raw.get("operationId")
+        if not isinstance(operation_id, str) or not operation_id:
+            operation_id = naming.snake_case(f"{method} {path}")
+        hint = naming.class_name(operation_id)
+        parameters = self._parameters(item, raw, pointer, hint)
+        body = self._body(raw, pointer, hint, {p.python_name for p in parameters})
+        responses = self._responses(raw, pointer, hint)
+        success = _pick_success(responses)
+        return Operation(
+            operation_id=operation_id,
+            python_name=naming.method_name(operation_id),
+            method=method,
+            path=path,
+            parameters=parameters,
+            body=body,
+            success=success,
+            responses=responses,
+            summary=_text(raw.get("summary")),
+            description=_text(raw.get("description")),
+            deprecated=bool(raw.get("deprecated")),
+            idempotent=method in IDEMPOTENT,
+        )
+
+    # -- parameters ---------------------------------------------------------
+
+    def _parameters(self, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str, hint: str) -> tuple[Parameter, ...]:
+        merged: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
+        for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (raw, pointer)):
+            for index, entry in enumerate(owner.get("parameters", []) or []):
+                where = pointers.join(owner_pointer, "parameters", index)
+                param, param_pointer = pointers.deref(self._document, entry, where)
+                if not isinstance(param, Mapping) or not isinstance(param.get("name"), str):
+                    raise BuildError("parameter without a name", where, "give every parameter `name` and `in`")
+                merged[(param["name"], str(param.get("in")))] = (param, param_pointer)
+        built: list[Parameter] = []
+        taken: list[str] = []
+        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        for (name, location), (param, where) in sorted(merged.items(), key=lambda kv: order.get(kv[0][1], 9)):
+            if location not in order:
+                raise BuildError(f"parameter {name!r} has unknown location {location!r}", where, "use in: path, query, header or cookie")
+            if location == "header" and name.lower() in _MANAGED_HEADERS:
+                continue
+            if location == "cookie":
+                self._warnings.append(BuildWarning(f"cookie parameter {name!r} is not supported; skipped", where))
+                continue
+            python_name = naming.unique(naming.parameter_name(name), taken)
+            taken.append(python_name)
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), Mapping):
+                media = next(iter(sorted(param["content"])), None)
+                schema = param["content"][media].get("schema") if media else None
+            type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "schema"), hint + naming.pascal_case(name))
+            default = schema.get("default") if isinstance(schema, Mapping) else None
+            built.append(
+                Parameter(
+                    python_name=python_name,
+                    wire_name=name,
+                    location=location,  # type: ignore[arg-type]
+                    type=type_ref,
+                    required=bool(param.get("required")) or location == "path",
+                    description=_text(param.get("description")),
+                    has_default=isinstance(schema, Mapping) and "default" in schema and isinstance(default, (str, int, float, bool)),
+                    default=default if isinstance(default, (str, int, float, bool)) else None,
+                    deprecated=bool(param.get("deprecated")),
+                )
+            )
+        return tuple(built)
+
+    # -- request body -------------------------------------------------------
+
+    def _body(self, raw: Mapping[str, Any], pointer: str, hint: str, taken: set[str]) -> RequestBody | None:
+        if "requestBody" not in raw:
+            return None
+        body, where = pointers.deref(self._document, raw["requestBody"], pointers.join(pointer, "requestBody"))
+        content = body.get("content") if isinstance(body, Mapping) else None
+        if not isinstance(content, Mapping) or not content:
+            return None
+        media_type = _preferred_media(content)
+        encoding = _encoding(media_type)
+        media_pointer = pointers.join(where, "content", media_type)
+        schema = (content[media_type] or {}).get("schema") or {}
+        required = bool(body.get("required"))
+        description = _text(body.get("description"))
+        if encoding == "binary":
+            return RequestBody(media_type, encoding, required, whole=PrimitiveType("file"), description=description)
+        type_ref = self._schemas.type_of(schema, pointers.join(media_pointer, "schema"), hint + "Request")
+        model = self._schemas.object_fields(type_ref)
+        if model is None:
+            return RequestBody(media_type, encoding, required, whole=type_ref, description=description)
+        fields = []
+        names = set(taken)
+        for field in model:
+            python_name = naming.unique(field.python_name, names)
+            names.add(python_name)
+            field_type = field.type
+            if encoding == "multipart" and field_type == PrimitiveType("bytes"):
+                field_type = PrimitiveType("file")
+            fields.append(Field(python_name, field.wire_name, field_type, field.required, field.description,
+                                field.has_default, field.default, field.deprecated))
+        return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description)
+
+    # -- responses ----------------------------------------------------------
+
+    def _responses(self, raw: Mapping[str, Any], pointer: str, hint: str) -> tuple[Response, ...]:
+        responses = raw.get("responses") or {}
+        built = []
+        for status in sorted(map(str, responses)):
+            response, where = pointers.deref(self._document, responses[status], pointers.join(pointer, "responses", status))
+            if not isinstance(response, Mapping):
+                continue
+            description = _text(response.get("description"))
+            content = response.get("content") or {}
+            if not content:
+                built.append(Response(status, None, "empty", None, description))
+                continue
+            for media_type in sorted(content):
+                kind = _response_kind(media_type)
+                schema = (content[media_type] or {}).get("schema")
+                type_ref = None
+                if kind == "json":
+                    suffix = "Response" if status.startswith("2") else f"Error{status}"
+                    type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "content", media_type, "schema"), hint + suffix)
+                built.append(Response(status, media_type, kind, type_ref, description))
+        return tuple(built)
+
+
+def _pick_success(responses: tuple[Response, ...]) -> Response:
+    """The 2xx answer the method returns: JSON over anything else, the lowest status first."""
+    successes = [r for r in responses if r.status.startswith("2") or r.status.upper() == "2XX"]
+    if not successes:
+        defaults = [r for r in responses if r.status == "default" and r.kind != "empty"]
+        successes = defaults
+    if not successes:
+        return Response("200", None, "empty", None)
+    rank = {"json": 0, "binary": 1, "text": 2, "empty": 3, "sse": 4}
+    return sorted(successes, key=lambda r: (r.status, rank[r.kind]))[0]
+
+
+def _preferred_media(content: Mapping[str, Any]) -> str:
+    def rank(media: str) -> tuple[int, str]:
+        if is_json(media):
+            return (0, media)
+        if media.startswith("multipart/"):
+            return (1, media)
+        if media == "application/x-www-form-urlencoded":
+            return (2, media)
+        return (3, media)
+
+    return sorted(content, key=rank)[0]
+
+
+def _encoding(media_type: str) -> BodyEncoding:
+    if is_json(media_type):
+        return "json"
+    if media_type.startswith("multipart/"):
+        return "multipart"
+    if media_type == "application/x-www-form-urlencoded":
+        return "form"
+    return "binary"
+
+
+def _response_kind(media_type: str) -> ResponseKind:
+    base = media_type.split(";")[0].strip().lower()
+    if is_json(base):
+        return "json"
+    if base == "text/event-stream":
+        return "sse"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+__all__ = ["OperationBuilder", "AnyType"]

@@ -1,0 +1,45 @@
+"""JSON pointers and `$ref` look-ups inside one loaded (bundled) document."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from generator.build.errors import BuildError
+
+
+def escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def join(pointer: str, *tokens: str | int) -> str:
+    return pointer + "".join("/" + escape(str(t)) for t in tokens)
+
+
+def resolve(document: Mapping[str, Any], ref: str, where: str) -> Any:
+    """The node a local `$ref` points at; the loader has already made all refs local."""
+    if not ref.startswith("#"):
+        raise BuildError(f"unexpected non-local $ref {ref!r}", where, "bundle the spec first")
+    node: Any = document
+    for raw in ref[1:].split("/")[1:]:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise BuildError(f"$ref {ref!r} points at nothing", where, "fix the reference")
+    return node
+
+
+def deref(document: Mapping[str, Any], node: Any, where: str) -> tuple[Any, str]:
+    """Follow `$ref` chains (non-schema objects: parameters, responses, bodies)."""
+    seen: set[str] = set()
+    pointer = where
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if ref in seen:
+            raise BuildError(f"$ref cycle through {ref!r}", where, "break the cycle")
+        seen.add(ref)
+        node = resolve(document, ref, pointer)
+        pointer = ref[1:]
+    return node, pointer

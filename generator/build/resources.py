@@ -1,0 +1,50 @@
+"""Group operations into resources (by first tag) and give methods their final names."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Mapping, Sequence
+
+from generator import naming
+from generator.config import Config
+from generator.ir import Operation, Resource
+
+
+def group_resources(operations: Sequence[tuple[Operation, Mapping[str, Any]]], config: Config) -> tuple[Resource, ...]:
+    grouped: dict[str, list[Operation]] = {}
+    descriptions: dict[str, str] = {}
+    for operation, raw in operations:
+        overrides = config.operations.get(operation.operation_id)
+        tags = raw.get("tags") or []
+        tag = str(tags[0]) if tags else _first_segment(operation.path)
+        resource = (overrides.resource if overrides and overrides.resource else None) or config.resources.get(tag) or tag
+        resource = naming.parameter_name(resource)
+        if overrides and overrides.name:
+            operation = dataclasses.replace(operation, python_name=naming.method_name(overrides.name))
+        else:
+            operation = dataclasses.replace(operation, python_name=_default_method_name(operation.operation_id, tag))
+        grouped.setdefault(resource, []).append(operation)
+        descriptions.setdefault(resource, tag)
+
+    resources = []
+    for name in sorted(grouped):
+        taken: list[str] = ["with_raw_response", "with_streaming_response"]
+        unique_ops = []
+        for operation in sorted(grouped[name], key=lambda op: (op.python_name, op.path, op.method)):
+            python_name = naming.unique(operation.python_name, taken)
+            taken.append(python_name)
+            unique_ops.append(dataclasses.replace(operation, python_name=python_name))
+        resources.append(Resource(name, naming.class_name(name), tuple(unique_ops), descriptions[name]))
+    return tuple(resources)
+
+
+def _default_method_name(operation_id: str, tag: str) -> str:
+    """`listPets` under tag `Pets` stays `list_pets`; a bare id is just snake-cased."""
+    return naming.method_name(operation_id)
+
+
+def _first_segment(path: str) -> str:
+    for segment in path.split("/"):
+        if segment and not segment.startswith("{"):
+            return segment
+    return "default"

@@ -1,0 +1,86 @@
+"""Command line: parse arguments, run the pipeline, map failures to exit codes.
+
+Exit codes: 0 done, 1 `check` found a stale directory, 2 bad input (one line
+on stderr saying what, where and how to fix it; never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from generator.build import BuildError
+from generator.config import ConfigError, config_path_for
+from generator.emit.write import diff_tree, write_tree
+from generator.load import LoadError
+from generator.pipeline import generate
+
+EXIT_STALE = 1
+EXIT_BAD_INPUT = 2
+_PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "package_name", None) and not _PACKAGE_NAME.match(args.package_name):
+        return _fail(f"--package-name {args.package_name!r} is not a Python package name (use lower_snake_case)")
+    try:
+        result = generate(
+            Path(args.spec),
+            package_name=getattr(args, "package_name", None),
+            config_path=Path(args.config) if args.config else None,
+            template_dir=Path(args.templates) if args.templates else None,
+        )
+    except (LoadError, ConfigError) as exc:
+        return _fail(str(exc))
+    except BuildError as exc:
+        where = args.config if exc.pointer.startswith(("/operations", "/streams", "/pagination")) else args.spec
+        if where is None:
+            where = str(config_path_for(Path(args.spec)))
+        return _fail(f"{where}{exc}")
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+
+    if args.command == "generate":
+        try:
+            write_tree(result.files, Path(args.output))
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write the package: {exc.strerror or exc}")
+        print(f"wrote {len(result.files)} files to {args.output} (package {result.api.package_name})", file=sys.stderr)
+        return 0
+    diff = diff_tree(result.files, Path(args.dir))
+    if diff:
+        sys.stdout.write(diff)
+        print(f"{args.dir} is stale: regenerate with `clientgen generate {args.spec} --output {args.dir}`", file=sys.stderr)
+        return EXIT_STALE
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clientgen", description="Generate a typed Python client from an OpenAPI spec.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    generate_cmd = commands.add_parser("generate", help="write the client package to a directory")
+    generate_cmd.add_argument("spec", help="OpenAPI 3.0/3.1 document (JSON or YAML)")
+    generate_cmd.add_argument("--output", "-o", required=True, help="directory of the package (replaced atomically)")
+    generate_cmd.add_argument("--package-name", help="import name of the package (overrides the config)")
+    check_cmd = commands.add_parser("check", help="exit 1 with a diff when DIR differs from what generate would write")
+    check_cmd.add_argument("spec")
+    check_cmd.add_argument("dir")
+    check_cmd.add_argument("--package-name")
+    for command in (generate_cmd, check_cmd):
+        command.add_argument("--config", help="config file (default: <spec stem>.clientgen.yaml beside the spec)")
+        command.add_argument("--templates", help="directory of templates overriding the built-in ones")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"clientgen: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Spec text -> Python source text, safely.
+
+Generated code is a security boundary: names, descriptions, defaults and
+examples from a spec are data, and must never become code. Every piece of
+spec text reaches a template through one of these functions, which emit it
+only as a string literal, a docstring body, or a literal built with `repr`
+from plain JSON values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def string(text: str) -> str:
+    """A Python string literal holding `text` exactly."""
+    return repr(str(text))
+
+
+def docstring_body(text: str | None) -> str:
+    """Text that is safe between triple double quotes (no escape can close them).
+
+    Backslashes are doubled so `\\N{...}` or a trailing backslash stay text;
+    quotes are escaped so no run of three can end the docstring early.
+    """
+    if not text:
+        return ""
+    cleaned = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
+    cleaned = cleaned.replace("\\", "\\\\").replace('"', '\\"')
+    lines = [line.rstrip() for line in cleaned.strip().split("\n")]
+    return "\n".join(lines)
+
+
+def is_literal_value(value: Any) -> bool:
+    """Plain JSON data that `value()` can write (no NaN or infinity)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, list):
+        return all(is_literal_value(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and is_literal_value(v) for k, v in value.items())
+    return False
+
+
+def value(data: Any) -> str:
+    """A Python literal for JSON data; `repr` of str/int/bool/None/list/dict is always inert."""
+    if not is_literal_value(data):
+        raise ValueError(f"not a plain JSON value: {type(data).__name__}")
+    if isinstance(data, list):
+        return "[" + ", ".join(value(v) for v in data) + "]"
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{string(k)}: {value(v)}" for k, v in data.items()) + "}"
+    return repr(data)

@@ -1,0 +1,194 @@
+"""The view of the models module: every string the template needs, precomputed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from generator.emit import literals
+from generator.emit.typing import TypePrinter
+from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
+from generator.ir.types import NullableType, TypeRef
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    annotation: str
+    assignment: str  # "" or " = <default>" / " = Field(...)"
+    doc: str
+
+
+@dataclass(frozen=True)
+class ClassView:
+    name: str
+    doc: str
+    fields: tuple[FieldView, ...]
+
+
+@dataclass(frozen=True)
+class AliasView:
+    name: str
+    expression: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class ModelsView:
+    classes: tuple[ClassView, ...]
+    aliases: tuple[AliasView, ...]
+    names: tuple[str, ...]
+    typing_names: tuple[str, ...]
+    datetime_names: tuple[str, ...]
+    uses_discriminators: bool
+    helpers: tuple[str, ...]
+
+
+def models_view(api: Api) -> ModelsView:
+    schemas = {d.name: d for d in api.schemas}
+    printer = TypePrinter(schemas)
+    tag_fields = _tag_fields(api.schemas)
+    classes = tuple(
+        _class_view(d, printer, tag_fields) for d in api.schemas if isinstance(d, ModelDef)
+    )
+    aliases = tuple(_alias_view(d, printer) for d in _alias_order(api.schemas))
+    helpers = sorted(
+        {
+            "by_property" if d.discriminator.by == "property" else "by_key"
+            for d in api.schemas
+            if isinstance(d, UnionDef) and d.discriminator
+        }
+    )
+    typing_names = set(printer.typing_names)
+    if helpers:
+        typing_names |= {"Annotated", "Union"}
+    return ModelsView(
+        classes=classes,
+        aliases=aliases,
+        names=tuple(sorted(schemas)),
+        typing_names=tuple(sorted(typing_names)),
+        datetime_names=tuple(sorted(printer.datetime_names)),
+        uses_discriminators=bool(helpers),
+        helpers=tuple(helpers),
+    )
+
+
+def _tag_fields(schemas: tuple[SchemaDef, ...]) -> set[tuple[str, str]]:
+    """(model, wire name) of every discriminator tag field: those stay closed `Literal`s."""
+    found = set()
+    for definition in schemas:
+        if isinstance(definition, UnionDef) and definition.discriminator and definition.discriminator.by == "property":
+            for _, variant in definition.discriminator.mapping:
+                found.add((variant, definition.discriminator.property))
+            if definition.discriminator.fallback:
+                found.add((definition.discriminator.fallback, definition.discriminator.property))
+    return found
+
+
+def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str, str]]) -> ClassView:
+    fields = tuple(
+        _field_view(f, printer, is_tag=(model.name, f.wire_name) in tag_fields) for f in model.fields
+    )
+    return ClassView(model.name, literals.docstring_body(model.description), fields)
+
+
+def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldView:
+    annotation = printer.annotation(field.type, open_enums=not is_tag)
+    optional = not field.required and not is_tag and not isinstance(field.type, NullableType)
+    if optional and annotation != "Any":
+        printer.typing_names.add("Optional")
+        annotation = f"Optional[{annotation}]"
+    arguments = []
+    if not field.required:
+        default = field.default if field.has_default and literals.is_literal_value(field.default) else None
+        arguments.append(literals.value(default))
+    if field.python_name != field.wire_name:
+        arguments.append(f"alias={literals.string(field.wire_name)}")
+    if not arguments:
+        assignment = ""
+    elif len(arguments) == 1 and not arguments[0].startswith("alias="):
+        assignment = f" = {arguments[0]}"
+    else:
+        assignment = " = Field(" + ", ".join(_keyword_default(arguments)) + ")"
+    return FieldView(field.python_name, annotation, assignment, literals.docstring_body(field.description))
+
+
+def _keyword_default(arguments: list[str]) -> list[str]:
+    return [a if a.startswith("alias=") else f"default={a}" for a in arguments]
+
+
+def _alias_view(definition: SchemaDef, printer: TypePrinter) -> AliasView:
+    doc = literals.docstring_body(definition.description)
+    if isinstance(definition, EnumDef):
+        printer.typing_names.add("Literal")
+        values = ", ".join(literals.value(v) for v in definition.values)
+        return AliasView(definition.name, f"Literal[{values}]", doc)
+    if isinstance(definition, AliasDef):
+        return AliasView(definition.name, printer.annotation(definition.target, open_enums=True), doc)
+    assert isinstance(definition, UnionDef)
+    discriminator = definition.discriminator
+    if discriminator is None:
+        parts = [printer.annotation(v, open_enums=True) for v in definition.variants]
+        expression = parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
+        if len(parts) > 1:
+            printer.typing_names.add("Union")
+        return AliasView(definition.name, expression, doc)
+    variants = [printer.annotation(v, open_enums=False) for v in definition.variants]
+    if discriminator.fallback:
+        variants.append(discriminator.fallback)
+    tagged = ", ".join(f"Annotated[{v}, Tag({literals.string(v)})]" for v in variants)
+    routes = "{" + ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in discriminator.mapping) + "}"
+    fallback = literals.string(discriminator.fallback or "")
+    if discriminator.by == "property":
+        router = f"by_property({literals.string(discriminator.property)}, {routes}, {fallback})"
+    else:
+        router = f"by_key({routes}, {fallback})"
+    return AliasView(definition.name, f"Annotated[Union[{tagged}], Discriminator({router})]", doc)
+
+
+def _alias_order(schemas: tuple[SchemaDef, ...]) -> list[SchemaDef]:
+    """Non-class definitions, each after the aliases it mentions (they run at import)."""
+    by_name: Mapping[str, SchemaDef] = {d.name: d for d in schemas if not isinstance(d, ModelDef)}
+    ordered: list[SchemaDef] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str) -> None:
+        if state.get(name) is not None:
+            return
+        state[name] = "visiting"
+        for dependency in sorted(_mentions(by_name[name])):
+            if dependency in by_name:
+                visit(dependency)
+        state[name] = "done"
+        ordered.append(by_name[name])
+
+    for name in sorted(by_name):
+        visit(name)
+    return ordered
+
+
+def _mentions(definition: SchemaDef) -> set[str]:
+    if isinstance(definition, AliasDef):
+        return _names_in(definition.target)
+    if isinstance(definition, UnionDef):
+        found: set[str] = set()
+        for variant in definition.variants:
+            found |= _names_in(variant)
+        return found
+    return set()
+
+
+def _names_in(type_ref: TypeRef) -> set[str]:
+    from generator.ir import ListType, MapType, NamedType, UnionType
+
+    if isinstance(type_ref, NamedType):
+        return {type_ref.name}
+    if isinstance(type_ref, NullableType):
+        return _names_in(type_ref.inner)
+    if isinstance(type_ref, ListType):
+        return _names_in(type_ref.item)
+    if isinstance(type_ref, MapType):
+        return _names_in(type_ref.value)
+    if isinstance(type_ref, UnionType):
+        return set().union(*(_names_in(v) for v in type_ref.variants))
+    return set()

@@ -1,0 +1,133 @@
+"""The view of the generated README: a method table and runnable examples.
+
+Examples are built from the IR (the first streaming, paging, uploading and
+downloading operations), with argument values from the spec's examples when
+it has them, so they fit whatever API is generated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.emit import literals
+from generator.emit.resources import ResourceView
+from generator.ir import (
+    AnyType,
+    Api,
+    Field,
+    ListType,
+    LiteralType,
+    MapType,
+    NullableType,
+    Operation,
+    Parameter,
+    PrimitiveType,
+    TypeRef,
+)
+
+
+@dataclass(frozen=True)
+class MethodRow:
+    call: str
+    http: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Example:
+    resource: str
+    method: str
+    arguments: str  # "a=1, b='x'"
+
+
+@dataclass(frozen=True)
+class ReadmeView:
+    title: str
+    description: str
+    distribution_name: str
+    rows: tuple[MethodRow, ...]
+    simple: Example | None
+    stream: Example | None
+    stream_text_event: str | None
+    page: Example | None
+    upload: Example | None
+    upload_field: str | None
+    download: Example | None
+    base_url: str
+
+
+def readme_view(api: Api, resources: list[ResourceView]) -> ReadmeView:
+    operations = [(r.python_name, op) for r in api.resources for op in r.operations]
+    rows = tuple(
+        MethodRow(
+            f"client.{resource}.{op.python_name}()",
+            f"{op.method.upper()} {op.path}",
+            _one_line(op.summary or op.description or ""),
+        )
+        for resource, op in operations
+    )
+
+    def first(predicate: object) -> tuple[str, Operation] | None:
+        return next(((r, op) for r, op in operations if predicate(op)), None)  # type: ignore[operator]
+
+    simple = first(lambda op: op.method == "get" and op.page is None and op.success.kind == "json")
+    stream = first(lambda op: op.stream is not None)
+    page = first(lambda op: op.page is not None)
+    upload = first(lambda op: op.body is not None and any(f.type == PrimitiveType("file") for f in op.body.fields))
+    download = first(lambda op: op.success.kind == "binary")
+    upload_field = None
+    if upload is not None and upload[1].body is not None:
+        upload_field = next(f.python_name for f in upload[1].body.fields if f.type == PrimitiveType("file"))
+    return ReadmeView(
+        title=_one_line(api.title),
+        description=_one_line(api.description or ""),
+        distribution_name=api.distribution_name,
+        rows=rows,
+        simple=_example(simple),
+        stream=_example(stream, streaming=True),
+        stream_text_event=stream[1].stream.text_event if stream and stream[1].stream else None,
+        page=_example(page),
+        upload=_example(upload),
+        upload_field=upload_field,
+        download=_example(download),
+        base_url=api.base_url,
+    )
+
+
+def _example(found: tuple[str, Operation] | None, streaming: bool = False) -> Example | None:
+    if found is None:
+        return None
+    resource, op = found
+    arguments = [literals.string("example-id") for p in op.parameters if p.location == "path"]
+    required: list[Parameter | Field] = [p for p in op.parameters if p.location != "path" and p.required]
+    if op.body is not None:
+        required += [f for f in op.body.fields if f.required]
+    for item in required:
+        if isinstance(item, Field) and item.type == PrimitiveType("file"):
+            arguments.append(f"{item.python_name}=Path(\"example.bin\")")
+        else:
+            arguments.append(f"{item.python_name}={_placeholder(item.type, item.wire_name)}")
+    if streaming and op.stream is not None:
+        arguments.append(f"{op.stream.mode_field}={literals.value(op.stream.stream_value)}")
+    return Example(resource, op.python_name, ", ".join(arguments))
+
+
+def _placeholder(type_ref: TypeRef, wire_name: str) -> str:
+    if isinstance(type_ref, NullableType):
+        return _placeholder(type_ref.inner, wire_name)
+    if isinstance(type_ref, LiteralType):
+        return literals.value(type_ref.values[0])
+    if isinstance(type_ref, PrimitiveType):
+        return {"int": "1", "float": "1.0", "bool": "True", "bytes": 'b"..."'}.get(
+            type_ref.kind, literals.string(f"example-{wire_name}".replace("_", "-"))
+        )
+    if isinstance(type_ref, ListType):
+        return "[]"
+    if isinstance(type_ref, (MapType, AnyType)):
+        return "{}"
+    return "..."
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split()).replace("|", "\\|")
+    return flat if len(flat) <= 120 else flat[:117] + "..."

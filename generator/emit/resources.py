@@ -1,0 +1,328 @@
+"""The view of one resource module: signatures, docstrings and runtime calls as strings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from generator.emit import literals
+from generator.emit.typing import TypePrinter
+from generator.ir import (
+    Field,
+    ModelDef,
+    NamedType,
+    NullableType,
+    Operation,
+    PrimitiveType,
+    Resource,
+    SchemaDef,
+    TypeRef,
+)
+from generator.ir.types import LiteralType
+
+_FILE = PrimitiveType("file")
+
+# Keyword arguments every method takes after the spec's own.
+_STANDARD_PARAMS = (
+    ("extra_headers", "Optional[Headers]", "None"),
+    ("extra_query", "Optional[Query]", "None"),
+    ("extra_body", "Optional[Mapping[str, object]]", "None"),
+    ("timeout", "Union[Timeout, NotGiven]", "NOT_GIVEN"),
+    ("max_retries", "Union[int, NotGiven]", "NOT_GIVEN"),
+)
+
+
+@dataclass(frozen=True)
+class ParamView:
+    name: str
+    annotation: str
+    default: str | None  # None: required
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    positional: tuple[ParamView, ...]
+    keyword: tuple[ParamView, ...]
+    returns: str
+    async_returns: str
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str
+    doc: str
+    signature: SignatureView
+    overloads: tuple[SignatureView, ...]
+    http_method: str
+    path: str
+    path_params: str
+    query: str
+    headers: str
+    body_args: tuple[tuple[str, str], ...]
+    cast_to: str
+    idempotent: str
+    stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
+    stream_cast: str | None
+    stream_spec: str | None
+    page_item: str | None
+    page_spec: str | None
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    module: str
+    class_name: str
+    attribute: str
+    doc: str
+    methods: tuple[MethodView, ...]
+    constants: tuple[tuple[str, str, str], ...]  # (name, annotation, expression)
+    model_imports: tuple[str, ...]
+    typing_names: tuple[str, ...]
+    datetime_names: tuple[str, ...]
+    uses_stream: bool
+    uses_pages: bool
+    uses_files: bool
+    uses_overload: bool
+    uses_adapter: bool
+
+
+class _Constants:
+    """Module-level adapters and specs, named once each, in order of first use."""
+
+    def __init__(self) -> None:
+        self.items: dict[str, tuple[str, str, str]] = {}
+
+    def add(self, key: str, name: str, annotation: str, expression: str) -> str:
+        if key not in self.items:
+            self.items[key] = (name, annotation, expression)
+        return self.items[key][0]
+
+
+def resource_view(resource: Resource, schemas: Mapping[str, SchemaDef]) -> ResourceView:
+    printer = TypePrinter(schemas)
+    constants = _Constants()
+    methods = tuple(_method_view(op, printer, constants, schemas) for op in resource.operations)
+    typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
+    if any(m.overloads for m in methods):
+        typing_names.add("overload")
+    return ResourceView(
+        module=resource.python_name,
+        class_name=resource.class_name,
+        attribute=resource.python_name,
+        doc=literals.docstring_body(f"Operations tagged `{resource.description}`." if resource.description else None),
+        methods=methods,
+        constants=tuple(constants.items.values()),
+        model_imports=tuple(sorted(printer.model_names)),
+        typing_names=tuple(sorted(typing_names)),
+        datetime_names=tuple(sorted(printer.datetime_names)),
+        uses_stream=any(m.stream_spec for m in methods),
+        uses_pages=any(m.page_spec for m in methods),
+        uses_files="FileInput" in printer.runtime_names,
+        uses_overload=any(m.overloads for m in methods),
+        uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
+    )
+
+
+def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> MethodView:
+    path_params = [p for p in op.parameters if p.location == "path"]
+    others = [p for p in op.parameters if p.location != "path"]
+    body_fields = op.body.fields if op.body else ()
+    positional = tuple(ParamView(p.python_name, printer.annotation(p.type, open_enums=False), None) for p in path_params)
+    keyword_params = [_param_view(p.python_name, p.type, p.required, printer) for p in others]
+    keyword_params += [_param_view(f.python_name, f.type, f.required, printer) for f in body_fields]
+    if op.body and op.body.whole is not None:
+        keyword_params.append(_param_view("body", op.body.whole, op.body.required, printer))
+    # Required keywords first: reads like the API docs, and keeps `*` signatures tidy.
+    keyword_params.sort(key=lambda p: p.default is not None)
+    standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
+
+    returns = _return_annotation(op, printer)
+    cast_to = _cast_to(op, printer, constants, schemas)
+    async_returns = returns
+    page_item = page_spec = None
+    if op.page is not None:
+        item = printer.annotation(op.page.item_type, open_enums=True)
+        page_item = _cast_expression(op.page.item_type, item, printer, constants, schemas)
+        page_spec = constants.add(f"page:{op.python_name}", f"_{op.python_name.upper()}_PAGES", "PageSpec", _page_spec(op))
+        returns = f"SyncPage[{item}, {returns}]"
+        async_returns = f"AsyncPaginator[{item}, {async_returns}]"
+
+    signature = SignatureView(positional, tuple(keyword_params) + standard, returns, async_returns)
+    overloads: tuple[SignatureView, ...] = ()
+    stream_mode = stream_cast = stream_spec = None
+    if op.stream is not None:
+        event = printer.annotation(op.stream.event_type, open_enums=False)
+        stream_cast = _cast_expression(op.stream.event_type, event, printer, constants, schemas)
+        stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec", _stream_spec(op))
+        mode = next(f for f in body_fields if f.python_name == op.stream.mode_field)
+        stream_value = literals.value(op.stream.stream_value)
+        stream_mode = f"{mode.python_name} == {stream_value}"
+        overloads, signature = _stream_overloads(signature, mode, stream_value, event, printer)
+
+    return MethodView(
+        name=op.python_name,
+        doc=_docstring(op),
+        signature=signature,
+        overloads=overloads,
+        http_method=literals.string(op.method.upper()),
+        path=literals.string(op.path),
+        path_params=_mapping((p.wire_name, p.python_name) for p in path_params),
+        query=_mapping((p.wire_name, p.python_name) for p in others if p.location == "query"),
+        headers=_mapping((p.wire_name, p.python_name) for p in others if p.location == "header"),
+        body_args=_body_args(op),
+        cast_to=cast_to,
+        idempotent="True" if op.idempotent else "False",
+        stream_mode=stream_mode,
+        stream_cast=stream_cast,
+        stream_spec=stream_spec,
+        page_item=page_item,
+        page_spec=page_spec,
+    )
+
+
+def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrinter) -> ParamView:
+    annotation = printer.annotation(type_ref, open_enums=False)
+    if required:
+        return ParamView(name, annotation, None)
+    return ParamView(name, f"Union[{annotation}, NotGiven]", "NOT_GIVEN")
+
+
+def _stream_overloads(
+    signature: SignatureView, mode: Field, stream_value: str, event: str, printer: TypePrinter
+) -> tuple[tuple[SignatureView, ...], SignatureView]:
+    """Three overloads so type checkers know what each mode returns:
+    streaming -> Stream[Event]; the other values (or omitted) -> the model;
+    a value only known at run time -> either."""
+    printer.typing_names.add("Literal")
+    others = []
+    if isinstance(mode.type, LiteralType):
+        others = [literals.value(v) for v in mode.type.values if literals.value(v) != stream_value]
+    elif stream_value in ("True", "False"):
+        others = ["False" if stream_value == "True" else "True"]
+    blocking_mode = (f"Union[Literal[{', '.join(others)}], NotGiven]" if others else "NotGiven")
+
+    def with_mode(annotation: str, default: str | None, returns: str, async_returns: str) -> SignatureView:
+        keyword = [p for p in signature.keyword if p.name != mode.python_name]
+        mode_param = ParamView(mode.python_name, annotation, default)
+        index = 0 if default is None else next((i for i, p in enumerate(keyword) if p.default is not None), len(keyword))
+        keyword.insert(index, mode_param)
+        return SignatureView(signature.positional, tuple(keyword), returns, async_returns)
+
+    streamed = with_mode(f"Literal[{stream_value}]", None, f"Stream[{event}]", f"AsyncStream[{event}]")
+    blocking = with_mode(blocking_mode, "NOT_GIVEN", signature.returns, signature.async_returns)
+    either_returns = f"Union[{signature.returns}, Stream[{event}]]"
+    either_async = f"Union[{signature.async_returns}, AsyncStream[{event}]]"
+    mode_param = next(p for p in signature.keyword if p.name == mode.python_name)
+    either = with_mode(mode_param.annotation, mode_param.default, either_returns, either_async)
+    return (streamed, blocking, either), either
+
+
+def _return_annotation(op: Operation, printer: TypePrinter) -> str:
+    success = op.success
+    if success.kind == "json":
+        return printer.annotation(success.type, open_enums=True) if success.type else "object"
+    return {"binary": "bytes", "text": "str"}.get(success.kind, "None")
+
+
+def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
+    success = op.success
+    if success.kind == "json":
+        if success.type is None:
+            return "object"
+        return _cast_expression(success.type, printer.annotation(success.type, open_enums=True), printer, constants, schemas)
+    return {"binary": "bytes", "text": "str"}.get(success.kind, "type(None)")
+
+
+def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
+    """A model class is its own parser; anything else gets a typed module-level TypeAdapter."""
+    if isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
+        return type_ref.name
+    name = "_" + "".join(ch if ch.isalnum() else "_" for ch in annotation).strip("_").upper() + "_ADAPTER"
+    return constants.add(f"adapter:{annotation}", _squash(name), f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})")
+
+
+def _squash(name: str) -> str:
+    while "__" in name[1:]:
+        name = name[0] + name[1:].replace("__", "_")
+    return name
+
+
+def _mapping(pairs: object) -> str:
+    items = [f"{literals.string(wire)}: {python}" for wire, python in pairs]  # type: ignore[attr-defined]
+    return "{" + ", ".join(items) + "}" if items else ""
+
+
+def _body_args(op: Operation) -> tuple[tuple[str, str], ...]:
+    """(runtime keyword, expression) pairs for the body; the method binds each to a local first."""
+    body = op.body
+    if body is None:
+        return ()
+    if body.whole is not None:
+        return (("json_body", "body"),) if body.encoding == "json" else (("form", "body"),)
+    if body.encoding == "json":
+        return (("json_body", _mapping((f.wire_name, f.python_name) for f in body.fields) or "{}"),)
+    files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]
+    form = [f for f in body.fields if f not in files]
+    args = []
+    if form:
+        args.append(("form", _mapping((f.wire_name, f.python_name) for f in form)))
+    if files:
+        args.append(("files", _mapping((f.wire_name, f.python_name) for f in files)))
+    return tuple(args)
+
+
+def _stream_spec(op: Operation) -> str:
+    assert op.stream is not None
+    s = op.stream
+
+    def names(values: tuple[str, ...]) -> str:
+        return "frozenset({" + ", ".join(literals.string(v) for v in values) + "})" if values else "frozenset()"
+
+    parts = [
+        f"discriminator={literals.string(s.discriminator)}",
+        f"skip={names(s.skip)}",
+        f"error={names(s.error)}",
+        f"terminal={names(s.terminal)}",
+        f"text_event={_optional_string(s.text_event)}",
+        f"text_field={_optional_string(s.text_field)}",
+        f"final_event={_optional_string(s.final_event)}",
+    ]
+    return "StreamSpec(" + ", ".join(parts) + ")"
+
+
+def _page_spec(op: Operation) -> str:
+    assert op.page is not None
+    p = op.page
+    parts = [f"style={literals.string(p.style)}", f"items_field={literals.string(p.items_field)}",
+             f"has_more_field={_optional_string(p.has_more_field)}"]
+    if p.limit_param:
+        parts.append(f"limit_param={literals.string(p.limit_param)}")
+    if p.style == "cursor":
+        parts += [f"cursor_param={literals.string(p.cursor_param or 'last_id')}",
+                  f"cursor_item_field={literals.string(p.cursor_item_field or 'id')}",
+                  f"cursor_from={literals.string(p.cursor_from)}"]
+    else:
+        parts += [f"page_param={literals.string(p.page_param or 'page')}",
+                  f"total_field={_optional_string(p.total_field)}"]
+    return "PageSpec(" + ", ".join(parts) + ")"
+
+
+def _optional_string(value: str | None) -> str:
+    return "None" if value is None else literals.string(value)
+
+
+def _docstring(op: Operation) -> str:
+    parts = [op.summary or op.operation_id]
+    if op.description and op.description != op.summary:
+        parts.append(op.description)
+    documented = [p for p in op.parameters if p.description]
+    fields = [f for f in (op.body.fields if op.body else ()) if f.description]
+    if documented or fields:
+        lines = ["Args:"]
+        for item in [*documented, *fields]:
+            lines.append(f"    {item.python_name}: " + " ".join((item.description or "").split()))
+        parts.append("\n".join(lines))
+    if op.deprecated:
+        parts.append("Deprecated by the API.")
+    return literals.docstring_body("\n\n".join(parts))
+

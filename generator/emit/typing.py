@@ -1,0 +1,93 @@
+"""`TypeRef` -> type-expression source, plus the imports that expression needs.
+
+One object owns this bookkeeping so templates only ever see finished
+strings. Responses must survive newer servers, so in models (`open_enums`)
+an enum is `Union[Literal[...], str]`: a known value is typed, an unknown one
+is kept as a string instead of failing validation.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from generator.emit import literals
+from generator.ir import (
+    AnyType,
+    EnumDef,
+    ListType,
+    LiteralType,
+    MapType,
+    NamedType,
+    NullableType,
+    PrimitiveType,
+    SchemaDef,
+    TypeRef,
+    UnionType,
+)
+
+_PRIMITIVES = {
+    "str": "str",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "bytes": "bytes",
+    "datetime": "datetime",
+    "date": "date",
+    "file": "FileInput",
+}
+
+
+class TypePrinter:
+    def __init__(self, schemas: Mapping[str, SchemaDef], models_prefix: str = "") -> None:
+        self._schemas = schemas
+        self._prefix = models_prefix
+        self.typing_names: set[str] = set()
+        self.datetime_names: set[str] = set()
+        self.model_names: set[str] = set()
+        self.runtime_names: set[str] = set()
+
+    def annotation(self, type_ref: TypeRef, *, open_enums: bool) -> str:
+        if isinstance(type_ref, NullableType):
+            self.typing_names.add("Optional")
+            return f"Optional[{self.annotation(type_ref.inner, open_enums=open_enums)}]"
+        if isinstance(type_ref, PrimitiveType):
+            name = _PRIMITIVES[type_ref.kind]
+            if type_ref.kind in ("datetime", "date"):
+                self.datetime_names.add(name)
+            if type_ref.kind == "file":
+                self.runtime_names.add(name)
+            return name
+        if isinstance(type_ref, AnyType):
+            self.typing_names.add("Any")
+            return "Any"
+        if isinstance(type_ref, ListType):
+            self.typing_names.add("List")
+            return f"List[{self.annotation(type_ref.item, open_enums=open_enums)}]"
+        if isinstance(type_ref, MapType):
+            self.typing_names.add("Dict")
+            return f"Dict[str, {self.annotation(type_ref.value, open_enums=open_enums)}]"
+        if isinstance(type_ref, LiteralType):
+            self.typing_names.add("Literal")
+            literal = "Literal[" + ", ".join(literals.value(v) for v in type_ref.values) + "]"
+            return self._open(literal, type_ref.values) if open_enums else literal
+        if isinstance(type_ref, UnionType):
+            self.typing_names.add("Union")
+            parts = list(dict.fromkeys(self.annotation(v, open_enums=open_enums) for v in type_ref.variants))
+            return parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
+        return self._named(type_ref, open_enums)
+
+    def _named(self, type_ref: NamedType, open_enums: bool) -> str:
+        self.model_names.add(type_ref.name)
+        name = self._prefix + type_ref.name
+        definition = self._schemas.get(type_ref.name)
+        if open_enums and isinstance(definition, EnumDef):
+            return self._open(name, definition.values)
+        return name
+
+    def _open(self, closed: str, values: tuple[object, ...]) -> str:
+        """Accept unknown values too, as the type of the known ones."""
+        kinds = {type(v) for v in values}
+        if kinds == {str}:
+            self.typing_names.add("Union")
+            return f"Union[{closed}, str]"
+        return closed

@@ -1,0 +1,68 @@
+"""The intermediate representation: what the client package is, with no I/O.
+
+The builder turns a loaded spec into an `Api`; the emitter renders it. Every
+node is a frozen dataclass and every collection a tuple, so an `Api` can be
+compared, hashed and shared without defensive copies.
+"""
+
+from generator.ir.types import (
+    AnyType,
+    ListType,
+    LiteralType,
+    MapType,
+    NamedType,
+    NullableType,
+    PrimitiveType,
+    TypeRef,
+    UnionType,
+)
+from generator.ir.schemas import (
+    Discriminator,
+    EnumDef,
+    Field,
+    ModelDef,
+    AliasDef,
+    SchemaDef,
+    UnionDef,
+)
+from generator.ir.operations import (
+    Api,
+    BodyField,
+    Operation,
+    PageInfo,
+    Parameter,
+    RequestBody,
+    Resource,
+    Response,
+    SecurityScheme,
+    StreamInfo,
+)
+
+__all__ = [
+    "AliasDef",
+    "AnyType",
+    "Api",
+    "BodyField",
+    "Discriminator",
+    "EnumDef",
+    "Field",
+    "ListType",
+    "LiteralType",
+    "MapType",
+    "ModelDef",
+    "NamedType",
+    "NullableType",
+    "Operation",
+    "PageInfo",
+    "Parameter",
+    "PrimitiveType",
+    "RequestBody",
+    "Resource",
+    "Response",
+    "SchemaDef",
+    "SecurityScheme",
+    "StreamInfo",
+    "TypeRef",
+    "UnionDef",
+    "UnionType",
+]
