@@ -151,20 +151,20 @@ def build_app(state: State) -> Starlette:
 
     async def upload(request: Request) -> Response:
         state.record(request.scope)
-        form = await request.form()
         files: Dict[str, Any] = {}
         fields: Dict[str, Any] = {}
-        for key, value in form.multi_items():
-            if isinstance(value, str):
-                fields[key] = value
-            else:
-                content = await value.read()
-                files[key] = {
-                    "filename": value.filename,
-                    "content_type": value.content_type,
-                    "size": len(content),
-                    "head": content[:16].decode("latin-1"),
-                }
+        async with request.form() as form:
+            for key, value in form.multi_items():
+                if isinstance(value, str):
+                    fields[key] = value
+                else:
+                    content = await value.read()
+                    files[key] = {
+                        "filename": value.filename,
+                        "content_type": value.content_type,
+                        "size": len(content),
+                        "head": content[:16].decode("latin-1"),
+                    }
         return JSONResponse({"files": files, "fields": fields}, status_code=201)
 
     async def audio(scope: Scope, receive: Receive, send: Send, attempt: int) -> None:
