@@ -34,11 +34,13 @@ _PARAMETER_RESERVED = frozenset(
      "cast", "overload", "typing", "httpx", "NOT_GIVEN", "NotGiven"}
 )
 
-# Names the generated models module defines or imports itself.
+# Names the generated models and resource modules import unaliased; a schema
+# of the same name gets a suffix instead of shadowing them.
 _CLASS_RESERVED = frozenset(
-    {"BaseModel", "Field", "ConfigDict", "Any", "Dict", "List", "Optional", "Union",
-     "Literal", "Annotated", "TypeAdapter", "Tag", "Discriminator", "datetime", "date",
-     "Model", "OpenModel"}
+    {"Any", "Dict", "List", "Optional", "Union", "Literal", "Annotated", "Mapping",
+     "TypeAdapter", "OpenModel", "Stream", "AsyncStream", "StreamSpec", "SyncPage",
+     "AsyncPaginator", "PageSpec", "NotGiven", "Headers", "Query", "Timeout", "FileInput",
+     "SyncAPIClient", "AsyncAPIClient"}
 )
 
 

@@ -4,6 +4,30 @@
 Sync and async twins: each differs from the other only in awaiting, sleeping
 and closing; everything else comes from ``BaseClient`` in ``_base_common``.
 
+How generated code uses them (async: same calls, awaited)::
+
+    class Dify(SyncAPIClient):
+        def __init__(self, *, api_key: str, base_url: str = "...", **kw) -> None:
+            super().__init__(base_url=base_url,
+                             auth_headers={"Authorization": f"Bearer {api_key}"}, **kw)
+
+        @functools.cached_property          # lazy; with_options() rebinds it
+        def conversations(self) -> Conversations: ...
+
+    # in a resource method:
+    return self._client.request("GET", "/conversations/{id}", path_params={"id": id},
+                                query={"user": user}, cast_to=Conversation,
+                                options=make_request_options(timeout=timeout, ...))
+    return self._client.request_stream("POST", "/chat-messages", json_body=body,
+                                       cast_to=CHAT_EVENT_ADAPTER, stream_spec=CHAT_SPEC)
+    return self._client.get_page("/conversations", query=q, cast_to=ConversationList,
+                                 item_type=Conversation, page_spec=PageSpec(style="cursor"))
+
+    # resource.with_raw_response.op = to_raw_response_wrapper(resource.op)
+    # resource.with_streaming_response.op = to_streamed_response_wrapper(resource.op)
+    # (binary bodies: `with r.with_streaming_response.audio(...) as resp:
+    #  resp.write_to_file(path)` never holds the whole body in memory)
+
 Secrets: ``auth_headers`` and ``auth_query`` are sent with every request but
 never logged, never put in exception messages and never shown by repr().
 """

@@ -11,38 +11,22 @@ never logged, never put in exception messages and never shown by repr().
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import functools
 import logging
-import time
 from dataclasses import dataclass
-from typing import (
-    Any,
-    Callable,
-    ClassVar,
-    Dict,
-    Generic,
-    List,
-    Mapping,
-    Optional,
-    Tuple,
-    TypeVar,
-    Union,
-    cast,
-)
+from typing import Any, Callable, ClassVar, Dict, Generic, List, Mapping, Optional, Tuple
+from typing import TypeVar, Union
 
 import httpx
 from typing_extensions import Self
 
 from ._encoding import HttpxFile, QueryItems, build_path, encode_files, encode_form, encode_query
 from ._encoding import to_jsonable
-from ._exceptions import APIConnectionError, APIError, APITimeoutError, make_status_error
-from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage, next_page_query, page_items
-from ._parsing import as_adapter, parse_body
-from ._response import APIResponse, AsyncAPIResponse, take_response_mode
+from ._exceptions import APIConnectionError, APIError, APITimeoutError
+from ._pagination import PageSpec, next_page_query, page_items
+from ._parsing import parse_body
 from ._retries import RetryPolicy, is_idempotent, should_retry_error, should_retry_status
-from ._streaming import AsyncStream, Stream, StreamSpec
 from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions, Timeout
 
 __all__ = ["BaseClient", "PreparedCall", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES", "log"]
@@ -53,9 +37,7 @@ log = logging.getLogger(__name__.rsplit(".", 1)[0])
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
-T = TypeVar("T")
 R = TypeVar("R")
-ItemT = TypeVar("ItemT")
 ResponseT = TypeVar("ResponseT")
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
 

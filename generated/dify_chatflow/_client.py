@@ -13,16 +13,16 @@ from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
-    from .resources.annotations import AsyncAnnotations, Annotations
-    from .resources.app import AsyncApp, App
-    from .resources.audio import AsyncAudio, Audio
-    from .resources.chat import AsyncChat, Chat
-    from .resources.conversations import AsyncConversations, Conversations
-    from .resources.end_users import AsyncEndUsers, EndUsers
-    from .resources.feedback import AsyncFeedback, Feedback
-    from .resources.files import AsyncFiles, Files
-    from .resources.messages import AsyncMessages, Messages
-    from .resources.workflows import AsyncWorkflows, Workflows
+    from .resources.annotations import AsyncAnnotationsResource, AnnotationsResource
+    from .resources.app import AsyncAppResource, AppResource
+    from .resources.audio import AsyncAudioResource, AudioResource
+    from .resources.chat import AsyncChatResource, ChatResource
+    from .resources.conversations import AsyncConversationsResource, ConversationsResource
+    from .resources.end_users import AsyncEndUsersResource, EndUsersResource
+    from .resources.feedback import AsyncFeedbackResource, FeedbackResource
+    from .resources.files import AsyncFilesResource, FilesResource
+    from .resources.messages import AsyncMessagesResource, MessagesResource
+    from .resources.workflows import AsyncWorkflowsResource, WorkflowsResource
 
 __all__ = ["DifyChatflow", "AsyncDifyChatflow", "DEFAULT_BASE_URL", "API_KEY_ENV"]
 
@@ -79,74 +79,74 @@ class DifyChatflow(SyncAPIClient):
         )
 
     @cached_property
-    def annotations(self) -> Annotations:
+    def annotations(self) -> AnnotationsResource:
         """Operations tagged `Annotations`."""
-        from .resources.annotations import Annotations
+        from .resources.annotations import AnnotationsResource
 
-        return Annotations(self)
+        return AnnotationsResource(self)
 
     @cached_property
-    def app(self) -> App:
+    def app(self) -> AppResource:
         """Operations tagged `Applications`."""
-        from .resources.app import App
+        from .resources.app import AppResource
 
-        return App(self)
+        return AppResource(self)
 
     @cached_property
-    def audio(self) -> Audio:
+    def audio(self) -> AudioResource:
         """Operations tagged `TTS`."""
-        from .resources.audio import Audio
+        from .resources.audio import AudioResource
 
-        return Audio(self)
+        return AudioResource(self)
 
     @cached_property
-    def chat(self) -> Chat:
+    def chat(self) -> ChatResource:
         """Operations tagged `Chats`."""
-        from .resources.chat import Chat
+        from .resources.chat import ChatResource
 
-        return Chat(self)
+        return ChatResource(self)
 
     @cached_property
-    def conversations(self) -> Conversations:
+    def conversations(self) -> ConversationsResource:
         """Operations tagged `Conversations`."""
-        from .resources.conversations import Conversations
+        from .resources.conversations import ConversationsResource
 
-        return Conversations(self)
+        return ConversationsResource(self)
 
     @cached_property
-    def end_users(self) -> EndUsers:
+    def end_users(self) -> EndUsersResource:
         """Operations tagged `End Users`."""
-        from .resources.end_users import EndUsers
+        from .resources.end_users import EndUsersResource
 
-        return EndUsers(self)
+        return EndUsersResource(self)
 
     @cached_property
-    def feedback(self) -> Feedback:
+    def feedback(self) -> FeedbackResource:
         """Operations tagged `Feedback`."""
-        from .resources.feedback import Feedback
+        from .resources.feedback import FeedbackResource
 
-        return Feedback(self)
+        return FeedbackResource(self)
 
     @cached_property
-    def files(self) -> Files:
+    def files(self) -> FilesResource:
         """Operations tagged `Files`."""
-        from .resources.files import Files
+        from .resources.files import FilesResource
 
-        return Files(self)
+        return FilesResource(self)
 
     @cached_property
-    def messages(self) -> Messages:
+    def messages(self) -> MessagesResource:
         """Operations tagged `Conversations`."""
-        from .resources.messages import Messages
+        from .resources.messages import MessagesResource
 
-        return Messages(self)
+        return MessagesResource(self)
 
     @cached_property
-    def workflows(self) -> Workflows:
+    def workflows(self) -> WorkflowsResource:
         """Operations tagged `Workflow Runs`."""
-        from .resources.workflows import Workflows
+        from .resources.workflows import WorkflowsResource
 
-        return Workflows(self)
+        return WorkflowsResource(self)
 
 
 class AsyncDifyChatflow(AsyncAPIClient):
@@ -184,71 +184,71 @@ class AsyncDifyChatflow(AsyncAPIClient):
         )
 
     @cached_property
-    def annotations(self) -> AsyncAnnotations:
+    def annotations(self) -> AsyncAnnotationsResource:
         """Operations tagged `Annotations`."""
-        from .resources.annotations import AsyncAnnotations
+        from .resources.annotations import AsyncAnnotationsResource
 
-        return AsyncAnnotations(self)
+        return AsyncAnnotationsResource(self)
 
     @cached_property
-    def app(self) -> AsyncApp:
+    def app(self) -> AsyncAppResource:
         """Operations tagged `Applications`."""
-        from .resources.app import AsyncApp
+        from .resources.app import AsyncAppResource
 
-        return AsyncApp(self)
+        return AsyncAppResource(self)
 
     @cached_property
-    def audio(self) -> AsyncAudio:
+    def audio(self) -> AsyncAudioResource:
         """Operations tagged `TTS`."""
-        from .resources.audio import AsyncAudio
+        from .resources.audio import AsyncAudioResource
 
-        return AsyncAudio(self)
+        return AsyncAudioResource(self)
 
     @cached_property
-    def chat(self) -> AsyncChat:
+    def chat(self) -> AsyncChatResource:
         """Operations tagged `Chats`."""
-        from .resources.chat import AsyncChat
+        from .resources.chat import AsyncChatResource
 
-        return AsyncChat(self)
+        return AsyncChatResource(self)
 
     @cached_property
-    def conversations(self) -> AsyncConversations:
+    def conversations(self) -> AsyncConversationsResource:
         """Operations tagged `Conversations`."""
-        from .resources.conversations import AsyncConversations
+        from .resources.conversations import AsyncConversationsResource
 
-        return AsyncConversations(self)
+        return AsyncConversationsResource(self)
 
     @cached_property
-    def end_users(self) -> AsyncEndUsers:
+    def end_users(self) -> AsyncEndUsersResource:
         """Operations tagged `End Users`."""
-        from .resources.end_users import AsyncEndUsers
+        from .resources.end_users import AsyncEndUsersResource
 
-        return AsyncEndUsers(self)
+        return AsyncEndUsersResource(self)
 
     @cached_property
-    def feedback(self) -> AsyncFeedback:
+    def feedback(self) -> AsyncFeedbackResource:
         """Operations tagged `Feedback`."""
-        from .resources.feedback import AsyncFeedback
+        from .resources.feedback import AsyncFeedbackResource
 
-        return AsyncFeedback(self)
+        return AsyncFeedbackResource(self)
 
     @cached_property
-    def files(self) -> AsyncFiles:
+    def files(self) -> AsyncFilesResource:
         """Operations tagged `Files`."""
-        from .resources.files import AsyncFiles
+        from .resources.files import AsyncFilesResource
 
-        return AsyncFiles(self)
+        return AsyncFilesResource(self)
 
     @cached_property
-    def messages(self) -> AsyncMessages:
+    def messages(self) -> AsyncMessagesResource:
         """Operations tagged `Conversations`."""
-        from .resources.messages import AsyncMessages
+        from .resources.messages import AsyncMessagesResource
 
-        return AsyncMessages(self)
+        return AsyncMessagesResource(self)
 
     @cached_property
-    def workflows(self) -> AsyncWorkflows:
+    def workflows(self) -> AsyncWorkflowsResource:
         """Operations tagged `Workflow Runs`."""
-        from .resources.workflows import AsyncWorkflows
+        from .resources.workflows import AsyncWorkflowsResource
 
-        return AsyncWorkflows(self)
+        return AsyncWorkflowsResource(self)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional, Union
 
-from pydantic import Field
-from pydantic import Discriminator, Tag
+from pydantic import Field as _Field
+from pydantic import Discriminator as _Discriminator
+from pydantic import Tag as _Tag
 
 from ._models import OpenModel, by_key, by_property
 
@@ -395,7 +396,7 @@ class ChatAppParametersResponseTextToSpeech(OpenModel):
     language: Optional[str] = None
     """Language for TTS."""
 
-    auto_play: Optional[str] = Field(default=None, alias="autoPlay")
+    auto_play: Optional[str] = _Field(default=None, alias="autoPlay")
     """Auto-play setting. `enabled` to auto-play audio, `disabled` to require manual play."""
 
 
@@ -2245,7 +2246,7 @@ class TextInputControl(OpenModel):
 
 class TextInputControlWrapper(OpenModel):
 
-    text_input: Optional[TextInputControl] = Field(default=None, alias="text-input")
+    text_input: Optional[TextInputControl] = _Field(default=None, alias="text-input")
 
 
 class TextToAudioRequest(OpenModel):
@@ -2528,35 +2529,35 @@ class WorkflowRunSummary(OpenModel):
 
 ChunkChatEvent = Annotated[
     Union[
-        Annotated[StreamEventAgentLog, Tag("StreamEventAgentLog")],
-        Annotated[StreamEventChatError, Tag("StreamEventChatError")],
-        Annotated[StreamEventHumanInputFormFilled, Tag("StreamEventHumanInputFormFilled")],
-        Annotated[StreamEventHumanInputFormTimeout, Tag("StreamEventHumanInputFormTimeout")],
-        Annotated[StreamEventHumanInputRequired, Tag("StreamEventHumanInputRequired")],
-        Annotated[StreamEventIterationCompleted, Tag("StreamEventIterationCompleted")],
-        Annotated[StreamEventIterationNext, Tag("StreamEventIterationNext")],
-        Annotated[StreamEventIterationStarted, Tag("StreamEventIterationStarted")],
-        Annotated[StreamEventLoopCompleted, Tag("StreamEventLoopCompleted")],
-        Annotated[StreamEventLoopNext, Tag("StreamEventLoopNext")],
-        Annotated[StreamEventLoopStarted, Tag("StreamEventLoopStarted")],
-        Annotated[StreamEventChatMessage, Tag("StreamEventChatMessage")],
-        Annotated[StreamEventChatMessageEnd, Tag("StreamEventChatMessageEnd")],
-        Annotated[StreamEventChatMessageFile, Tag("StreamEventChatMessageFile")],
-        Annotated[StreamEventChatMessageReplace, Tag("StreamEventChatMessageReplace")],
-        Annotated[StreamEventNodeFinished, Tag("StreamEventNodeFinished")],
-        Annotated[StreamEventNodeRetry, Tag("StreamEventNodeRetry")],
-        Annotated[StreamEventNodeStarted, Tag("StreamEventNodeStarted")],
-        Annotated[StreamEventChatPing, Tag("StreamEventChatPing")],
-        Annotated[StreamEventChatTextChunk, Tag("StreamEventChatTextChunk")],
-        Annotated[StreamEventChatTextReplace, Tag("StreamEventChatTextReplace")],
-        Annotated[StreamEventChatTtsMessage, Tag("StreamEventChatTtsMessage")],
-        Annotated[StreamEventChatTtsMessageEnd, Tag("StreamEventChatTtsMessageEnd")],
-        Annotated[StreamEventWorkflowFinished, Tag("StreamEventWorkflowFinished")],
-        Annotated[StreamEventWorkflowPaused, Tag("StreamEventWorkflowPaused")],
-        Annotated[StreamEventWorkflowStarted, Tag("StreamEventWorkflowStarted")],
-        Annotated[ChunkChatEventUnknown, Tag("ChunkChatEventUnknown")],
+        Annotated[StreamEventAgentLog, _Tag("StreamEventAgentLog")],
+        Annotated[StreamEventChatError, _Tag("StreamEventChatError")],
+        Annotated[StreamEventHumanInputFormFilled, _Tag("StreamEventHumanInputFormFilled")],
+        Annotated[StreamEventHumanInputFormTimeout, _Tag("StreamEventHumanInputFormTimeout")],
+        Annotated[StreamEventHumanInputRequired, _Tag("StreamEventHumanInputRequired")],
+        Annotated[StreamEventIterationCompleted, _Tag("StreamEventIterationCompleted")],
+        Annotated[StreamEventIterationNext, _Tag("StreamEventIterationNext")],
+        Annotated[StreamEventIterationStarted, _Tag("StreamEventIterationStarted")],
+        Annotated[StreamEventLoopCompleted, _Tag("StreamEventLoopCompleted")],
+        Annotated[StreamEventLoopNext, _Tag("StreamEventLoopNext")],
+        Annotated[StreamEventLoopStarted, _Tag("StreamEventLoopStarted")],
+        Annotated[StreamEventChatMessage, _Tag("StreamEventChatMessage")],
+        Annotated[StreamEventChatMessageEnd, _Tag("StreamEventChatMessageEnd")],
+        Annotated[StreamEventChatMessageFile, _Tag("StreamEventChatMessageFile")],
+        Annotated[StreamEventChatMessageReplace, _Tag("StreamEventChatMessageReplace")],
+        Annotated[StreamEventNodeFinished, _Tag("StreamEventNodeFinished")],
+        Annotated[StreamEventNodeRetry, _Tag("StreamEventNodeRetry")],
+        Annotated[StreamEventNodeStarted, _Tag("StreamEventNodeStarted")],
+        Annotated[StreamEventChatPing, _Tag("StreamEventChatPing")],
+        Annotated[StreamEventChatTextChunk, _Tag("StreamEventChatTextChunk")],
+        Annotated[StreamEventChatTextReplace, _Tag("StreamEventChatTextReplace")],
+        Annotated[StreamEventChatTtsMessage, _Tag("StreamEventChatTtsMessage")],
+        Annotated[StreamEventChatTtsMessageEnd, _Tag("StreamEventChatTtsMessageEnd")],
+        Annotated[StreamEventWorkflowFinished, _Tag("StreamEventWorkflowFinished")],
+        Annotated[StreamEventWorkflowPaused, _Tag("StreamEventWorkflowPaused")],
+        Annotated[StreamEventWorkflowStarted, _Tag("StreamEventWorkflowStarted")],
+        Annotated[ChunkChatEventUnknown, _Tag("ChunkChatEventUnknown")],
     ],
-    Discriminator(
+    _Discriminator(
         by_property(
             "event",
             {
@@ -2595,12 +2596,12 @@ ChunkChatEvent = Annotated[
 
 UserInputFormItem = Annotated[
     Union[
-        Annotated[TextInputControlWrapper, Tag("TextInputControlWrapper")],
-        Annotated[ParagraphControlWrapper, Tag("ParagraphControlWrapper")],
-        Annotated[SelectControlWrapper, Tag("SelectControlWrapper")],
-        Annotated[UserInputFormItemUnknown, Tag("UserInputFormItemUnknown")],
+        Annotated[TextInputControlWrapper, _Tag("TextInputControlWrapper")],
+        Annotated[ParagraphControlWrapper, _Tag("ParagraphControlWrapper")],
+        Annotated[SelectControlWrapper, _Tag("SelectControlWrapper")],
+        Annotated[UserInputFormItemUnknown, _Tag("UserInputFormItemUnknown")],
     ],
-    Discriminator(
+    _Discriminator(
         by_key(
             {
                 "paragraph": "ParagraphControlWrapper",

@@ -34,7 +34,7 @@ def group_resources(operations: Sequence[tuple[Operation, Mapping[str, Any]]], c
             python_name = naming.unique(operation.python_name, taken)
             taken.append(python_name)
             unique_ops.append(dataclasses.replace(operation, python_name=python_name))
-        resources.append(Resource(name, naming.class_name(name), tuple(unique_ops), descriptions[name]))
+        resources.append(Resource(name, naming.pascal_case(name) + "Resource", tuple(unique_ops), descriptions[name]))
     return tuple(resources)
 
 

@@ -167,7 +167,8 @@ class SchemaBuilder:
         if not isinstance(parts, list):
             return dict(schema)
         own = {k: v for k, v in schema.items() if k != "allOf"}
-        if len(parts) == 1 and not own.get("properties") and isinstance(parts[0], Mapping) and "$ref" in parts[0]:
+        single_ref = len(parts) == 1 and isinstance(parts[0], Mapping) and "$ref" in parts[0]
+        if single_ref and not own.get("properties") and pointer not in self._tags:
             return None
         merged: dict[str, Any] = {"type": "object", "properties": {}, "required": [], "_origins": {}}
         for index, part in enumerate(parts):

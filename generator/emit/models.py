@@ -109,7 +109,7 @@ def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldVie
     elif len(arguments) == 1 and not arguments[0].startswith("alias="):
         assignment = f" = {arguments[0]}"
     else:
-        assignment = " = Field(" + ", ".join(_keyword_default(arguments)) + ")"
+        assignment = " = _Field(" + ", ".join(_keyword_default(arguments)) + ")"
     return FieldView(field.python_name, annotation, assignment, literals.docstring_body(field.description))
 
 
@@ -136,14 +136,14 @@ def _alias_view(definition: SchemaDef, printer: TypePrinter) -> AliasView:
     variants = [printer.annotation(v, open_enums=False) for v in definition.variants]
     if discriminator.fallback:
         variants.append(discriminator.fallback)
-    tagged = ", ".join(f"Annotated[{v}, Tag({literals.string(v)})]" for v in variants)
+    tagged = ", ".join(f"Annotated[{v}, _Tag({literals.string(v)})]" for v in variants)
     routes = "{" + ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in discriminator.mapping) + "}"
     fallback = literals.string(discriminator.fallback or "")
     if discriminator.by == "property":
         router = f"by_property({literals.string(discriminator.property)}, {routes}, {fallback})"
     else:
         router = f"by_key({routes}, {fallback})"
-    return AliasView(definition.name, f"Annotated[Union[{tagged}], Discriminator({router})]", doc)
+    return AliasView(definition.name, f"Annotated[Union[{tagged}], _Discriminator({router})]", doc)
 
 
 def _alias_order(schemas: tuple[SchemaDef, ...]) -> list[SchemaDef]:

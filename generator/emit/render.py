@@ -5,6 +5,7 @@ Nothing here touches the output directory; `write.py` does, atomically.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -100,8 +101,7 @@ def render_package(api: Api, template_dir: Path | None = None) -> dict[str, str]
         env, "package/__init__.py.j2", **common, exceptions=exceptions, exports=exports
     )
     for module in sorted(RUNTIME_DIR.glob("_*.py")):
-        text = module.read_text(encoding="utf-8")
-        files[f"{package}/{module.name}"] = _python_text(common["header"] + "\n" + text)
+        files[f"{package}/{module.name}"] = _runtime_module(module, common["header"])
     files[f"{package}/py.typed"] = ""
     files["pyproject.toml"] = env.get_template("package/pyproject.toml.j2").render(
         **common,
@@ -125,6 +125,12 @@ def _runtime_exports(module: str) -> list[str]:
     match = re.search(r"__all__ = \[(.*?)\]", text, re.S)
     names = re.findall(r'"(\w+)"', match.group(1)) if match else []
     return sorted(n for n in names if not n.startswith("make_"))
+
+
+@functools.lru_cache(maxsize=None)
+def _runtime_module(path: Path, header_line: str) -> str:
+    """The runtime is the same for every package: format each file once per process."""
+    return _python_text(header_line + "\n" + path.read_text(encoding="utf-8"))
 
 
 def _python(env: jinja2.Environment, template: str, **context: Any) -> str:

@@ -21,7 +21,7 @@ from ..models import (
     InitialAnnotationReplySettingsStatusResponse,
 )
 
-__all__ = ["Annotations", "AsyncAnnotations"]
+__all__ = ["AnnotationsResource", "AsyncAnnotationsResource"]
 
 _LIST_PAGES: PageSpec = PageSpec(
     style="page",
@@ -33,21 +33,21 @@ _LIST_PAGES: PageSpec = PageSpec(
 )
 
 
-class Annotations:
+class AnnotationsResource:
     """Operations tagged `Annotations`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AnnotationsWithRawResponse:
+    def with_raw_response(self) -> AnnotationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AnnotationsWithRawResponse(self)
+        return AnnotationsResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AnnotationsWithStreamingResponse:
+    def with_streaming_response(self) -> AnnotationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AnnotationsWithStreamingResponse(self)
+        return AnnotationsResourceWithStreamingResponse(self)
 
     def configure_reply(
         self,
@@ -271,8 +271,8 @@ class Annotations:
         )
 
 
-class AnnotationsWithRawResponse:
-    def __init__(self, resource: Annotations) -> None:
+class AnnotationsResourceWithRawResponse:
+    def __init__(self, resource: AnnotationsResource) -> None:
         self.configure_reply = to_raw_response_wrapper(resource.configure_reply)
         self.create = to_raw_response_wrapper(resource.create)
         self.delete = to_raw_response_wrapper(resource.delete)
@@ -281,8 +281,8 @@ class AnnotationsWithRawResponse:
         self.update = to_raw_response_wrapper(resource.update)
 
 
-class AnnotationsWithStreamingResponse:
-    def __init__(self, resource: Annotations) -> None:
+class AnnotationsResourceWithStreamingResponse:
+    def __init__(self, resource: AnnotationsResource) -> None:
         self.configure_reply = to_streamed_response_wrapper(resource.configure_reply)
         self.create = to_streamed_response_wrapper(resource.create)
         self.delete = to_streamed_response_wrapper(resource.delete)
@@ -291,21 +291,21 @@ class AnnotationsWithStreamingResponse:
         self.update = to_streamed_response_wrapper(resource.update)
 
 
-class AsyncAnnotations:
+class AsyncAnnotationsResource:
     """Operations tagged `Annotations`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncAnnotationsWithRawResponse:
+    def with_raw_response(self) -> AsyncAnnotationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncAnnotationsWithRawResponse(self)
+        return AsyncAnnotationsResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncAnnotationsWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncAnnotationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncAnnotationsWithStreamingResponse(self)
+        return AsyncAnnotationsResourceWithStreamingResponse(self)
 
     async def configure_reply(
         self,
@@ -529,8 +529,8 @@ class AsyncAnnotations:
         )
 
 
-class AsyncAnnotationsWithRawResponse:
-    def __init__(self, resource: AsyncAnnotations) -> None:
+class AsyncAnnotationsResourceWithRawResponse:
+    def __init__(self, resource: AsyncAnnotationsResource) -> None:
         self.configure_reply = async_to_raw_response_wrapper(resource.configure_reply)
         self.create = async_to_raw_response_wrapper(resource.create)
         self.delete = async_to_raw_response_wrapper(resource.delete)
@@ -539,8 +539,8 @@ class AsyncAnnotationsWithRawResponse:
         self.update = async_to_raw_response_wrapper(resource.update)
 
 
-class AsyncAnnotationsWithStreamingResponse:
-    def __init__(self, resource: AsyncAnnotations) -> None:
+class AsyncAnnotationsResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncAnnotationsResource) -> None:
         self.configure_reply = async_to_streamed_response_wrapper(resource.configure_reply)
         self.create = async_to_streamed_response_wrapper(resource.create)
         self.delete = async_to_streamed_response_wrapper(resource.delete)

@@ -20,24 +20,24 @@ from ..models import (
     WebAppSettingsResponse,
 )
 
-__all__ = ["App", "AsyncApp"]
+__all__ = ["AppResource", "AsyncAppResource"]
 
 
-class App:
+class AppResource:
     """Operations tagged `Applications`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AppWithRawResponse:
+    def with_raw_response(self) -> AppResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AppWithRawResponse(self)
+        return AppResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AppWithStreamingResponse:
+    def with_streaming_response(self) -> AppResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AppWithStreamingResponse(self)
+        return AppResourceWithStreamingResponse(self)
 
     def info(
         self,
@@ -152,37 +152,37 @@ class App:
         )
 
 
-class AppWithRawResponse:
-    def __init__(self, resource: App) -> None:
+class AppResourceWithRawResponse:
+    def __init__(self, resource: AppResource) -> None:
         self.info = to_raw_response_wrapper(resource.info)
         self.meta = to_raw_response_wrapper(resource.meta)
         self.parameters = to_raw_response_wrapper(resource.parameters)
         self.site = to_raw_response_wrapper(resource.site)
 
 
-class AppWithStreamingResponse:
-    def __init__(self, resource: App) -> None:
+class AppResourceWithStreamingResponse:
+    def __init__(self, resource: AppResource) -> None:
         self.info = to_streamed_response_wrapper(resource.info)
         self.meta = to_streamed_response_wrapper(resource.meta)
         self.parameters = to_streamed_response_wrapper(resource.parameters)
         self.site = to_streamed_response_wrapper(resource.site)
 
 
-class AsyncApp:
+class AsyncAppResource:
     """Operations tagged `Applications`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncAppWithRawResponse:
+    def with_raw_response(self) -> AsyncAppResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncAppWithRawResponse(self)
+        return AsyncAppResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncAppWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncAppResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncAppWithStreamingResponse(self)
+        return AsyncAppResourceWithStreamingResponse(self)
 
     async def info(
         self,
@@ -297,16 +297,16 @@ class AsyncApp:
         )
 
 
-class AsyncAppWithRawResponse:
-    def __init__(self, resource: AsyncApp) -> None:
+class AsyncAppResourceWithRawResponse:
+    def __init__(self, resource: AsyncAppResource) -> None:
         self.info = async_to_raw_response_wrapper(resource.info)
         self.meta = async_to_raw_response_wrapper(resource.meta)
         self.parameters = async_to_raw_response_wrapper(resource.parameters)
         self.site = async_to_raw_response_wrapper(resource.site)
 
 
-class AsyncAppWithStreamingResponse:
-    def __init__(self, resource: AsyncApp) -> None:
+class AsyncAppResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncAppResource) -> None:
         self.info = async_to_streamed_response_wrapper(resource.info)
         self.meta = async_to_streamed_response_wrapper(resource.meta)
         self.parameters = async_to_streamed_response_wrapper(resource.parameters)

@@ -15,24 +15,24 @@ from .._response import (
 from .._types import FileInput, Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
 from ..models import AudioToTextResponse
 
-__all__ = ["Audio", "AsyncAudio"]
+__all__ = ["AudioResource", "AsyncAudioResource"]
 
 
-class Audio:
+class AudioResource:
     """Operations tagged `TTS`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AudioWithRawResponse:
+    def with_raw_response(self) -> AudioResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AudioWithRawResponse(self)
+        return AudioResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AudioWithStreamingResponse:
+    def with_streaming_response(self) -> AudioResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AudioWithStreamingResponse(self)
+        return AudioResourceWithStreamingResponse(self)
 
     def audio_to_text(
         self,
@@ -119,33 +119,33 @@ class Audio:
         )
 
 
-class AudioWithRawResponse:
-    def __init__(self, resource: Audio) -> None:
+class AudioResourceWithRawResponse:
+    def __init__(self, resource: AudioResource) -> None:
         self.audio_to_text = to_raw_response_wrapper(resource.audio_to_text)
         self.text_to_audio = to_raw_response_wrapper(resource.text_to_audio)
 
 
-class AudioWithStreamingResponse:
-    def __init__(self, resource: Audio) -> None:
+class AudioResourceWithStreamingResponse:
+    def __init__(self, resource: AudioResource) -> None:
         self.audio_to_text = to_streamed_response_wrapper(resource.audio_to_text)
         self.text_to_audio = to_streamed_response_wrapper(resource.text_to_audio)
 
 
-class AsyncAudio:
+class AsyncAudioResource:
     """Operations tagged `TTS`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncAudioWithRawResponse:
+    def with_raw_response(self) -> AsyncAudioResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncAudioWithRawResponse(self)
+        return AsyncAudioResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncAudioWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncAudioResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncAudioWithStreamingResponse(self)
+        return AsyncAudioResourceWithStreamingResponse(self)
 
     async def audio_to_text(
         self,
@@ -232,13 +232,13 @@ class AsyncAudio:
         )
 
 
-class AsyncAudioWithRawResponse:
-    def __init__(self, resource: AsyncAudio) -> None:
+class AsyncAudioResourceWithRawResponse:
+    def __init__(self, resource: AsyncAudioResource) -> None:
         self.audio_to_text = async_to_raw_response_wrapper(resource.audio_to_text)
         self.text_to_audio = async_to_raw_response_wrapper(resource.text_to_audio)
 
 
-class AsyncAudioWithStreamingResponse:
-    def __init__(self, resource: AsyncAudio) -> None:
+class AsyncAudioResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncAudioResource) -> None:
         self.audio_to_text = async_to_streamed_response_wrapper(resource.audio_to_text)
         self.text_to_audio = async_to_streamed_response_wrapper(resource.text_to_audio)

@@ -23,7 +23,7 @@ from ..models import (
     StopAdvancedChatMessageGenerationResponse,
 )
 
-__all__ = ["Chat", "AsyncChat"]
+__all__ = ["ChatResource", "AsyncChatResource"]
 
 _CHUNKCHATEVENT_ADAPTER: TypeAdapter[ChunkChatEvent] = TypeAdapter(ChunkChatEvent)
 
@@ -38,21 +38,21 @@ _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
 )
 
 
-class Chat:
+class ChatResource:
     """Operations tagged `Chats`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> ChatWithRawResponse:
+    def with_raw_response(self) -> ChatResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return ChatWithRawResponse(self)
+        return ChatResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> ChatWithStreamingResponse:
+    def with_streaming_response(self) -> ChatResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return ChatWithStreamingResponse(self)
+        return ChatResourceWithStreamingResponse(self)
 
     @overload
     def send_message(
@@ -216,33 +216,33 @@ class Chat:
         )
 
 
-class ChatWithRawResponse:
-    def __init__(self, resource: Chat) -> None:
+class ChatResourceWithRawResponse:
+    def __init__(self, resource: ChatResource) -> None:
         self.send_message = to_raw_response_wrapper(resource.send_message)
         self.stop = to_raw_response_wrapper(resource.stop)
 
 
-class ChatWithStreamingResponse:
-    def __init__(self, resource: Chat) -> None:
+class ChatResourceWithStreamingResponse:
+    def __init__(self, resource: ChatResource) -> None:
         self.send_message = to_streamed_response_wrapper(resource.send_message)
         self.stop = to_streamed_response_wrapper(resource.stop)
 
 
-class AsyncChat:
+class AsyncChatResource:
     """Operations tagged `Chats`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncChatWithRawResponse:
+    def with_raw_response(self) -> AsyncChatResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncChatWithRawResponse(self)
+        return AsyncChatResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncChatWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncChatResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncChatWithStreamingResponse(self)
+        return AsyncChatResourceWithStreamingResponse(self)
 
     @overload
     async def send_message(
@@ -406,13 +406,13 @@ class AsyncChat:
         )
 
 
-class AsyncChatWithRawResponse:
-    def __init__(self, resource: AsyncChat) -> None:
+class AsyncChatResourceWithRawResponse:
+    def __init__(self, resource: AsyncChatResource) -> None:
         self.send_message = async_to_raw_response_wrapper(resource.send_message)
         self.stop = async_to_raw_response_wrapper(resource.stop)
 
 
-class AsyncChatWithStreamingResponse:
-    def __init__(self, resource: AsyncChat) -> None:
+class AsyncChatResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncChatResource) -> None:
         self.send_message = async_to_streamed_response_wrapper(resource.send_message)
         self.stop = async_to_streamed_response_wrapper(resource.stop)

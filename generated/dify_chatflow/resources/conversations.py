@@ -21,7 +21,7 @@ from ..models import (
     ConversationsListResponse,
 )
 
-__all__ = ["Conversations", "AsyncConversations"]
+__all__ = ["ConversationsResource", "AsyncConversationsResource"]
 
 _LIST_PAGES: PageSpec = PageSpec(
     style="cursor",
@@ -44,21 +44,21 @@ _VARIABLES_PAGES: PageSpec = PageSpec(
 )
 
 
-class Conversations:
+class ConversationsResource:
     """Operations tagged `Conversations`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> ConversationsWithRawResponse:
+    def with_raw_response(self) -> ConversationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return ConversationsWithRawResponse(self)
+        return ConversationsResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> ConversationsWithStreamingResponse:
+    def with_streaming_response(self) -> ConversationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return ConversationsWithStreamingResponse(self)
+        return ConversationsResourceWithStreamingResponse(self)
 
     def delete(
         self,
@@ -263,8 +263,8 @@ class Conversations:
         )
 
 
-class ConversationsWithRawResponse:
-    def __init__(self, resource: Conversations) -> None:
+class ConversationsResourceWithRawResponse:
+    def __init__(self, resource: ConversationsResource) -> None:
         self.delete = to_raw_response_wrapper(resource.delete)
         self.list = to_raw_response_wrapper(resource.list)
         self.rename = to_raw_response_wrapper(resource.rename)
@@ -272,8 +272,8 @@ class ConversationsWithRawResponse:
         self.variables = to_raw_response_wrapper(resource.variables)
 
 
-class ConversationsWithStreamingResponse:
-    def __init__(self, resource: Conversations) -> None:
+class ConversationsResourceWithStreamingResponse:
+    def __init__(self, resource: ConversationsResource) -> None:
         self.delete = to_streamed_response_wrapper(resource.delete)
         self.list = to_streamed_response_wrapper(resource.list)
         self.rename = to_streamed_response_wrapper(resource.rename)
@@ -281,21 +281,21 @@ class ConversationsWithStreamingResponse:
         self.variables = to_streamed_response_wrapper(resource.variables)
 
 
-class AsyncConversations:
+class AsyncConversationsResource:
     """Operations tagged `Conversations`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncConversationsWithRawResponse:
+    def with_raw_response(self) -> AsyncConversationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncConversationsWithRawResponse(self)
+        return AsyncConversationsResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncConversationsWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncConversationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncConversationsWithStreamingResponse(self)
+        return AsyncConversationsResourceWithStreamingResponse(self)
 
     async def delete(
         self,
@@ -500,8 +500,8 @@ class AsyncConversations:
         )
 
 
-class AsyncConversationsWithRawResponse:
-    def __init__(self, resource: AsyncConversations) -> None:
+class AsyncConversationsResourceWithRawResponse:
+    def __init__(self, resource: AsyncConversationsResource) -> None:
         self.delete = async_to_raw_response_wrapper(resource.delete)
         self.list = async_to_raw_response_wrapper(resource.list)
         self.rename = async_to_raw_response_wrapper(resource.rename)
@@ -509,8 +509,8 @@ class AsyncConversationsWithRawResponse:
         self.variables = async_to_raw_response_wrapper(resource.variables)
 
 
-class AsyncConversationsWithStreamingResponse:
-    def __init__(self, resource: AsyncConversations) -> None:
+class AsyncConversationsResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncConversationsResource) -> None:
         self.delete = async_to_streamed_response_wrapper(resource.delete)
         self.list = async_to_streamed_response_wrapper(resource.list)
         self.rename = async_to_streamed_response_wrapper(resource.rename)

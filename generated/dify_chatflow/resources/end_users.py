@@ -15,24 +15,24 @@ from .._response import (
 from .._types import Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
 from ..models import EndUserDetail
 
-__all__ = ["EndUsers", "AsyncEndUsers"]
+__all__ = ["EndUsersResource", "AsyncEndUsersResource"]
 
 
-class EndUsers:
+class EndUsersResource:
     """Operations tagged `End Users`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> EndUsersWithRawResponse:
+    def with_raw_response(self) -> EndUsersResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return EndUsersWithRawResponse(self)
+        return EndUsersResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> EndUsersWithStreamingResponse:
+    def with_streaming_response(self) -> EndUsersResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return EndUsersWithStreamingResponse(self)
+        return EndUsersResourceWithStreamingResponse(self)
 
     def get(
         self,
@@ -67,31 +67,31 @@ class EndUsers:
         )
 
 
-class EndUsersWithRawResponse:
-    def __init__(self, resource: EndUsers) -> None:
+class EndUsersResourceWithRawResponse:
+    def __init__(self, resource: EndUsersResource) -> None:
         self.get = to_raw_response_wrapper(resource.get)
 
 
-class EndUsersWithStreamingResponse:
-    def __init__(self, resource: EndUsers) -> None:
+class EndUsersResourceWithStreamingResponse:
+    def __init__(self, resource: EndUsersResource) -> None:
         self.get = to_streamed_response_wrapper(resource.get)
 
 
-class AsyncEndUsers:
+class AsyncEndUsersResource:
     """Operations tagged `End Users`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncEndUsersWithRawResponse:
+    def with_raw_response(self) -> AsyncEndUsersResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncEndUsersWithRawResponse(self)
+        return AsyncEndUsersResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncEndUsersWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncEndUsersResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncEndUsersWithStreamingResponse(self)
+        return AsyncEndUsersResourceWithStreamingResponse(self)
 
     async def get(
         self,
@@ -126,11 +126,11 @@ class AsyncEndUsers:
         )
 
 
-class AsyncEndUsersWithRawResponse:
-    def __init__(self, resource: AsyncEndUsers) -> None:
+class AsyncEndUsersResourceWithRawResponse:
+    def __init__(self, resource: AsyncEndUsersResource) -> None:
         self.get = async_to_raw_response_wrapper(resource.get)
 
 
-class AsyncEndUsersWithStreamingResponse:
-    def __init__(self, resource: AsyncEndUsers) -> None:
+class AsyncEndUsersResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncEndUsersResource) -> None:
         self.get = async_to_streamed_response_wrapper(resource.get)

@@ -16,7 +16,7 @@ from .._response import (
 from .._types import Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
 from ..models import AppFeedbacksResponse, FeedbackItem
 
-__all__ = ["Feedback", "AsyncFeedback"]
+__all__ = ["FeedbackResource", "AsyncFeedbackResource"]
 
 _LIST_PAGES: PageSpec = PageSpec(
     style="page",
@@ -28,21 +28,21 @@ _LIST_PAGES: PageSpec = PageSpec(
 )
 
 
-class Feedback:
+class FeedbackResource:
     """Operations tagged `Feedback`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> FeedbackWithRawResponse:
+    def with_raw_response(self) -> FeedbackResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return FeedbackWithRawResponse(self)
+        return FeedbackResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> FeedbackWithStreamingResponse:
+    def with_streaming_response(self) -> FeedbackResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return FeedbackWithStreamingResponse(self)
+        return FeedbackResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -79,31 +79,31 @@ class Feedback:
         )
 
 
-class FeedbackWithRawResponse:
-    def __init__(self, resource: Feedback) -> None:
+class FeedbackResourceWithRawResponse:
+    def __init__(self, resource: FeedbackResource) -> None:
         self.list = to_raw_response_wrapper(resource.list)
 
 
-class FeedbackWithStreamingResponse:
-    def __init__(self, resource: Feedback) -> None:
+class FeedbackResourceWithStreamingResponse:
+    def __init__(self, resource: FeedbackResource) -> None:
         self.list = to_streamed_response_wrapper(resource.list)
 
 
-class AsyncFeedback:
+class AsyncFeedbackResource:
     """Operations tagged `Feedback`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncFeedbackWithRawResponse:
+    def with_raw_response(self) -> AsyncFeedbackResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncFeedbackWithRawResponse(self)
+        return AsyncFeedbackResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncFeedbackWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncFeedbackResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncFeedbackWithStreamingResponse(self)
+        return AsyncFeedbackResourceWithStreamingResponse(self)
 
     def list(
         self,
@@ -140,11 +140,11 @@ class AsyncFeedback:
         )
 
 
-class AsyncFeedbackWithRawResponse:
-    def __init__(self, resource: AsyncFeedback) -> None:
+class AsyncFeedbackResourceWithRawResponse:
+    def __init__(self, resource: AsyncFeedbackResource) -> None:
         self.list = async_to_raw_response_wrapper(resource.list)
 
 
-class AsyncFeedbackWithStreamingResponse:
-    def __init__(self, resource: AsyncFeedback) -> None:
+class AsyncFeedbackResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncFeedbackResource) -> None:
         self.list = async_to_streamed_response_wrapper(resource.list)

@@ -15,24 +15,24 @@ from .._response import (
 from .._types import FileInput, Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
 from ..models import FileUploadResponse
 
-__all__ = ["Files", "AsyncFiles"]
+__all__ = ["FilesResource", "AsyncFilesResource"]
 
 
-class Files:
+class FilesResource:
     """Operations tagged `Files`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> FilesWithRawResponse:
+    def with_raw_response(self) -> FilesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return FilesWithRawResponse(self)
+        return FilesResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> FilesWithStreamingResponse:
+    def with_streaming_response(self) -> FilesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return FilesWithStreamingResponse(self)
+        return FilesResourceWithStreamingResponse(self)
 
     def preview(
         self,
@@ -110,33 +110,33 @@ class Files:
         )
 
 
-class FilesWithRawResponse:
-    def __init__(self, resource: Files) -> None:
+class FilesResourceWithRawResponse:
+    def __init__(self, resource: FilesResource) -> None:
         self.preview = to_raw_response_wrapper(resource.preview)
         self.upload = to_raw_response_wrapper(resource.upload)
 
 
-class FilesWithStreamingResponse:
-    def __init__(self, resource: Files) -> None:
+class FilesResourceWithStreamingResponse:
+    def __init__(self, resource: FilesResource) -> None:
         self.preview = to_streamed_response_wrapper(resource.preview)
         self.upload = to_streamed_response_wrapper(resource.upload)
 
 
-class AsyncFiles:
+class AsyncFilesResource:
     """Operations tagged `Files`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+    def with_raw_response(self) -> AsyncFilesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncFilesWithRawResponse(self)
+        return AsyncFilesResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncFilesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncFilesWithStreamingResponse(self)
+        return AsyncFilesResourceWithStreamingResponse(self)
 
     async def preview(
         self,
@@ -214,13 +214,13 @@ class AsyncFiles:
         )
 
 
-class AsyncFilesWithRawResponse:
-    def __init__(self, resource: AsyncFiles) -> None:
+class AsyncFilesResourceWithRawResponse:
+    def __init__(self, resource: AsyncFilesResource) -> None:
         self.preview = async_to_raw_response_wrapper(resource.preview)
         self.upload = async_to_raw_response_wrapper(resource.upload)
 
 
-class AsyncFilesWithStreamingResponse:
-    def __init__(self, resource: AsyncFiles) -> None:
+class AsyncFilesResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncFilesResource) -> None:
         self.preview = async_to_streamed_response_wrapper(resource.preview)
         self.upload = async_to_streamed_response_wrapper(resource.upload)

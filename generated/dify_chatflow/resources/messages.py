@@ -21,7 +21,7 @@ from ..models import (
     SuggestedQuestionsResponse,
 )
 
-__all__ = ["Messages", "AsyncMessages"]
+__all__ = ["MessagesResource", "AsyncMessagesResource"]
 
 _LIST_PAGES: PageSpec = PageSpec(
     style="cursor",
@@ -34,21 +34,21 @@ _LIST_PAGES: PageSpec = PageSpec(
 )
 
 
-class Messages:
+class MessagesResource:
     """Operations tagged `Conversations`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> MessagesWithRawResponse:
+    def with_raw_response(self) -> MessagesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return MessagesWithRawResponse(self)
+        return MessagesResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> MessagesWithStreamingResponse:
+    def with_streaming_response(self) -> MessagesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return MessagesWithStreamingResponse(self)
+        return MessagesResourceWithStreamingResponse(self)
 
     def feedback(
         self,
@@ -169,35 +169,35 @@ class Messages:
         )
 
 
-class MessagesWithRawResponse:
-    def __init__(self, resource: Messages) -> None:
+class MessagesResourceWithRawResponse:
+    def __init__(self, resource: MessagesResource) -> None:
         self.feedback = to_raw_response_wrapper(resource.feedback)
         self.list = to_raw_response_wrapper(resource.list)
         self.suggested = to_raw_response_wrapper(resource.suggested)
 
 
-class MessagesWithStreamingResponse:
-    def __init__(self, resource: Messages) -> None:
+class MessagesResourceWithStreamingResponse:
+    def __init__(self, resource: MessagesResource) -> None:
         self.feedback = to_streamed_response_wrapper(resource.feedback)
         self.list = to_streamed_response_wrapper(resource.list)
         self.suggested = to_streamed_response_wrapper(resource.suggested)
 
 
-class AsyncMessages:
+class AsyncMessagesResource:
     """Operations tagged `Conversations`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncMessagesWithRawResponse:
+    def with_raw_response(self) -> AsyncMessagesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncMessagesWithRawResponse(self)
+        return AsyncMessagesResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncMessagesWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncMessagesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncMessagesWithStreamingResponse(self)
+        return AsyncMessagesResourceWithStreamingResponse(self)
 
     async def feedback(
         self,
@@ -318,15 +318,15 @@ class AsyncMessages:
         )
 
 
-class AsyncMessagesWithRawResponse:
-    def __init__(self, resource: AsyncMessages) -> None:
+class AsyncMessagesResourceWithRawResponse:
+    def __init__(self, resource: AsyncMessagesResource) -> None:
         self.feedback = async_to_raw_response_wrapper(resource.feedback)
         self.list = async_to_raw_response_wrapper(resource.list)
         self.suggested = async_to_raw_response_wrapper(resource.suggested)
 
 
-class AsyncMessagesWithStreamingResponse:
-    def __init__(self, resource: AsyncMessages) -> None:
+class AsyncMessagesResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncMessagesResource) -> None:
         self.feedback = async_to_streamed_response_wrapper(resource.feedback)
         self.list = async_to_streamed_response_wrapper(resource.list)
         self.suggested = async_to_streamed_response_wrapper(resource.suggested)

@@ -17,7 +17,7 @@ from .._response import (
 from .._types import Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
 from ..models import WorkflowLogItem, WorkflowLogsResponse, WorkflowRunDetailResponse
 
-__all__ = ["Workflows", "AsyncWorkflows"]
+__all__ = ["WorkflowsResource", "AsyncWorkflowsResource"]
 
 _LOGS_PAGES: PageSpec = PageSpec(
     style="page",
@@ -29,21 +29,21 @@ _LOGS_PAGES: PageSpec = PageSpec(
 )
 
 
-class Workflows:
+class WorkflowsResource:
     """Operations tagged `Workflow Runs`."""
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> WorkflowsWithRawResponse:
+    def with_raw_response(self) -> WorkflowsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return WorkflowsWithRawResponse(self)
+        return WorkflowsResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> WorkflowsWithStreamingResponse:
+    def with_streaming_response(self) -> WorkflowsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return WorkflowsWithStreamingResponse(self)
+        return WorkflowsResourceWithStreamingResponse(self)
 
     def get_run(
         self,
@@ -134,33 +134,33 @@ class Workflows:
         )
 
 
-class WorkflowsWithRawResponse:
-    def __init__(self, resource: Workflows) -> None:
+class WorkflowsResourceWithRawResponse:
+    def __init__(self, resource: WorkflowsResource) -> None:
         self.get_run = to_raw_response_wrapper(resource.get_run)
         self.logs = to_raw_response_wrapper(resource.logs)
 
 
-class WorkflowsWithStreamingResponse:
-    def __init__(self, resource: Workflows) -> None:
+class WorkflowsResourceWithStreamingResponse:
+    def __init__(self, resource: WorkflowsResource) -> None:
         self.get_run = to_streamed_response_wrapper(resource.get_run)
         self.logs = to_streamed_response_wrapper(resource.logs)
 
 
-class AsyncWorkflows:
+class AsyncWorkflowsResource:
     """Operations tagged `Workflow Runs`."""
 
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
     @property
-    def with_raw_response(self) -> AsyncWorkflowsWithRawResponse:
+    def with_raw_response(self) -> AsyncWorkflowsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
-        return AsyncWorkflowsWithRawResponse(self)
+        return AsyncWorkflowsResourceWithRawResponse(self)
 
     @property
-    def with_streaming_response(self) -> AsyncWorkflowsWithStreamingResponse:
+    def with_streaming_response(self) -> AsyncWorkflowsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
-        return AsyncWorkflowsWithStreamingResponse(self)
+        return AsyncWorkflowsResourceWithStreamingResponse(self)
 
     async def get_run(
         self,
@@ -251,13 +251,13 @@ class AsyncWorkflows:
         )
 
 
-class AsyncWorkflowsWithRawResponse:
-    def __init__(self, resource: AsyncWorkflows) -> None:
+class AsyncWorkflowsResourceWithRawResponse:
+    def __init__(self, resource: AsyncWorkflowsResource) -> None:
         self.get_run = async_to_raw_response_wrapper(resource.get_run)
         self.logs = async_to_raw_response_wrapper(resource.logs)
 
 
-class AsyncWorkflowsWithStreamingResponse:
-    def __init__(self, resource: AsyncWorkflows) -> None:
+class AsyncWorkflowsResourceWithStreamingResponse:
+    def __init__(self, resource: AsyncWorkflowsResource) -> None:
         self.get_run = async_to_streamed_response_wrapper(resource.get_run)
         self.logs = async_to_streamed_response_wrapper(resource.logs)

@@ -1,0 +1,230 @@
+"""Model building, checked by generating tiny specs and using the models they give."""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+
+import pydantic
+import pytest
+from pydantic import TypeAdapter
+
+from tests.generator.conftest import GenerateFn, minimal_spec
+
+SPECS = Path(__file__).parent / "specs"
+
+
+def test_ref_to_another_file(generate_models: GenerateFn) -> None:
+    models = generate_models(SPECS / "external" / "root.yaml")
+    owner = models.Owner.model_validate({"name": "ann", "pet": {"name": "rex", "tag": {"label": "good"}}})
+    assert isinstance(owner.pet, models.Pet)
+    assert isinstance(owner.pet.tag, models.Tag)
+    assert owner.pet.tag.label == "good"
+
+
+def test_cyclic_schema(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(
+            {
+                "Node": {
+                    "type": "object",
+                    "properties": {
+                        "value": {"type": "integer"},
+                        "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+                        "parent": {"$ref": "#/components/schemas/Node"},
+                    },
+                }
+            }
+        )
+    )
+    tree = models.Node.model_validate({"value": 1, "children": [{"value": 2, "children": [{"value": 3}]}]})
+    assert tree.children[0].children[0].value == 3
+    assert isinstance(tree.children[0], models.Node)
+
+
+def test_all_of_merges_properties_and_required(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(
+            {
+                "Base": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}},
+                "Timestamps": {"type": "object", "properties": {"created_at": {"type": "integer"}}},
+                "Item": {
+                    "allOf": [
+                        {"$ref": "#/components/schemas/Base"},
+                        {"$ref": "#/components/schemas/Timestamps"},
+                        {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+                    ]
+                },
+            }
+        )
+    )
+    item = models.Item.model_validate({"id": "1", "created_at": 5, "name": "x"})
+    assert (item.id, item.created_at, item.name) == ("1", 5, "x")
+    assert set(models.Item.model_fields) == {"id", "created_at", "name"}
+    with pytest.raises(pydantic.ValidationError):
+        models.Item.model_validate({"created_at": 5, "name": "x"})  # `id` is required via Base
+    assert models.Item.__mro__[1].__name__ == "OpenModel"  # flattened, no inheritance chain
+
+
+def test_one_of_without_discriminator_picks_by_unique_key(generate_models: GenerateFn) -> None:
+    wrapper = {
+        "A": {"type": "object", "properties": {"text-input": {"type": "object", "properties": {"label": {"type": "string"}}}}},
+        "B": {"type": "object", "properties": {"select": {"type": "object", "properties": {"options": {"type": "array", "items": {"type": "string"}}}}}},
+        "Item": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+        "Scalar": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+    }
+    models = generate_models(minimal_spec(wrapper))
+    adapter = TypeAdapter(typing.List[models.Item])
+    items = adapter.validate_python([{"select": {"options": ["x"]}}, {"text-input": {"label": "l"}}, {"number": {}}])
+    assert [type(i).__name__ for i in items] == ["B", "A", "ItemUnknown"]
+    assert items[0].select.options == ["x"]
+    assert items[2].model_extra == {"number": {}}
+    scalars = TypeAdapter(typing.List[models.Scalar]).validate_python(["a", 3])
+    assert scalars == ["a", 3]
+
+
+def _pets(discriminator: dict[str, object]) -> dict[str, object]:
+    return {
+        "Cat": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}, "meows": {"type": "boolean"}}},
+        "Dog": {"type": "object", "required": ["pet_type"], "properties": {"pet_type": {"type": "string"}, "barks": {"type": "boolean"}}},
+        "Pet": {
+            "oneOf": [{"$ref": "#/components/schemas/Cat"}, {"$ref": "#/components/schemas/Dog"}],
+            "discriminator": discriminator,
+        },
+    }
+
+
+def test_discriminator_with_explicit_mapping(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(_pets({"propertyName": "pet_type", "mapping": {"cat": "#/components/schemas/Cat", "dog": "Dog"}}))
+    )
+    adapter = TypeAdapter(models.Pet)
+    assert isinstance(adapter.validate_python({"pet_type": "dog", "barks": True}), models.Dog)
+    assert isinstance(adapter.validate_python({"pet_type": "cat"}), models.Cat)
+    unknown = adapter.validate_python({"pet_type": "parrot", "talks": True})
+    assert isinstance(unknown, models.PetUnknown)
+    assert unknown.pet_type == "parrot" and unknown.talks is True
+    assert typing.get_args(models.Dog.model_fields["pet_type"].annotation) == ("dog",)
+    with pytest.raises(pydantic.ValidationError):
+        models.Dog.model_validate({"pet_type": "cat"})  # the tag is a closed Literal on the variant
+
+
+def test_discriminator_with_implicit_mapping(generate_models: GenerateFn) -> None:
+    models = generate_models(minimal_spec(_pets({"propertyName": "pet_type"})))
+    adapter = TypeAdapter(models.Pet)
+    assert isinstance(adapter.validate_python({"pet_type": "Dog"}), models.Dog)
+    assert isinstance(adapter.validate_python({"pet_type": "Cat"}), models.Cat)
+    assert isinstance(adapter.validate_python({"pet_type": "dog"}), models.PetUnknown)
+
+
+def test_parent_with_mapping_referenced_by_children(generate_models: GenerateFn) -> None:
+    """Dify's pattern: the base holds the mapping, each child is allOf [base, common, own]."""
+    base = "#/components/schemas/Event"
+    models = generate_models(
+        minimal_spec(
+            {
+                "Event": {
+                    "type": "object",
+                    "properties": {"event": {"type": "string", "enum": ["message", "end", "ping"]}},
+                    "discriminator": {
+                        "propertyName": "event",
+                        "mapping": {"message": "#/components/schemas/Message", "end": "#/components/schemas/End",
+                                    "ping": "#/components/schemas/Ping"},
+                    },
+                },
+                "Common": {"type": "object", "properties": {"task_id": {"type": "string"}}},
+                "Message": {"allOf": [{"$ref": base}, {"$ref": "#/components/schemas/Common"},
+                                      {"type": "object", "properties": {"answer": {"type": "string"}}}]},
+                "End": {"allOf": [{"$ref": base}, {"$ref": "#/components/schemas/Common"},
+                                  {"type": "object", "properties": {"metadata": {"type": "object"}}}]},
+                "Ping": {"allOf": [{"$ref": base}]},
+            }
+        )
+    )
+    adapter = TypeAdapter(models.Event)
+    message = adapter.validate_python({"event": "message", "task_id": "t", "answer": "hi"})
+    assert isinstance(message, models.Message)
+    assert (message.event, message.task_id, message.answer) == ("message", "t", "hi")
+    assert isinstance(adapter.validate_python({"event": "end", "metadata": {}}), models.End)
+    assert isinstance(adapter.validate_python({"event": "ping"}), models.Ping)
+    assert isinstance(adapter.validate_python({"event": "brand_new", "x": 1}), models.EventUnknown)
+    assert typing.get_args(models.Message.model_fields["event"].annotation) == ("message",)
+    assert set(models.Message.model_fields) == {"event", "task_id", "answer"}
+
+
+@pytest.mark.parametrize(
+    ("version", "nullable_schema"),
+    [
+        ("3.0.3", {"type": "string", "nullable": True}),
+        ("3.1.0", {"type": ["string", "null"]}),
+        ("3.1.0", {"oneOf": [{"type": "string"}, {"type": "null"}]}),
+    ],
+)
+def test_nullable(generate_models: GenerateFn, version: str, nullable_schema: dict[str, object]) -> None:
+    models = generate_models(
+        minimal_spec(
+            {"Thing": {"type": "object", "required": ["name", "plain"],
+                       "properties": {"name": nullable_schema, "plain": {"type": "string"}}}},
+            version=version,
+        )
+    )
+    assert models.Thing.model_validate({"name": None, "plain": "p"}).name is None
+    assert models.Thing.model_validate({"name": "x", "plain": "p"}).name == "x"
+    with pytest.raises(pydantic.ValidationError):
+        models.Thing.model_validate({"name": "x", "plain": None})
+    with pytest.raises(pydantic.ValidationError):
+        models.Thing.model_validate({"plain": "p"})  # nullable is not optional
+
+
+def test_enum_values_that_are_not_identifiers(generate_models: GenerateFn) -> None:
+    values = ["-updated_at", "a b", "class", "1st", "ünï", "quote\"'", "back\\slash"]
+    models = generate_models(
+        minimal_spec(
+            {
+                "Sort": {"type": "string", "enum": values},
+                "Search": {"type": "object", "properties": {"sort": {"$ref": "#/components/schemas/Sort"}}},
+            }
+        )
+    )
+    assert typing.get_args(models.Sort) == tuple(values)
+    for value in values:
+        assert models.Search.model_validate({"sort": value}).sort == value
+    # Forward compatibility: a value this client has not seen is kept, not rejected.
+    assert models.Search.model_validate({"sort": "newer_value"}).sort == "newer_value"
+
+
+def test_property_names_that_are_keywords_or_start_with_digits(generate_models: GenerateFn) -> None:
+    props = {name: {"type": "string"} for name in ["class", "from", "2fa", "text-input", "model_id", "json", "self"]}
+    models = generate_models(minimal_spec({"Odd": {"type": "object", "properties": props}}))
+    wire = {name: f"v-{name}" for name in props}
+    odd = models.Odd.model_validate(wire)
+    assert odd.class_ == "v-class" and odd.from_ == "v-from" and odd.field_2fa == "v-2fa"
+    assert odd.text_input == "v-text-input" and odd.model_id_ == "v-model_id" and odd.json_ == "v-json"
+    assert odd.model_dump(by_alias=True, exclude_unset=True) == wire
+    assert models.Odd(class_="c").model_dump(by_alias=True, exclude_unset=True) == {"class": "c"}
+
+
+def test_unknown_fields_are_kept(generate_models: GenerateFn) -> None:
+    models = generate_models(minimal_spec({"User": {"type": "object", "properties": {"id": {"type": "string"}}}}))
+    user = models.User.model_validate({"id": "1", "added_later": {"x": 1}})
+    assert user.added_later == {"x": 1}
+    assert user.model_dump() == {"id": "1", "added_later": {"x": 1}}
+
+
+def test_inline_schemas_get_stable_names(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(
+            {
+                "Order": {
+                    "type": "object",
+                    "properties": {
+                        "lines": {"type": "array", "items": {"type": "object", "properties": {"sku": {"type": "string"}}}},
+                        "customer": {"type": "object", "properties": {"name": {"type": "string"}}},
+                    },
+                }
+            }
+        )
+    )
+    order = models.Order.model_validate({"lines": [{"sku": "a"}], "customer": {"name": "n"}})
+    assert type(order.lines[0]).__name__ == "OrderLinesItem"
+    assert type(order.customer).__name__ == "OrderCustomer"
