@@ -1,0 +1,367 @@
+"""A strict fake Dify: a starlette app implementing every operation of the spec.
+
+Routing, allowed query parameters and body fields all come from
+`specs/dify-chatflow.json` (see e2e_spec), so the server rejects whatever the
+spec does not allow.  Every request is recorded (method, raw and decoded path,
+path params, query, headers, JSON body or multipart fields and files) for the
+tests to assert on.  Answers are the spec's own success examples unless a test
+scripts a different reply for an operation with `FakeDify.script`.
+
+Anything the client got wrong that the spec forbids is recorded as a
+*violation* and answered with a Dify-style 400; the e2e conftest fails every
+test that leaves violations behind.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Deque, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from urllib.parse import parse_qsl, unquote
+
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from e2e_spec import Operation, operations, sse_example, sse_frame, success_example
+
+API_KEY = "app-e2e-SECRET-key-42"
+BASE_PATH = "/v1"
+
+# Binary answers: the spec has schemas but no examples for these.
+AUDIO_BYTES = b"ID3\x04\x00\x00" + bytes(range(256)) * 64
+PREVIEW_BYTES = b"\x89PNG\r\n\x1a\n" + bytes(range(255, -1, -1)) * 16
+
+_NO_BODY = object()
+
+
+# -- what the server saw ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    filename: Optional[str]
+    content_type: Optional[str]
+    data: bytes
+
+
+@dataclass
+class Recorded:
+    operation_id: str
+    method: str
+    path: str  # decoded, without the /v1 prefix
+    raw_path: str  # as sent on the wire, without the /v1 prefix
+    path_params: Dict[str, str]  # decoded
+    query: List[Tuple[str, str]]
+    headers: Dict[str, str]  # lower-cased names
+    body: bytes = b""
+    json: Any = _NO_BODY
+    form: Dict[str, List[str]] = field(default_factory=dict)
+    files: Dict[str, List[UploadedFile]] = field(default_factory=dict)
+
+    @property
+    def query_dict(self) -> Dict[str, str]:
+        keys = [k for k, _ in self.query]
+        assert len(keys) == len(set(keys)), f"repeated query keys: {self.query}"
+        return dict(self.query)
+
+    @property
+    def has_json(self) -> bool:
+        return self.json is not _NO_BODY
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "")
+
+
+# -- scripted replies -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class JSONReply:
+    status: int
+    body: Any
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BytesReply:
+    status: int
+    content: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class SSEReply:
+    """Frames sent in order; `hold_open` keeps the response open afterwards
+    until the client disconnects (recorded in `FakeDify.disconnected`)."""
+
+    frames: Sequence[bytes]
+    hold_open: bool = False
+
+
+Reply = Union[JSONReply, BytesReply, SSEReply]
+
+
+def dify_error(status: int, code: str, message: str) -> JSONReply:
+    return JSONReply(status, {"status": status, "code": code, "message": message})
+
+
+class _SSEResponse(Response):
+    """Streams SSE frames by hand so we control chunking and see disconnects."""
+
+    def __init__(self, reply: SSEReply, disconnected: threading.Event) -> None:
+        super().__init__(status_code=200, media_type="text/event-stream")
+        self._reply = reply
+        self._disconnected = disconnected
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", b"text/event-stream"), (b"cache-control", b"no-cache")],
+            }
+        )
+        for frame in self._reply.frames:
+            await send({"type": "http.response.body", "body": frame, "more_body": True})
+        if self._reply.hold_open:
+            # The request body is fully read, so receive() now only returns
+            # once the client goes away.
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            self._disconnected.set()
+            return
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+# -- the fake ---------------------------------------------------------------
+
+
+class FakeDify:
+    """Shared between the server thread and the tests; guarded by a lock."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.calls: List[Recorded] = []
+        self.violations: List[str] = []
+        self._scripts: Dict[str, Deque[Reply]] = defaultdict(deque)
+        self.disconnected = threading.Event()
+        self.url = ""  # set by the fixture once the port is known
+
+    # test-facing API
+
+    def reset(self) -> None:
+        with self._lock:
+            self.calls.clear()
+            self.violations.clear()
+            self._scripts.clear()
+            self.disconnected = threading.Event()
+
+    def script(self, operation_id: str, *replies: Reply) -> None:
+        """Answer the next calls of `operation_id` with `replies`, in order."""
+        assert operation_id in operations(), operation_id
+        with self._lock:
+            self._scripts[operation_id].extend(replies)
+
+    def calls_of(self, operation_id: str) -> List[Recorded]:
+        with self._lock:
+            return [c for c in self.calls if c.operation_id == operation_id]
+
+    @property
+    def last(self) -> Recorded:
+        with self._lock:
+            assert self.calls, "the server received no request"
+            return self.calls[-1]
+
+    def only_call(self) -> Recorded:
+        with self._lock:
+            assert len(self.calls) == 1, f"expected one request, got {len(self.calls)}"
+            return self.calls[0]
+
+    # server side
+
+    def _next_reply(self, operation_id: str) -> Optional[Reply]:
+        with self._lock:
+            queue = self._scripts.get(operation_id)
+            return queue.popleft() if queue else None
+
+    def _record(self, call: Recorded) -> None:
+        with self._lock:
+            self.calls.append(call)
+
+    def _violation(self, text: str) -> JSONReply:
+        with self._lock:
+            self.violations.append(text)
+        return dify_error(400, "invalid_param", text)
+
+
+def _match(method: str, raw_path: str) -> Tuple[Optional[Operation], Dict[str, str], bool]:
+    """(operation, raw path params, path_known) for a request line."""
+    path_known = False
+    for op in operations().values():
+        found = op.path_regex.match(raw_path)
+        if found:
+            path_known = True
+            if op.method == method:
+                return op, found.groupdict(), True
+    return None, {}, path_known
+
+
+def _check_scalar(where: str, value: str, schema: Mapping[str, Any]) -> Optional[str]:
+    kind = schema.get("type")
+    if kind == "integer" and not value.lstrip("-").isdigit():
+        return f"{where}: {value!r} is not an integer"
+    if kind == "boolean" and value not in ("true", "false"):
+        return f"{where}: {value!r} is not true/false"
+    if "enum" in schema and value not in [str(v) for v in schema["enum"]]:
+        return f"{where}: {value!r} not in {schema['enum']}"
+    if schema.get("format") == "date-time":
+        try:
+            datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return f"{where}: {value!r} is not an ISO date-time"
+    return None
+
+
+def _check_request(op: Operation, call: Recorded) -> List[str]:
+    problems: List[str] = []
+    for name in op.path_params:
+        param = next(p for p in op.params if p.name == name and p.location == "path")
+        problem = _check_scalar(f"path param {name}", call.path_params[name], param.schema)
+        if problem:
+            problems.append(problem)
+    declared = op.query_params()
+    seen: Dict[str, int] = defaultdict(int)
+    for key, value in call.query:
+        seen[key] += 1
+        if key not in declared:
+            problems.append(f"undeclared query param {key!r}")
+            continue
+        problem = _check_scalar(f"query param {key}", value, declared[key].schema)
+        if problem:
+            problems.append(problem)
+    problems += [f"query param {k!r} repeated" for k, n in seen.items() if n > 1]
+    problems += [
+        f"missing required query param {p.name!r}"
+        for p in declared.values()
+        if p.required and p.name not in seen
+    ]
+    body = op.body
+    if body is None:
+        if call.body:
+            problems.append(f"{op.method} {op.path} takes no body, got {call.body[:60]!r}")
+        return problems
+    if body.content_type == "application/json":
+        if not call.body:
+            if body.required:
+                problems.append("missing JSON body")
+            return problems
+        if call.content_type.split(";")[0].strip() != "application/json":
+            problems.append(f"JSON body sent as {call.content_type!r}")
+        if not isinstance(call.json, dict):
+            problems.append(f"JSON body is not an object: {call.body[:60]!r}")
+            return problems
+        keys = set(call.json)
+    else:
+        if not call.content_type.startswith("multipart/form-data"):
+            problems.append(f"multipart body sent as {call.content_type!r}")
+        keys = set(call.form) | set(call.files)
+        for name in call.form:
+            if name in body.binary_fields:
+                problems.append(f"{name!r} must be a file part")
+        for name in call.files:
+            if name not in body.binary_fields:
+                problems.append(f"{name!r} must be a text field")
+    problems += [f"undeclared body field {k!r}" for k in sorted(keys - set(body.properties))]
+    problems += [f"missing required body field {k!r}" for k in body.required_fields if k not in keys]
+    return problems
+
+
+def _default_reply(op: Operation, call: Recorded) -> Reply:
+    if op.operation_id == "sendAdvancedChatMessage" and call.json.get("response_mode") == "streaming":
+        return SSEReply([sse_frame(event) for event in sse_example("streamingResponseBasic")])
+    if op.operation_id == "advancedTextToAudio":
+        return BytesReply(200, AUDIO_BYTES, "audio/mpeg")
+    if op.operation_id == "previewChatFlowFile":
+        return BytesReply(200, PREVIEW_BYTES, "application/octet-stream")
+    example = success_example(op.operation_id)
+    return JSONReply(example.status, example.value)
+
+
+def _render(reply: Reply, fake: FakeDify) -> Response:
+    if isinstance(reply, SSEReply):
+        return _SSEResponse(reply, fake.disconnected)
+    if isinstance(reply, BytesReply):
+        return Response(reply.content, status_code=reply.status, media_type=reply.content_type)
+    if reply.status == 204 or reply.body is None:
+        return Response(status_code=reply.status, headers=dict(reply.headers))
+    return Response(
+        json.dumps(reply.body, ensure_ascii=False),
+        status_code=reply.status,
+        media_type="application/json",
+        headers=dict(reply.headers),
+    )
+
+
+async def _read_multipart(request: Request, call: Recorded) -> None:
+    form = await request.form()
+    try:
+        for key, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                data = await value.read()
+                part = UploadedFile(value.filename, value.headers.get("content-type"), data)
+                call.files.setdefault(key, []).append(part)
+            else:
+                call.form.setdefault(key, []).append(value)
+    finally:
+        await form.close()
+
+
+def build_app(fake: FakeDify) -> Starlette:
+    async def dispatch(request: Request) -> Response:
+        scope = request.scope
+        raw_full = scope["raw_path"].decode("ascii")
+        if not raw_full.startswith(BASE_PATH + "/"):
+            return _render(fake._violation(f"path outside {BASE_PATH}: {raw_full}"), fake)
+        raw_path = raw_full[len(BASE_PATH) :]
+        op, raw_params, path_known = _match(request.method, raw_path)
+        if op is None:
+            if path_known:
+                return _render(dify_error(405, "method_not_allowed", request.method), fake)
+            return _render(fake._violation(f"no operation for {request.method} {raw_path}"), fake)
+        call = Recorded(
+            operation_id=op.operation_id,
+            method=request.method,
+            path=unquote(raw_path),
+            raw_path=raw_path,
+            path_params={k: unquote(v) for k, v in raw_params.items()},
+            query=parse_qsl(scope["query_string"].decode("ascii"), keep_blank_values=True),
+            headers={k.lower(): v for k, v in request.headers.items()},
+        )
+        if call.content_type.startswith("multipart/form-data"):
+            await _read_multipart(request, call)
+        else:
+            call.body = await request.body()
+            if call.body:
+                try:
+                    call.json = json.loads(call.body)
+                except ValueError:
+                    pass
+        fake._record(call)
+        if call.headers.get("authorization") != f"Bearer {API_KEY}":
+            return _render(dify_error(401, "unauthorized", "Access token is invalid."), fake)
+        problems = _check_request(op, call)
+        if problems:
+            return _render(fake._violation(f"{op.operation_id}: " + "; ".join(problems)), fake)
+        reply = fake._next_reply(op.operation_id) or _default_reply(op, call)
+        return _render(reply, fake)
+
+    methods = ["GET", "POST", "PUT", "DELETE", "PATCH"]
+    return Starlette(routes=[Route("/{rest:path}", dispatch, methods=methods)])
+
