@@ -70,7 +70,11 @@ def readme_view(api: Api, resources: list[ResourceView]) -> ReadmeView:
     def first(predicate: object) -> tuple[str, Operation] | None:
         return next(((r, op) for r, op in operations if predicate(op)), None)  # type: ignore[operator]
 
-    simple = first(lambda op: op.method == "get" and op.page is None and op.success.kind == "json")
+    simple_candidates = sorted(
+        ((r, op) for r, op in operations if op.method == "get" and op.page is None and op.success.kind == "json"),
+        key=lambda found: sum(1 for p in found[1].parameters if p.required),
+    )
+    simple = simple_candidates[0] if simple_candidates else None
     stream = first(lambda op: op.stream is not None)
     page = first(lambda op: op.page is not None)
     upload = first(lambda op: op.body is not None and any(f.type == PrimitiveType("file") for f in op.body.fields))
@@ -79,8 +83,8 @@ def readme_view(api: Api, resources: list[ResourceView]) -> ReadmeView:
     if upload is not None and upload[1].body is not None:
         upload_field = next(f.python_name for f in upload[1].body.fields if f.type == PrimitiveType("file"))
     return ReadmeView(
-        title=_one_line(api.title),
-        description=_one_line(api.description or ""),
+        title=_one_line(api.title if api.title.lower().endswith("api") else f"{api.title} API"),
+        description=" ".join((api.description or "").split()),
         distribution_name=api.distribution_name,
         rows=rows,
         simple=_example(simple),

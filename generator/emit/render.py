@@ -63,7 +63,7 @@ def render_package(api: Api, template_dir: Path | None = None) -> dict[str, str]
         "header": header(api),
         "package_name": api.package_name,
         "client_name": api.client_name,
-        "title_literal": literals.docstring_body(api.title),
+        "title_literal": literals.docstring_body(_api_title(api.title)),
         "api_key_env": api.api_key_env,
         "version": api.version or "0.0.0",
     }
@@ -112,6 +112,11 @@ def render_package(api: Api, template_dir: Path | None = None) -> dict[str, str]
         **common, **vars(readme_view(api, resources))
     )
     return dict(sorted(files.items()))
+
+
+def _api_title(title: str) -> str:
+    """"Pet Store" -> "Pet Store API"; "Chatflow App API" stays as it is."""
+    return title if title.lower().endswith("api") else f"{title} API"
 
 
 class _NoAuth:
