@@ -129,7 +129,7 @@ def operations() -> Dict[str, Operation]:
     return out
 
 
-def _examples(media: Mapping[str, Any]) -> Dict[str, Any]:
+def media_examples(media: Mapping[str, Any]) -> Dict[str, Any]:
     if "examples" in media:
         return {name: resolve(ex)["value"] for name, ex in media["examples"].items()}
     if "example" in media:
@@ -156,18 +156,18 @@ def success_example(operation_id: str, content_type: str = "application/json") -
     if media is None:
         # Binary answers have a schema but no example: the caller supplies bytes.
         (only_type, media), *_ = content.items()
-        examples = _examples(media)
+        examples = media_examples(media)
         if not examples:
             return Example(status, only_type, "", None)
         content_type = only_type
-    (name, value), *_ = _examples(media).items()
+    (name, value), *_ = media_examples(media).items()
     return Example(status, content_type, name, value)
 
 
 def named_example(operation_id: str, status: int, name: str) -> Example:
     """A named example of one response (e.g. 404 `not_found`)."""
     for content_type, media in operations()[operation_id].responses[str(status)]["content"].items():
-        examples = _examples(media)
+        examples = media_examples(media)
         if name in examples:
             return Example(status, content_type, name, examples[name])
     raise KeyError(f"{operation_id} {status} has no example {name!r}")
@@ -180,7 +180,7 @@ def sse_example(name: str) -> List[Dict[str, Any]]:
     one JSON object.
     """
     media = operations()["sendAdvancedChatMessage"].responses["200"]["content"]["text/event-stream"]
-    text = _examples(media)[name].strip()
+    text = media_examples(media)[name].strip()
     assert text.startswith("data: "), text[:40]
     return [json.loads(piece) for piece in re.split(r"(?:^|\s)data: ", text) if piece.strip()]
 
