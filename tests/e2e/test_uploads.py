@@ -12,7 +12,7 @@ from dify_chatflow import DifyChatflow
 from dify_chatflow.models import AudioToTextResponse, FileUploadResponse
 
 from e2e_asserts import assert_model
-from e2e_server import FakeDify, UploadedFile
+from e2e_server import FakeDify, JSONReply, UploadedFile, dify_error
 from e2e_spec import success_example
 
 USER = "abc-123"
@@ -103,3 +103,27 @@ def test_audio_to_text_uploads(
     assert part.data == audio.read_bytes()
     if not isinstance(make_input(audio), bytes):
         assert (part.filename, part.content_type) == ("speech.mp3", "audio/mpeg")
+
+
+def test_upload_retried_after_429_resends_identical_bytes(client: DifyChatflow, server: FakeDify) -> None:
+    """A one-shot stream (not seekable) must still be resent byte for byte."""
+    limited = dify_error(429, "too_many_requests", "Too many requests. Please try again later.")
+    server.script("uploadAdvancedChatFile", JSONReply(429, limited.body, {"retry-after": "0"}))
+
+    class OneShot(io.RawIOBase):
+        name = "clip.mp4"
+
+        def __init__(self) -> None:
+            self._left = PNG
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer: Any) -> int:
+            chunk, self._left = self._left[: len(buffer)], self._left[len(buffer) :]
+            buffer[: len(chunk)] = chunk
+            return len(chunk)
+
+    check_response(client.files.upload(file=OneShot(), user=USER, max_retries=1))
+    first, second = server.calls_of("uploadAdvancedChatFile")
+    assert first.files == second.files == {"file": [UploadedFile("clip.mp4", "video/mp4", PNG)]}
