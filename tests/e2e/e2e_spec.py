@@ -211,7 +211,7 @@ def newer_spec_reasoning_chunk() -> Dict[str, Any]:
     }
     if not NEWER_SPEC_PATH.exists():
         return fallback
-    import yaml  # a generator dependency, so present
+    import yaml  # type: ignore[import-untyped]  # a generator dependency
 
     doc = yaml.safe_load(NEWER_SPEC_PATH.read_text(encoding="utf-8"))
     for item in doc.get("paths", {}).values():

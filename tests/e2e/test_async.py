@@ -176,7 +176,7 @@ async def test_annotations_crud(aclient: AsyncDifyChatflow, server: FakeDify) ->
     assert isinstance(created, AnnotationItem) and created.id == UUID_A
     updated = await aclient.annotations.update(UUID_A, question="What is Dify?", answer="An LLM platform.")
     assert_model(updated, AnnotationItem, success_example("updateAdvancedAnnotation").value)
-    assert await aclient.annotations.delete(UUID_A) is None
+    await aclient.annotations.delete(UUID_A)  # typed `-> None`
     raw = await aclient.annotations.with_raw_response.delete(UUID_A)
     assert raw.status_code == 204
     assert [c.method for c in server.calls] == ["POST", "PUT", "DELETE", "DELETE"]

@@ -318,7 +318,8 @@ def _delete_conversation(client: DifyChatflow, server: FakeDify) -> None:
         f"/conversations/{CONVERSATION_ID_RAW}",
         json={"user": USER},
     )
-    assert client.conversations.delete(CONVERSATION_ID, user=USER) is None
+    client.conversations.delete(CONVERSATION_ID, user=USER)  # typed `-> None`
+    assert len(server.calls_of("deleteAdvancedConversation")) == 2
 
 
 # -- Audio -------------------------------------------------------------------
@@ -369,6 +370,7 @@ def _parameters(client: DifyChatflow, server: FakeDify) -> None:
     assert resp.user_input_form is not None
     form_item = resp.user_input_form[0]
     assert isinstance(form_item, TextInputControlWrapper)
+    assert form_item.text_input is not None
     assert form_item.text_input.variable == "city"
 
 
@@ -435,7 +437,9 @@ def _update_annotation(client: DifyChatflow, server: FakeDify) -> None:
 
 @check("deleteAdvancedAnnotation")
 def _delete_annotation(client: DifyChatflow, server: FakeDify) -> None:
-    assert client.annotations.delete(UUID_A) is None
+    raw = client.annotations.with_raw_response.delete(UUID_A)
+    assert raw.status_code == 204
+    assert raw.parse() is None
     assert_request(server.last, "deleteAdvancedAnnotation", "DELETE", f"/apps/annotations/{UUID_A}")
 
 

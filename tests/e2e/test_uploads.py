@@ -124,6 +124,6 @@ def test_upload_retried_after_429_resends_identical_bytes(client: DifyChatflow, 
             buffer[: len(chunk)] = chunk
             return len(chunk)
 
-    check_response(client.files.upload(file=OneShot(), user=USER, max_retries=1))
+    check_response(client.files.upload(file=io.BufferedReader(OneShot()), user=USER, max_retries=1))
     first, second = server.calls_of("uploadAdvancedChatFile")
     assert first.files == second.files == {"file": [UploadedFile("clip.mp4", "video/mp4", PNG)]}
