@@ -40,6 +40,7 @@ class StreamConfig:
     terminal: tuple[str, ...] = ()
     text_event: str | None = None
     text_field: str | None = None
+    replace_event: str | None = None
     final_event: str | None = None
 
 

@@ -56,6 +56,8 @@ class StreamSpec:
     terminal: frozenset[str] = frozenset()
     text_event: Optional[str] = None
     text_field: Optional[str] = None
+    # An event whose text_field replaces all text so far (e.g. moderation).
+    replace_event: Optional[str] = None
     final_event: Optional[str] = None
 
 
@@ -109,6 +111,10 @@ class _State(Generic[T]):
             text = payload.get(spec.text_field)
             if isinstance(text, str):
                 self.text_parts.append(text)
+        if tag is not None and tag == spec.replace_event and spec.text_field:
+            text = payload.get(spec.text_field)
+            if isinstance(text, str):
+                self.text_parts = [text]
         if tag is not None and tag == spec.final_event:
             self.final = item
         return True, item

@@ -47,6 +47,7 @@ def stream_info(
         terminal=tuple(config.terminal),
         text_event=config.text_event,
         text_field=config.text_field,
+        replace_event=config.replace_event,
         final_event=config.final_event,
     )
 

@@ -285,6 +285,7 @@ def _stream_spec(op: Operation) -> str:
         f"terminal={names(s.terminal)}",
         f"text_event={_optional_string(s.text_event)}",
         f"text_field={_optional_string(s.text_field)}",
+        f"replace_event={_optional_string(s.replace_event)}",
         f"final_event={_optional_string(s.final_event)}",
     ]
     return "StreamSpec(" + ", ".join(parts) + ")"

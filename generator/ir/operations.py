@@ -68,6 +68,7 @@ class StreamInfo:
     terminal: tuple[str, ...] = ()
     text_event: str | None = None
     text_field: str | None = None
+    replace_event: str | None = None
     final_event: str | None = None
 
 

@@ -5,6 +5,7 @@ All functions are pure so the sync and async clients cannot differ here.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import io
 import json
@@ -33,6 +34,9 @@ def _scalar_to_str(value: object) -> str:
         return _scalar_to_str(value.value)
     if isinstance(value, (dict, list, tuple, pydantic.BaseModel)):
         return json.dumps(to_jsonable(value), separators=(",", ":"))
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        # RFC 3339 (`T` separator), as OpenAPI's date-time format requires; str() uses a space.
+        return value.isoformat()
     return str(value)
 
 

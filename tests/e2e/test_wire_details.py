@@ -90,15 +90,6 @@ def test_read_timeout_mid_stream(client: DifyChatflow, server: FakeDify) -> None
     assert server.disconnected.wait(5)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "generated client bug: datetime query params are sent as str(datetime) "
-        "('2025-01-16 12:00:00+00:00', space separator) instead of RFC 3339 "
-        "('2025-01-16T12:00:00+00:00') as `format: date-time` requires"
-    ),
-)
 def test_workflow_logs_datetime_filters_are_rfc3339(client: DifyChatflow, server: FakeDify) -> None:
     before = datetime(2025, 1, 16, 12, 0, tzinfo=timezone.utc)
     after = before - timedelta(days=1, microseconds=-500)
@@ -148,15 +139,6 @@ def test_streamed_download_to_file(client: DifyChatflow, server: FakeDify, tmp_p
     assert server.last.query_dict == {"user": USER}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason=(
-        "generated client bug (stream semantics): until_done().text/text() ignore "
-        "`message_replace`, whose `answer` is the spec's 'Replacement content' "
-        "(moderation), and return the text the server replaced"
-    ),
-)
 def test_text_honours_message_replace(client: DifyChatflow, server: FakeDify) -> None:
     message, end = sse_example("streamingResponseBasic")
     replace = {**message, "event": "message_replace", "answer": "[moderated]", "reason": "policy"}

@@ -34,6 +34,7 @@ _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
     terminal=frozenset({"message_end", "workflow_finished", "workflow_paused", "error"}),
     text_event="message",
     text_field="answer",
+    replace_event="message_replace",
     final_event="message_end",
 )
 
