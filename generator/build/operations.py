@@ -136,7 +136,7 @@ class OperationBuilder:
         fields = []
         names = set(taken)
         for field in model:
-            python_name = naming.unique(field.python_name, names)
+            python_name = naming.unique(naming.parameter_name(field.python_name), names)
             names.add(python_name)
             field_type = field.type
             if encoding == "multipart" and field_type == PrimitiveType("bytes"):

@@ -156,6 +156,8 @@ class SchemaBuilder:
                     self._nullable.add(name)
                 return self._model(name, merged, pointer)
         target = self.type_of(schema, pointer, name + "Value")
+        if target == NamedType(name):
+            target = AnyType()  # a schema that only names itself says nothing
         return AliasDef(name, make_nullable(target) if nullable else target, description, pointer)
 
     def _is_object(self, schema: Mapping[str, Any]) -> bool:
@@ -346,7 +348,7 @@ class SchemaBuilder:
             return UnionType(tuple(self._non_null_type({**schema, "type": k}, pointer, hint) for k in kind))
         if kind == "array" or "items" in schema:
             return ListType(self.type_of(schema.get("items", {}), pointers.join(pointer, "items"), hint + "Item"))
-        if kind == "object" or "properties" in schema or "additionalProperties" in schema:
+        if kind in (None, "object") and ("properties" in schema or "additionalProperties" in schema or kind):
             if schema.get("properties"):
                 return NamedType(self.define(pointer, schema, hint))
             additional = schema.get("additionalProperties")

@@ -36,6 +36,7 @@ class AliasView:
 @dataclass(frozen=True)
 class ModelsView:
     classes: tuple[ClassView, ...]
+    root_classes: tuple[AliasView, ...]
     aliases: tuple[AliasView, ...]
     names: tuple[str, ...]
     typing_names: tuple[str, ...]
@@ -51,7 +52,11 @@ def models_view(api: Api) -> ModelsView:
     classes = tuple(
         _class_view(d, printer, tag_fields) for d in api.schemas if isinstance(d, ModelDef)
     )
-    aliases = tuple(_alias_view(d, printer) for d in _alias_order(api.schemas))
+    ordered, cyclic = _alias_order(api.schemas)
+    aliases = tuple(_alias_view(d, printer) for d in ordered if d.name not in cyclic)
+    # An alias that (indirectly) names itself cannot run at import time; as a
+    # RootModel its type is only resolved when first used.
+    root_classes = tuple(_alias_view(d, printer) for d in ordered if d.name in cyclic)
     helpers = sorted(
         {
             "by_property" if d.discriminator.by == "property" else "by_key"
@@ -62,8 +67,11 @@ def models_view(api: Api) -> ModelsView:
     typing_names = set(printer.typing_names)
     if helpers:
         typing_names |= {"Annotated", "Union"}
+    if root_classes:
+        typing_names.add("Any")
     return ModelsView(
         classes=classes,
+        root_classes=root_classes,
         aliases=aliases,
         names=tuple(sorted(schemas)),
         typing_names=tuple(sorted(typing_names)),
@@ -146,25 +154,32 @@ def _alias_view(definition: SchemaDef, printer: TypePrinter) -> AliasView:
     return AliasView(definition.name, f"Annotated[Union[{tagged}], _Discriminator({router})]", doc)
 
 
-def _alias_order(schemas: tuple[SchemaDef, ...]) -> list[SchemaDef]:
-    """Non-class definitions, each after the aliases it mentions (they run at import)."""
+def _alias_order(schemas: tuple[SchemaDef, ...]) -> tuple[list[SchemaDef], set[str]]:
+    """Non-class definitions, each after the aliases it mentions (they run at
+    import), and the names of those on a cycle of aliases."""
     by_name: Mapping[str, SchemaDef] = {d.name: d for d in schemas if not isinstance(d, ModelDef)}
     ordered: list[SchemaDef] = []
-    state: dict[str, str] = {}
+    done: set[str] = set()
+    stack: list[str] = []
+    cyclic: set[str] = set()
 
     def visit(name: str) -> None:
-        if state.get(name) is not None:
+        if name in done:
             return
-        state[name] = "visiting"
+        if name in stack:
+            cyclic.update(stack[stack.index(name):])
+            return
+        stack.append(name)
         for dependency in sorted(_mentions(by_name[name])):
             if dependency in by_name:
                 visit(dependency)
-        state[name] = "done"
+        stack.pop()
+        done.add(name)
         ordered.append(by_name[name])
 
     for name in sorted(by_name):
         visit(name)
-    return ordered
+    return ordered, cyclic
 
 
 def _mentions(definition: SchemaDef) -> set[str]:
