@@ -16,7 +16,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC_PATH = REPO / "specs" / "dify-chatflow.json"
-NEWER_SPEC_PATH = Path("/work/shared/seeds/dify-chatflow-chat-messages-newer.yaml")
+# shared/ sits beside the repository (locally and in CI).
+NEWER_SPEC_PATH = REPO.parent / "shared" / "seeds" / "dify-chatflow-chat-messages-newer.yaml"
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
