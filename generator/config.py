@@ -63,6 +63,7 @@ class Config:
     distribution_name: str | None = None
     client_name: str | None = None
     api_key_env: str | None = None
+    base_url_env: str | None = None
     base_url: str | None = None
     resources: Mapping[str, str] = field(default_factory=dict)
     operations: Mapping[str, OperationConfig] = field(default_factory=dict)
@@ -73,7 +74,7 @@ class Config:
 
 
 _TOP_KEYS = {
-    "package_name", "distribution_name", "client_name", "api_key_env", "base_url",
+    "package_name", "distribution_name", "client_name", "api_key_env", "base_url_env", "base_url",
     "resources", "operations", "streams", "pagination", "error_fields",
 }
 
@@ -97,6 +98,7 @@ def load_config(path: Path | None) -> Config:
         distribution_name=_opt_str(data, "distribution_name", path),
         client_name=_opt_str(data, "client_name", path),
         api_key_env=_opt_str(data, "api_key_env", path),
+        base_url_env=_opt_str(data, "base_url_env", path),
         base_url=_opt_str(data, "base_url", path),
         resources={str(k): str(v) for k, v in _mapping(data.get("resources", {}), path, "/resources").items()},
         operations={

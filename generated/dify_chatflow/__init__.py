@@ -8,7 +8,7 @@
 Models live in `dify_chatflow.models`; they are imported on first use.
 """
 
-from ._client import API_KEY_ENV, DEFAULT_BASE_URL, AsyncDifyChatflow, DifyChatflow
+from ._client import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, AsyncDifyChatflow, DifyChatflow
 from ._exceptions import (
     APIConnectionError,
     APIError,
@@ -47,6 +47,7 @@ __all__ = [
     "AsyncPaginator",
     "AsyncStream",
     "AuthenticationError",
+    "BASE_URL_ENV",
     "BadRequestError",
     "ConflictError",
     "DEFAULT_BASE_URL",

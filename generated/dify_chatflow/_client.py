@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from .resources.messages import AsyncMessagesResource, MessagesResource
     from .resources.workflows import AsyncWorkflowsResource, WorkflowsResource
 
-__all__ = ["DifyChatflow", "AsyncDifyChatflow", "DEFAULT_BASE_URL", "API_KEY_ENV"]
+__all__ = ["DifyChatflow", "AsyncDifyChatflow", "DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV"]
 
 DEFAULT_BASE_URL = "https://api.dify.ai/v1"
 API_KEY_ENV = "DIFY_API_KEY"
+BASE_URL_ENV = "DIFY_BASE_URL"
 _USER_AGENT = "dify-chatflow/1.0.0 (python; clientgen)"
 
 
@@ -49,7 +50,8 @@ class DifyChatflow(SyncAPIClient):
 
     Args:
         api_key: the API key; defaults to the `DIFY_API_KEY` environment variable.
-        base_url: where the API lives; defaults to `https://api.dify.ai/v1`.
+        base_url: where the API lives; defaults to the `DIFY_BASE_URL` environment
+            variable, else `https://api.dify.ai/v1`.
         timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.
         max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).
         default_headers: headers sent with every request.
@@ -68,7 +70,7 @@ class DifyChatflow(SyncAPIClient):
         http_client: Optional[httpx.Client] = None,
     ) -> None:
         super().__init__(
-            base_url=base_url or DEFAULT_BASE_URL,
+            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
@@ -154,7 +156,8 @@ class AsyncDifyChatflow(AsyncAPIClient):
 
     Args:
         api_key: the API key; defaults to the `DIFY_API_KEY` environment variable.
-        base_url: where the API lives; defaults to `https://api.dify.ai/v1`.
+        base_url: where the API lives; defaults to the `DIFY_BASE_URL` environment
+            variable, else `https://api.dify.ai/v1`.
         timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.
         max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).
         default_headers: headers sent with every request.
@@ -173,7 +176,7 @@ class AsyncDifyChatflow(AsyncAPIClient):
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
         super().__init__(
-            base_url=base_url or DEFAULT_BASE_URL,
+            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,

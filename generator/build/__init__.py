@@ -44,6 +44,7 @@ def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> 
     info = document.get("info") or {}
     title = str(info.get("title") or "API")
     package_name = config.package_name or naming.module_name(title)
+    api_key_env = config.api_key_env or f"{package_name.upper()}_API_KEY"
     api = Api(
         title=title,
         version=str(info.get("version") or ""),
@@ -52,7 +53,8 @@ def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> 
         distribution_name=config.distribution_name or package_name.replace("_", "-"),
         client_name=config.client_name or naming.class_name(title),
         base_url=config.base_url or base_url(document),
-        api_key_env=config.api_key_env or f"{package_name.upper()}_API_KEY",
+        api_key_env=api_key_env,
+        base_url_env=config.base_url_env or _sibling_variable(api_key_env, "BASE_URL"),
         source_name=source_name,
         security=security_schemes(document),
         schemas=definitions,
@@ -60,6 +62,12 @@ def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> 
         error_fields=config.error_fields,
     )
     return api, tuple(warnings)
+
+
+def _sibling_variable(api_key_env: str, suffix: str) -> str:
+    """DIFY_API_KEY -> DIFY_BASE_URL: the variables of one API share a prefix."""
+    prefix = api_key_env[: -len("_API_KEY")] if api_key_env.endswith("_API_KEY") else api_key_env
+    return f"{prefix}_{suffix}"
 
 
 def _check_config_names(config: Config, operation_ids: set[str]) -> None:

@@ -65,6 +65,7 @@ def render_package(api: Api, template_dir: Path | None = None) -> dict[str, str]
         "client_name": api.client_name,
         "title_literal": literals.docstring_body(_api_title(api.title)),
         "api_key_env": api.api_key_env,
+        "base_url_env": api.base_url_env,
         "version": api.version or "0.0.0",
     }
     package = api.package_name
@@ -93,7 +94,7 @@ def render_package(api: Api, template_dir: Path | None = None) -> dict[str, str]
     )
     exceptions = _runtime_exports("_exceptions.py")
     exports = sorted(
-        {api.client_name, f"Async{api.client_name}", "API_KEY_ENV", "DEFAULT_BASE_URL", *exceptions,
+        {api.client_name, f"Async{api.client_name}", "API_KEY_ENV", "BASE_URL_ENV", "DEFAULT_BASE_URL", *exceptions,
          "AsyncPage", "AsyncPaginator", "SyncPage", "APIResponse", "AsyncAPIResponse", "AsyncStream",
          "Stream", "StreamResult", "NOT_GIVEN", "FileInput", "NotGiven"}
     )

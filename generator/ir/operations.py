@@ -134,6 +134,7 @@ class Api:
     client_name: str
     base_url: str
     api_key_env: str
+    base_url_env: str
     source_name: str
     security: tuple[SecurityScheme, ...]
     schemas: tuple[SchemaDef, ...]

@@ -1,0 +1,97 @@
+"""Typical user code of the generated Dify client; type-checked by mypy --strict, never run."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from dify_chatflow import (
+    APIStatusError,
+    AsyncDifyChatflow,
+    DifyChatflow,
+    NotFoundError,
+    StreamError,
+)
+from dify_chatflow.models import (
+    ChatCompletionResponse,
+    ConversationListItem,
+    StreamEventChatMessage,
+    StreamEventChatMessageEnd,
+)
+
+
+def blocking(client: DifyChatflow) -> str:
+    response = client.chat.send_message(query="hi", inputs={}, user="u-1", response_mode="blocking")
+    reveal_type(response)
+    return response.answer or ""
+
+
+def streaming(client: DifyChatflow) -> str:
+    parts: list[str] = []
+    with client.chat.send_message(query="hi", inputs={}, user="u-1", response_mode="streaming") as stream:
+        reveal_type(stream)
+        for event in stream:
+            if isinstance(event, StreamEventChatMessage):
+                parts.append(event.answer or "")
+            elif isinstance(event, StreamEventChatMessageEnd) and event.metadata is not None:
+                print(event.metadata.usage)
+    return "".join(parts)
+
+
+def omitted_mode(client: DifyChatflow) -> ChatCompletionResponse:
+    return client.chat.send_message(query="hi", inputs={}, user="u-1")
+
+
+def until_done(client: DifyChatflow) -> str:
+    result = client.chat.send_message(query="hi", inputs={}, user="u-1", response_mode="streaming").until_done()
+    return result.text
+
+
+def pagination(client: DifyChatflow) -> list[str]:
+    names: list[str] = []
+    for conversation in client.conversations.list(user="u-1", limit=20):
+        reveal_type(conversation)
+        names.append(conversation.name or "")
+    page = client.conversations.list(user="u-1")
+    first: list[ConversationListItem] = page.items
+    return names + [c.id or "" for c in first]
+
+
+def raw(client: DifyChatflow) -> int:
+    response = client.app.with_raw_response.info()
+    info = response.parse()
+    print(info.name, response.headers.get("x-request-id"))
+    return response.status_code
+
+
+def files_and_errors(client: DifyChatflow) -> bytes:
+    uploaded = client.files.upload(file=Path("a.png"), user="u-1")
+    print(uploaded.id)
+    try:
+        client.conversations.delete("missing", user="u-1")
+    except NotFoundError as err:
+        print(err.status_code, err.code, err.message)
+    except APIStatusError as err:
+        print(err.body)
+    audio: bytes = client.audio.text_to_audio(text="hello", user="u-1")
+    return audio
+
+
+async def async_usage() -> None:
+    async with AsyncDifyChatflow() as client:
+        response = await client.chat.send_message(query="hi", inputs={}, user="u-1", response_mode="blocking")
+        reveal_type(response)
+        stream = await client.chat.send_message(query="hi", inputs={}, user="u-1", response_mode="streaming")
+        reveal_type(stream)
+        try:
+            async for event in stream:
+                print(event)
+        except StreamError as err:
+            print(err.code)
+        async for item in client.annotations.list(page=1, limit=10):
+            print(item.question)
+        first_page = await client.annotations.list()
+        print(first_page.has_next_page())
+
+
+asyncio.run(async_usage())
