@@ -3,7 +3,8 @@
 Prism validates every request against `specs/dify-chatflow.json` and answers
 from the spec's own examples.  The binary is the one pinned in
 `tools/prism/package-lock.json` (`npm ci --prefix tools/prism`, done by
-`.ci/run`); without it the tests skip.
+`.ci/run`); without it the tests skip.  It is @stoplight/prism-cli 5.14.2, the
+newest release whose `engines` accept Node 20 (5.15 and later want Node 24).
 
 Why no `--errors`: in Prism 5 that flag only turns *response* violations
 (Prism's own answer not matching the spec) into a 500; a request that violates
@@ -51,7 +52,8 @@ _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def load_spec() -> Dict[str, Any]:
-    return json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    spec: Dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    return spec
 
 
 # -- the Prism processes -----------------------------------------------------
