@@ -231,7 +231,9 @@ class AppInfoResponse(OpenModel):
     """Application tags."""
 
     mode: Optional[str] = None
-    """Application mode. `completion` for text generation apps, `chat` for basic chat apps, `agent-chat` for agent-based apps, `advanced-chat` for chatflow apps, `workflow` for workflow apps."""
+    """Application mode. `completion` for text generation apps, `chat` for basic chat
+apps, `agent-chat` for agent-based apps, `advanced-chat` for chatflow apps,
+`workflow` for workflow apps."""
 
     author_name: Optional[str] = None
     """Name of the application author."""
@@ -247,7 +249,8 @@ class AudioToTextRequest(OpenModel):
     """Request body for audio-to-text conversion."""
 
     file: bytes
-    """Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`, `webm`. Limit: `30 MB`."""
+    """Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`, `webm`.
+Limit: `30 MB`."""
 
     user: Optional[str] = None
     """User identifier."""
@@ -397,7 +400,8 @@ class ChatAppParametersResponseTextToSpeech(OpenModel):
     """Language for TTS."""
 
     auto_play: Optional[str] = _Field(default=None, alias="autoPlay")
-    """Auto-play setting. `enabled` to auto-play audio, `disabled` to require manual play."""
+    """Auto-play setting. `enabled` to auto-play audio, `disabled` to require manual
+play."""
 
 
 class ChatCompletionResponse(OpenModel):
@@ -412,7 +416,8 @@ class ChatCompletionResponse(OpenModel):
     """Unique ID of this response event."""
 
     message_id: Optional[str] = None
-    """Unique message ID. Use this as the `message_id` parameter when calling feedback or suggested questions endpoints."""
+    """Unique message ID. Use this as the `message_id` parameter when calling feedback
+or suggested questions endpoints."""
 
     conversation_id: Optional[str] = None
     """Conversation ID."""
@@ -445,25 +450,41 @@ class ChatRequest(OpenModel):
     """User input/question content."""
 
     inputs: Dict[str, Any]
-    """Allows the entry of various variable values defined by the App. Contains key/value pairs. Refer to the `user_input_form` field in the [Get App Parameters](/api-reference/applications/get-app-parameters) response to discover the variable names and types expected by your app."""
+    """Allows the entry of various variable values defined by the App. Contains
+key/value pairs. Refer to the `user_input_form` field in the [Get App
+Parameters](/api-reference/applications/get-app-parameters) response to discover
+the variable names and types expected by your app."""
 
     response_mode: Optional[Union[Literal["streaming", "blocking"], str]] = None
-    """Mode of response return. `streaming` (recommended) uses SSE. `blocking` returns after completion (may be interrupted for long processes). Cloudflare timeout is `100 s`. When omitted, defaults to blocking behavior."""
+    """Mode of response return. `streaming` (recommended) uses SSE. `blocking` returns
+after completion (may be interrupted for long processes). Cloudflare timeout is
+`100 s`. When omitted, defaults to blocking behavior."""
 
     user: str
-    """User identifier, unique within the application. This identifier scopes data access — conversations, messages, and files are only visible when queried with the same `user` value."""
+    """User identifier, unique within the application. This identifier scopes data
+access — conversations, messages, and files are only visible when queried with
+the same `user` value."""
 
     conversation_id: Optional[str] = None
-    """Conversation ID to continue a conversation. Pass the previous message's `conversation_id`. To start a new conversation, omit this field or pass an empty string. The response will return a `conversation_id` — pass it in subsequent messages to continue that conversation."""
+    """Conversation ID to continue a conversation. Pass the previous message's
+`conversation_id`. To start a new conversation, omit this field or pass an empty
+string. The response will return a `conversation_id` — pass it in subsequent
+messages to continue that conversation."""
 
     files: Optional[List[ChatRequestFilesItem]] = None
-    """File list for multimodal understanding, including images, documents, audio, and video. To attach a local file, first upload it via [Upload File](/api-reference/files/upload-file) and use the returned `id` as `upload_file_id` with `transfer_method: local_file`."""
+    """File list for multimodal understanding, including images, documents, audio, and
+video. To attach a local file, first upload it via [Upload
+File](/api-reference/files/upload-file) and use the returned `id` as
+`upload_file_id` with `transfer_method: local_file`."""
 
     auto_generate_name: Optional[bool] = True
-    """Auto-generate conversation title. If `false`, use the [Rename Conversation](/api-reference/conversations/rename-conversation) API with `auto_generate: true` for async title generation."""
+    """Auto-generate conversation title. If `false`, use the [Rename
+Conversation](/api-reference/conversations/rename-conversation) API with
+`auto_generate: true` for async title generation."""
 
     workflow_id: Optional[str] = None
-    """Specify a published workflow version ID to execute. If not provided, the latest published version is used."""
+    """Specify a published workflow version ID to execute. If not provided, the latest
+published version is used."""
 
 
 class ChatRequestFilesItem(OpenModel):
@@ -478,7 +499,9 @@ class ChatRequestFilesItem(OpenModel):
     """File URL (required when `transfer_method` is `remote_url`)."""
 
     upload_file_id: Optional[str] = None
-    """Uploaded file ID obtained from the [Upload File](/api-reference/files/upload-file) API (required when `transfer_method` is `local_file`)."""
+    """Uploaded file ID obtained from the [Upload
+File](/api-reference/files/upload-file) API (required when `transfer_method` is
+`local_file`)."""
 
 
 class ChunkChatEventUnknown(OpenModel):
@@ -546,7 +569,8 @@ class ConversationMessageItem(OpenModel):
     """Assistant answer text."""
 
     status: Optional[str] = None
-    """Message status. `normal` for successful messages, `error` when generation failed."""
+    """Message status. `normal` for successful messages, `error` when generation
+failed."""
 
     error: Optional[str] = None
     """Error message if `status` is `error`."""
@@ -567,7 +591,8 @@ class ConversationMessageItem(OpenModel):
     """Creation timestamp (Unix epoch seconds)."""
 
     extra_contents: Optional[List[HumanInputContent]] = None
-    """Additional execution content associated with this message, such as human input form data from Human Input nodes in chatflow workflows."""
+    """Additional execution content associated with this message, such as human input
+form data from Human Input nodes in chatflow workflows."""
 
 
 class ConversationMessageItemFeedback(OpenModel):
@@ -584,7 +609,8 @@ class ConversationRenameRequest(OpenModel):
     """The name of the conversation. Required when `auto_generate` is `false`."""
 
     auto_generate: Optional[bool] = False
-    """Automatically generate the conversation name. When `true`, the `name` field is ignored."""
+    """Automatically generate the conversation name. When `true`, the `name` field is
+ignored."""
 
     user: str
     """The user identifier."""
@@ -599,7 +625,9 @@ class ConversationVariableItem(OpenModel):
     """Variable name."""
 
     value_type: Optional[str] = None
-    """Variable value type. Possible values: `string`, `number`, `object`, `secret`, `file`, `boolean`, `array[any]`, `array[string]`, `array[number]`, `array[object]`, `array[file]`, `array[boolean]`."""
+    """Variable value type. Possible values: `string`, `number`, `object`, `secret`,
+`file`, `boolean`, `array[any]`, `array[string]`, `array[number]`,
+`array[object]`, `array[file]`, `array[boolean]`."""
 
     value: Optional[str] = None
     """Variable value (can be a JSON string for complex types)."""
@@ -679,13 +707,15 @@ class EndUserDetail(OpenModel):
     """End user type. Always `service_api` for Service API users."""
 
     external_user_id: Optional[str] = None
-    """The `user` identifier provided in API requests (e.g., the `user` field in [Send Chat Message](/api-reference/chats/send-chat-message))."""
+    """The `user` identifier provided in API requests (e.g., the `user` field in [Send
+Chat Message](/api-reference/chats/send-chat-message))."""
 
     name: Optional[str] = None
     """End user name."""
 
     is_anonymous: Optional[bool] = None
-    """Whether the user is anonymous. `true` when no `user` identifier was provided in the original API request."""
+    """Whether the user is anonymous. `true` when no `user` identifier was provided in
+the original API request."""
 
     session_id: Optional[str] = None
     """Session identifier. Defaults to the `external_user_id` value."""
@@ -734,7 +764,8 @@ class FeedbackItem(OpenModel):
     """Optional text feedback."""
 
     from_source: Optional[str] = None
-    """Feedback source. `user` for end-user feedback submitted via API, `admin` for feedback submitted from the console."""
+    """Feedback source. `user` for end-user feedback submitted via API, `admin` for
+feedback submitted from the console."""
 
     from_end_user_id: Optional[str] = None
     """End user ID who submitted the feedback. Present when `from_source` is `user`."""
@@ -811,7 +842,8 @@ class FormInputDefault(OpenModel):
     """Default value configuration for a form input."""
 
     type: Optional[str] = None
-    """`variable` for dynamic values from workflow variables, `constant` for static values."""
+    """`variable` for dynamic values from workflow variables, `constant` for static
+values."""
 
     selector: Optional[List[str]] = None
     """Variable selector path when `type` is `variable`."""
@@ -821,7 +853,8 @@ class FormInputDefault(OpenModel):
 
 
 class HumanInputContent(OpenModel):
-    """Execution content from a Human Input node, including form definition and submission data."""
+    """Execution content from a Human Input node, including form definition and
+    submission data."""
 
     workflow_run_id: Optional[str] = None
     """ID of the workflow run this content belongs to."""
@@ -833,7 +866,8 @@ class HumanInputContent(OpenModel):
     """`human_input` for human input content."""
 
     form_definition: Optional[HumanInputFormDefinition] = None
-    """Form definition from the Human Input node. `null` when the content represents a submission response."""
+    """Form definition from the Human Input node. `null` when the content represents a
+submission response."""
 
     form_submission_data: Optional[HumanInputFormSubmissionData] = None
     """Submitted form data. `null` when the form has not been submitted yet."""
@@ -899,31 +933,39 @@ class InitialAnnotationReplySettingsRequest(OpenModel):
     """Name of the embedding model provider (e.g., `openai`, `cohere`)."""
 
     embedding_model_name: str
-    """Name of the embedding model to use for annotation matching (e.g., `text-embedding-3-small`)."""
+    """Name of the embedding model to use for annotation matching (e.g.,
+`text-embedding-3-small`)."""
 
     score_threshold: float
-    """Minimum similarity score for an annotation to be considered a match. Higher values require closer matches."""
+    """Minimum similarity score for an annotation to be considered a match. Higher
+values require closer matches."""
 
 
 class InitialAnnotationReplySettingsResponse(OpenModel):
 
     job_id: Optional[str] = None
-    """Asynchronous job ID. Use with [Get Annotation Reply Job Status](/api-reference/annotations/get-annotation-reply-job-status) to track progress."""
+    """Asynchronous job ID. Use with [Get Annotation Reply Job
+Status](/api-reference/annotations/get-annotation-reply-job-status) to track
+progress."""
 
     job_status: Optional[str] = None
-    """Current job status. `waiting` for queued, `processing` for in progress, `completed` when finished, `error` if failed."""
+    """Current job status. `waiting` for queued, `processing` for in progress,
+`completed` when finished, `error` if failed."""
 
 
 class InitialAnnotationReplySettingsStatusResponse(OpenModel):
 
     job_id: Optional[str] = None
-    """Job ID from the [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply) call."""
+    """Job ID from the [Configure Annotation
+Reply](/api-reference/annotations/configure-annotation-reply) call."""
 
     job_status: Optional[str] = None
-    """Current job status. `waiting` for queued, `processing` for in progress, `completed` when finished, `error` if failed."""
+    """Current job status. `waiting` for queued, `processing` for in progress,
+`completed` when finished, `error` if failed."""
 
     error_msg: Optional[str] = None
-    """Error message describing why the job failed. Empty string when `job_status` is not `error`."""
+    """Error message describing why the job failed. Empty string when `job_status` is
+not `error`."""
 
 
 class MessageFeedbackRequest(OpenModel):
@@ -933,7 +975,8 @@ class MessageFeedbackRequest(OpenModel):
     """Feedback rating. Set to `null` to revoke previously submitted feedback."""
 
     user: str
-    """User identifier, defined by the developer, must ensure uniqueness within the application."""
+    """User identifier, defined by the developer, must ensure uniqueness within the
+application."""
 
     content: Optional[str] = None
     """Optional text feedback providing additional detail."""
@@ -961,10 +1004,12 @@ class MessageFileItem(OpenModel):
     """File size in bytes."""
 
     transfer_method: Optional[str] = None
-    """Transfer method used. `remote_url` for URL-based files, `local_file` for uploaded files, `tool_file` for tool-generated files."""
+    """Transfer method used. `remote_url` for URL-based files, `local_file` for
+uploaded files, `tool_file` for tool-generated files."""
 
     belongs_to: Optional[str] = None
-    """Who this file belongs to. `user` for user-uploaded files, `assistant` for assistant-generated files."""
+    """Who this file belongs to. `user` for user-uploaded files, `assistant` for
+assistant-generated files."""
 
     upload_file_id: Optional[str] = None
     """Upload file ID if transferred via `local_file`."""
@@ -1073,7 +1118,8 @@ class SelectControlWrapper(OpenModel):
 class StopAdvancedChatMessageGenerationRequest(OpenModel):
 
     user: str
-    """User identifier, must be consistent with the user passed in the send message interface."""
+    """User identifier, must be consistent with the user passed in the send message
+interface."""
 
 
 class StopAdvancedChatMessageGenerationResponse(OpenModel):
@@ -1360,7 +1406,8 @@ class StreamEventChatTtsMessage(OpenModel):
     """Creation timestamp."""
 
     audio: Optional[str] = None
-    """Base64-encoded MP3 audio chunk. Decode and concatenate all chunks in order to produce a complete audio file."""
+    """Base64-encoded MP3 audio chunk. Decode and concatenate all chunks in order to
+produce a complete audio file."""
 
 
 class StreamEventChatTtsMessageEnd(OpenModel):
@@ -1554,7 +1601,8 @@ class StreamEventIterationCompletedData(OpenModel):
     """Iteration output data."""
 
     status: Optional[str] = None
-    """Iteration execution status. `running` while in progress, `succeeded` on success, `failed` on failure, `exception` if an exception occurred."""
+    """Iteration execution status. `running` while in progress, `succeeded` on success,
+`failed` on failure, `exception` if an exception occurred."""
 
     error: Optional[str] = None
     """Error message if iteration failed."""
@@ -1716,7 +1764,8 @@ class StreamEventLoopCompletedData(OpenModel):
     """Loop output data."""
 
     status: Optional[str] = None
-    """Loop execution status. `running` while in progress, `succeeded` on success, `failed` on failure, `exception` if an exception occurred."""
+    """Loop execution status. `running` while in progress, `succeeded` on success,
+`failed` on failure, `exception` if an exception occurred."""
 
     error: Optional[str] = None
     """Error message if loop failed."""
@@ -1893,7 +1942,8 @@ class StreamEventNodeFinishedData(OpenModel):
     """Node output data. May be `null` in simplified API responses."""
 
     status: Optional[str] = None
-    """Node execution status. `running` while in progress, `succeeded` on success, `failed` on failure, `exception` if an exception occurred."""
+    """Node execution status. `running` while in progress, `succeeded` on success,
+`failed` on failure, `exception` if an exception occurred."""
 
     error: Optional[str] = None
     """Error message if node failed."""
@@ -1902,7 +1952,8 @@ class StreamEventNodeFinishedData(OpenModel):
     """Node execution time in seconds."""
 
     execution_metadata: Optional[Dict[str, Any]] = None
-    """Execution metadata (e.g., token usage, model info). May be `null` in simplified API responses."""
+    """Execution metadata (e.g., token usage, model info). May be `null` in simplified
+API responses."""
 
     created_at: Optional[int] = None
     """Start timestamp (Unix epoch seconds)."""
@@ -1974,7 +2025,8 @@ class StreamEventNodeRetryData(OpenModel):
     """Node output data."""
 
     status: Optional[str] = None
-    """Node execution status. `running` while in progress, `succeeded` on success, `failed` on failure, `exception` if an exception occurred."""
+    """Node execution status. `running` while in progress, `succeeded` on success,
+`failed` on failure, `exception` if an exception occurred."""
 
     error: Optional[str] = None
     """Error message for this retry attempt."""
@@ -2097,7 +2149,9 @@ class StreamEventWorkflowFinishedData(OpenModel):
     """Associated workflow ID."""
 
     status: Optional[str] = None
-    """Execution status. `running` while in progress, `succeeded` on success, `failed` on failure, `stopped` if manually stopped, `partial-succeeded` if partially completed, `paused` when waiting for human input."""
+    """Execution status. `running` while in progress, `succeeded` on success, `failed`
+on failure, `stopped` if manually stopped, `partial-succeeded` if partially
+completed, `paused` when waiting for human input."""
 
     outputs: Optional[Dict[str, Any]] = None
     """Workflow output data."""
@@ -2150,7 +2204,9 @@ class StreamEventWorkflowPaused(OpenModel):
 class StreamEventWorkflowPausedData(OpenModel):
 
     workflow_run_id: Optional[str] = None
-    """Persistent identifier for this workflow run record. Use this with [Get Workflow Run Detail](/api-reference/workflows/get-workflow-run-detail) to retrieve results after execution."""
+    """Persistent identifier for this workflow run record. Use this with [Get Workflow
+Run Detail](/api-reference/workflows/get-workflow-run-detail) to retrieve
+results after execution."""
 
     paused_nodes: Optional[List[str]] = None
     """List of paused node IDs."""
@@ -2216,7 +2272,8 @@ class StreamEventWorkflowStartedData(OpenModel):
     """Start timestamp (Unix epoch seconds)."""
 
     reason: Optional[str] = None
-    """Reason for workflow start. `initial` for first start, `resumption` when resuming after a pause (e.g., after human input)."""
+    """Reason for workflow start. `initial` for first start, `resumption` when resuming
+after a pause (e.g., after human input)."""
 
 
 class SuggestedQuestionsResponse(OpenModel):
@@ -2250,7 +2307,8 @@ class TextInputControlWrapper(OpenModel):
 
 
 class TextToAudioRequest(OpenModel):
-    """Request body for text-to-audio conversion. Provide either `message_id` or `text`."""
+    """Request body for text-to-audio conversion. Provide either `message_id` or
+    `text`."""
 
     message_id: Optional[str] = None
     """Message ID. Takes priority over `text` when both are provided."""
@@ -2262,7 +2320,10 @@ class TextToAudioRequest(OpenModel):
     """User identifier."""
 
     voice: Optional[str] = None
-    """Voice to use for text-to-speech. Available voices depend on the TTS provider configured for this app. Use the `voice` value from [Get App Parameters](/api-reference/applications/get-app-parameters) → `text_to_speech.voice` for the default."""
+    """Voice to use for text-to-speech. Available voices depend on the TTS provider
+configured for this app. Use the `voice` value from [Get App
+Parameters](/api-reference/applications/get-app-parameters) →
+`text_to_speech.voice` for the default."""
 
     streaming: Optional[bool] = None
     """Whether to enable streaming response."""
@@ -2291,10 +2352,12 @@ class UpdateAnnotationRequest(OpenModel):
 class UploadAdvancedChatFileRequest(OpenModel):
 
     file: bytes
-    """The file to be uploaded. Supported types include images, documents, audio, and video."""
+    """The file to be uploaded. Supported types include images, documents, audio, and
+video."""
 
     user: Optional[str] = None
-    """User identifier, defined by the developer's rules, must be unique within the application."""
+    """User identifier, defined by the developer's rules, must be unique within the
+application."""
 
 
 class Usage(OpenModel):
@@ -2464,7 +2527,10 @@ class WorkflowRunDetailResponse(OpenModel):
     """Workflow ID."""
 
     status: Optional[str] = None
-    """Workflow execution status. `running` for in-progress executions, `succeeded` when completed successfully, `failed` when execution encountered an error, `stopped` when manually halted, `partial-succeeded` when some nodes succeeded but others failed, `paused` when awaiting human input."""
+    """Workflow execution status. `running` for in-progress executions, `succeeded`
+when completed successfully, `failed` when execution encountered an error,
+`stopped` when manually halted, `partial-succeeded` when some nodes succeeded
+but others failed, `paused` when awaiting human input."""
 
     inputs: Optional[Dict[str, Any]] = None
     """Input variables for the workflow run."""
@@ -2500,7 +2566,10 @@ class WorkflowRunSummary(OpenModel):
     """Workflow version identifier."""
 
     status: Optional[str] = None
-    """Workflow execution status. `running` for in-progress executions, `succeeded` when completed successfully, `failed` when execution encountered an error, `stopped` when manually halted, `partial-succeeded` when some nodes succeeded but others failed, `paused` when awaiting human input."""
+    """Workflow execution status. `running` for in-progress executions, `succeeded`
+when completed successfully, `failed` when execution encountered an error,
+`stopped` when manually halted, `partial-succeeded` when some nodes succeeded
+but others failed, `paused` when awaiting human input."""
 
     error: Optional[str] = None
     """Error message if the workflow failed."""
@@ -2524,7 +2593,8 @@ class WorkflowRunSummary(OpenModel):
     """Number of exceptions that occurred during execution."""
 
     triggered_from: Optional[str] = None
-    """Source that triggered the workflow run. `debugging` for test runs from the editor, `app` for API or app-initiated runs."""
+    """Source that triggered the workflow run. `debugging` for test runs from the
+editor, `app` for API or app-initiated runs."""
 
 
 ChunkChatEvent = Annotated[

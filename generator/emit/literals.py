@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from typing import Any
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
@@ -21,18 +22,30 @@ def string(text: str) -> str:
     return repr(str(text))
 
 
-def docstring_body(text: str | None) -> str:
+def docstring_body(text: str | None, width: int = 80) -> str:
     """Text that is safe between triple double quotes (no escape can close them).
 
     Backslashes are doubled so `\\N{...}` or a trailing backslash stay text;
-    quotes are escaped so no run of three can end the docstring early.
+    quotes are escaped so no run of three can end the docstring early. Long
+    lines are wrapped at `width`, keeping the indent of list items.
     """
     if not text:
         return ""
     cleaned = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n"))
-    cleaned = cleaned.replace("\\", "\\\\").replace('"', '\\"')
-    lines = [line.rstrip() for line in cleaned.strip().split("\n")]
-    return "\n".join(lines)
+    lines = [wrapped for line in cleaned.strip().split("\n") for wrapped in _wrap(line.rstrip(), width)]
+    return "\n".join(lines).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    if len(line) <= width:
+        return [line]
+    indent = len(line) - len(line.lstrip())
+    item = re.match(r"\s*([-*+] |\d+\. )", line)
+    # A list item hangs under its text; `name: text` (Google-style args) 4 deeper than the name.
+    hanging = " " * (len(item.group(0)) if item else indent + 4 if re.match(r"\s*\w+: ", line) else indent)
+    return textwrap.wrap(
+        line, width, subsequent_indent=hanging, break_long_words=False, break_on_hyphens=False
+    ) or [line]
 
 
 def is_literal_value(value: Any) -> bool:

@@ -64,14 +64,19 @@ class AnnotationsResource:
     ) -> InitialAnnotationReplySettingsResponse:
         """Configure Annotation Reply
 
-        Enables or disables the annotation reply feature. Requires embedding model configuration when enabling. Executes asynchronously — use [Get Annotation Reply Job Status](/api-reference/annotations/get-annotation-reply-job-status) to track progress.
+        Enables or disables the annotation reply feature. Requires embedding model
+        configuration when enabling. Executes asynchronously — use [Get Annotation Reply
+        Job Status](/api-reference/annotations/get-annotation-reply-job-status) to track
+        progress.
 
         Args:
             action: Action to perform.
-            embedding_provider_name: Name of the embedding model provider (e.g., `openai`, `cohere`).
-            embedding_model_name: Name of the embedding model to use for annotation matching (e.g., `text-embedding-3-small`).
-            score_threshold: Minimum similarity score for an annotation to be considered a match. Higher values require closer matches.
-        """
+            embedding_provider_name: Name of the embedding model provider (e.g.,
+                `openai`, `cohere`).
+            embedding_model_name: Name of the embedding model to use for annotation
+                matching (e.g., `text-embedding-3-small`).
+            score_threshold: Minimum similarity score for an annotation to be considered
+                a match. Higher values require closer matches."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -107,7 +112,8 @@ class AnnotationsResource:
     ) -> AnnotationItem:
         """Create Annotation
 
-        Creates a new annotation. Annotations provide predefined question-answer pairs that the app can match and return directly instead of generating a response.
+        Creates a new annotation. Annotations provide predefined question-answer pairs
+        that the app can match and return directly instead of generating a response.
 
         Args:
             question: Annotation question.
@@ -175,7 +181,8 @@ class AnnotationsResource:
     ) -> SyncPage[AnnotationItem, AnnotationListResponse]:
         """List Annotations
 
-        Retrieves a paginated list of annotations for the application. Supports keyword search filtering.
+        Retrieves a paginated list of annotations for the application. Supports keyword
+        search filtering.
 
         Args:
             page: Page number for pagination.
@@ -210,12 +217,15 @@ class AnnotationsResource:
     ) -> InitialAnnotationReplySettingsStatusResponse:
         """Get Annotation Reply Job Status
 
-        Retrieves the status of an asynchronous annotation reply configuration job started by [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply).
+        Retrieves the status of an asynchronous annotation reply configuration job
+        started by [Configure Annotation
+        Reply](/api-reference/annotations/configure-annotation-reply).
 
         Args:
-            action: Action type, must match the [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply) call.
-            job_id: Job ID returned by [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply).
-        """
+            action: Action type, must match the [Configure Annotation
+                Reply](/api-reference/annotations/configure-annotation-reply) call.
+            job_id: Job ID returned by [Configure Annotation
+                Reply](/api-reference/annotations/configure-annotation-reply)."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -322,14 +332,19 @@ class AsyncAnnotationsResource:
     ) -> InitialAnnotationReplySettingsResponse:
         """Configure Annotation Reply
 
-        Enables or disables the annotation reply feature. Requires embedding model configuration when enabling. Executes asynchronously — use [Get Annotation Reply Job Status](/api-reference/annotations/get-annotation-reply-job-status) to track progress.
+        Enables or disables the annotation reply feature. Requires embedding model
+        configuration when enabling. Executes asynchronously — use [Get Annotation Reply
+        Job Status](/api-reference/annotations/get-annotation-reply-job-status) to track
+        progress.
 
         Args:
             action: Action to perform.
-            embedding_provider_name: Name of the embedding model provider (e.g., `openai`, `cohere`).
-            embedding_model_name: Name of the embedding model to use for annotation matching (e.g., `text-embedding-3-small`).
-            score_threshold: Minimum similarity score for an annotation to be considered a match. Higher values require closer matches.
-        """
+            embedding_provider_name: Name of the embedding model provider (e.g.,
+                `openai`, `cohere`).
+            embedding_model_name: Name of the embedding model to use for annotation
+                matching (e.g., `text-embedding-3-small`).
+            score_threshold: Minimum similarity score for an annotation to be considered
+                a match. Higher values require closer matches."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -365,7 +380,8 @@ class AsyncAnnotationsResource:
     ) -> AnnotationItem:
         """Create Annotation
 
-        Creates a new annotation. Annotations provide predefined question-answer pairs that the app can match and return directly instead of generating a response.
+        Creates a new annotation. Annotations provide predefined question-answer pairs
+        that the app can match and return directly instead of generating a response.
 
         Args:
             question: Annotation question.
@@ -433,7 +449,8 @@ class AsyncAnnotationsResource:
     ) -> AsyncPaginator[AnnotationItem, AnnotationListResponse]:
         """List Annotations
 
-        Retrieves a paginated list of annotations for the application. Supports keyword search filtering.
+        Retrieves a paginated list of annotations for the application. Supports keyword
+        search filtering.
 
         Args:
             page: Page number for pagination.
@@ -468,12 +485,15 @@ class AsyncAnnotationsResource:
     ) -> InitialAnnotationReplySettingsStatusResponse:
         """Get Annotation Reply Job Status
 
-        Retrieves the status of an asynchronous annotation reply configuration job started by [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply).
+        Retrieves the status of an asynchronous annotation reply configuration job
+        started by [Configure Annotation
+        Reply](/api-reference/annotations/configure-annotation-reply).
 
         Args:
-            action: Action type, must match the [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply) call.
-            job_id: Job ID returned by [Configure Annotation Reply](/api-reference/annotations/configure-annotation-reply).
-        """
+            action: Action type, must match the [Configure Annotation
+                Reply](/api-reference/annotations/configure-annotation-reply) call.
+            job_id: Job ID returned by [Configure Annotation
+                Reply](/api-reference/annotations/configure-annotation-reply)."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -50,8 +50,8 @@ class AppResource:
     ) -> AppInfoResponse:
         """Get App Info
 
-        Retrieve basic information about this application, including name, description, tags, and mode.
-        """
+        Retrieve basic information about this application, including name, description,
+        tags, and mode."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -78,8 +78,8 @@ class AppResource:
     ) -> AppMetaResponse:
         """Get App Meta
 
-        Retrieve metadata about this application, including tool icons and other configuration details.
-        """
+        Retrieve metadata about this application, including tool icons and other
+        configuration details."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -106,8 +106,8 @@ class AppResource:
     ) -> ChatAppParametersResponse:
         """Get App Parameters
 
-        Retrieve the application's input form configuration, including feature switches, input parameter names, types, and default values.
-        """
+        Retrieve the application's input form configuration, including feature switches,
+        input parameter names, types, and default values."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -134,8 +134,8 @@ class AppResource:
     ) -> WebAppSettingsResponse:
         """Get App WebApp Settings
 
-        Retrieve the WebApp settings of this application, including site configuration, theme, and customization options.
-        """
+        Retrieve the WebApp settings of this application, including site configuration,
+        theme, and customization options."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -195,8 +195,8 @@ class AsyncAppResource:
     ) -> AppInfoResponse:
         """Get App Info
 
-        Retrieve basic information about this application, including name, description, tags, and mode.
-        """
+        Retrieve basic information about this application, including name, description,
+        tags, and mode."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -223,8 +223,8 @@ class AsyncAppResource:
     ) -> AppMetaResponse:
         """Get App Meta
 
-        Retrieve metadata about this application, including tool icons and other configuration details.
-        """
+        Retrieve metadata about this application, including tool icons and other
+        configuration details."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -251,8 +251,8 @@ class AsyncAppResource:
     ) -> ChatAppParametersResponse:
         """Get App Parameters
 
-        Retrieve the application's input form configuration, including feature switches, input parameter names, types, and default values.
-        """
+        Retrieve the application's input form configuration, including feature switches,
+        input parameter names, types, and default values."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -279,8 +279,8 @@ class AsyncAppResource:
     ) -> WebAppSettingsResponse:
         """Get App WebApp Settings
 
-        Retrieve the WebApp settings of this application, including site configuration, theme, and customization options.
-        """
+        Retrieve the WebApp settings of this application, including site configuration,
+        theme, and customization options."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -47,10 +47,12 @@ class AudioResource:
     ) -> AudioToTextResponse:
         """Convert Audio to Text
 
-        Convert audio file to text. Supported formats: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`, `webm`. File size limit is `30 MB`.
+        Convert audio file to text. Supported formats: `mp3`, `mp4`, `mpeg`, `mpga`,
+        `m4a`, `wav`, `webm`. File size limit is `30 MB`.
 
         Args:
-            file: Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`, `webm`. Limit: `30 MB`.
+            file: Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`,
+                `webm`. Limit: `30 MB`.
             user: User identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -93,7 +95,10 @@ class AudioResource:
             message_id: Message ID. Takes priority over `text` when both are provided.
             text: Speech content to convert.
             user: User identifier.
-            voice: Voice to use for text-to-speech. Available voices depend on the TTS provider configured for this app. Use the `voice` value from [Get App Parameters](/api-reference/applications/get-app-parameters) → `text_to_speech.voice` for the default.
+            voice: Voice to use for text-to-speech. Available voices depend on the TTS
+                provider configured for this app. Use the `voice` value from [Get App
+                Parameters](/api-reference/applications/get-app-parameters) →
+                `text_to_speech.voice` for the default.
             streaming: Whether to enable streaming response."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -160,10 +165,12 @@ class AsyncAudioResource:
     ) -> AudioToTextResponse:
         """Convert Audio to Text
 
-        Convert audio file to text. Supported formats: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`, `webm`. File size limit is `30 MB`.
+        Convert audio file to text. Supported formats: `mp3`, `mp4`, `mpeg`, `mpga`,
+        `m4a`, `wav`, `webm`. File size limit is `30 MB`.
 
         Args:
-            file: Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`, `webm`. Limit: `30 MB`.
+            file: Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`,
+                `webm`. Limit: `30 MB`.
             user: User identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -206,7 +213,10 @@ class AsyncAudioResource:
             message_id: Message ID. Takes priority over `text` when both are provided.
             text: Speech content to convert.
             user: User identifier.
-            voice: Voice to use for text-to-speech. Available voices depend on the TTS provider configured for this app. Use the `voice` value from [Get App Parameters](/api-reference/applications/get-app-parameters) → `text_to_speech.voice` for the default.
+            voice: Voice to use for text-to-speech. Available voices depend on the TTS
+                provider configured for this app. Use the `voice` value from [Get App
+                Parameters](/api-reference/applications/get-app-parameters) →
+                `text_to_speech.voice` for the default.
             streaming: Whether to enable streaming response."""
         _options = make_request_options(
             extra_headers=extra_headers,

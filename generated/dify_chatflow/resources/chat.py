@@ -135,14 +135,31 @@ class ChatResource:
 
         Args:
             query: User input/question content.
-            inputs: Allows the entry of various variable values defined by the App. Contains key/value pairs. Refer to the `user_input_form` field in the [Get App Parameters](/api-reference/applications/get-app-parameters) response to discover the variable names and types expected by your app.
-            response_mode: Mode of response return. `streaming` (recommended) uses SSE. `blocking` returns after completion (may be interrupted for long processes). Cloudflare timeout is `100 s`. When omitted, defaults to blocking behavior.
-            user: User identifier, unique within the application. This identifier scopes data access — conversations, messages, and files are only visible when queried with the same `user` value.
-            conversation_id: Conversation ID to continue a conversation. Pass the previous message's `conversation_id`. To start a new conversation, omit this field or pass an empty string. The response will return a `conversation_id` — pass it in subsequent messages to continue that conversation.
-            files: File list for multimodal understanding, including images, documents, audio, and video. To attach a local file, first upload it via [Upload File](/api-reference/files/upload-file) and use the returned `id` as `upload_file_id` with `transfer_method: local_file`.
-            auto_generate_name: Auto-generate conversation title. If `false`, use the [Rename Conversation](/api-reference/conversations/rename-conversation) API with `auto_generate: true` for async title generation.
-            workflow_id: Specify a published workflow version ID to execute. If not provided, the latest published version is used.
-        """
+            inputs: Allows the entry of various variable values defined by the App.
+                Contains key/value pairs. Refer to the `user_input_form` field in the
+                [Get App Parameters](/api-reference/applications/get-app-parameters)
+                response to discover the variable names and types expected by your app.
+            response_mode: Mode of response return. `streaming` (recommended) uses SSE.
+                `blocking` returns after completion (may be interrupted for long
+                processes). Cloudflare timeout is `100 s`. When omitted, defaults to
+                blocking behavior.
+            user: User identifier, unique within the application. This identifier scopes
+                data access — conversations, messages, and files are only visible when
+                queried with the same `user` value.
+            conversation_id: Conversation ID to continue a conversation. Pass the
+                previous message's `conversation_id`. To start a new conversation, omit
+                this field or pass an empty string. The response will return a
+                `conversation_id` — pass it in subsequent messages to continue that
+                conversation.
+            files: File list for multimodal understanding, including images, documents,
+                audio, and video. To attach a local file, first upload it via [Upload
+                File](/api-reference/files/upload-file) and use the returned `id` as
+                `upload_file_id` with `transfer_method: local_file`.
+            auto_generate_name: Auto-generate conversation title. If `false`, use the
+                [Rename Conversation](/api-reference/conversations/rename-conversation)
+                API with `auto_generate: true` for async title generation.
+            workflow_id: Specify a published workflow version ID to execute. If not
+                provided, the latest published version is used."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -195,9 +212,10 @@ class ChatResource:
         Stops a chat message generation task. Only supported in `streaming` mode.
 
         Args:
-            task_id: Task ID, can be obtained from the streaming chunk return of the [Send Chat Message](/api-reference/chats/send-chat-message) API.
-            user: User identifier, must be consistent with the user passed in the send message interface.
-        """
+            task_id: Task ID, can be obtained from the streaming chunk return of the
+                [Send Chat Message](/api-reference/chats/send-chat-message) API.
+            user: User identifier, must be consistent with the user passed in the send
+                message interface."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -325,14 +343,31 @@ class AsyncChatResource:
 
         Args:
             query: User input/question content.
-            inputs: Allows the entry of various variable values defined by the App. Contains key/value pairs. Refer to the `user_input_form` field in the [Get App Parameters](/api-reference/applications/get-app-parameters) response to discover the variable names and types expected by your app.
-            response_mode: Mode of response return. `streaming` (recommended) uses SSE. `blocking` returns after completion (may be interrupted for long processes). Cloudflare timeout is `100 s`. When omitted, defaults to blocking behavior.
-            user: User identifier, unique within the application. This identifier scopes data access — conversations, messages, and files are only visible when queried with the same `user` value.
-            conversation_id: Conversation ID to continue a conversation. Pass the previous message's `conversation_id`. To start a new conversation, omit this field or pass an empty string. The response will return a `conversation_id` — pass it in subsequent messages to continue that conversation.
-            files: File list for multimodal understanding, including images, documents, audio, and video. To attach a local file, first upload it via [Upload File](/api-reference/files/upload-file) and use the returned `id` as `upload_file_id` with `transfer_method: local_file`.
-            auto_generate_name: Auto-generate conversation title. If `false`, use the [Rename Conversation](/api-reference/conversations/rename-conversation) API with `auto_generate: true` for async title generation.
-            workflow_id: Specify a published workflow version ID to execute. If not provided, the latest published version is used.
-        """
+            inputs: Allows the entry of various variable values defined by the App.
+                Contains key/value pairs. Refer to the `user_input_form` field in the
+                [Get App Parameters](/api-reference/applications/get-app-parameters)
+                response to discover the variable names and types expected by your app.
+            response_mode: Mode of response return. `streaming` (recommended) uses SSE.
+                `blocking` returns after completion (may be interrupted for long
+                processes). Cloudflare timeout is `100 s`. When omitted, defaults to
+                blocking behavior.
+            user: User identifier, unique within the application. This identifier scopes
+                data access — conversations, messages, and files are only visible when
+                queried with the same `user` value.
+            conversation_id: Conversation ID to continue a conversation. Pass the
+                previous message's `conversation_id`. To start a new conversation, omit
+                this field or pass an empty string. The response will return a
+                `conversation_id` — pass it in subsequent messages to continue that
+                conversation.
+            files: File list for multimodal understanding, including images, documents,
+                audio, and video. To attach a local file, first upload it via [Upload
+                File](/api-reference/files/upload-file) and use the returned `id` as
+                `upload_file_id` with `transfer_method: local_file`.
+            auto_generate_name: Auto-generate conversation title. If `false`, use the
+                [Rename Conversation](/api-reference/conversations/rename-conversation)
+                API with `auto_generate: true` for async title generation.
+            workflow_id: Specify a published workflow version ID to execute. If not
+                provided, the latest published version is used."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -385,9 +420,10 @@ class AsyncChatResource:
         Stops a chat message generation task. Only supported in `streaming` mode.
 
         Args:
-            task_id: Task ID, can be obtained from the streaming chunk return of the [Send Chat Message](/api-reference/chats/send-chat-message) API.
-            user: User identifier, must be consistent with the user passed in the send message interface.
-        """
+            task_id: Task ID, can be obtained from the streaming chunk return of the
+                [Send Chat Message](/api-reference/chats/send-chat-message) API.
+            user: User identifier, must be consistent with the user passed in the send
+                message interface."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,

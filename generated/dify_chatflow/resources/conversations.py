@@ -113,7 +113,8 @@ class ConversationsResource:
     ) -> SyncPage[ConversationListItem, ConversationsListResponse]:
         """List Conversations
 
-        Retrieve the conversation list for the current user, ordered by most recently active.
+        Retrieve the conversation list for the current user, ordered by most recently
+        active.
 
         Args:
             user: User identifier.
@@ -151,12 +152,15 @@ class ConversationsResource:
     ) -> ConversationListItem:
         """Rename Conversation
 
-        Rename a conversation or auto-generate a name. The conversation name is used for display on clients that support multiple conversations.
+        Rename a conversation or auto-generate a name. The conversation name is used for
+        display on clients that support multiple conversations.
 
         Args:
             conversation_id: Conversation ID.
-            name: The name of the conversation. Required when `auto_generate` is `false`.
-            auto_generate: Automatically generate the conversation name. When `true`, the `name` field is ignored.
+            name: The name of the conversation. Required when `auto_generate` is
+                `false`.
+            auto_generate: Automatically generate the conversation name. When `true`,
+                the `name` field is ignored.
             user: The user identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -191,12 +195,14 @@ class ConversationsResource:
     ) -> ConversationVariableItem:
         """Update Conversation Variable
 
-        Update the value of a specific conversation variable. The value must match the expected type.
+        Update the value of a specific conversation variable. The value must match the
+        expected type.
 
         Args:
             conversation_id: Conversation ID.
             variable_id: Variable ID.
-            value: The new value for the variable. Must match the variable's expected type.
+            value: The new value for the variable. Must match the variable's expected
+                type.
             user: User identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -350,7 +356,8 @@ class AsyncConversationsResource:
     ) -> AsyncPaginator[ConversationListItem, ConversationsListResponse]:
         """List Conversations
 
-        Retrieve the conversation list for the current user, ordered by most recently active.
+        Retrieve the conversation list for the current user, ordered by most recently
+        active.
 
         Args:
             user: User identifier.
@@ -388,12 +395,15 @@ class AsyncConversationsResource:
     ) -> ConversationListItem:
         """Rename Conversation
 
-        Rename a conversation or auto-generate a name. The conversation name is used for display on clients that support multiple conversations.
+        Rename a conversation or auto-generate a name. The conversation name is used for
+        display on clients that support multiple conversations.
 
         Args:
             conversation_id: Conversation ID.
-            name: The name of the conversation. Required when `auto_generate` is `false`.
-            auto_generate: Automatically generate the conversation name. When `true`, the `name` field is ignored.
+            name: The name of the conversation. Required when `auto_generate` is
+                `false`.
+            auto_generate: Automatically generate the conversation name. When `true`,
+                the `name` field is ignored.
             user: The user identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -428,12 +438,14 @@ class AsyncConversationsResource:
     ) -> ConversationVariableItem:
         """Update Conversation Variable
 
-        Update the value of a specific conversation variable. The value must match the expected type.
+        Update the value of a specific conversation variable. The value must match the
+        expected type.
 
         Args:
             conversation_id: Conversation ID.
             variable_id: Variable ID.
-            value: The new value for the variable. Must match the variable's expected type.
+            value: The new value for the variable. Must match the variable's expected
+                type.
             user: User identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,

@@ -46,7 +46,8 @@ class EndUsersResource:
     ) -> EndUserDetail:
         """Get End User Info
 
-        Retrieve an end user by ID. Useful when other APIs return an end-user ID (e.g., `created_by` from [Upload File](/api-reference/files/upload-file)).
+        Retrieve an end user by ID. Useful when other APIs return an end-user ID (e.g.,
+        `created_by` from [Upload File](/api-reference/files/upload-file)).
 
         Args:
             end_user_id: End user ID."""
@@ -105,7 +106,8 @@ class AsyncEndUsersResource:
     ) -> EndUserDetail:
         """Get End User Info
 
-        Retrieve an end user by ID. Useful when other APIs return an end-user ID (e.g., `created_by` from [Upload File](/api-reference/files/upload-file)).
+        Retrieve an end user by ID. Useful when other APIs return an end-user ID (e.g.,
+        `created_by` from [Upload File](/api-reference/files/upload-file)).
 
         Args:
             end_user_id: End user ID."""

@@ -57,7 +57,8 @@ class FeedbackResource:
     ) -> SyncPage[FeedbackItem, AppFeedbacksResponse]:
         """List App Feedbacks
 
-        Retrieve a paginated list of all feedback submitted for messages in this application, including both end-user and admin feedback.
+        Retrieve a paginated list of all feedback submitted for messages in this
+        application, including both end-user and admin feedback.
 
         Args:
             page: Page number for pagination.
@@ -118,7 +119,8 @@ class AsyncFeedbackResource:
     ) -> AsyncPaginator[FeedbackItem, AppFeedbacksResponse]:
         """List App Feedbacks
 
-        Retrieve a paginated list of all feedback submitted for messages in this application, including both end-user and admin feedback.
+        Retrieve a paginated list of all feedback submitted for messages in this
+        application, including both end-user and admin feedback.
 
         Args:
             page: Page number for pagination.

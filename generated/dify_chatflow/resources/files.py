@@ -48,11 +48,15 @@ class FilesResource:
     ) -> bytes:
         """Download File
 
-        Preview or download uploaded files previously uploaded via the [Upload File](/api-reference/files/upload-file) API. Files can only be accessed if they belong to messages within the requesting application.
+        Preview or download uploaded files previously uploaded via the [Upload
+        File](/api-reference/files/upload-file) API. Files can only be accessed if they
+        belong to messages within the requesting application.
 
         Args:
-            file_id: The unique identifier of the file to preview, obtained from the [Upload File](/api-reference/files/upload-file) API response.
-            as_attachment: If `true`, forces the file to download as an attachment instead of previewing in browser.
+            file_id: The unique identifier of the file to preview, obtained from the
+                [Upload File](/api-reference/files/upload-file) API response.
+            as_attachment: If `true`, forces the file to download as an attachment
+                instead of previewing in browser.
             user: User identifier, used for end-user context."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -84,12 +88,15 @@ class FilesResource:
     ) -> FileUploadResponse:
         """Upload File
 
-        Upload a file for use when sending messages, enabling multimodal understanding of images, documents, audio, and video. Uploaded files are for use by the current end-user only.
+        Upload a file for use when sending messages, enabling multimodal understanding
+        of images, documents, audio, and video. Uploaded files are for use by the
+        current end-user only.
 
         Args:
-            file: The file to be uploaded. Supported types include images, documents, audio, and video.
-            user: User identifier, defined by the developer's rules, must be unique within the application.
-        """
+            file: The file to be uploaded. Supported types include images, documents,
+                audio, and video.
+            user: User identifier, defined by the developer's rules, must be unique
+                within the application."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -152,11 +159,15 @@ class AsyncFilesResource:
     ) -> bytes:
         """Download File
 
-        Preview or download uploaded files previously uploaded via the [Upload File](/api-reference/files/upload-file) API. Files can only be accessed if they belong to messages within the requesting application.
+        Preview or download uploaded files previously uploaded via the [Upload
+        File](/api-reference/files/upload-file) API. Files can only be accessed if they
+        belong to messages within the requesting application.
 
         Args:
-            file_id: The unique identifier of the file to preview, obtained from the [Upload File](/api-reference/files/upload-file) API response.
-            as_attachment: If `true`, forces the file to download as an attachment instead of previewing in browser.
+            file_id: The unique identifier of the file to preview, obtained from the
+                [Upload File](/api-reference/files/upload-file) API response.
+            as_attachment: If `true`, forces the file to download as an attachment
+                instead of previewing in browser.
             user: User identifier, used for end-user context."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -188,12 +199,15 @@ class AsyncFilesResource:
     ) -> FileUploadResponse:
         """Upload File
 
-        Upload a file for use when sending messages, enabling multimodal understanding of images, documents, audio, and video. Uploaded files are for use by the current end-user only.
+        Upload a file for use when sending messages, enabling multimodal understanding
+        of images, documents, audio, and video. Uploaded files are for use by the
+        current end-user only.
 
         Args:
-            file: The file to be uploaded. Supported types include images, documents, audio, and video.
-            user: User identifier, defined by the developer's rules, must be unique within the application.
-        """
+            file: The file to be uploaded. Supported types include images, documents,
+                audio, and video.
+            user: User identifier, defined by the developer's rules, must be unique
+                within the application."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,

@@ -65,12 +65,16 @@ class MessagesResource:
     ) -> StopAdvancedChatMessageGenerationResponse:
         """Submit Message Feedback
 
-        Submit feedback for a message. End users can rate messages as `like` or `dislike`, and optionally provide text feedback. Pass `null` for `rating` to revoke previously submitted feedback.
+        Submit feedback for a message. End users can rate messages as `like` or
+        `dislike`, and optionally provide text feedback. Pass `null` for `rating` to
+        revoke previously submitted feedback.
 
         Args:
             message_id: Message ID.
-            rating: Feedback rating. Set to `null` to revoke previously submitted feedback.
-            user: User identifier, defined by the developer, must ensure uniqueness within the application.
+            rating: Feedback rating. Set to `null` to revoke previously submitted
+                feedback.
+            user: User identifier, defined by the developer, must ensure uniqueness
+                within the application.
             content: Optional text feedback providing additional detail."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -105,12 +109,15 @@ class MessagesResource:
     ) -> SyncPage[ConversationMessageItem, ConversationHistoryResponse]:
         """List Conversation Messages
 
-        Returns historical chat records in a scrolling load format, with the first page returning the latest `limit` messages, i.e., in reverse order.
+        Returns historical chat records in a scrolling load format, with the first page
+        returning the latest `limit` messages, i.e., in reverse order.
 
         Args:
             conversation_id: Conversation ID.
             user: User identifier.
-            first_id: The ID of the first chat record on the current page. Default is `null` (fetches the latest messages). For subsequent pages, use the ID of the first message from the current list to get older messages.
+            first_id: The ID of the first chat record on the current page. Default is
+                `null` (fetches the latest messages). For subsequent pages, use the ID
+                of the first message from the current list to get older messages.
             limit: Number of chat history messages to return per request."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -214,12 +221,16 @@ class AsyncMessagesResource:
     ) -> StopAdvancedChatMessageGenerationResponse:
         """Submit Message Feedback
 
-        Submit feedback for a message. End users can rate messages as `like` or `dislike`, and optionally provide text feedback. Pass `null` for `rating` to revoke previously submitted feedback.
+        Submit feedback for a message. End users can rate messages as `like` or
+        `dislike`, and optionally provide text feedback. Pass `null` for `rating` to
+        revoke previously submitted feedback.
 
         Args:
             message_id: Message ID.
-            rating: Feedback rating. Set to `null` to revoke previously submitted feedback.
-            user: User identifier, defined by the developer, must ensure uniqueness within the application.
+            rating: Feedback rating. Set to `null` to revoke previously submitted
+                feedback.
+            user: User identifier, defined by the developer, must ensure uniqueness
+                within the application.
             content: Optional text feedback providing additional detail."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -254,12 +265,15 @@ class AsyncMessagesResource:
     ) -> AsyncPaginator[ConversationMessageItem, ConversationHistoryResponse]:
         """List Conversation Messages
 
-        Returns historical chat records in a scrolling load format, with the first page returning the latest `limit` messages, i.e., in reverse order.
+        Returns historical chat records in a scrolling load format, with the first page
+        returning the latest `limit` messages, i.e., in reverse order.
 
         Args:
             conversation_id: Conversation ID.
             user: User identifier.
-            first_id: The ID of the first chat record on the current page. Default is `null` (fetches the latest messages). For subsequent pages, use the ID of the first message from the current list to get older messages.
+            first_id: The ID of the first chat record on the current page. Default is
+                `null` (fetches the latest messages). For subsequent pages, use the ID
+                of the first message from the current list to get older messages.
             limit: Number of chat history messages to return per request."""
         _options = make_request_options(
             extra_headers=extra_headers,

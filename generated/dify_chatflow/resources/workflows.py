@@ -57,11 +57,12 @@ class WorkflowsResource:
     ) -> WorkflowRunDetailResponse:
         """Get Workflow Run Detail
 
-        Retrieve the current execution results of a workflow task based on the workflow execution ID.
+        Retrieve the current execution results of a workflow task based on the workflow
+        execution ID.
 
         Args:
-            workflow_run_id: Workflow run ID, can be obtained from the streaming events or message metadata.
-        """
+            workflow_run_id: Workflow run ID, can be obtained from the streaming events
+                or message metadata."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
@@ -174,11 +175,12 @@ class AsyncWorkflowsResource:
     ) -> WorkflowRunDetailResponse:
         """Get Workflow Run Detail
 
-        Retrieve the current execution results of a workflow task based on the workflow execution ID.
+        Retrieve the current execution results of a workflow task based on the workflow
+        execution ID.
 
         Args:
-            workflow_run_id: Workflow run ID, can be obtained from the streaming events or message metadata.
-        """
+            workflow_run_id: Workflow run ID, can be obtained from the streaming events
+                or message metadata."""
         _options = make_request_options(
             extra_headers=extra_headers,
             extra_query=extra_query,
