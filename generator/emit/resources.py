@@ -60,6 +60,7 @@ class MethodView:
     headers: str
     body_args: tuple[tuple[str, str], ...]
     cast_to: str
+    accept: str | None  # the success media type when it is not JSON
     idempotent: str
     stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
     stream_cast: str | None
@@ -171,6 +172,7 @@ def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, sch
         headers=_mapping((p.wire_name, p.python_name) for p in others if p.location == "header"),
         body_args=_body_args(op),
         cast_to=cast_to,
+        accept=literals.string(op.success.media_type) if op.success.kind in ("binary", "text") and op.success.media_type else None,
         idempotent="True" if op.idempotent else "False",
         stream_mode=stream_mode,
         stream_cast=stream_cast,

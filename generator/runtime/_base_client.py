@@ -112,10 +112,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         files: Optional[Mapping[str, FileInput]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
+        accept: str = "application/json",
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
+            accept=accept,
         )  # fmt: skip
         return self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -241,10 +243,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         files: Optional[Mapping[str, FileInput]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
+        accept: str = "application/json",
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
+            accept=accept,
         )  # fmt: skip
         return await self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 

@@ -240,16 +240,9 @@ def _binary_media_type(operation_id: str) -> str:
     return str(media_type)
 
 
-# Bugs of the generated client that Prism reveals; the case is a strict xfail
-# so it turns into a failure (XPASS) as soon as the client is fixed.
-CLIENT_BUGS: Dict[str, str] = {
-    op: (
-        f"client bug: {op} sends `Accept: application/json` although the spec's only 200 "
-        f"content is {_binary_media_type(op)}; Prism answers 406 NOT_ACCEPTABLE "
-        "'Unable to find content for application/json'"
-    )
-    for op in ("previewChatFlowFile", "advancedTextToAudio")
-}
+# Operations whose only success content is binary: the client must ask for that
+# media type (Prism answers 406 NOT_ACCEPTABLE to `Accept: application/json`).
+BINARY_OPERATIONS = ("advancedTextToAudio", "previewChatFlowFile")
 
 
 def _route_regex(template: str) -> "re.Pattern[str]":
@@ -326,31 +319,15 @@ def call(operation_id: str, client: DifyChatflow, recorder: Any, headers: Header
     return result
 
 
-def _case(operation_id: str) -> Any:
-    if operation_id in CLIENT_BUGS:
-        mark = pytest.mark.xfail(reason=CLIENT_BUGS[operation_id], raises=AssertionError, strict=True)
-        return pytest.param(operation_id, marks=mark, id=operation_id)
-    return pytest.param(operation_id, id=operation_id)
-
-
-@pytest.mark.parametrize("operation_id", [_case(op) for op in sorted(SPEC_OPERATIONS)])
+@pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))
 def test_operation(operation_id: str, client: DifyChatflow, recorder: Any) -> None:
     assert operation_id in CALLS, f"no Prism check for spec operation {operation_id}"
-    if operation_id in CLIENT_BUGS:
-        try:
-            call(operation_id, client, recorder)
-        except AssertionError as exc:
-            if "HTTP 406" not in str(exc) or "NOT_ACCEPTABLE" not in str(exc):
-                pytest.fail(f"{operation_id} failed otherwise than by the known bug: {exc}")
-            raise  # the expected failure (strict xfail)
-        return  # fixed: XPASS(strict) fails, asking to drop the CLIENT_BUGS entry
     call(operation_id, client, recorder)
 
 
-@pytest.mark.parametrize("operation_id", sorted(CLIENT_BUGS))
-def test_binary_download_with_spec_accept_header(operation_id: str, client: DifyChatflow, recorder: Any) -> None:
-    """The client-bug operations conform once `Accept` names the spec's media type."""
-    data = call(operation_id, client, recorder, {"Accept": _binary_media_type(operation_id)})
+@pytest.mark.parametrize("operation_id", BINARY_OPERATIONS)
+def test_binary_download_asks_for_the_spec_media_type(operation_id: str, client: DifyChatflow, recorder: Any) -> None:
+    data = call(operation_id, client, recorder)
     assert recorder.exchanges[0].content_type == _binary_media_type(operation_id)
     assert isinstance(data, bytes)
 
@@ -448,8 +425,7 @@ def test_every_spec_operation_is_covered(client: DifyChatflow, recorder: Any) ->
     assert set(CALLS) == set(SPEC_OPERATIONS)
     recorder.clear()
     for operation_id, (fn, _) in CALLS.items():
-        headers = {"Accept": _binary_media_type(operation_id)} if operation_id in CLIENT_BUGS else None
-        fn(client, headers)
+        fn(client, None)
     covered = [operation_of(e) for e in recorder.exchanges]
     assert all(len(ops) == 1 for ops in covered), covered
     assert {ops[0] for ops in covered} == set(SPEC_OPERATIONS)

@@ -23,7 +23,7 @@ from _models import (
     UnknownEvent,
 )
 from _server import AUDIO
-from conftest import API_KEY, AsyncDemoClient, Server
+from tests.runtime.conftest import API_KEY, AsyncDemoClient, Server
 from test_sync_client import CHAT_SPEC
 
 from rtpkg._exceptions import (

@@ -22,7 +22,7 @@ from _models import (
     UnknownEvent,
 )
 from _server import AUDIO
-from conftest import API_KEY, DemoClient, Server
+from tests.runtime.conftest import API_KEY, DemoClient, Server
 from pydantic import BaseModel
 
 from rtpkg._exceptions import (

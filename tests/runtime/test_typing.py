@@ -10,7 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from conftest import RUNTIME_DIR, RUNTIME_PKG
+from tests.runtime.conftest import RUNTIME_DIR, RUNTIME_PKG
 
 # What generated code does with the runtime; every annotation here is checked.
 USAGE = '''

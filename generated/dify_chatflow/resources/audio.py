@@ -120,6 +120,7 @@ class AudioResource:
             cast_to=bytes,
             json_body=_json_body,
             idempotent=False,
+            accept="audio/mpeg",
             options=_options,
         )
 
@@ -238,6 +239,7 @@ class AsyncAudioResource:
             cast_to=bytes,
             json_body=_json_body,
             idempotent=False,
+            accept="audio/mpeg",
             options=_options,
         )
 

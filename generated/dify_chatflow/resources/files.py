@@ -72,6 +72,7 @@ class FilesResource:
             path_params={"file_id": file_id},
             query={"as_attachment": as_attachment, "user": user},
             idempotent=True,
+            accept="application/octet-stream",
             options=_options,
         )
 
@@ -183,6 +184,7 @@ class AsyncFilesResource:
             path_params={"file_id": file_id},
             query={"as_attachment": as_attachment, "user": user},
             idempotent=True,
+            accept="application/octet-stream",
             options=_options,
         )
 
