@@ -53,6 +53,9 @@ class _Ref:
         return pointer.from_tokens(list(self.tokens))
 
 
+_HONOURED_SIBLINGS = frozenset({"nullable", "description", "summary", "deprecated", "readOnly", "writeOnly"})
+
+
 @dataclass
 class _SiblingCount:
     count: int
@@ -123,8 +126,10 @@ class Bundler:
 
     def _walk_siblings(self, node: dict[str, Any], kind: str, path: Path, ptr: str) -> dict[str, Any]:
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        # A Path Item may carry fields beside its $ref; other 3.0 objects may not.
-        if siblings and self.version == "3.0" and kind != "pathitem":
+        # A Path Item may carry fields beside its $ref; other 3.0 objects may not,
+        # but the generator honours these few (`nullable` most of all) as authors mean them.
+        ignored = set(siblings) - _HONOURED_SIBLINGS
+        if ignored and self.version == "3.0" and kind != "pathitem":
             seen = self._siblings.setdefault(path, _SiblingCount(0, ptr))
             seen.count += 1
         walked: dict[str, Any] = self._walk(siblings, kind, path, ptr)

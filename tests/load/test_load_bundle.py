@@ -193,10 +193,12 @@ def test_refs_in_example_data_are_left_alone(tmp_path: Path) -> None:
 def test_sibling_keys_of_a_ref_warn_in_3_0(tmp_path: Path) -> None:
     text = (
         HEAD
-        + "paths: {}\ncomponents: {schemas: {A: {type: string}, B: {$ref: '#/components/schemas/A', description: d}}}\n"
+        + "paths: {}\ncomponents: {schemas: {A: {type: string}, B: {$ref: '#/components/schemas/A', minLength: 2},"
+        + " C: {$ref: '#/components/schemas/A', nullable: true, description: honoured}}}\n"
     )
     spec = load_spec(write_tree(tmp_path, {"openapi.yaml": text}))
-    assert spec.document["components"]["schemas"]["B"] == {"$ref": "#/components/schemas/A", "description": "d"}
+    assert spec.document["components"]["schemas"]["B"] == {"$ref": "#/components/schemas/A", "minLength": 2}
+    assert spec.document["components"]["schemas"]["C"]["nullable"] is True
     assert [w.pointer for w in spec.warnings] == ["/components/schemas/B"]
     spec_31 = load_spec(write_tree(tmp_path, {"openapi.yaml": text.replace("3.0.3", "3.1.0")}))
     assert spec_31.warnings == ()
