@@ -1,0 +1,114 @@
+"""Cost of the generated Dify client over raw httpx, measured in the same run.
+
+    python bench/client_overhead.py [--requests 100] [--events 2000]
+
+Both sides talk to the same local uvicorn server on 127.0.0.1: a JSON GET
+(`client.app.info()` vs `httpx.get(...).json()`) and an SSE stream of
+`message` events (`client.chat.send_message(..., response_mode="streaming")`
+vs httpx + httpx-sse + json.loads). Prints seconds and the ratio
+client/raw; the client also validates every payload into pydantic models,
+which raw httpx does not, so a ratio somewhat above 1 is the price of types.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+import httpx
+import uvicorn
+from httpx_sse import connect_sse
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, StreamingResponse
+from starlette.routing import Route
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "generated"))
+
+from dify_chatflow import DifyChatflow  # noqa: E402
+
+INFO = {"name": "My App", "description": "bench", "tags": ["a", "b"], "mode": "advanced-chat", "author_name": "x"}
+
+
+def _app(events: int) -> Starlette:
+    async def info(request: Request) -> JSONResponse:
+        return JSONResponse(INFO)
+
+    async def chat(request: Request) -> StreamingResponse:
+        async def body():  # type: ignore[no-untyped-def]
+            for i in range(events):
+                payload = {"event": "message", "task_id": "t", "message_id": "m", "conversation_id": "c",
+                           "answer": f"token{i} ", "created_at": 1705395332}
+                yield f"data: {json.dumps(payload)}\n\n"
+            yield 'data: {"event": "message_end", "task_id": "t", "message_id": "m", "metadata": {}}\n\n'
+
+        return StreamingResponse(body(), media_type="text/event-stream")
+
+    return Starlette(routes=[Route("/v1/info", info), Route("/v1/chat-messages", chat, methods=["POST"])])
+
+
+def _serve(events: int) -> tuple[str, uvicorn.Server]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(_app(events), log_level="critical", lifespan="off"))
+    threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
+    while not server.started:
+        time.sleep(0.01)
+    return f"http://127.0.0.1:{sock.getsockname()[1]}/v1", server
+
+
+def _best_of(runs: int, work: Callable[[], None]) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=100)
+    parser.add_argument("--events", type=int, default=2000)
+    args = parser.parse_args()
+    url, server = _serve(args.events)
+    headers = {"Authorization": "Bearer bench"}
+    with httpx.Client(headers=headers) as raw, DifyChatflow(api_key="bench", base_url=url) as client:
+
+        def raw_json() -> None:
+            for _ in range(args.requests):
+                raw.get(f"{url}/info").json()
+
+        def client_json() -> None:
+            for _ in range(args.requests):
+                client.app.info()
+
+        def raw_stream() -> None:
+            body = {"query": "q", "inputs": {}, "user": "u", "response_mode": "streaming"}
+            with connect_sse(raw, "POST", f"{url}/chat-messages", json=body) as source:
+                text = "".join(json.loads(e.data).get("answer", "") for e in source.iter_sse())
+            assert text
+
+        def client_stream() -> None:
+            text = client.chat.send_message(query="q", inputs={}, user="u", response_mode="streaming").text()
+            assert text
+
+        for label, raw_work, client_work, unit in (
+            ("JSON GET", raw_json, client_json, f"{args.requests} requests"),
+            ("SSE stream", raw_stream, client_stream, f"{args.events} events"),
+        ):
+            raw_work(), client_work()  # warm up connections and validators
+            raw_s, client_s = _best_of(5, raw_work), _best_of(5, client_work)
+            print(f"{label:<11} {unit:>14}: raw httpx {raw_s:.3f}s  client {client_s:.3f}s  ratio {client_s / raw_s:.2f}")
+    server.should_exit = True
+
+
+if __name__ == "__main__":
+    main()
