@@ -8,7 +8,7 @@ from generator import naming
 from generator.build import pointers
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder
-from generator.ir import AnyType, Field, Operation, Parameter, PrimitiveType, RequestBody, Response
+from generator.ir import Field, Operation, Parameter, PrimitiveType, RequestBody, Response
 from generator.ir.operations import BodyEncoding, ResponseKind
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -219,5 +219,3 @@ def _response_kind(media_type: str) -> ResponseKind:
 def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
-
-__all__ = ["OperationBuilder", "AnyType"]

@@ -7,6 +7,8 @@ the config may name any part, or say `style: none`.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from generator.build.schemas import SchemaBuilder
 from generator.config import PaginationConfig
 from generator.ir import ListType, Operation, PageInfo
@@ -36,12 +38,15 @@ def page_info(operation: Operation, config: PaginationConfig | None, schemas: Sc
     item_type = strip_nullable(items.type)
     assert isinstance(item_type, ListType)
 
-    style = config.style
     cursor_param = config.cursor_param or next((p for p in _CURSOR_PARAMS if p in query), None)
     page_param = config.page_param or next((p for p in _PAGE_PARAMS if p in query), None)
-    if style is None:
-        style = "cursor" if cursor_param else "page" if page_param else None
-    if style not in ("cursor", "page"):
+    wanted = config.style or ("cursor" if cursor_param else "page" if page_param else None)
+    style: Literal["cursor", "page"]
+    if wanted == "cursor":
+        style = "cursor"
+    elif wanted == "page":
+        style = "page"
+    else:
         return None
     has_more = config.has_more or ("has_more" if "has_more" in by_wire else None)
     total = config.total or ("total" if "total" in by_wire else None)

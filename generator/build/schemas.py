@@ -258,7 +258,7 @@ class SchemaBuilder:
         """A model for variants this client does not know yet; keeps every field."""
         fallback_pointer = f"/x-clientgen/unknown/{union_name}"
         name = self._claim(fallback_pointer, union_name + "Unknown")
-        fields = ()
+        fields: tuple[Field, ...] = ()
         if tag_property is not None:
             fields = (Field(naming.field_name(tag_property), tag_property, PrimitiveType("str"), True,
                             "The tag of a variant this client does not know."),)

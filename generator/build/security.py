@@ -32,8 +32,13 @@ def security_schemes(document: Mapping[str, Any]) -> tuple[SecurityScheme, ...]:
         elif kind in ("http", "oauth2", "openIdConnect"):
             found.append(SecurityScheme("bearer", name, "header", description))
         elif kind == "apiKey" and isinstance(scheme.get("name"), str):
-            location = scheme.get("in") if scheme.get("in") in ("header", "query", "cookie") else "header"
-            found.append(SecurityScheme("api_key", scheme["name"], location, description))
+            location = scheme.get("in")
+            if location == "query":
+                found.append(SecurityScheme("api_key", scheme["name"], "query", description))
+            elif location == "cookie":
+                found.append(SecurityScheme("api_key", scheme["name"], "cookie", description))
+            else:
+                found.append(SecurityScheme("api_key", scheme["name"], "header", description))
     return tuple(found[:1])
 
 

@@ -6,6 +6,7 @@ from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder
 from generator.config import StreamConfig
 from generator.ir import LiteralType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
+from generator.ir.schemas import JsonValue
 
 
 def stream_info(
@@ -52,7 +53,7 @@ def stream_info(
     )
 
 
-def _mode(operation: Operation, config: StreamConfig) -> tuple[str, object]:
+def _mode(operation: Operation, config: StreamConfig) -> tuple[str, JsonValue]:
     """The body field that switches streaming on, and its streaming value."""
     fields = operation.body.fields if operation.body else ()
     if config.mode_field is not None:

@@ -22,7 +22,7 @@ from generator.ir import Api
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 RUNTIME_DIR = _PACKAGE_DIR / "runtime"
-_BLACK_MODE = black.Mode(line_length=100, target_versions={black.TargetVersion.PY39})
+_BLACK_MODE = black.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY39})
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 
 

@@ -322,8 +322,10 @@ def _docstring(op: Operation) -> str:
     fields = [f for f in (op.body.fields if op.body else ()) if f.description]
     if documented or fields:
         lines = ["Args:"]
-        for item in [*documented, *fields]:
-            lines.append(f"    {item.python_name}: " + " ".join((item.description or "").split()))
+        described: list[tuple[str, str]] = [(p.python_name, p.description or "") for p in documented]
+        described += [(f.python_name, f.description or "") for f in fields]
+        for name, description in described:
+            lines.append(f"    {name}: " + " ".join(description.split()))
         parts.append("\n".join(lines))
     if op.deprecated:
         parts.append("Deprecated by the API.")

@@ -14,6 +14,7 @@ test that leaves violations behind.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import threading
@@ -99,17 +100,93 @@ class BytesReply:
 @dataclass(frozen=True)
 class SSEReply:
     """Frames sent in order; `hold_open` keeps the response open afterwards
-    until the client disconnects (recorded in `FakeDify.disconnected`)."""
+    until the client disconnects (recorded in `FakeDify.disconnected`);
+    `cut` hangs up after the frames without finishing the chunked body, as a
+    dropped connection mid-stream does."""
 
     frames: Sequence[bytes]
     hold_open: bool = False
+    cut: bool = False
 
 
-Reply = Union[JSONReply, BytesReply, SSEReply]
+@dataclass(frozen=True)
+class AbortReply:
+    """Hang up: the request is read (and recorded), then the connection is
+    closed before any byte of a response is sent, or, with `status`, after
+    the status line, a Content-Length 100 bytes larger than `partial`, and
+    `partial` itself (a body cut short)."""
+
+    status: Optional[int] = None
+    partial: bytes = b""
+
+
+@dataclass(frozen=True)
+class SlowReply:
+    """Send `reply` only after `delay` seconds; if the client gives up first
+    (a timeout), nothing is sent and the handler ends at once."""
+
+    delay: float
+    reply: "Reply"
+
+
+Reply = Union[JSONReply, BytesReply, SSEReply, AbortReply, SlowReply]
 
 
 def dify_error(status: int, code: str, message: str) -> JSONReply:
     return JSONReply(status, {"status": status, "code": code, "message": message})
+
+
+async def _until_disconnect(receive: Any) -> None:
+    # The request body is fully read, so receive() now only returns once the
+    # client goes away (or the server closed the connection itself).
+    while (await receive())["type"] != "http.disconnect":
+        pass
+
+
+async def _hang_up(receive: Any) -> None:
+    """Close the TCP connection under the running request, as a crashed
+    server or a proxy dropping the line does.
+
+    Starlette hands the endpoint uvicorn's own `receive` (a bound method of
+    the request cycle, which holds the asyncio transport).  Once the close is
+    seen (`http.disconnect`), uvicorn neither answers 500 nor logs an error.
+    """
+    transport = getattr(getattr(receive, "__self__", None), "transport", None)
+    if transport is None:
+        raise RuntimeError("cannot reach the connection's transport (uvicorn internals changed?)")
+    transport.close()
+    await _until_disconnect(receive)
+
+
+class _AbortResponse(Response):
+    def __init__(self, reply: AbortReply) -> None:
+        super().__init__(status_code=reply.status or 500)
+        self._reply = reply
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        reply = self._reply
+        if reply.status is not None:
+            promised = str(len(reply.partial) + 100).encode()
+            headers = [(b"content-type", b"application/json"), (b"content-length", promised)]
+            await send({"type": "http.response.start", "status": reply.status, "headers": headers})
+            await send({"type": "http.response.body", "body": reply.partial, "more_body": True})
+        await _hang_up(receive)
+
+
+class _SlowResponse(Response):
+    def __init__(self, reply: SlowReply, fake: "FakeDify") -> None:
+        super().__init__(status_code=200)
+        self._reply = reply
+        self._fake = fake
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await asyncio.wait_for(_until_disconnect(receive), self._reply.delay)
+        except asyncio.TimeoutError:
+            await _render(self._reply.reply, self._fake)(scope, receive, send)
+        else:
+            with self._fake._lock:
+                self._fake.gave_up += 1
 
 
 class _SSEResponse(Response):
@@ -130,11 +207,11 @@ class _SSEResponse(Response):
         )
         for frame in self._reply.frames:
             await send({"type": "http.response.body", "body": frame, "more_body": True})
+        if self._reply.cut:
+            await _hang_up(receive)
+            return
         if self._reply.hold_open:
-            # The request body is fully read, so receive() now only returns
-            # once the client goes away.
-            while (await receive())["type"] != "http.disconnect":
-                pass
+            await _until_disconnect(receive)
             self._disconnected.set()
             return
         await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -152,6 +229,7 @@ class FakeDify:
         self.violations: List[str] = []
         self._scripts: Dict[str, Deque[Reply]] = defaultdict(deque)
         self.disconnected = threading.Event()
+        self.gave_up = 0  # SlowReply requests the client abandoned before the answer
         self.url = ""  # set by the fixture once the port is known
 
     # test-facing API
@@ -162,6 +240,7 @@ class FakeDify:
             self.violations.clear()
             self._scripts.clear()
             self.disconnected = threading.Event()
+            self.gave_up = 0
 
     def script(self, operation_id: str, *replies: Reply) -> None:
         """Answer the next calls of `operation_id` with `replies`, in order."""
@@ -296,6 +375,10 @@ def _default_reply(op: Operation, call: Recorded) -> Reply:
 
 
 def _render(reply: Reply, fake: FakeDify) -> Response:
+    if isinstance(reply, AbortReply):
+        return _AbortResponse(reply)
+    if isinstance(reply, SlowReply):
+        return _SlowResponse(reply, fake)
     if isinstance(reply, SSEReply):
         return _SSEResponse(reply, fake.disconnected)
     if isinstance(reply, BytesReply):
