@@ -7,6 +7,10 @@ path params, query, headers, JSON body or multipart fields and files) for the
 tests to assert on.  Answers are the spec's own success examples unless a test
 scripts a different reply for an operation with `FakeDify.script`.
 
+Scripted replies can also misbehave on purpose: `AbortReply` hangs up
+without an answer (or mid-body), `SlowReply` answers late, and
+`SSEReply(cut=True)` drops the connection in the middle of a stream.
+
 Anything the client got wrong that the spec forbids is recorded as a
 *violation* and answered with a Dify-style 400; the e2e conftest fails every
 test that leaves violations behind.

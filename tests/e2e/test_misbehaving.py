@@ -317,7 +317,7 @@ async def test_max_retries_gives_exact_attempts(
     # Exactly as many failures as attempts are expected: one attempt more
     # would get the default success answer and the call would not raise.
     server.script(INFO, *[JSONReply(503, BUSY)] * expected_attempts)
-    kwargs = {} if call_retries is None else {"max_retries": call_retries}
+    kwargs: Dict[str, Any] = {} if call_retries is None else {"max_retries": call_retries}
     with pytest.raises(InternalServerError) as info:
         await call(client.app.info(**kwargs))
     assert info.value.status_code == 503
@@ -338,7 +338,8 @@ async def test_connection_abort_on_get_is_retried_then_raised(
     with pytest.raises(APIConnectionError) as info:
         await call(client.app.info())
     err = info.value
-    assert isinstance(err, APIConnectionError) and type(err) is APIConnectionError  # not a timeout, not a status error
+    # Exactly a connection error: not a timeout, not a status error.
+    assert isinstance(err, APIConnectionError) and type(err) is APIConnectionError
     assert isinstance(err.__cause__, httpx.RemoteProtocolError)
     assert "Server disconnected" in err.message
     assert err.request is not None and err.request.method == "GET"
@@ -466,7 +467,8 @@ async def test_stream_cut_mid_body_raises_after_the_events(
     assert [type(e) for e in events] == [StreamEventChatMessage, StreamEventChatMessage]
     assert [e.answer for e in events] == ["Hel", "lo"]
     assert [e.model_dump(mode="json", exclude_unset=True) for e in events] == sent
-    assert isinstance(err, APIConnectionError) and type(err) is APIConnectionError  # not IncompleteStreamError: the body was cut
+    # Not IncompleteStreamError (a clean end without a terminal event): the body was cut.
+    assert isinstance(err, APIConnectionError) and type(err) is APIConnectionError
     assert not isinstance(err, IncompleteStreamError)
     assert isinstance(err.__cause__, httpx.RemoteProtocolError)
     assert "after 2 events" in err.message
