@@ -22,6 +22,12 @@ def resolve(document: Mapping[str, Any], ref: str, where: str) -> Any:
     node: Any = document
     for raw in ref[1:].split("/")[1:]:
         token = raw.replace("~1", "/").replace("~0", "~")
+        # Some specs point *through* a $ref (`.../schema/allOf/0` where `schema` is a $ref);
+        # the loader accepts that, so follow the ref rather than fail.
+        for _ in range(32):
+            if not (isinstance(node, Mapping) and token not in node and isinstance(node.get("$ref"), str)):
+                break
+            node = resolve(document, node["$ref"], where)
         if isinstance(node, Mapping) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

@@ -228,3 +228,17 @@ def test_inline_schemas_get_stable_names(generate_models: GenerateFn) -> None:
     order = models.Order.model_validate({"lines": [{"sku": "a"}], "customer": {"name": "n"}})
     assert type(order.lines[0]).__name__ == "OrderLinesItem"
     assert type(order.customer).__name__ == "OrderCustomer"
+
+
+def test_ref_that_points_through_another_ref(generate_models: GenerateFn) -> None:
+    """`#/components/schemas/Alias/properties/x` where Alias is itself a $ref: followed, not rejected."""
+    models = generate_models(
+        minimal_spec(
+            {
+                "Real": {"type": "object", "properties": {"inner": {"type": "object", "properties": {"n": {"type": "integer"}}}}},
+                "Alias": {"$ref": "#/components/schemas/Real"},
+                "User": {"type": "object", "properties": {"thing": {"$ref": "#/components/schemas/Alias/properties/inner"}}},
+            }
+        )
+    )
+    assert models.User.model_validate({"thing": {"n": 3}}).thing.n == 3
