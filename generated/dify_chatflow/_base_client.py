@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Callable, Dict, List, Mapping, Optional, TypeVar, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union, cast
 
 import httpx
 from typing_extensions import Self
@@ -47,7 +47,7 @@ from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage
 from ._parsing import as_adapter, parse_body
 from ._response import APIResponse, AsyncAPIResponse, take_response_mode
 from ._streaming import AsyncStream, Stream, StreamSpec
-from ._types import NOT_GIVEN, CastTo, FileInput, Query, RequestOptions
+from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions
 
 __all__ = ["SyncAPIClient", "AsyncAPIClient", "DEFAULT_TIMEOUT", "DEFAULT_MAX_RETRIES"]
 
@@ -110,15 +110,17 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         headers: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         form: Optional[Mapping[str, object]] = None,
-        files: Optional[Mapping[str, FileInput]] = None,
+        files: Optional[Mapping[str, Union[FileInput, NotGiven]]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
         accept: str = "application/json",
+        content: Union[FileInput, NotGiven] = NOT_GIVEN,
+        content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
-            accept=accept,
+            accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
         return self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -241,15 +243,17 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         headers: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         form: Optional[Mapping[str, object]] = None,
-        files: Optional[Mapping[str, FileInput]] = None,
+        files: Optional[Mapping[str, Union[FileInput, NotGiven]]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
         accept: str = "application/json",
+        content: Union[FileInput, NotGiven] = NOT_GIVEN,
+        content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
-            accept=accept,
+            accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
         return await self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 

@@ -23,6 +23,8 @@ from ._types import FileInput, NotGiven
 __all__ = ["build_path", "encode_query", "to_jsonable", "encode_form", "encode_files"]
 
 HttpxFile = Tuple[str, bytes, str]
+# A multipart part: a file, or a plain field (no filename) when there is no file to send.
+MultipartPart = Union[HttpxFile, Tuple[None, bytes]]
 QueryItems = List[Tuple[str, str]]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -146,5 +148,21 @@ def encode_file(value: FileInput) -> HttpxFile:
     raise TypeError(f"unsupported file input: {type(value).__name__}")
 
 
-def encode_files(files: Optional[Mapping[str, FileInput]]) -> List[Tuple[str, HttpxFile]]:
-    return [(field, encode_file(value)) for field, value in (files or {}).items()]
+def multipart_fields(data: Mapping[str, Union[str, List[str]]]) -> List[Tuple[str, MultipartPart]]:
+    """Text fields as multipart parts: httpx would send them urlencoded when no file is given."""
+    parts: List[Tuple[str, MultipartPart]] = []
+    for name, value in data.items():
+        for item in value if isinstance(value, list) else [value]:
+            parts.append((name, (None, item.encode("utf-8"))))
+    return parts
+
+
+def encode_files(
+    files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
+) -> List[Tuple[str, MultipartPart]]:
+    """Multipart file parts; optional files left out (NOT_GIVEN) are not sent."""
+    return [
+        (field, encode_file(value))
+        for field, value in (files or {}).items()
+        if not isinstance(value, NotGiven)
+    ]

@@ -8,7 +8,9 @@ from typing import Mapping
 from generator.emit import literals
 from generator.emit.typing import TypePrinter
 from generator.ir import (
+    AnyType,
     Field,
+    MapType,
     ModelDef,
     NamedType,
     NullableType,
@@ -18,7 +20,7 @@ from generator.ir import (
     SchemaDef,
     TypeRef,
 )
-from generator.ir.types import LiteralType
+from generator.ir.types import LiteralType, strip_nullable
 
 _FILE = PrimitiveType("file")
 
@@ -260,7 +262,11 @@ def _body_args(op: Operation) -> tuple[tuple[str, str], ...]:
     if body is None:
         return ()
     if body.whole is not None:
-        return (("json_body", "body"),) if body.encoding == "json" else (("form", "body"),)
+        if body.encoding == "json":
+            return (("json_body", "body"),)
+        if body.encoding == "binary" or not isinstance(strip_nullable(body.whole), (MapType, AnyType)):
+            return (("content", "body"), ("content_type", literals.string(body.media_type)))
+        return (("form", "body"),)
     if body.encoding == "json":
         return (("json_body", _mapping((f.wire_name, f.python_name) for f in body.fields) or "{}"),)
     files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]

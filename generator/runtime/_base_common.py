@@ -20,8 +20,9 @@ from typing import TypeVar, Union
 import httpx
 from typing_extensions import Self
 
-from ._encoding import HttpxFile, QueryItems, build_path, encode_files, encode_form, encode_query
-from ._encoding import to_jsonable
+from ._encoding import MultipartPart, QueryItems, build_path, encode_files, encode_form, encode_query
+from ._encoding import multipart_fields
+from ._encoding import encode_file, to_jsonable
 from ._exceptions import APIConnectionError, APIError, APITimeoutError
 from ._pagination import PageSpec, next_page_query, page_items
 from ._parsing import parse_body
@@ -51,7 +52,8 @@ class PreparedCall:
     headers: Dict[str, str]
     json: object
     data: Optional[Dict[str, Union[str, List[str]]]]
-    files: Optional[List[Tuple[str, HttpxFile]]]
+    files: Optional[List[Tuple[str, MultipartPart]]]
+    content: Optional[bytes]
     timeout: httpx.Timeout
     max_retries: int
     idempotent: bool
@@ -152,10 +154,12 @@ class BaseClient(Generic[HttpxClientT]):
         headers: Optional[Mapping[str, object]],
         json_body: object,
         form: Optional[Mapping[str, object]],
-        files: Optional[Mapping[str, FileInput]],
+        files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
         idempotent: Optional[bool],
         options: Optional[RequestOptions],
         accept: str = "application/json",
+        content: Union[FileInput, NotGiven] = NOT_GIVEN,
+        content_type: str = "application/octet-stream",
     ) -> PreparedCall:
         opts: RequestOptions = options or {}
         url = httpx.URL(str(self.base_url) + build_path(path, path_params).lstrip("/"))
@@ -173,9 +177,16 @@ class BaseClient(Generic[HttpxClientT]):
         body: object = NOT_GIVEN
         data = None
         encoded_files = None
-        if form is not None or files is not None:
+        raw: Optional[bytes] = None
+        if not isinstance(content, NotGiven):
+            # A raw body (application/octet-stream, image/png...): read once, so retries resend it.
+            raw = encode_file(content)[1]
+            merged_headers.setdefault("Content-Type", content_type)
+        elif form is not None or files is not None:
             data = encode_form({**(form or {}), **(extra_body or {})})
             encoded_files = encode_files(files)
+            if files is not None and not encoded_files and data:
+                encoded_files, data = multipart_fields(data), None
         elif not isinstance(json_body, NotGiven) or extra_body:
             body = to_jsonable(json_body) if not isinstance(json_body, NotGiven) else {}
             if extra_body and isinstance(body, dict):
@@ -191,6 +202,7 @@ class BaseClient(Generic[HttpxClientT]):
             json=body,
             data=data,
             files=encoded_files,
+            content=raw,
             timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
             max_retries=opts.get("max_retries", self.max_retries),
             idempotent=is_idempotent(method, idempotent),
@@ -205,6 +217,7 @@ class BaseClient(Generic[HttpxClientT]):
             json=None if isinstance(call.json, NotGiven) else call.json,
             data=call.data,
             files=call.files,
+            content=call.content,
             timeout=call.timeout,
         )
 

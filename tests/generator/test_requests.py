@@ -1,0 +1,76 @@
+"""Request shapes a generated client must send right: raw bodies, optional files, odd names."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import httpx
+
+from tests.generator.conftest import GenerateFn, minimal_spec
+
+SPEC = minimal_spec(
+    {},
+    paths={
+        "/blobs/{name}": {
+            "put": {
+                "operationId": "putBlob",
+                "tags": ["Blobs"],
+                "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}],
+                "requestBody": {"required": True, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}},
+                "responses": {"204": {"description": "stored"}},
+            }
+        },
+        "/upload": {
+            "post": {
+                "operationId": "upload",
+                "tags": ["Blobs"],
+                "requestBody": {"content": {"multipart/form-data": {"schema": {
+                    "type": "object", "required": ["user"],
+                    "properties": {"user": {"type": "string"}, "file": {"type": "string", "format": "binary"},
+                                   "timeout": {"type": "integer"}},
+                }}}},
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
+            }
+        },
+    },
+)
+
+
+def _client(generate_models: GenerateFn, seen: list[httpx.Request]) -> Any:
+    generate_models(SPEC)
+    package = generate_models.last_dir.name  # type: ignore[attr-defined]
+    client_module = importlib.import_module(f"{package}._client")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        request.read()
+        seen.append(request)
+        if request.url.path.endswith("/upload"):
+            return httpx.Response(200, json={"ok": True})
+        return httpx.Response(204)
+
+    transport = httpx.Client(transport=httpx.MockTransport(handler))
+    return client_module.TestAPI(api_key="k", base_url="http://test/api", http_client=transport)
+
+
+def test_raw_binary_body_is_sent_as_is(generate_models: GenerateFn) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(generate_models, seen)
+    assert client.blobs.put_blob("a b/c", body=b"\x00\x01raw") is None
+    (request,) = seen
+    assert request.method == "PUT" and request.url.raw_path == b"/api/blobs/a%20b%2Fc"
+    assert request.content == b"\x00\x01raw"
+    assert request.headers["content-type"] == "application/octet-stream"
+
+
+def test_optional_file_left_out_and_body_field_named_like_a_standard_kwarg(generate_models: GenerateFn) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(generate_models, seen)
+    # `timeout` in the spec's body is renamed so it cannot shadow the per-call timeout.
+    assert client.blobs.upload(user="u", timeout_=5).ok is True
+    assert client.blobs.upload(user="u", file=("a.txt", b"hello", "text/plain")).ok is True
+    first, second = seen
+    assert b'name="user"' in first.content and b'name="timeout"' in first.content
+    assert b'name="file"' not in first.content
+    assert b'filename="a.txt"' in second.content and b"hello" in second.content
