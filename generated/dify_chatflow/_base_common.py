@@ -161,7 +161,7 @@ class BaseClient(Generic[HttpxClientT]):
         query: Optional[Query],
         headers: Optional[Mapping[str, object]],
         json_body: object,
-        form: Optional[Mapping[str, object]],
+        form: Union[Mapping[str, object], NotGiven, None],
         files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
         idempotent: Optional[bool],
         options: Optional[RequestOptions],
@@ -191,7 +191,9 @@ class BaseClient(Generic[HttpxClientT]):
             raw = encode_file(content)[1]
             merged_headers.setdefault("Content-Type", content_type)
         elif form is not None or files is not None:
-            data = encode_form({**(form or {}), **(extra_body or {})})
+            # No `files` at all means an urlencoded form, whose nested objects go in brackets.
+            fields = {} if isinstance(form, NotGiven) else dict(form or {})
+            data = encode_form({**fields, **(extra_body or {})}, deep=files is None)
             encoded_files = encode_files(files)
             if files is not None and not encoded_files and data:
                 encoded_files, data = multipart_fields(data), None

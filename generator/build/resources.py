@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any, Mapping, Sequence
 
 from generator import naming
@@ -43,8 +44,13 @@ def _default_method_name(operation_id: str, tag: str) -> str:
     return naming.method_name(operation_id)
 
 
+_PREFIX_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
+
+
 def _first_segment(path: str) -> str:
-    for segment in path.split("/"):
-        if segment and not segment.startswith("{"):
+    """`/v1/customers/{id}` -> `customers`: version and `api` prefixes do not name a resource."""
+    segments = [s for s in path.split("/") if s and not s.startswith("{")]
+    for segment in segments:
+        if not _PREFIX_SEGMENT.match(segment):
             return segment
-    return "default"
+    return segments[0] if segments else "default"

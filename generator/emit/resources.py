@@ -271,11 +271,10 @@ def _body_args(op: Operation) -> tuple[tuple[str, str], ...]:
         return (("json_body", _mapping((f.wire_name, f.python_name) for f in body.fields) or "{}"),)
     files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]
     form = [f for f in body.fields if f not in files]
-    args = []
-    if form:
-        args.append(("form", _mapping((f.wire_name, f.python_name) for f in form)))
-    if files:
-        args.append(("files", _mapping((f.wire_name, f.python_name) for f in files)))
+    args = [("form", _mapping((f.wire_name, f.python_name) for f in form) or "{}")]
+    if body.encoding == "multipart":
+        # Always pass files (maybe none): that is what makes the request multipart.
+        args.append(("files", _mapping((f.wire_name, f.python_name) for f in files) or "{}"))
     return tuple(args)
 
 

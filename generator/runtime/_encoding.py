@@ -103,17 +103,39 @@ def to_jsonable(value: object) -> Any:
     return value
 
 
-def encode_form(fields: Optional[Mapping[str, object]]) -> Dict[str, Union[str, List[str]]]:
-    """Multipart text fields: scalars as text, objects as JSON, lists repeated."""
+def encode_form(
+    fields: Union[Mapping[str, object], NotGiven, None], *, deep: bool = False
+) -> Dict[str, Union[str, List[str]]]:
+    """Form fields: scalars as text, lists repeated; objects as JSON (multipart) or,
+    with `deep` (urlencoded forms), in bracket notation: `meta[key]=v`, `items[0][id]=v`."""
     out: Dict[str, Union[str, List[str]]] = {}
-    for key, value in (fields or {}).items():
+    if isinstance(fields, NotGiven) or fields is None:
+        return out
+    for key, value in fields.items():
         if not _present(value):
             continue
-        if isinstance(value, list):
+        if deep and isinstance(value, (Mapping, pydantic.BaseModel)) or deep and _holds_objects(value):
+            _flatten(key, to_jsonable(value), out)
+        elif isinstance(value, list):
             out[key] = [_scalar_to_str(v) for v in value if _present(v)]
         else:
             out[key] = _scalar_to_str(value)
     return out
+
+
+def _holds_objects(value: object) -> bool:
+    return isinstance(value, list) and any(isinstance(v, (Mapping, pydantic.BaseModel)) for v in value)
+
+
+def _flatten(prefix: str, value: Any, out: Dict[str, Union[str, List[str]]]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(f"{prefix}[{key}]", item, out)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _flatten(f"{prefix}[{index}]", item, out)
+    elif value is not None:
+        out[prefix] = _scalar_to_str(value)
 
 
 def _guess_type(filename: str) -> str:

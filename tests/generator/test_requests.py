@@ -21,6 +21,22 @@ SPEC = minimal_spec(
                 "responses": {"204": {"description": "stored"}},
             }
         },
+        "/v1/customers": {
+            "post": {
+                "operationId": "createCustomer",
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+                    "type": "object",
+                    "properties": {
+                        "email": {"type": "string"},
+                        "metadata": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "items": {"type": "array", "items": {"type": "object", "properties": {"price": {"type": "string"}}}},
+                        "expand": {"type": "array", "items": {"type": "string"}},
+                    },
+                }}}},
+                "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                    "type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
+            }
+        },
         "/upload": {
             "post": {
                 "operationId": "upload",
@@ -46,7 +62,7 @@ def _client(generate_models: GenerateFn, seen: list[httpx.Request]) -> Any:
     def handler(request: httpx.Request) -> httpx.Response:
         request.read()
         seen.append(request)
-        if request.url.path.endswith("/upload"):
+        if request.url.path.endswith(("/upload", "/customers")):
             return httpx.Response(200, json={"ok": True})
         return httpx.Response(204)
 
@@ -74,3 +90,21 @@ def test_optional_file_left_out_and_body_field_named_like_a_standard_kwarg(gener
     assert b'name="user"' in first.content and b'name="timeout"' in first.content
     assert b'name="file"' not in first.content
     assert b'filename="a.txt"' in second.content and b"hello" in second.content
+
+
+def test_urlencoded_form_puts_nested_objects_in_brackets(generate_models: GenerateFn) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(generate_models, seen)
+    # No tag: the resource is named after the first path segment that is not a version.
+    assert client.customers.create_customer(
+        email="a@b.c", metadata={"k": "v"}, items=[models_item(generate_models, "p_1")], expand=["x", "y"]
+    ).ok
+    (request,) = seen
+    assert request.headers["content-type"] == "application/x-www-form-urlencoded"
+    body = request.content.decode()
+    assert body == "email=a%40b.c&metadata%5Bk%5D=v&items%5B0%5D%5Bprice%5D=p_1&expand=x&expand=y"
+
+
+def models_item(generate_models: GenerateFn, price: str) -> Any:
+    package = generate_models.last_dir.name  # type: ignore[attr-defined]
+    return importlib.import_module(f"{package}.models").CreateCustomerRequestItemsItem(price=price)
