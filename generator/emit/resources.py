@@ -185,7 +185,7 @@ def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, sch
 
 
 def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrinter) -> ParamView:
-    annotation = printer.annotation(type_ref, open_enums=False)
+    annotation = printer.annotation(type_ref, open_enums=False, accept_dicts=True)
     if required:
         return ParamView(name, annotation, None)
     return ParamView(name, f"Union[{annotation}, NotGiven]", "NOT_GIVEN")

@@ -16,12 +16,14 @@ from generator.ir import (
     EnumDef,
     ListType,
     LiteralType,
+    ModelDef,
     MapType,
     NamedType,
     NullableType,
     PrimitiveType,
     SchemaDef,
     TypeRef,
+    UnionDef,
     UnionType,
 )
 
@@ -46,10 +48,15 @@ class TypePrinter:
         self.model_names: set[str] = set()
         self.runtime_names: set[str] = set()
 
-    def annotation(self, type_ref: TypeRef, *, open_enums: bool) -> str:
+    def annotation(self, type_ref: TypeRef, *, open_enums: bool, accept_dicts: bool = False) -> str:
+        """`open_enums`: unknown enum values allowed (responses). `accept_dicts`: a
+        model may also be given as a plain dict (method arguments)."""
+        return self._annotation(type_ref, open_enums, accept_dicts)
+
+    def _annotation(self, type_ref: TypeRef, open_enums: bool, accept_dicts: bool) -> str:
         if isinstance(type_ref, NullableType):
             self.typing_names.add("Optional")
-            return f"Optional[{self.annotation(type_ref.inner, open_enums=open_enums)}]"
+            return f"Optional[{self._annotation(type_ref.inner, open_enums, accept_dicts)}]"
         if isinstance(type_ref, PrimitiveType):
             name = _PRIMITIVES[type_ref.kind]
             if type_ref.kind in ("datetime", "date"):
@@ -62,26 +69,29 @@ class TypePrinter:
             return "Any"
         if isinstance(type_ref, ListType):
             self.typing_names.add("List")
-            return f"List[{self.annotation(type_ref.item, open_enums=open_enums)}]"
+            return f"List[{self._annotation(type_ref.item, open_enums, accept_dicts)}]"
         if isinstance(type_ref, MapType):
             self.typing_names.add("Dict")
-            return f"Dict[str, {self.annotation(type_ref.value, open_enums=open_enums)}]"
+            return f"Dict[str, {self._annotation(type_ref.value, open_enums, accept_dicts)}]"
         if isinstance(type_ref, LiteralType):
             self.typing_names.add("Literal")
             literal = "Literal[" + ", ".join(literals.value(v) for v in type_ref.values) + "]"
             return self._open(literal, type_ref.values) if open_enums else literal
         if isinstance(type_ref, UnionType):
             self.typing_names.add("Union")
-            parts = list(dict.fromkeys(self.annotation(v, open_enums=open_enums) for v in type_ref.variants))
+            parts = list(dict.fromkeys(self._annotation(v, open_enums, accept_dicts) for v in type_ref.variants))
             return parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
-        return self._named(type_ref, open_enums)
+        return self._named(type_ref, open_enums, accept_dicts)
 
-    def _named(self, type_ref: NamedType, open_enums: bool) -> str:
+    def _named(self, type_ref: NamedType, open_enums: bool, accept_dicts: bool) -> str:
         self.model_names.add(type_ref.name)
         name = self._prefix + type_ref.name
         definition = self._schemas.get(type_ref.name)
         if open_enums and isinstance(definition, EnumDef):
             return self._open(name, definition.values)
+        if accept_dicts and isinstance(definition, (ModelDef, UnionDef)):
+            self.typing_names.update({"Any", "Dict", "Union"})
+            return f"Union[{name}, Dict[str, Any]]"
         return name
 
     def _open(self, closed: str, values: tuple[object, ...]) -> str:

@@ -14,6 +14,7 @@ from dify_chatflow import (
 )
 from dify_chatflow.models import (
     ChatCompletionResponse,
+    ChatRequestFilesItem,
     ConversationListItem,
     StreamEventChatMessage,
     StreamEventChatMessageEnd,
@@ -40,6 +41,12 @@ def streaming(client: DifyChatflow) -> str:
 
 def omitted_mode(client: DifyChatflow) -> ChatCompletionResponse:
     return client.chat.send_message(query="hi", inputs={}, user="u-1")
+
+
+def nested_inputs_as_models_or_dicts(client: DifyChatflow) -> None:
+    picture = ChatRequestFilesItem(type="image", transfer_method="remote_url", url="https://x/y.png")
+    as_dict = {"type": "document", "transfer_method": "local_file", "upload_file_id": "f-1"}
+    client.chat.send_message(query="hi", inputs={}, user="u-1", files=[picture, as_dict])
 
 
 def until_done(client: DifyChatflow) -> str:
