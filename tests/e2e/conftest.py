@@ -7,10 +7,7 @@ sync and async clients talk to it over real HTTP.
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import time
 from pathlib import Path
 from typing import AsyncIterator, Iterator
 
@@ -20,42 +17,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from e2e_server import API_KEY, FakeDify, build_app  # noqa: E402
 
+from tests.live_server import serve  # noqa: E402
+
 from dify_chatflow import AsyncDifyChatflow, DifyChatflow  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def _fake_dify_server() -> Iterator[FakeDify]:
-    import uvicorn
-
     fake = FakeDify()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        build_app(fake),
-        log_level="critical",
-        lifespan="off",
-        timeout_graceful_shutdown=1,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="fake-dify", daemon=True
-    )
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("fake Dify server did not start")
-        time.sleep(0.005)
-    fake.url = f"http://127.0.0.1:{port}/v1"
-    try:
+    with serve(build_app(fake), name="fake-dify") as port:
+        fake.url = f"http://127.0.0.1:{port}/v1"
         yield fake
-    finally:
-        server.should_exit = True
-        thread.join(5)
-        sock.close()
-        assert not thread.is_alive(), "fake Dify server did not shut down"
 
 
 @pytest.fixture

@@ -13,12 +13,12 @@ import shutil
 import socket
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+
+from tests.live_server import serve
 
 RUNTIME_DIR = Path(__file__).resolve().parents[2] / "generator" / "runtime"
 PKG_NAME = "rtpkg"
@@ -84,31 +84,9 @@ class Server:
 
 @pytest.fixture(scope="session")
 def _live_server() -> Iterator[Server]:
-    import uvicorn
-
     state = State()
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        build_app(state),
-        log_level="critical",
-        lifespan="off",
-        timeout_graceful_shutdown=1,
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if time.monotonic() > deadline:
-            raise RuntimeError("test server did not start")
-        time.sleep(0.01)
-    yield Server(f"http://127.0.0.1:{port}/v1", state)
-    server.should_exit = True
-    thread.join(5)
-    sock.close()
+    with serve(build_app(state), name="runtime-test-server") as port:
+        yield Server(f"http://127.0.0.1:{port}/v1", state)
 
 
 @pytest.fixture
