@@ -87,3 +87,17 @@ def test_generate_replaces_output_and_keeps_foreign_files(tmp_path: Path) -> Non
     assert not (out / "tiny" / "stale_module.py").exists()
     assert (out / "CHANGELOG.md").read_text() == "mine\n"
     assert (out / "tiny" / "py.typed").exists()
+
+
+def test_user_templates_override_the_built_in_ones(tmp_path: Path) -> None:
+    spec = tmp_path / "api.json"
+    spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "Tiny", "version": "1"}, "paths": {}}))
+    templates = tmp_path / "my-templates" / "package"
+    templates.mkdir(parents=True)
+    (templates / "README.md.j2").write_text("# {{ distribution_name }} by our team\n")
+    out = tmp_path / "client"
+    result = _run("generate", str(spec), "--output", str(out), "--package-name", "tiny",
+                  "--templates", str(tmp_path / "my-templates"))
+    assert result.returncode == 0, result.stderr
+    assert (out / "README.md").read_text() == "# tiny by our team\n"
+    assert "class Tiny(" in (out / "tiny" / "_client.py").read_text()  # the rest stays built-in
