@@ -172,15 +172,18 @@ class SchemaBuilder:
         single_ref = len(parts) == 1 and isinstance(parts[0], Mapping) and "$ref" in parts[0]
         if single_ref and not own.get("properties") and pointer not in self._tags:
             return None
-        merged: dict[str, Any] = {"type": "object", "properties": {}, "required": [], "_origins": {}}
+        merged: dict[str, Any] = {
+            "type": "object", "properties": {}, "required": [], "_origins": {},
+            "description": own.get("description"),
+        }
         for index, part in enumerate(parts):
-            self._absorb(merged, part, pointers.join(pointer, "allOf", index), set())
-        self._absorb(merged, own, pointer, set())
-        if merged.get("description") is None:
-            merged["description"] = own.get("description")
+            self._absorb(merged, part, pointers.join(pointer, "allOf", index), set(), inherited=False)
+        self._absorb(merged, own, pointer, set(), inherited=False)
         return merged
 
-    def _absorb(self, merged: dict[str, Any], part: Any, pointer: str, seen: set[str]) -> None:
+    def _absorb(self, merged: dict[str, Any], part: Any, pointer: str, seen: set[str], *, inherited: bool) -> None:
+        """Add one allOf part's properties; `inherited` parts (reached through a
+        $ref) describe their own schema, so their description is not taken."""
         if not isinstance(part, Mapping):
             return
         if isinstance(part.get("$ref"), str):
@@ -188,10 +191,10 @@ class SchemaBuilder:
             if ref in seen:
                 return
             target = pointers.resolve(self._document, ref, pointer)
-            self._absorb(merged, target, ref[1:], seen | {ref})
+            self._absorb(merged, target, ref[1:], seen | {ref}, inherited=True)
             return
         for index, sub in enumerate(part.get("allOf", []) or []):
-            self._absorb(merged, sub, pointers.join(pointer, "allOf", index), seen)
+            self._absorb(merged, sub, pointers.join(pointer, "allOf", index), seen, inherited=inherited)
         for key, prop in (part.get("properties") or {}).items():
             merged["properties"][key] = prop
             merged["_origins"][key] = pointers.join(pointer, "properties", key)
@@ -200,7 +203,7 @@ class SchemaBuilder:
                 merged["required"].append(key)
         if "additionalProperties" in part:
             merged["additionalProperties"] = part["additionalProperties"]
-        if part.get("description") and merged.get("description") is None and pointer.count("/") > 3:
+        if part.get("description") and merged.get("description") is None and not inherited:
             merged["description"] = part["description"]
 
     def _model(self, name: str, schema: Mapping[str, Any], pointer: str) -> ModelDef:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from generator import naming
 from generator.emit import literals
 from generator.emit.typing import TypePrinter
 from generator.ir import (
@@ -97,7 +98,8 @@ class _Constants:
 
     def add(self, key: str, name: str, annotation: str, expression: str) -> str:
         if key not in self.items:
-            self.items[key] = (name, annotation, expression)
+            taken = [existing for existing, _, _ in self.items.values()]
+            self.items[key] = (naming.unique(name, taken), annotation, expression)
         return self.items[key][0]
 
 
@@ -241,14 +243,8 @@ def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, c
     """A model class is its own parser; anything else gets a typed module-level TypeAdapter."""
     if isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
         return type_ref.name
-    name = "_" + "".join(ch if ch.isalnum() else "_" for ch in annotation).strip("_").upper() + "_ADAPTER"
-    return constants.add(f"adapter:{annotation}", _squash(name), f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})")
-
-
-def _squash(name: str) -> str:
-    while "__" in name[1:]:
-        name = name[0] + name[1:].replace("__", "_")
-    return name
+    words = "_".join(naming.words(annotation)).upper()  # "List[Foo]" -> "LIST_FOO"
+    return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})")
 
 
 def _mapping(pairs: object) -> str:

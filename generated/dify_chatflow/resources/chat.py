@@ -25,7 +25,7 @@ from ..models import (
 
 __all__ = ["ChatResource", "AsyncChatResource"]
 
-_CHUNKCHATEVENT_ADAPTER: TypeAdapter[ChunkChatEvent] = TypeAdapter(ChunkChatEvent)
+_CHUNK_CHAT_EVENT_ADAPTER: TypeAdapter[ChunkChatEvent] = TypeAdapter(ChunkChatEvent)
 
 _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
     discriminator="event",
@@ -181,7 +181,7 @@ class ChatResource:
             return self._client.request_stream(
                 "POST",
                 "/chat-messages",
-                cast_to=_CHUNKCHATEVENT_ADAPTER,
+                cast_to=_CHUNK_CHAT_EVENT_ADAPTER,
                 stream_spec=_SEND_MESSAGE_EVENTS,
                 json_body=_json_body,
                 idempotent=False,
@@ -389,7 +389,7 @@ class AsyncChatResource:
             return await self._client.request_stream(
                 "POST",
                 "/chat-messages",
-                cast_to=_CHUNKCHATEVENT_ADAPTER,
+                cast_to=_CHUNK_CHAT_EVENT_ADAPTER,
                 stream_spec=_SEND_MESSAGE_EVENTS,
                 json_body=_json_body,
                 idempotent=False,
