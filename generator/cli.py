@@ -1,12 +1,14 @@
 """Command line: parse arguments, run the pipeline, map failures to exit codes.
 
 Exit codes: 0 done, 1 `check` found a stale directory, 2 bad input (one line
-on stderr saying what, where and how to fix it; never a traceback).
+on stderr saying what, where and how to fix it; never a traceback), 3 a bug in
+clientgen itself (one line; CLIENTGEN_DEBUG=1 shows the traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -20,6 +22,7 @@ from generator.pipeline import generate
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -42,6 +45,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if where is None:
             where = str(config_path_for(Path(args.spec)))
         return _fail(f"{where}{exc}")
+    except Exception as exc:  # a bug of ours, not bad input: say so, keep the output as it was
+        if os.environ.get("CLIENTGEN_DEBUG"):
+            raise
+        print(
+            f"clientgen: internal error on {args.spec}: {type(exc).__name__}: {exc} "
+            "(a bug in clientgen; rerun with CLIENTGEN_DEBUG=1 for the traceback and report it)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     for warning in result.warnings:
         print(warning, file=sys.stderr)
 

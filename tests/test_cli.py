@@ -101,3 +101,16 @@ def test_user_templates_override_the_built_in_ones(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (out / "README.md").read_text() == "# tiny by our team\n"
     assert "class Tiny(" in (out / "tiny" / "_client.py").read_text()  # the rest stays built-in
+
+
+def test_internal_error_is_one_line_and_keeps_the_output(tmp_path: Path, existing_output: Path) -> None:
+    spec = tmp_path / "api.json"
+    spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "Tiny", "version": "1"}, "paths": {}}))
+    broken = tmp_path / "templates" / "package"
+    broken.mkdir(parents=True)
+    (broken / "README.md.j2").write_text("{{ no_such_value }}\n")  # a template bug, not a spec problem
+    result = _run("generate", str(spec), "--output", str(existing_output), "--templates", str(tmp_path / "templates"))
+    assert result.returncode == 3
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "internal error" in result.stderr
+    _assert_untouched(existing_output)
