@@ -1,0 +1,57 @@
+"""The generated package's public surface: what `import dify_chatflow` offers, and what it costs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import dify_chatflow
+from dify_chatflow import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+
+GENERATED = Path(__file__).resolve().parent.parent / "generated"
+
+
+def test_every_exported_name_exists_and_is_public() -> None:
+    assert sorted(dify_chatflow.__all__) == list(dify_chatflow.__all__)
+    for name in dify_chatflow.__all__:
+        assert not name.startswith("_")
+        assert getattr(dify_chatflow, name) is not None
+    assert {"DifyChatflow", "AsyncDifyChatflow", "Stream", "AsyncStream", "SyncPage", "NOT_GIVEN"} <= set(
+        dify_chatflow.__all__
+    )
+
+
+def test_exception_hierarchy() -> None:
+    assert issubclass(APIConnectionError, APIError) and issubclass(APITimeoutError, APIConnectionError)
+    assert issubclass(APIStatusError, APIError)
+    for error in (BadRequestError, AuthenticationError, PermissionDeniedError, NotFoundError, ConflictError,
+                  UnprocessableEntityError, RateLimitError, InternalServerError):
+        assert issubclass(error, APIStatusError)
+
+
+def test_import_does_not_load_the_models() -> None:
+    """Models load with the first resource used, not with the package (slow-import complaints of big SDKs)."""
+    code = (
+        "import sys, dify_chatflow\n"
+        "assert 'dify_chatflow.models' not in sys.modules\n"
+        "client = dify_chatflow.DifyChatflow(api_key='k')\n"
+        "client.chat\n"
+        "assert 'dify_chatflow.models' in sys.modules\n"
+        "assert 'dify_chatflow.resources.files' not in sys.modules\n"
+        "client.close()\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=GENERATED, check=True)
