@@ -55,3 +55,20 @@ def test_import_does_not_load_the_models() -> None:
         "client.close()\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=GENERATED, check=True)
+
+
+def test_runtime_dependencies_are_only_httpx_httpx_sse_pydantic() -> None:
+    import ast
+
+    allowed = {"httpx", "httpx_sse", "pydantic", "typing_extensions"}
+    third_party = set()
+    for path in (GENERATED / "dify_chatflow").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = []
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            third_party |= {m.split(".")[0] for m in modules if m.split(".")[0] not in sys.stdlib_module_names}
+    assert third_party <= allowed, third_party - allowed
+    assert "pydantic" in third_party and "httpx" in third_party
