@@ -163,11 +163,16 @@ class OperationBuilder:
                 kind = _response_kind(media_type)
                 schema = (content[media_type] or {}).get("schema")
                 type_ref = None
-                if kind == "json":
-                    suffix = "Response" if status.startswith("2") else f"Error{status}"
+                if kind == "json" or (kind == "sse" and _is_structured(schema)):
+                    suffix = ("Event" if kind == "sse" else "Response") if status.startswith("2") else f"Error{status}"
                     type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "content", media_type, "schema"), hint + suffix)
                 built.append(Response(status, media_type, kind, type_ref, description))
         return tuple(built)
+
+
+def _is_structured(schema: Any) -> bool:
+    """An SSE schema that describes the events (a $ref or an object), not `type: string`."""
+    return isinstance(schema, Mapping) and ("$ref" in schema or schema.get("type") in ("object", None) and bool(schema))
 
 
 def _pick_success(responses: tuple[Response, ...]) -> Response:

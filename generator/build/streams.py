@@ -1,12 +1,19 @@
-"""Which operations answer with Server-Sent Events, and of what type."""
+"""Which operations answer with Server-Sent Events, and of what type.
+
+The config names the event schema when the spec cannot (Dify types its
+stream as `type: string`); otherwise a stream whose schema is a $ref or an
+object is typed from it, and one with no usable schema yields each event's
+JSON object as a dict.
+"""
 
 from __future__ import annotations
 
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder
 from generator.config import StreamConfig
-from generator.ir import LiteralType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
+from generator.ir import AnyType, LiteralType, MapType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
 from generator.ir.schemas import JsonValue
+from generator.ir.types import TypeRef
 
 
 def stream_info(
@@ -16,16 +23,9 @@ def stream_info(
     pointer: str,
     warnings: list[BuildWarning],
 ) -> StreamInfo | None:
-    has_sse = any(r.kind == "sse" and r.status.startswith("2") for r in operation.responses)
+    sse = next((r for r in operation.responses if r.kind == "sse" and r.status.startswith("2")), None)
     if config is None:
-        if has_sse:
-            warnings.append(
-                BuildWarning(
-                    "text/event-stream response has no event schema; name it under `streams:` in the config",
-                    pointer,
-                )
-            )
-        return None
+        return _detected(operation, sse.type if sse else None, sse is not None, schemas, pointer, warnings)
     event_name = schemas.component(config.events)
     if event_name is None:
         raise BuildError(
@@ -33,16 +33,19 @@ def stream_info(
             f"/streams/{operation.operation_id}/events",
             "name a schema from #/components/schemas (config file pointer)",
         )
-    mode_field, stream_value = _mode(operation, config)
-    definition = schemas.definition(event_name)
-    discriminator = "event"
-    if isinstance(definition, UnionDef) and definition.discriminator and definition.discriminator.by == "property":
-        discriminator = definition.discriminator.property
+    mode = _configured_mode(operation, config) if config.mode_field else _detected_mode(operation)
+    if mode is None and operation.success.kind != "sse":
+        raise BuildError(
+            f"cannot tell how {operation.operation_id} chooses streaming",
+            f"/streams/{operation.operation_id}",
+            "set mode_field and stream_value (config file pointer)",
+        )
+    mode_field, stream_value = mode if mode else (None, None)
     return StreamInfo(
         event_type=NamedType(event_name),
         mode_field=mode_field,
         stream_value=stream_value,
-        discriminator=discriminator,
+        discriminator=_discriminator(schemas, NamedType(event_name)),
         skip=tuple(config.skip),
         error=tuple(config.error),
         terminal=tuple(config.terminal),
@@ -53,25 +56,53 @@ def stream_info(
     )
 
 
-def _mode(operation: Operation, config: StreamConfig) -> tuple[str, JsonValue]:
-    """The body field that switches streaming on, and its streaming value."""
-    fields = operation.body.fields if operation.body else ()
-    if config.mode_field is not None:
-        for field in fields:
-            if field.wire_name == config.mode_field:
-                return field.python_name, config.stream_value
-        raise BuildError(
-            f"stream mode field {config.mode_field!r} is not a body field of {operation.operation_id}",
-            f"/streams/{operation.operation_id}/mode_field",
-            "name a property of the request body (config file pointer)",
-        )
-    for field in fields:
+def _detected(
+    operation: Operation,
+    schema_type: TypeRef | None,
+    has_sse: bool,
+    schemas: SchemaBuilder,
+    pointer: str,
+    warnings: list[BuildWarning],
+) -> StreamInfo | None:
+    if not has_sse:
+        return None
+    event_type: TypeRef = schema_type or MapType(AnyType())
+    if schema_type is None:
+        warnings.append(BuildWarning(
+            "text/event-stream response has no event schema: events arrive as dicts; "
+            "name the schema under `streams:` in the config", pointer))
+    mode = _detected_mode(operation)
+    if mode is None and operation.success.kind != "sse":
+        warnings.append(BuildWarning(
+            "cannot tell how the operation chooses streaming; set `streams:` in the config", pointer))
+        return None
+    mode_field, stream_value = mode if mode else (None, None)
+    return StreamInfo(event_type, mode_field, stream_value, _discriminator(schemas, event_type))
+
+
+def _discriminator(schemas: SchemaBuilder, event_type: TypeRef) -> str:
+    definition = schemas.definition(event_type.name) if isinstance(event_type, NamedType) else None
+    if isinstance(definition, UnionDef) and definition.discriminator and definition.discriminator.by == "property":
+        return definition.discriminator.property
+    return "event"
+
+
+def _configured_mode(operation: Operation, config: StreamConfig) -> tuple[str, JsonValue]:
+    for field in operation.body.fields if operation.body else ():
+        if field.wire_name == config.mode_field:
+            return field.python_name, config.stream_value
+    raise BuildError(
+        f"stream mode field {config.mode_field!r} is not a body field of {operation.operation_id}",
+        f"/streams/{operation.operation_id}/mode_field",
+        "name a property of the request body (config file pointer)",
+    )
+
+
+def _detected_mode(operation: Operation) -> tuple[str, JsonValue] | None:
+    """`stream: true` or an enum offering "streaming", the two conventions in the wild."""
+    for field in operation.body.fields if operation.body else ():
         if field.wire_name == "stream" and field.type == PrimitiveType("bool"):
             return field.python_name, True
         if isinstance(field.type, LiteralType) and "streaming" in field.type.values:
             return field.python_name, "streaming"
-    raise BuildError(
-        f"cannot tell how {operation.operation_id} chooses streaming",
-        f"/streams/{operation.operation_id}",
-        "set mode_field and stream_value (config file pointer)",
-    )
+    return None

@@ -159,10 +159,14 @@ def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, sch
         event = printer.annotation(op.stream.event_type, open_enums=False)
         stream_cast = _cast_expression(op.stream.event_type, event, printer, constants, schemas)
         stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec", _stream_spec(op))
-        mode = next(f for f in body_fields if f.python_name == op.stream.mode_field)
-        stream_value = literals.value(op.stream.stream_value)
-        stream_mode = f"{mode.python_name} == {stream_value}"
-        overloads, signature = _stream_overloads(signature, mode, stream_value, event, printer)
+        if op.stream.mode_field is None:  # the only answer is a stream
+            stream_mode = "True"
+            signature = SignatureView(positional, signature.keyword, f"Stream[{event}]", f"AsyncStream[{event}]")
+        else:
+            mode = next(f for f in body_fields if f.python_name == op.stream.mode_field)
+            stream_value = literals.value(op.stream.stream_value)
+            stream_mode = f"{mode.python_name} == {stream_value}"
+            overloads, signature = _stream_overloads(signature, mode, stream_value, event, printer)
 
     return MethodView(
         name=op.python_name,

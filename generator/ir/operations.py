@@ -56,11 +56,12 @@ class StreamInfo:
     """The operation can answer with Server-Sent Events of `event_type`.
 
     Streaming is chosen by the body field `mode_field` taking `stream_value`
-    (e.g. `response_mode="streaming"` or `stream=True`).
+    (e.g. `response_mode="streaming"` or `stream=True`); with no `mode_field`
+    the operation always streams (its only answer is text/event-stream).
     """
 
     event_type: TypeRef
-    mode_field: str
+    mode_field: str | None
     stream_value: JsonValue
     discriminator: str
     skip: tuple[str, ...] = ()

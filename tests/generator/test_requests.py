@@ -37,6 +37,14 @@ SPEC = minimal_spec(
                     "type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
             }
         },
+        "/events": {
+            "get": {
+                "operationId": "watchEvents",
+                "tags": ["Blobs"],
+                "responses": {"200": {"description": "events", "content": {"text/event-stream": {"schema": {
+                    "type": "object", "properties": {"event": {"type": "string"}, "n": {"type": "integer"}}}}}}},
+            }
+        },
         "/upload": {
             "post": {
                 "operationId": "upload",
@@ -62,6 +70,9 @@ def _client(generate_models: GenerateFn, seen: list[httpx.Request]) -> Any:
     def handler(request: httpx.Request) -> httpx.Response:
         request.read()
         seen.append(request)
+        if request.url.path.endswith("/events"):
+            frames = 'data: {"event": "tick", "n": 1}\n\n: keep-alive\n\ndata: {"event": "tick", "n": 2}\n\n'
+            return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=frames.encode())
         if request.url.path.endswith(("/upload", "/customers")):
             return httpx.Response(200, json={"ok": True})
         return httpx.Response(204)
@@ -108,3 +119,13 @@ def test_urlencoded_form_puts_nested_objects_in_brackets(generate_models: Genera
 def models_item(generate_models: GenerateFn, price: str) -> Any:
     package = generate_models.last_dir.name  # type: ignore[attr-defined]
     return importlib.import_module(f"{package}.models").CreateCustomerRequestItemsItem(price=price)
+
+
+def test_stream_only_operation_yields_typed_events(generate_models: GenerateFn) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(generate_models, seen)
+    with client.blobs.watch_events() as stream:
+        events = list(stream)
+    assert [type(e).__name__ for e in events] == ["WatchEventsEvent", "WatchEventsEvent"]
+    assert [e.n for e in events] == [1, 2]
+    assert seen[0].headers["accept"] == "text/event-stream"
