@@ -69,13 +69,12 @@ class Config:
     operations: Mapping[str, OperationConfig] = field(default_factory=dict)
     streams: Mapping[str, StreamConfig] = field(default_factory=dict)
     pagination: Mapping[str, PaginationConfig] = field(default_factory=dict)
-    error_fields: tuple[str, ...] = ("code", "message")
     source: Path | None = None
 
 
 _TOP_KEYS = {
     "package_name", "distribution_name", "client_name", "api_key_env", "base_url_env", "base_url",
-    "resources", "operations", "streams", "pagination", "error_fields",
+    "resources", "operations", "streams", "pagination",
 }
 
 
@@ -113,7 +112,6 @@ def load_config(path: Path | None) -> Config:
             str(op): _dataclass(PaginationConfig, value, path, f"/pagination/{op}")
             for op, value in _mapping(data.get("pagination", {}), path, "/pagination").items()
         },
-        error_fields=tuple(str(f) for f in data.get("error_fields", ("code", "message"))),
         source=path,
     )
 

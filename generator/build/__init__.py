@@ -59,7 +59,6 @@ def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> 
         security=security_schemes(document),
         schemas=definitions,
         resources=resources,
-        error_fields=config.error_fields,
     )
     return api, tuple(warnings)
 

@@ -140,4 +140,3 @@ class Api:
     security: tuple[SecurityScheme, ...]
     schemas: tuple[SchemaDef, ...]
     resources: tuple[Resource, ...]
-    error_fields: tuple[str, ...] = ("code", "message")
