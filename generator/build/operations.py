@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 from generator import naming
 from generator.build import pointers
+from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder
 from generator.ir import Field, Operation, Parameter, PrimitiveType, RequestBody, Response
@@ -91,12 +93,19 @@ class OperationBuilder:
                 continue
             python_name = naming.unique(naming.parameter_name(name), taken)
             taken.append(python_name)
+            if location == "path" and not param.get("required"):
+                self._warnings.append(BuildWarning(
+                    f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), Mapping):
                 media = next(iter(sorted(param["content"])), None)
                 schema = param["content"][media].get("schema") if media else None
             type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "schema"), hint + naming.pascal_case(name))
             default = schema.get("default") if isinstance(schema, Mapping) else None
+            if default is not None and not default_fits(default, schema):
+                self._warnings.append(BuildWarning(
+                    f"default {default!r} of parameter {name!r} does not fit its schema; ignored", where))
+                default = None
             built.append(
                 Parameter(
                     python_name=python_name,
@@ -151,6 +160,11 @@ class OperationBuilder:
         responses = raw.get("responses") or {}
         built = []
         for status in sorted(map(str, responses)):
+            if not _STATUS.match(status):
+                self._warnings.append(BuildWarning(
+                    f"response status {status!r} is not an HTTP status code, a range like 2XX, or default; skipped",
+                    pointers.join(pointer, "responses", status)))
+                continue
             response, where = pointers.deref(self._document, responses[status], pointers.join(pointer, "responses", status))
             if not isinstance(response, Mapping):
                 continue
@@ -170,6 +184,7 @@ class OperationBuilder:
         return tuple(built)
 
 
+_STATUS = re.compile(r"^([1-5]\d\d|[1-5]XX|default)$", re.IGNORECASE)
 def _is_structured(schema: Any) -> bool:
     """An SSE schema that describes the events (a $ref or an object), not `type: string`."""
     return isinstance(schema, Mapping) and ("$ref" in schema or schema.get("type") in ("object", None) and bool(schema))

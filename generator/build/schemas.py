@@ -13,6 +13,7 @@ from typing import Any, Mapping, Sequence
 
 from generator import naming
 from generator.build import pointers
+from generator.build.defaults import default_fits
 from generator.build.discriminators import SCHEMAS, TaggedUnion, find_tagged_unions, tags_by_variant
 from generator.build.errors import BuildWarning
 from generator.ir import (
@@ -32,7 +33,7 @@ from generator.ir import (
     UnionDef,
     UnionType,
 )
-from generator.ir.types import make_nullable
+from generator.ir.types import make_nullable, strip_nullable
 
 _SCALARS = (str, int, float, bool)
 
@@ -235,6 +236,11 @@ class SchemaBuilder:
             return Field(python_name, wire_name, type_ref, required)
         default = prop.get("default")
         has_default = "default" in prop and _is_json_literal(default)
+        if has_default and default is not None and not (
+            default_fits(default, split_nullable(prop)[0]) and self._default_matches_type(default, type_ref)
+        ):
+            self._warnings.append(BuildWarning(f"default {default!r} does not fit the property's schema; ignored", pointer))
+            has_default = False
         return Field(
             python_name,
             wire_name,
@@ -245,6 +251,19 @@ class SchemaBuilder:
             default=default if has_default else None,
             deprecated=bool(prop.get("deprecated")),
         )
+
+    def _default_matches_type(self, default: Any, type_ref: TypeRef) -> bool:
+        """A literal default the emitted annotation accepts (no `{}` for a model field)."""
+        target = strip_nullable(type_ref)
+        if isinstance(target, AnyType):
+            return True
+        if isinstance(default, dict):
+            return isinstance(target, MapType)
+        if isinstance(default, list):
+            return isinstance(target, ListType)
+        if isinstance(target, NamedType):
+            return isinstance(self._defs.get(target.name), (EnumDef, AliasDef))
+        return not isinstance(target, (ListType, MapType))
 
     def _tagged_union(self, name: str, union: TaggedUnion, description: str | None, pointer: str) -> UnionDef:
         mapping = []

@@ -20,6 +20,12 @@ from generator.pipeline import generate
 TRICKY = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "tricky"
 SPECS = sorted(p for p in TRICKY.rglob("*") if p.suffix in (".json", ".yaml", ".yml")) if TRICKY.is_dir() else []
 BROKEN_ON_PURPOSE = {"opc-errors-circular-body-ref.yaml", "opc-errors-missing-body-ref.yaml"}
+# Broken in smaller ways: the client is still generated, with a warning naming the spot.
+WARNED_ON_PURPOSE = {
+    "opc-errors-bad-status-code.yaml": "/paths/~1/get/responses/abcdef",
+    "opc-errors-invalid-uuid-defaults.yaml": "/paths/~1/post/parameters/0",
+    "opc-errors-optional-path-param.yaml": "/paths/~1{optional}/get/parameters/0",
+}
 
 
 @pytest.mark.skipif(not SPECS, reason=f"spec corpus not found at {TRICKY} (shared/ beside the repo)")
@@ -34,6 +40,8 @@ def test_tricky_spec(spec: Path, tmp_path: Path) -> None:
         pytest.skip("a schema file that a multi-file spec refers to, not a document of its own")
     package = "tricky_" + "".join(c if c.isalnum() else "_" for c in spec.stem).lower()
     result = generate(spec, package_name=package)
+    if spec.name in WARNED_ON_PURPOSE:
+        assert any(f"#{WARNED_ON_PURPOSE[spec.name]}: warning:" in w for w in result.warnings), result.warnings
     write_tree(result.files, tmp_path / "out")
     sys.path.insert(0, str(tmp_path / "out"))
     try:

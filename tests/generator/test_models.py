@@ -239,3 +239,26 @@ def test_pointer_through_another_ref_is_followed() -> None:
         "components": {"schemas": {"Real": {"allOf": [{"type": "integer"}]}, "Alias": {"$ref": "#/components/schemas/Real"}}}
     }
     assert pointers.resolve(document, "#/components/schemas/Alias/allOf/0", "") == {"type": "integer"}
+
+
+def test_defaults_the_schema_rejects_are_dropped_with_a_warning(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(
+            {
+                "Inner": {"type": "object", "properties": {"x": {"type": "integer"}}},
+                "Thing": {
+                    "type": "object",
+                    "properties": {
+                        "count": {"type": "integer", "default": "many"},
+                        "inner": {"$ref": "#/components/schemas/Inner", "default": {}},
+                        "size": {"type": "integer", "default": 3},
+                    },
+                },
+            }
+        )
+    )
+    thing = models.Thing()
+    assert (thing.count, thing.inner, thing.size) == (None, None, 3)
+    warnings = generate_models.last_result.warnings  # type: ignore[attr-defined]
+    assert any("properties/count: warning: default 'many'" in w for w in warnings), warnings
+    assert any("properties/inner: warning: default {}" in w for w in warnings), warnings
