@@ -135,8 +135,10 @@ def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, sch
     positional = tuple(ParamView(p.python_name, printer.annotation(p.type, open_enums=False), None) for p in path_params)
     keyword_params = [_param_view(p.python_name, p.type, p.required, printer) for p in others]
     keyword_params += [_param_view(f.python_name, f.type, f.required, printer) for f in body_fields]
+    # A whole (non-object) body is one argument, named so no spec parameter shadows it.
+    body_name = naming.unique("body", [p.python_name for p in op.parameters])
     if op.body and op.body.whole is not None:
-        keyword_params.append(_param_view("body", op.body.whole, op.body.required, printer))
+        keyword_params.append(_param_view(body_name, op.body.whole, op.body.required, printer))
     # Required keywords first: reads like the API docs, and keeps `*` signatures tidy.
     keyword_params.sort(key=lambda p: p.default is not None)
     standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
@@ -178,7 +180,7 @@ def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, sch
         path_params=_mapping((p.wire_name, p.python_name) for p in path_params),
         query=_mapping((p.wire_name, p.python_name) for p in others if p.location == "query"),
         headers=_mapping((p.wire_name, p.python_name) for p in others if p.location == "header"),
-        body_args=_body_args(op),
+        body_args=_body_args(op, body_name),
         cast_to=cast_to,
         accept=literals.string(op.success.media_type) if op.success.kind in ("binary", "text") and op.success.media_type else None,
         idempotent="True" if op.idempotent else "False",
@@ -256,17 +258,17 @@ def _mapping(pairs: object) -> str:
     return "{" + ", ".join(items) + "}" if items else ""
 
 
-def _body_args(op: Operation) -> tuple[tuple[str, str], ...]:
+def _body_args(op: Operation, body_name: str) -> tuple[tuple[str, str], ...]:
     """(runtime keyword, expression) pairs for the body; the method binds each to a local first."""
     body = op.body
     if body is None:
         return ()
     if body.whole is not None:
         if body.encoding == "json":
-            return (("json_body", "body"),)
+            return (("json_body", body_name),)
         if body.encoding == "binary" or not isinstance(strip_nullable(body.whole), (MapType, AnyType)):
-            return (("content", "body"), ("content_type", literals.string(body.media_type)))
-        return (("form", "body"),)
+            return (("content", body_name), ("content_type", literals.string(body.media_type)))
+        return (("form", body_name),)
     if body.encoding == "json":
         return (("json_body", _mapping((f.wire_name, f.python_name) for f in body.fields) or "{}"),)
     files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]
