@@ -23,7 +23,7 @@ def group_resources(operations: Sequence[tuple[Operation, Mapping[str, Any]]], c
         if overrides and overrides.name:
             operation = dataclasses.replace(operation, python_name=naming.method_name(overrides.name))
         else:
-            operation = dataclasses.replace(operation, python_name=_default_method_name(operation.operation_id, tag))
+            operation = dataclasses.replace(operation, python_name=_default_method_name(operation.operation_id, resource))
         grouped.setdefault(resource, []).append(operation)
         descriptions.setdefault(resource, tag)
 
@@ -39,9 +39,15 @@ def group_resources(operations: Sequence[tuple[Operation, Mapping[str, Any]]], c
     return tuple(resources)
 
 
-def _default_method_name(operation_id: str, tag: str) -> str:
-    """`listPets` under tag `Pets` stays `list_pets`; a bare id is just snake-cased."""
-    return naming.method_name(operation_id)
+def _default_method_name(operation_id: str, resource: str) -> str:
+    """The operationId snake-cased, without a leading resource name it repeats:
+    GitHub's `repos/get-branch` in `repos` is `client.repos.get_branch()`;
+    `listPets` in `pets` stays `list_pets`."""
+    name = naming.method_name(operation_id)
+    prefix = resource.rstrip("_") + "_"
+    if name.startswith(prefix) and len(name) > len(prefix):
+        return naming.method_name(name[len(prefix):])
+    return name
 
 
 _PREFIX_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)

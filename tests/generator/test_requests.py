@@ -131,3 +131,16 @@ def test_stream_only_operation_yields_typed_events(generate_models: GenerateFn) 
     assert [type(e).__name__ for e in events] == ["WatchEventsEvent", "WatchEventsEvent"]
     assert [e.n for e in events] == [1, 2]
     assert seen[0].headers["accept"] == "text/event-stream"
+
+
+def test_method_names_drop_a_repeated_resource_prefix(generate_models: GenerateFn) -> None:
+    ok = {"200": {"description": "ok"}}
+    generate_models(minimal_spec({}, paths={
+        "/repos/{id}": {"get": {"operationId": "repos/get-branch", "tags": ["repos"], "responses": ok,
+                                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]}},
+        "/repos": {"get": {"operationId": "repos/import", "tags": ["repos"], "responses": ok}},
+        "/pets": {"get": {"operationId": "listPets", "tags": ["pets"], "responses": ok}},
+    }))
+    api = generate_models.last_result.api  # type: ignore[attr-defined]
+    names = {f"{r.python_name}.{op.python_name}" for r in api.resources for op in r.operations}
+    assert names == {"repos.get_branch", "repos.import_", "pets.list_pets"}
