@@ -27,7 +27,6 @@ from generator.ir.schemas import (
 )
 from generator.ir.operations import (
     Api,
-    BodyField,
     Operation,
     PageInfo,
     Parameter,
@@ -42,7 +41,6 @@ __all__ = [
     "AliasDef",
     "AnyType",
     "Api",
-    "BodyField",
     "Discriminator",
     "EnumDef",
     "Field",

@@ -39,8 +39,6 @@ class RequestBody:
     description: str | None = None
 
 
-BodyField = Field
-
 
 @dataclass(frozen=True)
 class Response:
