@@ -2,7 +2,7 @@
 
 Exit codes: 0 done, 1 `check` found a stale directory, 2 bad input (one line
 on stderr saying what, where and how to fix it; never a traceback), 3 a bug in
-clientgen itself (one line; CLIENTGEN_DEBUG=1 shows the traceback).
+clientgen itself (one line; --debug or CLIENTGEN_DEBUG=1 shows the traceback).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Sequence
 
 from generator.build import BuildError
 from generator.config import ConfigError, config_path_for
-from generator.emit.write import diff_tree, write_tree
+from generator.emit.write import ForeignFilesError, diff_tree, write_tree
 from generator.load import LoadError
 from generator.pipeline import generate
 
@@ -37,6 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             package_name=getattr(args, "package_name", None),
             config_path=Path(args.config) if args.config else None,
             template_dir=Path(args.templates) if args.templates else None,
+            format_code=not args.no_format,
         )
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
@@ -46,20 +47,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = str(config_path_for(Path(args.spec)))
         return _fail(f"{where}{exc}")
     except Exception as exc:  # a bug of ours, not bad input: say so, keep the output as it was
-        if os.environ.get("CLIENTGEN_DEBUG"):
+        if args.debug or os.environ.get("CLIENTGEN_DEBUG"):
             raise
         print(
             f"clientgen: internal error on {args.spec}: {type(exc).__name__}: {exc} "
-            "(a bug in clientgen; rerun with CLIENTGEN_DEBUG=1 for the traceback and report it)",
+            "(a bug in clientgen; rerun with --debug for the traceback and report it)",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
     for warning in result.warnings:
         print(warning, file=sys.stderr)
+    if args.strict and result.warnings:
+        return _fail(f"{len(result.warnings)} warning(s) and --strict: nothing written")
 
     if args.command == "generate":
         try:
-            write_tree(result.files, Path(args.output))
+            write_tree(result.files, Path(args.output), force=args.force)
+        except ForeignFilesError as exc:
+            return _fail(
+                f"{args.output}: would overwrite or remove files clientgen did not write: {exc} "
+                "(move them out of the package, or pass --force)"
+            )
         except OSError as exc:
             return _fail(f"{args.output}: cannot write the package: {exc.strerror or exc}")
         print(f"wrote {len(result.files)} files to {args.output} (package {result.api.package_name})", file=sys.stderr)
@@ -79,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     generate_cmd.add_argument("spec", help="OpenAPI 3.0/3.1 document (JSON or YAML)")
     generate_cmd.add_argument("--output", "-o", required=True, help="directory of the package (replaced atomically)")
     generate_cmd.add_argument("--package-name", help="import name of the package (overrides the config)")
+    generate_cmd.add_argument("--force", action="store_true",
+                              help="overwrite or remove files in the output that clientgen did not write")
     check_cmd = commands.add_parser("check", help="exit 1 with a diff when DIR differs from what generate would write")
     check_cmd.add_argument("spec")
     check_cmd.add_argument("dir")
@@ -86,6 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     for command in (generate_cmd, check_cmd):
         command.add_argument("--config", help="config file (default: <spec stem>.clientgen.yaml beside the spec)")
         command.add_argument("--templates", help="directory of templates overriding the built-in ones")
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument("--no-format", action="store_true", help="skip black (format the output yourself)")
+        command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     return parser
 
 

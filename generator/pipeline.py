@@ -25,13 +25,14 @@ def generate(
     package_name: str | None = None,
     config_path: Path | None = None,
     template_dir: Path | None = None,
+    format_code: bool = True,
 ) -> Result:
     spec = load_spec(spec_path)
     config = load_config(config_path or config_path_for(spec_path))
     if package_name:
         config = _with_package(config, package_name)
     api, build_warnings = build_api(spec.document, config, spec_path.name)
-    files = render_package(api, template_dir)
+    files = render_package(api, template_dir, format_code=format_code)
     warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
     return Result(api, files, warnings)
 

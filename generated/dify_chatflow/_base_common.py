@@ -72,9 +72,11 @@ def _to_timeout(value: Timeout) -> httpx.Timeout:
 
 
 def _header_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+    if "\r" in text or "\n" in text:
+        # A line break in a header value would let a caller smuggle headers.
+        raise ValueError("header values must not contain CR or LF")
+    return text
 
 
 class BaseClient(Generic[HttpxClientT]):
@@ -180,7 +182,9 @@ class BaseClient(Generic[HttpxClientT]):
         for key, value in (headers or {}).items():
             if value is not None and not isinstance(value, NotGiven):
                 merged_headers[key] = _header_value(value)
-        merged_headers.update(opts.get("extra_headers") or {})
+        merged_headers.update(
+            {k: _header_value(v) for k, v in (opts.get("extra_headers") or {}).items()}
+        )
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
         data = None

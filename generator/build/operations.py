@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Mapping
 
@@ -33,6 +34,7 @@ class OperationBuilder:
     def operations(self) -> list[tuple[str, Operation, Mapping[str, Any]]]:
         """Every operation with the raw operation object (for tags), in path then method order."""
         found = []
+        seen_ids: dict[str, str] = {}
         paths = self._document.get("paths") or {}
         for path in sorted(paths):
             item, item_pointer = pointers.deref(self._document, paths[path], pointers.join("/paths", path))
@@ -42,15 +44,25 @@ class OperationBuilder:
                 raw = item.get(method)
                 if isinstance(raw, Mapping):
                     pointer = pointers.join(item_pointer, method)
-                    found.append((pointer, self._operation(path, method, item, raw, pointer), raw))
+                    operation = self._operation(path, method, item, raw, pointer)
+                    if operation.operation_id in seen_ids:
+                        # Config keys and names need ids to be unique: keep the first, rename this one.
+                        unique_id = naming.unique(operation.operation_id, seen_ids)
+                        self._warnings.append(BuildWarning(
+                            f"operationId {operation.operation_id!r} is also used at {seen_ids[operation.operation_id]}; "
+                            f"this one is called {unique_id!r}", pointers.join(pointer, "operationId")))
+                        operation = dataclasses.replace(operation, operation_id=unique_id, python_name=naming.method_name(unique_id))
+                    seen_ids[operation.operation_id] = pointer
+                    found.append((pointer, operation, raw))
         return found
 
     def _operation(self, path: str, method: str, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str) -> Operation:
         operation_id = raw.get("operationId")
         if not isinstance(operation_id, str) or not operation_id:
             operation_id = naming.snake_case(f"{method} {path}")
+            self._warnings.append(BuildWarning(f"operation has no operationId; named {operation_id!r}", pointer))
         hint = naming.class_name(operation_id)
-        parameters = self._parameters(item, raw, pointer, hint)
+        parameters = self._parameters(path, item, raw, pointer, hint)
         body = self._body(raw, pointer, hint, {p.python_name for p in parameters})
         responses = self._responses(raw, pointer, hint)
         success = _pick_success(responses)
@@ -71,7 +83,7 @@ class OperationBuilder:
 
     # -- parameters ---------------------------------------------------------
 
-    def _parameters(self, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str, hint: str) -> tuple[Parameter, ...]:
+    def _parameters(self, path: str, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str, hint: str) -> tuple[Parameter, ...]:
         merged: dict[tuple[str, str], tuple[Mapping[str, Any], str]] = {}
         for owner, owner_pointer in ((item, pointer.rsplit("/", 1)[0]), (raw, pointer)):
             for index, entry in enumerate(owner.get("parameters", []) or []):
@@ -119,6 +131,15 @@ class OperationBuilder:
                     deprecated=bool(param.get("deprecated")),
                 )
             )
+        declared = {p.wire_name for p in built if p.location == "path"}
+        for name in re.findall(r"\{([^{}]+)\}", path):
+            if name not in declared:
+                self._warnings.append(BuildWarning(
+                    f"path parameter {name!r} is in the path but not declared; added as a string", pointer))
+                python_name = naming.unique(naming.parameter_name(name), taken)
+                taken.append(python_name)
+                built.insert(0, Parameter(python_name, name, "path", PrimitiveType("str"), True))
+                declared.add(name)
         return tuple(built)
 
     # -- request body -------------------------------------------------------

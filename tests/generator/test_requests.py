@@ -144,3 +144,29 @@ def test_method_names_drop_a_repeated_resource_prefix(generate_models: GenerateF
     api = generate_models.last_result.api  # type: ignore[attr-defined]
     names = {f"{r.python_name}.{op.python_name}" for r in api.resources for op in r.operations}
     assert names == {"repos.get_branch", "repos.import_", "pets.list_pets"}
+
+
+def test_header_values_with_line_breaks_are_refused(generate_models: GenerateFn) -> None:
+    import pytest
+
+    seen: list[httpx.Request] = []
+    client = _client(generate_models, seen)
+    with pytest.raises(ValueError, match="CR or LF"):
+        client.blobs.upload(user="u", extra_headers={"X-Note": "a\r\nX-Injected: 1"})
+    assert seen == []
+
+
+def test_leniency_warnings_name_the_spot(generate_models: GenerateFn) -> None:
+    ok = {"200": {"description": "ok"}}
+    generate_models(minimal_spec({}, paths={
+        "/a/{id}": {"get": {"operationId": "same", "responses": ok}},
+        "/b": {"get": {"operationId": "same", "responses": ok}, "post": {"responses": ok}},
+    }))
+    api = generate_models.last_result.api  # type: ignore[attr-defined]
+    warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
+    assert "#/paths/~1a~1{id}/get: warning: path parameter 'id' is in the path but not declared" in warnings
+    assert "#/paths/~1b/get/operationId: warning: operationId 'same' is also used" in warnings
+    assert "#/paths/~1b/post: warning: operation has no operationId; named 'post_b'" in warnings
+    operations = {op.operation_id: op for r in api.resources for op in r.operations}
+    assert set(operations) == {"same", "same2", "post_b"}
+    assert [p.wire_name for p in operations["same"].parameters] == ["id"]

@@ -1,0 +1,213 @@
+"""Generate, import and type-check a client for every spec of a corpus.
+
+    python bench/corpus.py [FOLDER ...] [--timeout SECONDS] [--jobs N] [--no-mypy] [--markdown FILE]
+
+FOLDER defaults to ../shared/corpus (every subfolder). Each spec runs in its own
+temp dir, each step in a subprocess with a time limit, so a crash, a hang or a
+broken package is one row, never the end of the run. Prints one row per spec
+(generated / imported / type-checked / warnings / generation seconds), then
+totals per top-level folder. Always exits 0 (it measures; the floors are
+asserted by tests), except 2 on bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SUFFIXES = (".json", ".yaml", ".yml")
+# pkgutil.walk_packages, not a fixed list: every resource module must import, nested or not.
+IMPORT_ALL = (
+    "import importlib, pkgutil, pkg, pkg.models, pkg._client, pkg.resources\n"
+    "for m in pkgutil.walk_packages(pkg.resources.__path__, 'pkg.resources.'):\n"
+    "    importlib.import_module(m.name)\n"
+)
+YAML_TOP_KEY = re.compile(r"""^["']?(openapi|swagger)["']?\s*:""", re.MULTILINE)
+# A file name in a string value ("./schemas/foo.yaml#/components/schemas/Foo"): a $ref or a
+# discriminator mapping into another file.
+FILE_REF = re.compile(r"""([\w./-]+\.(?:ya?ml|json))(?=[#'"\s]|$)""", re.MULTILINE)
+MARK = {True: "✓", False: "✗", None: "–"}
+
+
+@dataclass
+class Row:
+    name: str  # path shown, e.g. "tricky/oai-v3.0-petstore.yaml"; its first part is the group
+    generated: bool = False
+    imported: bool | None = None  # None: not attempted
+    checked: bool | None = None
+    warnings: int = 0
+    seconds: float = 0.0  # generation only: the generator is what this benchmarks
+    note: str = ""  # one line: why a step failed (or why the generator refused)
+
+    @property
+    def group(self) -> str:
+        return self.name.split("/")[0]
+
+
+def is_openapi(path: Path) -> bool:
+    """Whether the file is a whole document, not a fragment (`schemas/foo.yaml` of a multi-file spec)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix == ".json":
+        try:
+            doc = json.loads(text)
+        except ValueError:
+            return True  # a broken document is still a spec: the generator must report it
+        return isinstance(doc, dict) and ("openapi" in doc or "swagger" in doc)
+    # A regex on unindented keys, because parsing 3 MB of YAML only to find a key takes seconds.
+    return YAML_TOP_KEY.search(text) is not None
+
+
+def find_specs(folder: Path) -> list[tuple[str, Path]]:
+    """(shown name, path) of every spec under folder, named so the first part is the group."""
+    # A corpus root (only subfolders of specs) names specs from itself; a folder of specs
+    # (e.g. corpus/tricky) from its parent, so that both give "tricky/..." names.
+    has_own_specs = any(p.is_file() and p.suffix in SUFFIXES for p in folder.iterdir())
+    base = folder.parent if has_own_specs else folder
+    docs = [p for p in sorted(folder.rglob("*")) if p.is_file() and p.suffix in SUFFIXES and is_openapi(p)]
+    # The parts of a multi-file spec may be whole documents themselves (schemas/foo.yaml has its
+    # own `openapi:` key): a file another document points at is part of that spec, not a spec.
+    parts: set[Path] = set()
+    for doc in docs:
+        refs = FILE_REF.findall(doc.read_text(encoding="utf-8", errors="replace"))
+        parts |= {(doc.parent / ref).resolve() for ref in refs} - {doc.resolve()}  # a self-mention is no part
+    return [(p.relative_to(base).as_posix(), p) for p in docs if p.resolve() not in parts]
+
+
+def last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "(no output)"
+
+
+def run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProcess[str] | None:
+    """The finished process, or None when it outran the time limit (subprocess.run kills it)."""
+    try:
+        return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def check_spec(name: str, spec: Path, timeout: float, mypy: bool) -> Row:
+    row = Row(name)
+    with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
+        out = Path(tmp) / "out"
+        started = time.perf_counter()
+        gen = run([sys.executable, "-m", "generator", "generate", str(spec), "--output", str(out),
+                   "--package-name", "pkg"], ROOT, timeout)
+        row.seconds = time.perf_counter() - started
+        if gen is None:
+            row.note = f"timeout: generator ran over {timeout:g} s"
+            return row
+        row.warnings = sum(": warning:" in line for line in gen.stderr.splitlines())
+        errors = [line for line in gen.stderr.splitlines() if line.strip() and ": warning:" not in line]
+        if gen.returncode == 2 and len(errors) == 1:
+            row.note = f"refused: {errors[0][:300]}"  # the generator's own clean error
+            return row
+        if gen.returncode != 0:
+            row.note = f"crash (exit {gen.returncode}): {last_line(gen.stderr)}"
+            return row
+        row.generated = True
+        imp = run([sys.executable, "-c", IMPORT_ALL], out, timeout)
+        row.imported = imp is not None and imp.returncode == 0
+        if not row.imported:
+            row.note = "import: " + (f"timeout after {timeout:g} s" if imp is None else last_line(imp.stderr))
+        if mypy:
+            # No --strict: this measures "does the package type-check", not style. Cache in tmp: no reuse
+            # between specs (all packages are called pkg) and nothing left behind.
+            checked = run([sys.executable, "-m", "mypy", "pkg", "--no-incremental", "--cache-dir",
+                           str(Path(tmp) / ".mypy_cache")], out, timeout)
+            row.checked = checked is not None and checked.returncode == 0
+            if checked is None:
+                row.note = (row.note + "; " if row.note else "") + f"mypy: timeout after {timeout:g} s"
+            elif checked.returncode:
+                first = next((line for line in checked.stdout.splitlines() if ": error:" in line), "")
+                summary = f"mypy: {last_line(checked.stdout + checked.stderr)}" + (f" first: {first[:200]}" if first else "")
+                row.note = (row.note + "; " if row.note else "") + summary
+    return row
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "–"
+
+
+def totals(rows: list[Row], mypy: bool) -> list[list[str]]:
+    """[group, specs, generated % of specs, imported % of generated, type-checked % of generated]."""
+    groups = sorted({row.group for row in rows})
+    table = []
+    for group, members in [(g, [r for r in rows if r.group == g]) for g in groups] + [("all", rows)]:
+        made = sum(r.generated for r in members)
+        table.append([group, str(len(members)), percent(made, len(members)),
+                      percent(sum(bool(r.imported) for r in members), made),
+                      percent(sum(bool(r.checked) for r in members), made) if mypy else "–"])
+    return table
+
+
+ROW_HEAD = ["spec", "generated", "imported", "type-checked", "warnings", "seconds"]
+TOTAL_HEAD = ["folder", "specs", "generated", "imported (of generated)", "type-checked (of generated)"]
+
+
+def cells(row: Row) -> list[str]:
+    return [row.name, MARK[row.generated], MARK[row.imported], MARK[row.checked],
+            str(row.warnings), f"{row.seconds:.1f}"]
+
+
+def markdown(rows: list[Row], mypy: bool, jobs: int) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                            capture_output=True, text=True).stdout.strip() or "unknown"
+
+    def table(head: list[str], body: Iterable[list[str]]) -> list[str]:
+        return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + \
+               ["| " + " | ".join(c.replace("|", "\\|") for c in line) + " |" for line in body]
+
+    lines = [f"Corpus run of {datetime.date.today().isoformat()}, generator commit {commit}, "
+             f"{os.cpu_count()} cores, --jobs {jobs}{'' if mypy else ', --no-mypy'}; "
+             "seconds = generation time.", "", "## Totals", ""]
+    lines += table(TOTAL_HEAD, totals(rows, mypy)) + ["", "## Specs", ""]
+    lines += table(ROW_HEAD + ["note"], (cells(r) + [r.note] for r in rows))
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="*", type=Path, metavar="FOLDER", default=[CORPUS])
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per step (default 300)")
+    parser.add_argument("--jobs", type=int, default=1, help="specs run in parallel (default 1)")
+    parser.add_argument("--no-mypy", action="store_true", help="skip type-checking")
+    parser.add_argument("--markdown", type=Path, metavar="FILE", help="also write the tables as Markdown")
+    args = parser.parse_args()
+    if args.jobs < 1 or args.timeout <= 0:
+        parser.error("--jobs and --timeout must be positive")
+    for folder in args.folders:
+        if not folder.is_dir():
+            parser.error(f"not a folder: {folder}")
+    specs = sorted({item for folder in args.folders for item in find_specs(folder.resolve())})
+    mypy = not args.no_mypy
+    rows: list[Row] = []
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        # pool.map yields in submission order: rows print sorted even when finished out of order.
+        for row in pool.map(lambda item: check_spec(item[0], item[1], args.timeout, mypy), specs):
+            rows.append(row)
+            print(" | ".join(cells(row)) + (f"  # {row.note}" if row.note else ""), flush=True)
+    print()
+    for line in [TOTAL_HEAD] + totals(rows, mypy):
+        print(" | ".join(line))
+    if args.markdown:
+        args.markdown.parent.mkdir(parents=True, exist_ok=True)
+        args.markdown.write_text(markdown(rows, mypy, args.jobs), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
