@@ -14,11 +14,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from generator.build import BuildError
-from generator.config import ConfigError, config_path_for
-from generator.emit.write import ForeignFilesError, diff_tree, write_tree
-from generator.load import LoadError
-from generator.pipeline import generate
+from generator import stamp
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
@@ -29,6 +25,18 @@ _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    options = _options(args)
+    if args.command == "generate" and not args.force and stamp.is_fresh(Path(args.output), Path(args.spec), options):
+        print(f"{args.output} is up to date: spec, config, templates and generator unchanged "
+              "(--force regenerates)", file=sys.stderr)
+        return 0
+    # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
+    from generator.build import BuildError
+    from generator.config import ConfigError, config_path_for
+    from generator.emit.write import ForeignFilesError, diff_tree, write_tree
+    from generator.load import LoadError
+    from generator.pipeline import generate
+
     if getattr(args, "package_name", None) and not _PACKAGE_NAME.match(args.package_name):
         return _fail(f"--package-name {args.package_name!r} is not a Python package name (use lower_snake_case)")
     try:
@@ -70,6 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         except OSError as exc:
             return _fail(f"{args.output}: cannot write the package: {exc.strerror or exc}")
+        stamp.write_stamp(Path(args.output), Path(args.spec), result.inputs, options, result.files)
         print(f"wrote {len(result.files)} files to {args.output} (package {result.api.package_name})", file=sys.stderr)
         return 0
     diff = diff_tree(result.files, Path(args.dir))
@@ -78,6 +87,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.dir} is stale: regenerate with `clientgen generate {args.spec} --output {args.dir}`", file=sys.stderr)
         return EXIT_STALE
     return 0
+
+
+def _options(args: argparse.Namespace) -> dict[str, object]:
+    """Everything besides the input files that changes the output."""
+    templates = Path(args.templates) if args.templates else None
+    return {
+        "package_name": args.package_name,
+        "config": args.config,
+        "format": not args.no_format,
+        "templates": sorted(str(p.relative_to(templates)) for p in templates.rglob("*") if p.is_file())
+        if templates and templates.is_dir() else None,
+    }
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -17,6 +17,8 @@ class Result:
     api: Api
     files: dict[str, str]
     warnings: tuple[str, ...]
+    # What the result depends on: the spec and every file its $refs reached, the config.
+    inputs: tuple[Path, ...] = ()
 
 
 def generate(
@@ -28,13 +30,15 @@ def generate(
     format_code: bool = True,
 ) -> Result:
     spec = load_spec(spec_path)
-    config = load_config(config_path or config_path_for(spec_path))
+    config_file = config_path or config_path_for(spec_path)
+    config = load_config(config_file)
     if package_name:
         config = _with_package(config, package_name)
     api, build_warnings = build_api(spec.document, config, spec_path.name)
     files = render_package(api, template_dir, format_code=format_code)
     warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
-    return Result(api, files, warnings)
+    templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
+    return Result(api, files, warnings, (*spec.files, config_file, *templates))
 
 
 def _with_package(config: Config, package_name: str) -> Config:

@@ -20,6 +20,7 @@ def _tree(directory: Path) -> dict[str, bytes]:
         p.relative_to(directory).as_posix(): p.read_bytes()
         for p in sorted(directory.rglob("*"))
         if p.is_file() and "__pycache__" not in p.parts and not any(x.endswith(".egg-info") for x in p.parts)
+        and p.name != ".clientgen-stamp.json"  # local bookkeeping of `generate`, not part of the package
     }
 
 

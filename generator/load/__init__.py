@@ -23,10 +23,13 @@ def load_spec(path: Path) -> LoadedSpec:
     warnings: list[Diagnostic] = []
     document = read_document(path, warnings)
     version = check_root(document, path, warnings)
+    bundler = Bundler(path, document, version, warnings)
     try:
-        bundled = Bundler(path, document, version, warnings).run()
+        bundled = bundler.run()
     except RecursionError:
         raise LoadError(
             "the document is nested too deeply to process", path, hint="flatten deeply nested schemas"
         ) from None
-    return LoadedSpec(document=bundled, source=path, version=version, warnings=tuple(warnings))
+    return LoadedSpec(
+        document=bundled, source=path, version=version, warnings=tuple(warnings), files=bundler.files_read()
+    )

@@ -83,6 +83,9 @@ class Bundler:
         schemas = self.root_doc.get("components", {}).get("schemas", {})
         self._root_schemas: dict[str, Any] = schemas if isinstance(schemas, dict) else {}
 
+    def files_read(self) -> tuple[Path, ...]:
+        return tuple(self._docs)
+
     def run(self) -> dict[str, Any]:
         document: dict[str, Any] = self._walk(self.root_doc, "openapi", self.root_path, "")
         if self._new_schemas:

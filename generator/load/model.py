@@ -48,3 +48,5 @@ class LoadedSpec:
     source: Path
     version: Literal["3.0", "3.1"]
     warnings: tuple[Diagnostic, ...]
+    # Every file read, the root first: what a regeneration must watch for changes.
+    files: tuple[Path, ...] = ()
