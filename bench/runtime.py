@@ -1,6 +1,6 @@
 """Cost of the generated Dify client over raw httpx, measured in the same run.
 
-    python bench/client_overhead.py [--requests 100] [--events 2000]
+    python bench/runtime.py [--requests 100] [--events 2000] [--smoke]
 
 Both sides talk to the same local uvicorn server on 127.0.0.1: a JSON GET
 (`client.app.info()` vs `httpx.get(...).json()`) and an SSE stream of
@@ -8,6 +8,9 @@ Both sides talk to the same local uvicorn server on 127.0.0.1: a JSON GET
 vs httpx + httpx-sse + json.loads). Prints seconds and the ratio
 client/raw; the client also validates every payload into pydantic models,
 which raw httpx does not, so a ratio somewhat above 1 is the price of types.
+The SSE baseline is bare `iter_lines` + `json.loads`. Last, the import time
+of the generated package against `import httpx, pydantic`. `--smoke` runs
+everything once with tiny counts (CI runs it so the script never rots).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -23,7 +27,6 @@ from typing import Callable
 
 import httpx
 import uvicorn
-from httpx_sse import connect_sse
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, StreamingResponse
@@ -77,7 +80,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--smoke", action="store_true", help="tiny counts, one run: checks the script works")
     args = parser.parse_args()
+    runs = 1 if args.smoke else 5
+    if args.smoke:
+        args.requests, args.events = 3, 20
     url, server = _serve(args.events)
     headers = {"Authorization": "Bearer bench"}
     with httpx.Client(headers=headers) as raw, DifyChatflow(api_key="bench", base_url=url) as client:
@@ -92,8 +99,10 @@ def main() -> None:
 
         def raw_stream() -> None:
             body = {"query": "q", "inputs": {}, "user": "u", "response_mode": "streaming"}
-            with connect_sse(raw, "POST", f"{url}/chat-messages", json=body) as source:
-                text = "".join(json.loads(e.data).get("answer", "") for e in source.iter_sse())
+            with raw.stream("POST", f"{url}/chat-messages", json=body) as response:
+                text = "".join(
+                    json.loads(line[6:]).get("answer", "") for line in response.iter_lines() if line.startswith("data: ")
+                )
             assert text
 
         def client_stream() -> None:
@@ -102,12 +111,30 @@ def main() -> None:
 
         for label, raw_work, client_work, unit in (
             ("JSON GET", raw_json, client_json, f"{args.requests} requests"),
-            ("SSE stream", raw_stream, client_stream, f"{args.events} events"),
+            ("SSE stream", raw_stream, client_stream, f"{args.events} events"),  # vs iter_lines + json.loads
         ):
             raw_work(), client_work()  # warm up connections and validators
-            raw_s, client_s = _best_of(5, raw_work), _best_of(5, client_work)
+            raw_s, client_s = _best_of(runs, raw_work), _best_of(runs, client_work)
             print(f"{label:<11} {unit:>14}: raw httpx {raw_s:.3f}s  client {client_s:.3f}s  ratio {client_s / raw_s:.2f}")
     server.should_exit = True
+    _import_times(runs)
+
+
+def _import_times(runs: int) -> None:
+    """A fresh interpreter each time: what a user's script pays at start-up."""
+
+    def seconds(code: str) -> float:
+        best = float("inf")
+        for _ in range(runs):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT / "generated")
+            best = min(best, time.perf_counter() - started)
+        return best
+
+    baseline = seconds("import httpx, pydantic")
+    ours = seconds("import dify_chatflow")
+    print(f"{'import':<11} {'fresh process':>14}: httpx+pydantic {baseline:.3f}s  dify_chatflow {ours:.3f}s  "
+          f"ratio {ours / baseline:.2f}")
 
 
 if __name__ == "__main__":

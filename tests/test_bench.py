@@ -1,0 +1,26 @@
+"""The benchmark scripts' smoke modes run, so the scripts never rot (no timing is asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _smoke(script: str) -> str:
+    done = subprocess.run([sys.executable, f"bench/{script}", "--smoke"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+def test_runtime_bench_smoke() -> None:
+    out = _smoke("runtime.py")
+    assert "JSON GET" in out and "SSE stream" in out and "import" in out and "ratio" in out
+
+
+def test_generate_speed_bench_smoke() -> None:
+    out = _smoke("generate_speed.py")
+    assert "dify-chatflow.json" in out and "clientgen" in out and "ratio" in out
