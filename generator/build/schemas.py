@@ -92,7 +92,11 @@ class SchemaBuilder:
         components = self._document.get("components", {}) or {}
         schemas = components.get("schemas", {}) or {}
         for name in sorted(schemas):
-            self._claim(pointers.join(SCHEMAS, name), naming.class_name(name))
+            pointer = pointers.join(SCHEMAS, name)
+            wanted = naming.class_name(name)
+            if self._claim(pointer, wanted) != wanted:
+                self._warnings.append(BuildWarning(
+                    f"schema {name!r} is also class {wanted!r} in Python; this one is {self._names[pointer]!r}", pointer))
 
     def _claim(self, pointer: str, wanted: str) -> str:
         if pointer not in self._names:
@@ -148,8 +152,7 @@ class SchemaBuilder:
         if isinstance(schema.get("oneOf") or schema.get("anyOf"), list) and not schema.get("properties"):
             return self._untagged_union(name, schema, description, pointer)
         if isinstance(schema.get("enum"), list) and schema["enum"] and not nullable:
-            values = tuple(v for v in schema["enum"] if _is_scalar(v))
-            return EnumDef(name, tuple(dict.fromkeys(values)), description, pointer)
+            return EnumDef(name, self._enum_values(schema["enum"], pointer), description, pointer)
         if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
             merged = self._merge(schema, pointer)
             if merged is not None:
@@ -215,7 +218,11 @@ class SchemaBuilder:
         taken: list[str] = []
         for wire_name, prop in (schema.get("properties") or {}).items():
             where = origins.get(wire_name, pointers.join(pointer, "properties", wire_name))
-            python_name = naming.unique(naming.field_name(wire_name), taken)
+            wanted = naming.field_name(wire_name)
+            python_name = naming.unique(wanted, taken)
+            if python_name != wanted:
+                self._warnings.append(BuildWarning(
+                    f"property {wire_name!r} is also {wanted!r} in Python; this one is {python_name!r}", where))
             taken.append(python_name)
             if wire_name in tags:
                 values = tags[wire_name]
@@ -251,6 +258,15 @@ class SchemaBuilder:
             default=default if has_default else None,
             deprecated=bool(prop.get("deprecated")),
         )
+
+    def _enum_values(self, enum: list[Any], pointer: str) -> tuple[str | int | float | bool, ...]:
+        """The scalar values, each once (real specs repeat some: a warning, not an error)."""
+        listed = [v for v in enum if _is_scalar(v)]
+        values = tuple(dict.fromkeys(listed))
+        if len(values) < len(listed):
+            duplicates = sorted({repr(v) for v in listed if listed.count(v) > 1})
+            self._warnings.append(BuildWarning(f"duplicate enum value(s) {', '.join(duplicates)}; kept once", pointer))
+        return values
 
     def _default_matches_type(self, default: Any, type_ref: TypeRef) -> bool:
         """A literal default the emitted annotation accepts (no `{}` for a model field)."""
@@ -346,7 +362,7 @@ class SchemaBuilder:
         if "const" in schema and _is_scalar(schema["const"]):
             return LiteralType((schema["const"],))
         if isinstance(schema.get("enum"), list) and schema["enum"]:
-            values = tuple(dict.fromkeys(v for v in schema["enum"] if _is_scalar(v)))
+            values = self._enum_values(schema["enum"], pointer)
             return LiteralType(values) if values else AnyType()
         if pointer in self._unions:
             return NamedType(self.define(pointer, schema, hint))

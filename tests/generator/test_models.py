@@ -262,3 +262,26 @@ def test_defaults_the_schema_rejects_are_dropped_with_a_warning(generate_models:
     warnings = generate_models.last_result.warnings  # type: ignore[attr-defined]
     assert any("properties/count: warning: default 'many'" in w for w in warnings), warnings
     assert any("properties/inner: warning: default {}" in w for w in warnings), warnings
+
+
+def test_collisions_and_duplicates_are_warned_and_resolved(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(
+            {
+                "pet": {"type": "object", "properties": {"a": {"type": "string"}}},
+                "Pet": {
+                    "type": "object",
+                    "properties": {"fooBar": {"type": "string"}, "foo_bar": {"type": "integer"},
+                                   "kind": {"type": "string", "enum": ["a", "b", "a"]}},
+                },
+            }
+        )
+    )
+    pet = models.Pet.model_validate({"fooBar": "s", "foo_bar": 1, "kind": "a"})
+    assert models.Pet2.model_validate({"a": "x"}).a == "x"  # schema `pet`, second to claim the name
+    assert (pet.foo_bar, pet.foo_bar2, pet.kind) == ("s", 1, "a")
+    assert typing.get_args(models.Pet.model_fields["kind"].annotation)[0] == typing.Literal["a", "b"]
+    warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
+    assert "#/components/schemas/pet: warning: schema 'pet' is also class 'Pet'" in warnings
+    assert "properties/foo_bar: warning: property 'foo_bar' is also 'foo_bar' in Python; this one is 'foo_bar2'" in warnings
+    assert "properties/kind: warning: duplicate enum value(s) 'a'; kept once" in warnings
