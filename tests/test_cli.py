@@ -176,3 +176,11 @@ def test_regenerating_with_nothing_changed_does_no_work(tmp_path: Path) -> None:
     repaired = _run(*args)
     assert "wrote" in repaired.stderr and "broken = 1" not in (out / "tiny" / "models.py").read_text()
     assert "wrote" in _run(*args, "--force").stderr
+
+
+def test_swagger_2_is_refused_in_one_line(tmp_path: Path, existing_output: Path) -> None:
+    spec = tmp_path / "old.yaml"
+    spec.write_text("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    result = _run("generate", str(spec), "--output", str(existing_output))
+    _assert_one_clear_line(result, "old.yaml", "2.0")
+    _assert_untouched(existing_output)
