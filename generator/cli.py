@@ -25,6 +25,8 @@ _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return _diff(args)
     options = _options(args)
     if args.command == "generate" and not args.force and stamp.is_fresh(Path(args.output), Path(args.spec), options):
         print(f"{args.output} is up to date: spec, config, templates and generator unchanged "
@@ -89,6 +91,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    import json
+
+    from generator.build import BuildError
+    from generator.config import ConfigError
+    from generator.diff import diff_apis, report_json, report_text
+    from generator.load import LoadError
+    from generator.pipeline import build_only
+
+    # Both versions with one config: the new spec's config if given, else the old one's.
+    config = Path(args.config) if args.config else None
+    try:
+        old = build_only(Path(args.old), config_path=config, config_must_match=False)
+        new = build_only(Path(args.new), config_path=config or _config_beside(Path(args.old)), config_must_match=False)
+    except (LoadError, ConfigError, BuildError) as exc:
+        return _fail(str(exc))
+    changes = diff_apis(old, new, only=args.only or ())
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report_json(changes), indent=2) + "\n")
+    else:
+        sys.stdout.write(report_text(changes))
+    return EXIT_STALE if args.fail_on_breaking and any(c.breaking for c in changes) else 0
+
+
+def _config_beside(spec: Path) -> Path:
+    from generator.config import config_path_for
+
+    return config_path_for(spec)
+
+
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Everything besides the input files that changes the output."""
     templates = Path(args.templates) if args.templates else None
@@ -114,6 +146,13 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.add_argument("spec")
     check_cmd.add_argument("dir")
     check_cmd.add_argument("--package-name")
+    diff_cmd = commands.add_parser("diff", help="what changes for client users between two versions of a spec")
+    diff_cmd.add_argument("old")
+    diff_cmd.add_argument("new")
+    diff_cmd.add_argument("--config", help="config for both (default: the one beside OLD)")
+    diff_cmd.add_argument("--only", action="append", metavar="OPERATION_ID", help="compare only these operations")
+    diff_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    diff_cmd.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change breaks client code")
     for command in (generate_cmd, check_cmd):
         command.add_argument("--config", help="config file (default: <spec stem>.clientgen.yaml beside the spec)")
         command.add_argument("--templates", help="directory of templates overriding the built-in ones")

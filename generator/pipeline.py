@@ -51,3 +51,11 @@ def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:
     if isinstance(warning, Diagnostic):
         return str(warning)
     return f"{spec_path}#{warning.pointer}: warning: {warning.message}"
+
+
+def build_only(spec_path: Path, *, config_path: Path | None = None, config_must_match: bool = True) -> Api:
+    """The IR of a spec with its config, without rendering (for `diff`)."""
+    spec = load_spec(spec_path)
+    config = load_config(config_path or config_path_for(spec_path))
+    api, _ = build_api(spec.document, config, spec_path.name, config_must_match=config_must_match)
+    return api

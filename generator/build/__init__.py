@@ -27,8 +27,17 @@ from generator.ir import Api
 __all__ = ["BuildError", "BuildWarning", "build_api"]
 
 
-def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> tuple[Api, tuple[BuildWarning, ...]]:
+def build_api(
+    document: Mapping[str, Any], config: Config, source_name: str, *, config_must_match: bool = True
+) -> tuple[Api, tuple[BuildWarning, ...]]:
+    """`config_must_match=False` lets a config name operations the spec lacks (diffing two versions)."""
     warnings: list[BuildWarning] = []
+    if not config_must_match:
+        # Another version of the spec may lack a stream's event schema: that stream is just untyped.
+        known = set((document.get("components") or {}).get("schemas") or {})
+        config = dataclasses.replace(
+            config, streams={op: cfg for op, cfg in config.streams.items() if cfg.events in known}
+        )
     schemas = SchemaBuilder(document, warnings)
     found = OperationBuilder(document, schemas, warnings).operations()
     operations = []
@@ -37,7 +46,8 @@ def build_api(document: Mapping[str, Any], config: Config, source_name: str) -> 
         page = page_info(operation, config.pagination.get(operation.operation_id), schemas)
         operation = dataclasses.replace(operation, stream=stream, page=page)
         operations.append((operation, raw))
-    _check_config_names(config, {op.operation_id for op, _ in operations})
+    if config_must_match:
+        _check_config_names(config, {op.operation_id for op, _ in operations})
     resources = group_resources(operations, config)
     definitions = schemas.definitions()
 

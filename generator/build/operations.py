@@ -79,6 +79,7 @@ class OperationBuilder:
             description=_text(raw.get("description")),
             deprecated=bool(raw.get("deprecated")),
             idempotent=method in IDEMPOTENT,
+            tags=tuple(str(t) for t in raw.get("tags") or () if isinstance(t, (str, int))),
         )
 
     # -- parameters ---------------------------------------------------------

@@ -101,6 +101,7 @@ class Operation:
     description: str | None = None
     deprecated: bool = False
     idempotent: bool = False
+    tags: tuple[str, ...] = ()
     stream: StreamInfo | None = None
     page: PageInfo | None = None
 
