@@ -226,7 +226,7 @@ class SchemaBuilder:
             taken.append(python_name)
             if wire_name in tags:
                 values = tags[wire_name]
-                fields.append(Field(python_name, wire_name, LiteralType(values), False,
+                fields.append(Field(python_name, wire_name, LiteralType(values), len(values) > 1,  # one tag: defaulted
                                     _text(prop.get("description")) if isinstance(prop, Mapping) else None,
                                     has_default=len(values) == 1, default=values[0]))
                 continue

@@ -1,6 +1,6 @@
 """Every tricky real-world spec (../shared/corpus/tricky) gives an importable client or one clear error.
 
-The whole corpus, big vendor specs included, is swept by `bench/corpus_sweep.py`
+The whole corpus, big vendor specs included, is run by `bench/corpus.py`
 (minutes); this keeps the small, nasty ones in every test run.
 """
 

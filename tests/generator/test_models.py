@@ -285,3 +285,14 @@ def test_collisions_and_duplicates_are_warned_and_resolved(generate_models: Gene
     assert "#/components/schemas/pet: warning: schema 'pet' is also class 'Pet'" in warnings
     assert "properties/foo_bar: warning: property 'foo_bar' is also 'foo_bar' in Python; this one is 'foo_bar2'" in warnings
     assert "properties/kind: warning: duplicate enum value(s) 'a'; kept once" in warnings
+
+
+def test_variant_selected_by_several_tags_requires_its_tag(generate_models: GenerateFn) -> None:
+    models = generate_models(
+        minimal_spec(_pets({"propertyName": "pet_type", "mapping": {"cat": "Cat", "kitten": "Cat", "dog": "Dog"}}))
+    )
+    adapter = TypeAdapter(models.Pet)
+    assert isinstance(adapter.validate_python({"pet_type": "kitten"}), models.Cat)
+    assert typing.get_args(models.Cat.model_fields["pet_type"].annotation) == ("cat", "kitten")
+    assert models.Cat.model_fields["pet_type"].is_required()  # no single default to fall back on
+    assert models.Dog().pet_type == "dog"
