@@ -240,9 +240,10 @@ def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas
     success = op.success
     if success.kind == "json":
         if success.type is None:
-            return "object"
+            return "_builtins.object"
         return _cast_expression(success.type, printer.annotation(success.type, open_enums=True), printer, constants, schemas)
-    return {"binary": "bytes", "text": "str"}.get(success.kind, "type(None)")
+    # Through `builtins`: a spec parameter may well be called `type`, `str` or `bytes`.
+    return {"binary": "_builtins.bytes", "text": "_builtins.str"}.get(success.kind, "_builtins.type(None)")
 
 
 def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:

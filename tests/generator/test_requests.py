@@ -38,6 +38,14 @@ SPEC = minimal_spec(
                     "type": "object", "properties": {"ok": {"type": "boolean"}}}}}}},
             }
         },
+        "/text": {
+            "get": {
+                "operationId": "getText",
+                "tags": ["Blobs"],
+                "parameters": [{"name": n, "in": "query", "schema": {"type": "string"}} for n in ("type", "str", "bytes")],
+                "responses": {"200": {"description": "text", "content": {"text/plain": {"schema": {"type": "string"}}}}},
+            }
+        },
         "/events": {
             "get": {
                 "operationId": "watchEvents",
@@ -71,6 +79,8 @@ def _client(generate_models: GenerateFn, seen: list[httpx.Request]) -> Any:
     def handler(request: httpx.Request) -> httpx.Response:
         request.read()
         seen.append(request)
+        if request.url.path.endswith("/text"):
+            return httpx.Response(200, text="plain words")
         if request.url.path.endswith("/events"):
             frames = 'data: {"event": "tick", "n": 1}\n\n: keep-alive\n\ndata: {"event": "tick", "n": 2}\n\n'
             return httpx.Response(200, headers={"content-type": "text/event-stream"}, content=frames.encode())
@@ -170,3 +180,10 @@ def test_leniency_warnings_name_the_spot(generate_models: GenerateFn) -> None:
     operations = {op.operation_id: op for r in api.resources for op in r.operations}
     assert set(operations) == {"same", "same2", "post_b"}
     assert [p.wire_name for p in operations["same"].parameters] == ["id"]
+
+
+def test_parameters_named_like_builtins_keep_their_names(generate_models: GenerateFn) -> None:
+    seen: list[httpx.Request] = []
+    client = _client(generate_models, seen)
+    assert client.blobs.get_text(type="t", str="s", bytes="b") == "plain words"
+    assert dict(seen[0].url.params) == {"type": "t", "str": "s", "bytes": "b"}

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 from typing import Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -161,7 +162,7 @@ class AnnotationsResource:
         return self._client.request(
             "DELETE",
             "/apps/annotations/{annotation_id}",
-            cast_to=type(None),
+            cast_to=_builtins.type(None),
             path_params={"annotation_id": annotation_id},
             idempotent=True,
             options=_options,
@@ -429,7 +430,7 @@ class AsyncAnnotationsResource:
         return await self._client.request(
             "DELETE",
             "/apps/annotations/{annotation_id}",
-            cast_to=type(None),
+            cast_to=_builtins.type(None),
             path_params={"annotation_id": annotation_id},
             idempotent=True,
             options=_options,

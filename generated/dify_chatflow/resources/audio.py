@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 from typing import Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -117,7 +118,7 @@ class AudioResource:
         return self._client.request(
             "POST",
             "/text-to-audio",
-            cast_to=bytes,
+            cast_to=_builtins.bytes,
             json_body=_json_body,
             idempotent=False,
             accept="audio/mpeg",
@@ -236,7 +237,7 @@ class AsyncAudioResource:
         return await self._client.request(
             "POST",
             "/text-to-audio",
-            cast_to=bytes,
+            cast_to=_builtins.bytes,
             json_body=_json_body,
             idempotent=False,
             accept="audio/mpeg",

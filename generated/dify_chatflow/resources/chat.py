@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 from typing import Any, Dict, List, Literal, Mapping, Optional, Union, overload
 
 from pydantic import TypeAdapter

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 from typing import Any, Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -89,7 +90,7 @@ class ConversationsResource:
         return self._client.request(
             "DELETE",
             "/conversations/{conversation_id}",
-            cast_to=type(None),
+            cast_to=_builtins.type(None),
             path_params={"conversation_id": conversation_id},
             json_body=_json_body,
             idempotent=True,
@@ -332,7 +333,7 @@ class AsyncConversationsResource:
         return await self._client.request(
             "DELETE",
             "/conversations/{conversation_id}",
-            cast_to=type(None),
+            cast_to=_builtins.type(None),
             path_params={"conversation_id": conversation_id},
             json_body=_json_body,
             idempotent=True,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 from typing import Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -68,7 +69,7 @@ class FilesResource:
         return self._client.request(
             "GET",
             "/files/{file_id}/preview",
-            cast_to=bytes,
+            cast_to=_builtins.bytes,
             path_params={"file_id": file_id},
             query={"as_attachment": as_attachment, "user": user},
             idempotent=True,
@@ -180,7 +181,7 @@ class AsyncFilesResource:
         return await self._client.request(
             "GET",
             "/files/{file_id}/preview",
-            cast_to=bytes,
+            cast_to=_builtins.bytes,
             path_params={"file_id": file_id},
             query={"as_attachment": as_attachment, "user": user},
             idempotent=True,

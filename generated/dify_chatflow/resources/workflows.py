@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import builtins as _builtins
 from datetime import datetime
 from typing import Literal, Mapping, Optional, Union
 
