@@ -95,7 +95,7 @@ def _diff(args: argparse.Namespace) -> int:
     import json
 
     from generator.build import BuildError
-    from generator.config import ConfigError
+    from generator.config import ConfigError, config_path_for
     from generator.diff import diff_apis, report_json, report_text
     from generator.load import LoadError
     from generator.pipeline import build_only
@@ -104,7 +104,7 @@ def _diff(args: argparse.Namespace) -> int:
     config = Path(args.config) if args.config else None
     try:
         old = build_only(Path(args.old), config_path=config, config_must_match=False)
-        new = build_only(Path(args.new), config_path=config or _config_beside(Path(args.old)), config_must_match=False)
+        new = build_only(Path(args.new), config_path=config or config_path_for(Path(args.old)), config_must_match=False)
     except (LoadError, ConfigError, BuildError) as exc:
         return _fail(str(exc))
     changes = diff_apis(old, new, only=args.only or ())
@@ -113,12 +113,6 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(report_text(changes))
     return EXIT_STALE if args.fail_on_breaking and any(c.breaking for c in changes) else 0
-
-
-def _config_beside(spec: Path) -> Path:
-    from generator.config import config_path_for
-
-    return config_path_for(spec)
 
 
 def _options(args: argparse.Namespace) -> dict[str, object]:

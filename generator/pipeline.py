@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import BuildWarning, build_api
-from generator.config import Config, config_path_for, load_config
+from generator.config import config_path_for, load_config
 from generator.emit.render import render_package
 from generator.ir import Api
-from generator.load import Diagnostic, load_spec
+from generator.load import Diagnostic, LoadedSpec, load_spec
 
 
 @dataclass(frozen=True)
@@ -29,22 +30,23 @@ def generate(
     template_dir: Path | None = None,
     format_code: bool = True,
 ) -> Result:
-    spec = load_spec(spec_path)
-    config_file = config_path or config_path_for(spec_path)
-    config = load_config(config_file)
-    if package_name:
-        config = _with_package(config, package_name)
-    api, build_warnings = build_api(spec.document, config, spec_path.name)
+    spec, config_file, api, build_warnings = _build(spec_path, config_path, package_name, config_must_match=True)
     files = render_package(api, template_dir, format_code=format_code)
     warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
     templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
     return Result(api, files, warnings, (*spec.files, config_file, *templates))
 
 
-def _with_package(config: Config, package_name: str) -> Config:
-    from dataclasses import replace
-
-    return replace(config, package_name=package_name, distribution_name=config.distribution_name)
+def _build(
+    spec_path: Path, config_path: Path | None, package_name: str | None, *, config_must_match: bool
+) -> tuple[LoadedSpec, Path, Api, tuple[BuildWarning, ...]]:
+    spec = load_spec(spec_path)
+    config_file = config_path or config_path_for(spec_path)
+    config = load_config(config_file)
+    if package_name:
+        config = dataclasses.replace(config, package_name=package_name)
+    api, warnings = build_api(spec.document, config, spec_path.name, config_must_match=config_must_match)
+    return spec, config_file, api, warnings
 
 
 def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:
@@ -55,7 +57,4 @@ def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:
 
 def build_only(spec_path: Path, *, config_path: Path | None = None, config_must_match: bool = True) -> Api:
     """The IR of a spec with its config, without rendering (for `diff`)."""
-    spec = load_spec(spec_path)
-    config = load_config(config_path or config_path_for(spec_path))
-    api, _ = build_api(spec.document, config, spec_path.name, config_must_match=config_must_match)
-    return api
+    return _build(spec_path, config_path, None, config_must_match=config_must_match)[2]

@@ -18,6 +18,8 @@ import os
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from generator.emit.write import existing_files, package_roots
+
 STAMP_NAME = ".clientgen-stamp.json"
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -89,11 +91,7 @@ def is_fresh(output: Path, spec: Path, options: Mapping[str, object]) -> bool:
 
 
 def _present(output: Path, names: Iterable[str]) -> set[str]:
-    """Files now inside the package folders that the recorded outputs live in."""
-    roots = {Path(name).parts[0] for name in names if len(Path(name).parts) > 1}
-    found = {name for name in names if len(Path(name).parts) == 1 and (output / name).is_file()}
-    for root in roots:
-        for path in (output / root).rglob("*"):
-            if path.is_file() and "__pycache__" not in path.parts:
-                found.add(path.relative_to(output).as_posix())
-    return found
+    """Recorded outputs still there, plus every file now inside their package folders."""
+    recorded = set(names)
+    roots = package_roots(recorded)
+    return {p for p in existing_files(output) if p in recorded or Path(p).parts[0] in roots}

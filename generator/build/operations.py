@@ -10,7 +10,7 @@ from generator import naming
 from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
-from generator.build.schemas import SchemaBuilder
+from generator.build.schemas import SchemaBuilder, clean_text
 from generator.ir import Field, Operation, Parameter, PrimitiveType, RequestBody, Response
 from generator.ir.operations import BodyEncoding, ResponseKind
 
@@ -75,8 +75,8 @@ class OperationBuilder:
             body=body,
             success=success,
             responses=responses,
-            summary=_text(raw.get("summary")),
-            description=_text(raw.get("description")),
+            summary=clean_text(raw.get("summary")),
+            description=clean_text(raw.get("description")),
             deprecated=bool(raw.get("deprecated")),
             idempotent=method in IDEMPOTENT,
             tags=tuple(str(t) for t in raw.get("tags") or () if isinstance(t, (str, int))),
@@ -126,7 +126,7 @@ class OperationBuilder:
                     location=location,  # type: ignore[arg-type]
                     type=type_ref,
                     required=bool(param.get("required")) or location == "path",
-                    description=_text(param.get("description")),
+                    description=clean_text(param.get("description")),
                     has_default=isinstance(schema, Mapping) and "default" in schema and isinstance(default, (str, int, float, bool)),
                     default=default if isinstance(default, (str, int, float, bool)) else None,
                     deprecated=bool(param.get("deprecated")),
@@ -157,7 +157,7 @@ class OperationBuilder:
         media_pointer = pointers.join(where, "content", media_type)
         schema = (content[media_type] or {}).get("schema") or {}
         required = bool(body.get("required"))
-        description = _text(body.get("description"))
+        description = clean_text(body.get("description"))
         if encoding == "binary":
             return RequestBody(media_type, encoding, required, whole=PrimitiveType("file"), description=description)
         type_ref = self._schemas.type_of(schema, pointers.join(media_pointer, "schema"), hint + "Request")
@@ -190,7 +190,7 @@ class OperationBuilder:
             response, where = pointers.deref(self._document, responses[status], pointers.join(pointer, "responses", status))
             if not isinstance(response, Mapping):
                 continue
-            description = _text(response.get("description"))
+            description = clean_text(response.get("description"))
             content = response.get("content") or {}
             if not content:
                 built.append(Response(status, None, "empty", None, description))
@@ -257,7 +257,4 @@ def _response_kind(media_type: str) -> ResponseKind:
         return "text"
     return "binary"
 
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
 

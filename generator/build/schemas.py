@@ -145,7 +145,7 @@ class SchemaBuilder:
         if not isinstance(raw, Mapping):
             return AliasDef(name, AnyType(), pointer=pointer)
         schema, nullable = split_nullable(raw)
-        description = _text(schema.get("description"))
+        description = clean_text(schema.get("description"))
         union = self._unions.get(pointer)
         if union is not None:
             return self._tagged_union(name, union, description, pointer)
@@ -227,7 +227,7 @@ class SchemaBuilder:
             if wire_name in tags:
                 values = tags[wire_name]
                 fields.append(Field(python_name, wire_name, LiteralType(values), len(values) > 1,  # one tag: defaulted
-                                    _text(prop.get("description")) if isinstance(prop, Mapping) else None,
+                                    clean_text(prop.get("description")) if isinstance(prop, Mapping) else None,
                                     has_default=len(values) == 1, default=values[0]))
                 continue
             fields.append(self._field(name, python_name, wire_name, prop, where, wire_name in required))
@@ -235,7 +235,7 @@ class SchemaBuilder:
         extra_type = None
         if isinstance(additional, Mapping) and additional:
             extra_type = self.type_of(additional, pointers.join(pointer, "additionalProperties"), name + "Value")
-        return ModelDef(name, tuple(fields), _text(schema.get("description")), extra_type, pointer)
+        return ModelDef(name, tuple(fields), clean_text(schema.get("description")), extra_type, pointer)
 
     def _field(self, owner: str, python_name: str, wire_name: str, prop: Any, pointer: str, required: bool) -> Field:
         type_ref = self.type_of(prop, pointer, owner + naming.pascal_case(wire_name))
@@ -253,7 +253,7 @@ class SchemaBuilder:
             wire_name,
             type_ref,
             required,
-            _text(prop.get("description")),
+            clean_text(prop.get("description")),
             has_default=has_default,
             default=default if has_default else None,
             deprecated=bool(prop.get("deprecated")),
@@ -414,7 +414,8 @@ def _primitive(kind: Any, fmt: Any) -> TypeRef:
     return AnyType()
 
 
-def _text(value: Any) -> str | None:
+def clean_text(value: Any) -> str | None:
+    """A description or summary, stripped; None when absent or blank."""
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 

@@ -8,7 +8,7 @@ from typing import Mapping
 from generator.emit import literals
 from generator.emit.typing import TypePrinter
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
-from generator.ir.types import NullableType, TypeRef
+from generator.ir.types import ListType, MapType, NamedType, NullableType, TypeRef, UnionType
 
 
 @dataclass(frozen=True)
@@ -194,8 +194,6 @@ def _mentions(definition: SchemaDef) -> set[str]:
 
 
 def _names_in(type_ref: TypeRef) -> set[str]:
-    from generator.ir import ListType, MapType, NamedType, UnionType
-
     if isinstance(type_ref, NamedType):
         return {type_ref.name}
     if isinstance(type_ref, NullableType):

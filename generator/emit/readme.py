@@ -8,6 +8,7 @@ it has them, so they fit whatever API is generated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from generator.emit import literals
 from generator.emit.resources import ResourceView
@@ -67,8 +68,8 @@ def readme_view(api: Api, resources: list[ResourceView]) -> ReadmeView:
         for resource, op in operations
     )
 
-    def first(predicate: object) -> tuple[str, Operation] | None:
-        return next(((r, op) for r, op in operations if predicate(op)), None)  # type: ignore[operator]
+    def first(predicate: Callable[[Operation], bool]) -> tuple[str, Operation] | None:
+        return next(((r, op) for r, op in operations if predicate(op)), None)
 
     simple_candidates = sorted(
         ((r, op) for r, op in operations if op.method == "get" and op.page is None and op.success.kind == "json"),
