@@ -90,6 +90,11 @@ def load_config(path: Path | None) -> Config:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read config: {_one_line(exc)}", path, "", "fix the YAML") from None
+    return config_from_mapping(raw, path)
+
+
+def config_from_mapping(raw: Any, path: Path) -> Config:
+    """Validate already-parsed settings (a YAML file's, or `[tool.clientgen]` of a pyproject.toml)."""
     data = _mapping(raw, path, "")
     _no_unknown(data, _TOP_KEYS, path, "")
     return Config(

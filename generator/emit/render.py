@@ -5,19 +5,16 @@ Nothing here touches the output directory; `write.py` does, atomically.
 
 from __future__ import annotations
 
-import concurrent.futures
 import functools
 import json
-import multiprocessing
-import os
 import re
 from pathlib import Path
 from typing import Any
 
-import black
 import jinja2
 
 from generator.emit import literals
+from generator.emit.formatting import format_python, format_sources
 from generator.emit.models import models_view
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view
@@ -25,7 +22,6 @@ from generator.ir import Api
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 RUNTIME_DIR = _PACKAGE_DIR / "runtime"
-_BLACK_MODE = black.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY39})
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 
 
@@ -120,7 +116,7 @@ def render_package(api: Api, template_dir: Path | None = None, *, format_code: b
     files["README.md"] = env.get_template("package/README.md.j2").render(
         **common, **vars(readme_view(api, resources))
     )
-    files.update(_format_all(sources) if format_code else sources)
+    files.update(format_sources(sources) if format_code else sources)
     return dict(sorted(files.items()))
 
 
@@ -152,22 +148,5 @@ def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
     return env.get_template(template).render(**context)
 
 
-# Black takes most of the time on big specs (Stripe: ~2.5 MB of source);
-# past this much source, format files in parallel worker processes.
-_PARALLEL_FROM_CHARS = 400_000
-
-
-def _format_all(sources: dict[str, str]) -> dict[str, str]:
-    names = sorted(sources)
-    workers = min(os.cpu_count() or 1, 8)
-    if workers < 2 or sum(map(len, sources.values())) < _PARALLEL_FROM_CHARS:
-        return {name: _python_text(sources[name]) for name in names}
-    # spawn, not fork: the caller may have threads (servers in tests, IDE plugins).
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        formatted = pool.map(_python_text, [sources[name] for name in names], chunksize=4)
-        return dict(zip(names, formatted))
-
-
 def _python_text(source: str) -> str:
-    return black.format_str(source, mode=_BLACK_MODE)
+    return format_python(source)
