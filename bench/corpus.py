@@ -1,6 +1,7 @@
 """Generate, import and type-check a client for every spec of a corpus.
 
-    python bench/corpus.py [FOLDER ...] [--timeout SECONDS] [--jobs N] [--no-mypy] [--markdown FILE]
+    python bench/corpus.py [FOLDER ...] [--generator clientgen|opc] [--timeout SECONDS] [--jobs N]
+                           [--no-mypy] [--no-format] [--markdown FILE]
 
 FOLDER defaults to ../shared/corpus (every subfolder). Each spec runs in its own
 temp dir, each step in a subprocess with a time limit, so a crash, a hang or a
@@ -8,6 +9,11 @@ broken package is one row, never the end of the run. Prints one row per spec
 (generated / imported / type-checked / warnings / generation seconds), then
 totals per top-level folder. Always exits 0 (it measures; the floors are
 asserted by tests), except 2 on bad arguments.
+
+`--generator opc` makes the same run with openapi-python-client (pinned, in its
+own venv: bench/competitors.py), so the two tables compare like with like:
+"imported" = every module of the package imports, "type-checked" = `mypy`
+(not strict) on the package passes.
 """
 
 from __future__ import annotations
@@ -26,15 +32,21 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from competitors import OPENAPI_PYTHON_CLIENT, InstallError  # noqa: E402  (bench/ is no package)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 SUFFIXES = (".json", ".yaml", ".yml")
-# pkgutil.walk_packages, not a fixed list: every resource module must import, nested or not.
+# pkgutil.walk_packages, not a fixed list: every module must import, nested or not (the same
+# check for every generator). argv[1] is the package's import name.
 IMPORT_ALL = (
-    "import importlib, pkgutil, pkg, pkg.models, pkg._client, pkg.resources\n"
-    "for m in pkgutil.walk_packages(pkg.resources.__path__, 'pkg.resources.'):\n"
+    "import importlib, pkgutil, sys\n"
+    "package = importlib.import_module(sys.argv[1])\n"
+    "for m in pkgutil.walk_packages(package.__path__, sys.argv[1] + '.'):\n"
     "    importlib.import_module(m.name)\n"
 )
+GENERATORS = ("clientgen", "opc")
 YAML_TOP_KEY = re.compile(r"""^["']?(openapi|swagger)["']?\s*:""", re.MULTILINE)
 # A file name in a string value ("./schemas/foo.yaml#/components/schemas/Foo"): a $ref or a
 # discriminator mapping into another file.
@@ -99,35 +111,76 @@ def run(cmd: list[str], cwd: Path, timeout: float) -> subprocess.CompletedProces
         return None
 
 
-def check_spec(name: str, spec: Path, timeout: float, mypy: bool) -> Row:
+def generate_command(generator: str, spec: Path, out: Path, format_code: bool) -> tuple[list[str], dict[str, str] | None]:
+    """The command that writes a client for `spec` into `out`, and its environment (None: inherit)."""
+    if generator == "opc":
+        return OPENAPI_PYTHON_CLIENT.command(spec, out), OPENAPI_PYTHON_CLIENT.environment()
+    command = [sys.executable, "-m", "generator", "generate", str(spec), "--output", str(out), "--package-name", "pkg"]
+    return command + ([] if format_code else ["--no-format"]), None
+
+
+def package_dir(generator: str, out: Path) -> Path | None:
+    """The import package inside the output folder (opc names it after the title: `xkcd_client`)."""
+    if generator == "clientgen":
+        return out / "pkg"
+    found = sorted(p.parent for p in out.glob("*/__init__.py"))
+    return found[0] if len(found) == 1 else None
+
+
+def count_warnings(generator: str, gen: subprocess.CompletedProcess[str]) -> int:
+    if generator == "opc":  # one block per problem, each headed "WARNING parsing ..." or "ERROR ..."
+        return sum(line.startswith(("WARNING", "ERROR")) for line in (gen.stdout + gen.stderr).splitlines())
+    return sum(": warning:" in line for line in gen.stderr.splitlines())
+
+
+def refusal(generator: str, gen: subprocess.CompletedProcess[str]) -> str | None:
+    """The generator's own clean error message, when it declined the spec without crashing."""
+    if generator == "opc":
+        text = gen.stdout + gen.stderr
+        return None if gen.returncode != 1 or "Traceback" in text else last_line(text)
+    errors = [line for line in gen.stderr.splitlines() if line.strip() and ": warning:" not in line]
+    return errors[0][:300] if gen.returncode == 2 and len(errors) == 1 else None
+
+
+def check_spec(name: str, spec: Path, timeout: float, mypy: bool, generator: str = "clientgen",
+               format_code: bool = True) -> Row:
     row = Row(name)
     with tempfile.TemporaryDirectory(prefix="corpus-") as tmp:
         out = Path(tmp) / "out"
+        try:
+            command, env = generate_command(generator, spec, out, format_code)
+        except InstallError as exc:
+            row.note = f"not installed: {exc}"
+            return row
         started = time.perf_counter()
-        gen = run([sys.executable, "-m", "generator", "generate", str(spec), "--output", str(out),
-                   "--package-name", "pkg"], ROOT, timeout)
+        try:
+            gen = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env)
+        except subprocess.TimeoutExpired:
+            gen = None
         row.seconds = time.perf_counter() - started
         if gen is None:
             row.note = f"timeout: generator ran over {timeout:g} s"
             return row
-        row.warnings = sum(": warning:" in line for line in gen.stderr.splitlines())
-        errors = [line for line in gen.stderr.splitlines() if line.strip() and ": warning:" not in line]
-        if gen.returncode == 2 and len(errors) == 1:
-            row.note = f"refused: {errors[0][:300]}"  # the generator's own clean error
+        row.warnings = count_warnings(generator, gen)
+        refused = refusal(generator, gen)
+        if refused is not None:
+            row.note = f"refused: {refused}"
             return row
-        if gen.returncode != 0:
-            row.note = f"crash (exit {gen.returncode}): {last_line(gen.stderr)}"
+        package = package_dir(generator, out) if gen.returncode == 0 else None
+        if gen.returncode != 0 or package is None or not package.is_dir():
+            what = f"exit {gen.returncode}" if gen.returncode else "no package written"
+            row.note = f"crash ({what}): {last_line(gen.stderr or gen.stdout)}"
             return row
         row.generated = True
-        imp = run([sys.executable, "-c", IMPORT_ALL], out, timeout)
+        imp = run([sys.executable, "-c", IMPORT_ALL, package.name], package.parent, timeout)
         row.imported = imp is not None and imp.returncode == 0
         if not row.imported:
             row.note = "import: " + (f"timeout after {timeout:g} s" if imp is None else last_line(imp.stderr))
         if mypy:
-            # No --strict: this measures "does the package type-check", not style. Cache in tmp: no reuse
-            # between specs (all packages are called pkg) and nothing left behind.
-            checked = run([sys.executable, "-m", "mypy", "pkg", "--no-incremental", "--cache-dir",
-                           str(Path(tmp) / ".mypy_cache")], out, timeout)
+            # No --strict: this measures "does the package type-check", not style. Cache in tmp:
+            # nothing reused between specs, nothing left behind.
+            checked = run([sys.executable, "-m", "mypy", package.name, "--no-incremental", "--cache-dir",
+                           str(Path(tmp) / ".mypy_cache")], package.parent, timeout)
             row.checked = checked is not None and checked.returncode == 0
             if checked is None:
                 row.note = (row.note + "; " if row.note else "") + f"mypy: timeout after {timeout:g} s"
@@ -163,17 +216,23 @@ def cells(row: Row) -> list[str]:
             str(row.warnings), f"{row.seconds:.1f}"]
 
 
-def markdown(rows: list[Row], mypy: bool, jobs: int) -> str:
+def describe(generator: str) -> str:
+    if generator == "opc":
+        return OPENAPI_PYTHON_CLIENT.requirement
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                             capture_output=True, text=True).stdout.strip() or "unknown"
+    return f"clientgen commit {commit}"
+
+
+def markdown(rows: list[Row], mypy: bool, jobs: int, generator: str = "clientgen", command: str = "") -> str:
 
     def table(head: list[str], body: Iterable[list[str]]) -> list[str]:
         return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + \
                ["| " + " | ".join(c.replace("|", "\\|") for c in line) + " |" for line in body]
 
-    lines = [f"Corpus run of {datetime.date.today().isoformat()}, generator commit {commit}, "
+    lines = [f"Corpus run of {datetime.date.today().isoformat()}, {describe(generator)}, "
              f"{os.cpu_count()} cores, --jobs {jobs}{'' if mypy else ', --no-mypy'}; "
-             "seconds = generation time.", "", "## Totals", ""]
+             "seconds = generation time.", ""] + ([f"    {command}", ""] if command else []) + ["## Totals", ""]
     lines += table(TOTAL_HEAD, totals(rows, mypy)) + ["", "## Specs", ""]
     lines += table(ROW_HEAD + ["note"], (cells(r) + [r.note] for r in rows))
     return "\n".join(lines) + "\n"
@@ -184,7 +243,10 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", type=Path, metavar="FOLDER", default=[CORPUS])
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per step (default 300)")
     parser.add_argument("--jobs", type=int, default=1, help="specs run in parallel (default 1)")
+    parser.add_argument("--generator", choices=GENERATORS, default="clientgen",
+                        help="clientgen, or opc: openapi-python-client (pinned) for comparison")
     parser.add_argument("--no-mypy", action="store_true", help="skip type-checking")
+    parser.add_argument("--no-format", action="store_true", help="clientgen without black (faster; same types)")
     parser.add_argument("--markdown", type=Path, metavar="FILE", help="also write the tables as Markdown")
     args = parser.parse_args()
     if args.jobs < 1 or args.timeout <= 0:
@@ -197,7 +259,8 @@ def main() -> int:
     rows: list[Row] = []
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         # pool.map yields in submission order: rows print sorted even when finished out of order.
-        for row in pool.map(lambda item: check_spec(item[0], item[1], args.timeout, mypy), specs):
+        for row in pool.map(lambda item: check_spec(item[0], item[1], args.timeout, mypy, args.generator,
+                                                    not args.no_format), specs):
             rows.append(row)
             print(" | ".join(cells(row)) + (f"  # {row.note}" if row.note else ""), flush=True)
     print()
@@ -205,7 +268,8 @@ def main() -> int:
         print(" | ".join(line))
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
-        args.markdown.write_text(markdown(rows, mypy, args.jobs), encoding="utf-8")
+        command = "python bench/corpus.py " + " ".join(sys.argv[1:])
+        args.markdown.write_text(markdown(rows, mypy, args.jobs, args.generator, command), encoding="utf-8")
     return 0
 
 
