@@ -8,6 +8,7 @@ does nothing.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -86,11 +87,30 @@ def config_path_for(spec: Path) -> Path:
 def load_config(path: Path | None) -> Config:
     if path is None or not path.exists():
         return Config()
+    if path.name == "pyproject.toml":
+        return _config_from_pyproject(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read config: {_one_line(exc)}", path, "", "fix the YAML") from None
     return config_from_mapping(raw, path)
+
+
+def _config_from_pyproject(path: Path) -> Config:
+    """`[tool.clientgen]` of a pyproject.toml (absent: the defaults); error pointers start at /tool/clientgen."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {_one_line(exc)}", path, "", "fix the TOML") from None
+    table = raw.get("tool", {}).get("clientgen", {})
+    try:
+        return config_from_mapping(table, path)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, path, "/tool/clientgen" + exc.pointer, exc.hint) from None
 
 
 def config_from_mapping(raw: Any, path: Path) -> Config:
