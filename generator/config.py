@@ -70,13 +70,17 @@ class Config:
     operations: Mapping[str, OperationConfig] = field(default_factory=dict)
     streams: Mapping[str, StreamConfig] = field(default_factory=dict)
     pagination: Mapping[str, PaginationConfig] = field(default_factory=dict)
+    model_style: str = "pydantic"  # one of MODEL_STYLES
     source: Path | None = None
 
 
 _TOP_KEYS = {
     "package_name", "distribution_name", "client_name", "api_key_env", "base_url_env", "base_url",
-    "resources", "operations", "streams", "pagination",
+    "resources", "operations", "streams", "pagination", "model_style",
 }
+
+# How models are generated: pydantic v2 classes (default) or TypedDicts.
+MODEL_STYLES = ("pydantic", "typeddict")
 
 
 def config_path_for(spec: Path) -> Path:
@@ -137,8 +141,18 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
             str(op): _dataclass(PaginationConfig, value, path, f"/pagination/{op}")
             for op, value in _mapping(data.get("pagination", {}), path, "/pagination").items()
         },
+        model_style=_model_style(data, path),
         source=path,
     )
+
+
+def _model_style(data: Mapping[str, Any], path: Path) -> str:
+    value = data.get("model_style", "pydantic")
+    if value not in MODEL_STYLES:
+        raise ConfigError(
+            f"unknown model_style {value!r}", path, "/model_style", f"allowed values: {', '.join(MODEL_STYLES)}"
+        )
+    return str(value)
 
 
 def _dataclass(cls: Any, value: Any, path: Path, pointer: str) -> Any:

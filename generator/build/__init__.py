@@ -69,6 +69,7 @@ def build_api(
         security=security_schemes(document),
         schemas=definitions,
         resources=resources,
+        model_style=config.model_style,
     )
     return api, tuple(warnings)
 

@@ -16,6 +16,7 @@ import jinja2
 from generator.emit import literals
 from generator.emit.formatting import format_python, format_sources
 from generator.emit.models import models_view
+from generator.emit.models_typeddict import typeddict_models_view
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view
 from generator.ir import Api
@@ -72,8 +73,8 @@ def render_package(api: Api, template_dir: Path | None = None, *, format_code: b
     files: dict[str, str] = {}
     sources: dict[str, str] = {}  # Python files, formatted together at the end
 
-    resources = [resource_view(r, schemas) for r in api.resources]
-    sources[f"{package}/models.py"] = _render(env, "package/models.py.j2", **common, **vars(models_view(api)))
+    resources = [resource_view(r, schemas, model_style=api.model_style) for r in api.resources]
+    sources[f"{package}/models.py"] = _render_models(env, api, common)
     sources[f"{package}/resources/__init__.py"] = _render(
         env, "package/resources/__init__.py.j2", **common, resources=resources
     )
@@ -118,6 +119,13 @@ def render_package(api: Api, template_dir: Path | None = None, *, format_code: b
     )
     files.update(format_sources(sources) if format_code else sources)
     return dict(sorted(files.items()))
+
+
+def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) -> str:
+    """models.py in the config's `model_style`."""
+    if api.model_style == "typeddict":
+        return _render(env, "package/models_typeddict.py.j2", **common, **vars(typeddict_models_view(api)))
+    return _render(env, "package/models.py.j2", **common, **vars(models_view(api)))
 
 
 def _api_title(title: str) -> str:

@@ -103,8 +103,10 @@ class _Constants:
         return self.items[key][0]
 
 
-def resource_view(resource: Resource, schemas: Mapping[str, SchemaDef]) -> ResourceView:
-    printer = TypePrinter(schemas)
+def resource_view(resource: Resource, schemas: Mapping[str, SchemaDef], model_style: str = "pydantic") -> ResourceView:
+    """`model_style="typeddict"`: arguments take the TypedDicts as they are, and every
+    response is parsed by a TypeAdapter (a TypedDict is no parser of its own)."""
+    printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
     constants = _Constants()
     methods = tuple(_method_view(op, printer, constants, schemas) for op in resource.operations)
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
@@ -248,7 +250,7 @@ def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas
 
 def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
     """A model class is its own parser; anything else gets a typed module-level TypeAdapter."""
-    if isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
+    if not printer.typed_dicts and isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
         return type_ref.name
     words = "_".join(naming.words(annotation)).upper()  # "List[Foo]" -> "LIST_FOO"
     return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})")

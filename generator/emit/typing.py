@@ -40,9 +40,11 @@ _PRIMITIVES = {
 
 
 class TypePrinter:
-    def __init__(self, schemas: Mapping[str, SchemaDef], models_prefix: str = "") -> None:
+    def __init__(self, schemas: Mapping[str, SchemaDef], models_prefix: str = "", *, typed_dicts: bool = False) -> None:
+        """`typed_dicts`: models are TypedDicts (`model_style: typeddict`), already dicts."""
         self._schemas = schemas
         self._prefix = models_prefix
+        self.typed_dicts = typed_dicts
         self.typing_names: set[str] = set()
         self.datetime_names: set[str] = set()
         self.model_names: set[str] = set()
@@ -89,7 +91,7 @@ class TypePrinter:
         definition = self._schemas.get(type_ref.name)
         if open_enums and isinstance(definition, EnumDef):
             return self._open(name, definition.values)
-        if accept_dicts and isinstance(definition, (ModelDef, UnionDef)):
+        if accept_dicts and not self.typed_dicts and isinstance(definition, (ModelDef, UnionDef)):
             self.typing_names.update({"Any", "Dict", "Union"})
             return f"Union[{name}, Dict[str, Any]]"
         return name

@@ -139,3 +139,5 @@ class Api:
     security: tuple[SecurityScheme, ...]
     schemas: tuple[SchemaDef, ...]
     resources: tuple[Resource, ...]
+    # How models are emitted: "pydantic" classes or "typeddict" (config `model_style`).
+    model_style: str = "pydantic"
