@@ -37,6 +37,8 @@ _STANDARD_PARAMS = (
 
 @dataclass(frozen=True)
 class ParamView:
+    """One parameter of a method signature."""
+
     name: str
     annotation: str
     default: str | None  # None: required
@@ -44,6 +46,8 @@ class ParamView:
 
 @dataclass(frozen=True)
 class SignatureView:
+    """A method signature: the parameters before and after `*`, and what it returns."""
+
     positional: tuple[ParamView, ...]
     keyword: tuple[ParamView, ...]
     returns: str
@@ -52,8 +56,11 @@ class SignatureView:
 
 @dataclass(frozen=True)
 class MethodView:
+    """One operation as a method; every field but `operation` is ready-to-paste source text."""
+
+    operation: Operation  # the IR: operation_id, method, path, summary, description, tags, parameters...
     name: str
-    doc: str
+    doc: str  # docstring body (safe between triple quotes); "" with `docstrings: none`
     signature: SignatureView
     overloads: tuple[SignatureView, ...]
     http_method: str
@@ -74,6 +81,9 @@ class MethodView:
 
 @dataclass(frozen=True)
 class ResourceView:
+    """One resource (client attribute): a module with a sync and an async class."""
+
+    resource: Resource  # the IR
     module: str
     class_name: str
     attribute: str
@@ -103,16 +113,20 @@ class _Constants:
         return self.items[key][0]
 
 
-def resource_view(resource: Resource, schemas: Mapping[str, SchemaDef], model_style: str = "pydantic") -> ResourceView:
-    """`model_style="typeddict"`: arguments take the TypedDicts as they are, and every
+def resource_view(
+    resource: Resource, schemas: Mapping[str, SchemaDef], docstrings: str = "full", model_style: str = "pydantic"
+) -> ResourceView:
+    """`docstrings`: "full" (summary, description, Args), "summary" (first line) or "none".
+    `model_style="typeddict"`: arguments take the TypedDicts as they are, and every
     response is parsed by a TypeAdapter (a TypedDict is no parser of its own)."""
     printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
     constants = _Constants()
-    methods = tuple(_method_view(op, printer, constants, schemas) for op in resource.operations)
+    methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
     if any(m.overloads for m in methods):
         typing_names.add("overload")
     return ResourceView(
+        resource=resource,
         module=resource.python_name,
         class_name=resource.class_name,
         attribute=resource.python_name,
@@ -130,7 +144,9 @@ def resource_view(resource: Resource, schemas: Mapping[str, SchemaDef], model_st
     )
 
 
-def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> MethodView:
+def _method_view(
+    op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef], docstrings: str
+) -> MethodView:
     path_params = [p for p in op.parameters if p.location == "path"]
     others = [p for p in op.parameters if p.location != "path"]
     body_fields = op.body.fields if op.body else ()
@@ -173,8 +189,9 @@ def _method_view(op: Operation, printer: TypePrinter, constants: _Constants, sch
             overloads, signature = _stream_overloads(signature, mode, stream_value, event, printer)
 
     return MethodView(
+        operation=op,
         name=op.python_name,
-        doc=_docstring(op),
+        doc=_docstring(op, docstrings),
         signature=signature,
         overloads=overloads,
         http_method=literals.string(op.method.upper()),
@@ -324,8 +341,12 @@ def _optional_string(value: str | None) -> str:
     return "None" if value is None else literals.string(value)
 
 
-def _docstring(op: Operation) -> str:
+def _docstring(op: Operation, style: str) -> str:
+    if style == "none":
+        return ""
     parts = [op.summary or op.operation_id]
+    if style == "summary":
+        return literals.docstring_body(parts[0].strip().split("\n")[0])
     if op.description and op.description != op.summary:
         parts.append(op.description)
     documented = [p for p in op.parameters if p.description]
