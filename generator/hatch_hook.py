@@ -22,6 +22,7 @@ what is wrong, how to fix it), exit code 2, and no traceback.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -47,6 +48,7 @@ _HATCH_OPTIONS = {"dependencies", "require-runtime-dependencies", "require-runti
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 _CONFIG_POINTERS = ("/operations", "/streams", "/pagination")
 EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 3
 
 
 class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
@@ -113,7 +115,16 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         except BuildError as exc:
             where = options.config_file if exc.pointer.startswith(_CONFIG_POINTERS) else options.spec
             prefix = "/tool/clientgen" if where.name == "pyproject.toml" else ""
-            self._fail(f"{self._show(where)}#{prefix}{str(exc)[1:]}")
+            self._fail(f"{where}#{prefix}{str(exc)[1:]}")
+        except Exception as exc:  # a bug of ours, not bad input: one line, as the CLI says it
+            if os.environ.get("CLIENTGEN_DEBUG"):
+                raise
+            self.app.abort(
+                f"clientgen: internal error on {options.spec}: {type(exc).__name__}: {exc} "
+                "(a bug in clientgen; set CLIENTGEN_DEBUG=1 for the traceback and report it)",
+                code=EXIT_INTERNAL,
+            )
+            raise SystemExit(EXIT_INTERNAL) from None
         for warning in result.warnings:
             self.app.display_warning(f"clientgen: {warning}")
         if options.strict and result.warnings:
