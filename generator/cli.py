@@ -20,6 +20,8 @@ EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+# A build error at one of these pointers is about the config file, not the spec.
+_CONFIG_POINTERS = ("/operations", "/streams", "/pagination", "/include", "/exclude")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
     except BuildError as exc:
-        where = args.config if exc.pointer.startswith(("/operations", "/streams", "/pagination")) else args.spec
+        where = args.config if exc.pointer.startswith(_CONFIG_POINTERS) else args.spec
         if where is None:
             where = str(config_path_for(Path(args.spec)))
         return _fail(f"{where}{exc}")
@@ -117,7 +119,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Everything besides the input files that changes the output."""
-    templates = Path(args.templates) if args.templates else None
+    templates = Path(args.templates) if args.templates else _config_templates(args)
     return {
         "package_name": args.package_name,
         "config": args.config,
@@ -125,6 +127,16 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
         "templates": sorted(str(p.relative_to(templates)) for p in templates.rglob("*") if p.is_file())
         if templates and templates.is_dir() else None,
     }
+
+
+def _config_templates(args: argparse.Namespace) -> Path | None:
+    """The config's `templates` directory, so a template added there makes the stamp stale."""
+    from generator.config import ConfigError, config_path_for, load_config
+
+    try:
+        return load_config(Path(args.config) if args.config else config_path_for(Path(args.spec))).templates
+    except ConfigError:
+        return None  # generate reports it
 
 
 def _parser() -> argparse.ArgumentParser:

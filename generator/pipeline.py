@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import BuildWarning, build_api
-from generator.config import config_path_for, load_config
+from generator.config import Config, config_path_for, load_config
+from generator.emit.context import RenderOptions
+from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.emit.render import render_package
 from generator.ir import Api
 from generator.load import Diagnostic, LoadedSpec, load_spec
@@ -30,23 +32,36 @@ def generate(
     template_dir: Path | None = None,
     format_code: bool = True,
 ) -> Result:
-    spec, config_file, api, build_warnings = _build(spec_path, config_path, package_name, config_must_match=True)
-    files = render_package(api, template_dir, format_code=format_code)
+    """`template_dir` (the `--templates` option) wins over the config's `templates`."""
+    spec, config_file, config, api, build_warnings = _build(spec_path, config_path, package_name, config_must_match=True)
+    template_dir = template_dir or config.templates
+    files = render_package(api, template_dir, format_code=format_code, options=render_options(config))
     warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
     templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
     return Result(api, files, warnings, (*spec.files, config_file, *templates))
 
 
+def render_options(config: Config) -> RenderOptions:
+    """The config keys that shape the files rather than the IR."""
+    return RenderOptions(
+        clients=config.clients,
+        docstrings=config.docstrings,
+        line_length=config.line_length or DEFAULT_LINE_LENGTH,
+        extra_dependencies=config.extra_dependencies,
+        header=config.header,
+    )
+
+
 def _build(
     spec_path: Path, config_path: Path | None, package_name: str | None, *, config_must_match: bool
-) -> tuple[LoadedSpec, Path, Api, tuple[BuildWarning, ...]]:
+) -> tuple[LoadedSpec, Path, Config, Api, tuple[BuildWarning, ...]]:
     spec = load_spec(spec_path)
     config_file = config_path or config_path_for(spec_path)
     config = load_config(config_file)
     if package_name:
         config = dataclasses.replace(config, package_name=package_name)
     api, warnings = build_api(spec.document, config, spec_path.name, config_must_match=config_must_match)
-    return spec, config_file, api, warnings
+    return spec, config_file, config, api, warnings
 
 
 def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:
@@ -57,4 +72,4 @@ def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:
 
 def build_only(spec_path: Path, *, config_path: Path | None = None, config_must_match: bool = True) -> Api:
     """The IR of a spec with its config, without rendering (for `diff`)."""
-    return _build(spec_path, config_path, None, config_must_match=config_must_match)[2]
+    return _build(spec_path, config_path, None, config_must_match=config_must_match)[3]

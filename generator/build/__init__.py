@@ -17,7 +17,7 @@ from generator import naming
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.operations import OperationBuilder
 from generator.build.paging import page_info
-from generator.build.resources import group_resources
+from generator.build.resources import group_resources, select_operations
 from generator.build.schemas import SchemaBuilder
 from generator.build.security import base_url, security_schemes
 from generator.build.streams import stream_info
@@ -48,6 +48,7 @@ def build_api(
         operations.append((operation, raw))
     if config_must_match:
         _check_config_names(config, {op.operation_id for op, _ in operations})
+    operations = select_operations(operations, config, must_match=config_must_match)
     resources = group_resources(operations, config)
     definitions = schemas.definitions()
 

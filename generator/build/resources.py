@@ -7,8 +7,46 @@ import re
 from typing import Any, Mapping, Sequence
 
 from generator import naming
-from generator.config import Config
+from generator.build.errors import BuildError
+from generator.config import Config, Selection
 from generator.ir import Operation, Resource
+
+Found = Sequence[tuple[Operation, Mapping[str, Any]]]
+
+
+def select_operations(
+    operations: Found, config: Config, *, must_match: bool = True
+) -> list[tuple[Operation, Mapping[str, Any]]]:
+    """The operations `include:` picks (all without it) less those `exclude:` picks.
+    With `must_match`, a tag or operationId that names nothing is an error."""
+    if must_match:
+        ids = {op.operation_id for op, _ in operations}
+        tags = {tag for op, _ in operations for tag in op.tags}
+        for section, selection in (("include", config.include), ("exclude", config.exclude)):
+            if selection is not None:
+                _check_selection(section, selection, ids, tags)
+
+    def picked(operation: Operation, selection: Selection) -> bool:
+        return operation.operation_id in selection.operations or bool(set(operation.tags) & set(selection.tags))
+
+    return [
+        (op, raw) for op, raw in operations
+        if (config.include is None or picked(op, config.include)) and not picked(op, config.exclude)
+    ]
+
+
+def _check_selection(section: str, selection: Selection, ids: set[str], tags: set[str]) -> None:
+    for key, names, known in (("operations", selection.operations, ids), ("tags", selection.tags, tags)):
+        for index, name in enumerate(names):
+            if name not in known:
+                what = "operationId" if key == "operations" else "tag"
+                raise BuildError(f"{section} names {what} {name!r}, which the spec does not have",
+                                 f"/{section}/{key}/{index}", _known(sorted(known)))
+
+
+def _known(names: list[str]) -> str:
+    shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+    return f"the spec has: {shown}" if names else "the spec has none"
 
 
 def group_resources(operations: Sequence[tuple[Operation, Mapping[str, Any]]], config: Config) -> tuple[Resource, ...]:

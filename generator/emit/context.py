@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.ir import Api, SecurityScheme
 
-CLIENTS = ("sync", "async", "both")
-DOCSTRINGS = ("full", "summary", "none")
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 
 
@@ -25,7 +24,7 @@ class RenderOptions:
 
     clients: str = "both"  # "sync" | "async" | "both"
     docstrings: str = "full"  # "full" | "summary" | "none"
-    line_length: int = 100
+    line_length: int = DEFAULT_LINE_LENGTH
     extra_dependencies: tuple[str, ...] = ()  # PEP 508 strings, already validated
     header: str | None = None  # extra comment text under the generated-file line
 
