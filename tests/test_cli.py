@@ -116,6 +116,18 @@ def test_strict_turns_warnings_into_an_error(tmp_path: Path) -> None:
     assert not (tmp_path / "strict").exists()
 
 
+def test_strict_fails_on_an_unknown_format_and_names_where(tmp_path: Path) -> None:
+    spec = tmp_path / "api.json"
+    spec.write_text(json.dumps({"openapi": "3.0.3", "info": {"title": "Tiny", "version": "1"}, "paths": {},
+                                "components": {"schemas": {"A": {"type": "string", "format": "datetime"}}}}))
+    lenient = _run("generate", str(spec), "--output", str(tmp_path / "client"))
+    assert lenient.returncode == 0
+    assert f"{spec}#/components/schemas/A: warning: unknown format 'datetime'" in lenient.stderr
+    strict = _run("generate", str(spec), "--output", str(tmp_path / "strict"), "--strict")
+    assert strict.returncode == 2 and "unknown format 'datetime'" in strict.stderr and "--strict" in strict.stderr
+    assert "Traceback" not in strict.stderr and not (tmp_path / "strict").exists()
+
+
 def test_no_format_skips_black_and_debug_shows_the_traceback(tmp_path: Path) -> None:
     spec = tmp_path / "api.json"
     spec.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "Tiny", "version": "1"}, "paths": {}}))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .bundle import Bundler
 from .files import read_document
+from .lint import lint_schemas
 from .model import Diagnostic, LoadedSpec, LoadError
 from .validate import check_root
 
@@ -30,6 +31,7 @@ def load_spec(path: Path) -> LoadedSpec:
         raise LoadError(
             "the document is nested too deeply to process", path, hint="flatten deeply nested schemas"
         ) from None
+    lint_schemas(bundled, path, bundler.origins(), warnings)
     return LoadedSpec(
         document=bundled, source=path, version=version, warnings=tuple(warnings), files=bundler.files_read()
     )

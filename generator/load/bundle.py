@@ -54,12 +54,18 @@ class _Ref:
 
 
 _HONOURED_SIBLINGS = frozenset({"nullable", "description", "summary", "deprecated", "readOnly", "writeOnly"})
+# Schema keys that change the type: 3.1 allows them beside a $ref, but the generator follows only the ref.
+_TYPING_SIBLINGS = frozenset(
+    {"type", "format", "properties", "required", "additionalProperties", "items", "allOf", "oneOf", "anyOf",
+     "enum", "const", "default", "discriminator", "patternProperties", "not"}
+)
 
 
 @dataclass
 class _SiblingCount:
     count: int
     first: str
+    keys: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -86,16 +92,28 @@ class Bundler:
     def files_read(self) -> tuple[Path, ...]:
         return tuple(self._docs)
 
+    def origins(self) -> dict[str, tuple[Path, str]]:
+        """Component schemas copied in from other files -> (file, pointer) where they are written."""
+        found: dict[str, tuple[Path, str]] = {}
+        for (path, tokens), name in self._names.items():
+            if name in self._new_schemas:
+                found.setdefault(name, (self._displays[path], pointer.from_tokens(list(tokens))))
+        return found
+
     def run(self) -> dict[str, Any]:
         document: dict[str, Any] = self._walk(self.root_doc, "openapi", self.root_path, "")
         if self._new_schemas:
             components = document.setdefault("components", {})
             components.setdefault("schemas", {}).update(self._new_schemas)
+        why = "OpenAPI 3.0 ignores keys beside a $ref" if self.version == "3.0" else "only the $ref is followed"
         for path, seen in self._siblings.items():
+            where = f"{seen.count} $ref objects have sibling keys, the first here" if seen.count > 1 else \
+                "$ref object has sibling keys"
             self.warnings.append(
                 Diagnostic(
                     "warning",
-                    f"{seen.count} $ref object(s) have sibling keys, which OpenAPI 3.0 ignores",
+                    f"{where}: {', '.join(sorted(seen.keys))} ignored ({why}; to apply them, "
+                    "write allOf: [{$ref: ...}, {...the keys...}])",
                     self._displays[path],
                     seen.first,
                 )
@@ -129,12 +147,17 @@ class Bundler:
 
     def _walk_siblings(self, node: dict[str, Any], kind: str, path: Path, ptr: str) -> dict[str, Any]:
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        # A Path Item may carry fields beside its $ref; other 3.0 objects may not,
-        # but the generator honours these few (`nullable` most of all) as authors mean them.
-        ignored = set(siblings) - _HONOURED_SIBLINGS
-        if ignored and self.version == "3.0" and kind != "pathitem":
+        # A Path Item may carry fields beside its $ref; other 3.0 objects may not, but the
+        # generator honours these few (`nullable` most of all) as authors mean them. 3.1 allows
+        # any key beside a schema's $ref: only those that would change the type are lost.
+        # Extensions (x-...) are metadata either way.
+        ignored = {k for k in siblings if not k.startswith("x-")} - _HONOURED_SIBLINGS
+        if self.version != "3.0":
+            ignored &= _TYPING_SIBLINGS if kind == "schema" else set()
+        if ignored and kind != "pathitem":
             seen = self._siblings.setdefault(path, _SiblingCount(0, ptr))
             seen.count += 1
+            seen.keys |= ignored
         walked: dict[str, Any] = self._walk(siblings, kind, path, ptr)
         return walked
 

@@ -21,6 +21,7 @@ def check_root(document: Any, file: Path, warnings: list[Diagnostic]) -> Literal
             hint="an OpenAPI document is an object with an 'openapi' field",
         )
     version = _check_version(document, file, warnings)
+    _check_info(document, file, warnings)
     _check_mapping(document, "paths", file, required=version == "3.0", warnings=warnings)
     _check_mapping(document, "components", file, required=False, warnings=warnings)
     components = document.get("components", {})
@@ -53,6 +54,20 @@ def _check_version(document: dict[str, Any], file: Path, warnings: list[Diagnost
             "this generator reads OpenAPI 3.0.x and 3.1.x",
         )
     return "3.0" if match.group(1) == "0" else "3.1"
+
+
+def _check_info(document: dict[str, Any], file: Path, warnings: list[Diagnostic]) -> None:
+    """`info.title` and `info.version` are required; without them the package still gets a name and 0.0.0."""
+    info = document.get("info")
+    if not isinstance(info, dict):
+        warnings.append(Diagnostic(
+            "warning", "the 'info' object is missing; the client is named 'API' and versioned 0.0.0", file, "/info"))
+        return
+    if not info.get("title"):
+        warnings.append(Diagnostic("warning", "info.title is missing; the client is named 'API'", file, "/info/title"))
+    if not info.get("version"):
+        warnings.append(Diagnostic(
+            "warning", "info.version is missing; the package is versioned 0.0.0", file, "/info/version"))
 
 
 def _check_mapping(
