@@ -29,10 +29,13 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 from hatchling.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from generator.pipeline import Result
 
 # Options of [tool.hatch.build.hooks.clientgen]; hatchling itself reads the second set.
 OPTIONS = {
@@ -46,7 +49,8 @@ OPTIONS = {
 }
 _HATCH_OPTIONS = {"dependencies", "require-runtime-dependencies", "require-runtime-features", "enable-by-default"}
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-_CONFIG_POINTERS = ("/operations", "/streams", "/pagination")
+# A build error at one of these pointers is about the config, not the spec (as in cli.py).
+_CONFIG_POINTERS = ("/operations", "/streams", "/pagination", "/include", "/exclude")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
@@ -94,7 +98,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             build_data["dependencies"].extend(self._missing_requirements(result.files.get("pyproject.toml", "")))
         self.app.display_info(f"clientgen: generated package {package} ({len(included)} files) from {options.spec}")
 
-    def _generate(self, options: _Options) -> Any:
+    def _generate(self, options: _Options, *, format_code: bool = True, quiet: bool = False) -> Result:
         # Imported here: hatchling loads every installed plugin module, for every build in the
         # environment; the generator's own imports (jinja2, black) wait until they are needed.
         from generator.build import BuildError
@@ -108,7 +112,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 package_name=options.package,
                 config_path=options.config,
                 template_dir=options.templates,
-                format_code=options.format,
+                format_code=options.format and format_code,
             )
         except (LoadError, ConfigError) as exc:
             self._fail(str(exc))
@@ -125,7 +129,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 code=EXIT_INTERNAL,
             )
             raise SystemExit(EXIT_INTERNAL) from None
-        for warning in result.warnings:
+        for warning in () if quiet else result.warnings:
             self.app.display_warning(f"clientgen: {warning}")
         if options.strict and result.warnings:
             self._fail(f"{len(result.warnings)} warning(s) and strict = true in {self._hook_table()}")
@@ -148,19 +152,14 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     # -- sdist: make sure it carries what the wheel build will read ------------------------------
 
     def _include_inputs(self, options: _Options, build_data: dict[str, Any]) -> None:
-        from generator.load import LoadError, load_spec
-
-        try:
-            inputs = list(load_spec(options.spec).files)
-        except LoadError as exc:
-            self._fail(str(exc))
-        if options.config_file.is_file():
-            inputs.append(options.config_file)
-        if options.templates is not None:
-            inputs.extend(p for p in options.templates.rglob("*") if p.is_file())
+        """Every file the generator reads: the spec, the files its `$ref`s reach, the config, templates."""
+        # Generating (unformatted) is how to learn them all; it also stops a broken spec at sdist time.
+        result = self._generate(options, format_code=False, quiet=True)
         root = Path(self.root).resolve()
-        for path in inputs:
+        for path in result.inputs:
             resolved = path.resolve()
+            if not resolved.is_file() or resolved == root / "pyproject.toml":
+                continue
             if resolved.is_relative_to(root):
                 build_data["force_include"][str(resolved)] = resolved.relative_to(root).as_posix()
             else:

@@ -16,6 +16,7 @@ import sys
 import tarfile
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -138,6 +139,34 @@ def test_editable_install_gets_the_client(tmp_path: Path) -> None:
     assert app_file == str(project / "petshop" / "__init__.py"), "the consumer's own code stays editable"
 
 
+def test_client_only_project_needs_no_package_selection_and_its_requirements_win(tmp_path: Path) -> None:
+    project = _consumer(tmp_path)
+    shutil.rmtree(project / "petshop")
+    (project / "pyproject.toml").write_text("""\
+[build-system]
+requires = ["hatchling>=1.25", "clientgen"]
+build-backend = "hatchling.build"
+
+[project]
+name = "petstore-client"
+version = "1.0.0"
+dependencies = ["httpx>=0.28,<0.29"]
+
+[tool.hatch.build.hooks.clientgen]
+spec = "openapi.yaml"
+package = "petstore"
+""")
+    result = _pip("wheel", str(project), "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(_wheel(tmp_path / "out")) as archive:
+        packages = {n.split("/")[0] for n in archive.namelist()}
+        metadata = archive.read("petstore_client-1.0.0.dist-info/METADATA").decode()
+    assert packages == {"petstore", "petstore_client-1.0.0.dist-info"}
+    requirements = [line for line in metadata.splitlines() if line.startswith("Requires-Dist: ")]
+    assert [r for r in requirements if "httpx" in r and "sse" not in r] == ["Requires-Dist: httpx<0.29,>=0.28"]
+    assert any(r.startswith("Requires-Dist: pydantic>=") for r in requirements), requirements
+
+
 DANGLING = """\
 openapi: 3.0.3
 info: {title: Pet Store, version: "1"}
@@ -149,6 +178,25 @@ paths:
           description: ok
           content: {application/json: {schema: {$ref: "#/components/schemas/Nope"}}}
 """
+
+
+def _strict_with_a_warning(project: Path) -> None:
+    _replace(project, 'spec = "openapi.yaml"', 'spec = "openapi.yaml"\nstrict = true')
+    _replace(project, 'getPet = {name = "get"}', "")
+    spec = project / "openapi.yaml"
+    spec.write_text(spec.read_text().replace("      operationId: getPet\n", ""))  # warned, and named from the path
+
+
+def _append(project: Path, text: str) -> None:
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text() + text)
+
+
+def _replace(project: Path, old: str, new: str) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text()
+    assert old in text
+    pyproject.write_text(text.replace(old, new))
 
 
 @pytest.mark.parametrize(
@@ -180,15 +228,22 @@ paths:
             id="missing-spec",
         ),
         pytest.param(
+            _strict_with_a_warning,
+            ["1 warning(s) and strict = true", "pyproject.toml#/tool/hatch/build/hooks/clientgen"],
+            id="strict-with-a-warning",
+        ),
+        pytest.param(
             lambda p: (p / "openapi.clientgen.yaml").write_text("client_name: X\n"),
             ["config in two places", "openapi.clientgen.yaml"],
             id="config-in-two-places",
         ),
     ],
 )
-def test_bad_input_fails_the_build_in_one_line(tmp_path: Path, edit: object, fragments: list[str]) -> None:
+def test_bad_input_fails_the_build_in_one_line(
+    tmp_path: Path, edit: Callable[[Path], object], fragments: list[str]
+) -> None:
     project = _consumer(tmp_path)
-    edit(project)  # type: ignore[operator]
+    edit(project)
     result = _pip("wheel", str(project), "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "out"))
     output = result.stdout + result.stderr
     assert result.returncode != 0
@@ -198,15 +253,3 @@ def test_bad_input_fails_the_build_in_one_line(tmp_path: Path, edit: object, fra
     for fragment in fragments:
         assert fragment in lines[0], lines[0]
     assert not list((tmp_path / "out").glob("*.whl"))
-
-
-def _append(project: Path, text: str) -> None:
-    pyproject = project / "pyproject.toml"
-    pyproject.write_text(pyproject.read_text() + text)
-
-
-def _replace(project: Path, old: str, new: str) -> None:
-    pyproject = project / "pyproject.toml"
-    text = pyproject.read_text()
-    assert old in text
-    pyproject.write_text(text.replace(old, new))
