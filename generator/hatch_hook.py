@@ -22,6 +22,7 @@ what is wrong, how to fix it), exit code 2, and no traceback.
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -37,16 +38,8 @@ from hatchling.plugin import hookimpl
 if TYPE_CHECKING:
     from generator.pipeline import Result
 
-# Options of [tool.hatch.build.hooks.clientgen]; hatchling itself reads the second set.
-OPTIONS = {
-    "spec": "the OpenAPI document, relative to the project root (required)",
-    "config": "a clientgen YAML config (default: [tool.clientgen] of pyproject.toml, else <spec stem>.clientgen.yaml)",
-    "templates": "a directory of templates overriding the built-in ones",
-    "package": "import name of the generated package (overrides the config)",
-    "strict": "fail the build on generator warnings (default false)",
-    "format": "format the code with black (default true)",
-    "runtime-dependencies": "add the client's run-time requirements to the wheel (default true)",
-}
+# Options of [tool.hatch.build.hooks.clientgen] (README, "Build-time codegen"); hatchling reads the second set.
+OPTIONS = frozenset({"spec", "config", "templates", "package", "strict", "format", "runtime-dependencies"})
 _HATCH_OPTIONS = {"dependencies", "require-runtime-dependencies", "require-runtime-features", "enable-by-default"}
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 # A build error at one of these pointers is about the config, not the spec (as in cli.py).
@@ -78,6 +71,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         package = result.api.package_name
         staging = Path(tempfile.mkdtemp(prefix="clientgen-build-"))
         self._staging = staging
+        atexit.register(shutil.rmtree, staging, True)  # finalize() does not run when the build fails
         included: dict[str, str] = {}
         for rel, text in sorted(result.files.items()):
             if not rel.startswith(package + "/"):
