@@ -38,6 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from generator.build import BuildError
     from generator.config import ConfigError, config_path_for
     from generator.emit.write import ForeignFilesError, diff_tree, write_tree
+    from generator.emit.render import TemplateFailure
     from generator.load import LoadError
     from generator.pipeline import generate
 
@@ -53,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
+    except TemplateFailure as exc:
+        return _fail(f"template error: {exc} (fix the template, or remove it to use the built-in one)")
     except BuildError as exc:
         where = args.config if exc.pointer.startswith(_CONFIG_POINTERS) else args.spec
         if where is None:

@@ -29,13 +29,17 @@ from generator.ir import (
 
 @dataclass(frozen=True)
 class MethodRow:
-    call: str
-    http: str
-    summary: str
+    """One row of the README's method table."""
+
+    call: str  # "client.chat.send_message()"
+    http: str  # "POST /chat-messages"
+    summary: str  # one line, `|` escaped
 
 
 @dataclass(frozen=True)
 class Example:
+    """A runnable call: client.<resource>.<method>(<arguments>)."""
+
     resource: str
     method: str
     arguments: str  # "a=1, b='x'"
@@ -43,17 +47,19 @@ class Example:
 
 @dataclass(frozen=True)
 class ReadmeView:
-    title: str
-    description: str
+    """The README: a method table and examples picked from the API (None: it has no such operation)."""
+
+    title: str  # "<title> API", one line
+    description: str  # info.description, one paragraph
     distribution_name: str
     rows: tuple[MethodRow, ...]
-    simple: Example | None
-    stream: Example | None
-    stream_text_event: str | None
-    page: Example | None
-    upload: Example | None
-    upload_field: str | None
-    download: Example | None
+    simple: Example | None  # a GET answering JSON, fewest required arguments
+    stream: Example | None  # the first streaming operation, in streaming mode
+    stream_text_event: str | None  # the event whose text until_done() joins
+    page: Example | None  # the first paging operation
+    upload: Example | None  # the first operation taking a file
+    upload_field: str | None  # its file argument
+    download: Example | None  # the first operation answering bytes
     base_url: str
 
 

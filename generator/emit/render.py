@@ -9,6 +9,7 @@ import functools
 import json
 import re
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import jinja2
@@ -157,5 +158,29 @@ def _runtime_module(text: str, line_length: int) -> str:
     return format_python(text, line_length)
 
 
+class TemplateFailure(Exception):
+    """A template failed to load or render (most likely one from a user's template directory)."""
+
+
 def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
-    return env.get_template(template).render(**context)
+    try:
+        return env.get_template(template).render(**context)
+    except jinja2.TemplateError as exc:
+        raise TemplateFailure(f"{_where(exc, template)}: {type(exc).__name__}: {exc}") from None
+
+
+def _where(exc: jinja2.TemplateError, template: str) -> str:
+    """The template file and line the error arose in (Jinja maps its frames back to templates)."""
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return f"{exc.filename}:{exc.lineno}"
+    frames = [(tb.tb_frame.f_code.co_filename, tb.tb_lineno) for tb in _frames(exc.__traceback__)]
+    in_templates = [f"{name}:{line}" for name, line in frames if name.endswith(".j2")]
+    return in_templates[-1] if in_templates else template
+
+
+def _frames(tb: TracebackType | None) -> list[TracebackType]:
+    found = []
+    while tb is not None:
+        found.append(tb)
+        tb = tb.tb_next
+    return found

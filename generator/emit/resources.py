@@ -39,19 +39,19 @@ _STANDARD_PARAMS = (
 class ParamView:
     """One parameter of a method signature."""
 
-    name: str
-    annotation: str
-    default: str | None  # None: required
+    name: str  # a safe identifier
+    annotation: str  # the type hint as source, e.g. "Union[int, NotGiven]"
+    default: str | None  # the default as source ("NOT_GIVEN"); None: required
 
 
 @dataclass(frozen=True)
 class SignatureView:
     """A method signature: the parameters before and after `*`, and what it returns."""
 
-    positional: tuple[ParamView, ...]
-    keyword: tuple[ParamView, ...]
-    returns: str
-    async_returns: str
+    positional: tuple[ParamView, ...]  # path parameters
+    keyword: tuple[ParamView, ...]  # query, header and body parameters, then the standard extra_*/timeout/max_retries
+    returns: str  # return annotation of the sync method
+    async_returns: str  # return annotation of the async method
 
 
 @dataclass(frozen=True)
@@ -59,24 +59,24 @@ class MethodView:
     """One operation as a method; every field but `operation` is ready-to-paste source text."""
 
     operation: Operation  # the IR: operation_id, method, path, summary, description, tags, parameters...
-    name: str
+    name: str  # the method name
     doc: str  # docstring body (safe between triple quotes); "" with `docstrings: none`
-    signature: SignatureView
-    overloads: tuple[SignatureView, ...]
-    http_method: str
-    path: str
-    path_params: str
-    query: str
-    headers: str
-    body_args: tuple[tuple[str, str], ...]
-    cast_to: str
+    signature: SignatureView  # the implementation's signature
+    overloads: tuple[SignatureView, ...]  # `@overload`s (a stream or not, by the mode argument); () for most
+    http_method: str  # string literal, e.g. "'POST'"
+    path: str  # string literal of the path template
+    path_params: str  # dict display {wire name: argument}, "" when none
+    query: str  # dict display of the query parameters, "" when none
+    headers: str  # dict display of the header parameters, "" when none
+    body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
+    cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
-    idempotent: str
+    idempotent: str  # "True" / "False": may the runtime retry it
     stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
-    stream_cast: str | None
-    stream_spec: str | None
-    page_item: str | None
-    page_spec: str | None
+    stream_cast: str | None  # expression parsing one event
+    stream_spec: str | None  # name of the module constant describing the stream
+    page_item: str | None  # expression parsing one item of a page
+    page_spec: str | None  # name of the module constant describing the paging
 
 
 @dataclass(frozen=True)
@@ -84,20 +84,20 @@ class ResourceView:
     """One resource (client attribute): a module with a sync and an async class."""
 
     resource: Resource  # the IR
-    module: str
-    class_name: str
-    attribute: str
-    doc: str
-    methods: tuple[MethodView, ...]
+    module: str  # module name under resources/
+    class_name: str  # sync class; the async one is "Async" + class_name
+    attribute: str  # client.<attribute>
+    doc: str  # docstring body
+    methods: tuple[MethodView, ...]  # sorted by name
     constants: tuple[tuple[str, str, str], ...]  # (name, annotation, expression)
-    model_imports: tuple[str, ...]
-    typing_names: tuple[str, ...]
-    datetime_names: tuple[str, ...]
-    uses_stream: bool
-    uses_pages: bool
-    uses_files: bool
-    uses_overload: bool
-    uses_adapter: bool
+    model_imports: tuple[str, ...]  # names imported from ..models
+    typing_names: tuple[str, ...]  # names imported from typing
+    datetime_names: tuple[str, ...]  # names imported from datetime
+    uses_stream: bool  # some method streams
+    uses_pages: bool  # some method pages
+    uses_files: bool  # some method uploads files
+    uses_overload: bool  # some method has overloads
+    uses_adapter: bool  # some constant is a TypeAdapter
 
 
 class _Constants:
