@@ -167,6 +167,21 @@ package = "petstore"
     assert any(r.startswith("Requires-Dist: pydantic>=") for r in requirements), requirements
 
 
+def test_command_line_reads_the_same_tool_clientgen_table(tmp_path: Path) -> None:
+    """`clientgen generate --config pyproject.toml` makes what the build makes, and validates it alike."""
+    project = _consumer(tmp_path)
+    args = [sys.executable, "-m", "generator", "generate", str(project / "openapi.yaml"), "--no-format",
+            "--config", str(project / "pyproject.toml"), "--output", str(tmp_path / "out")]
+    result = subprocess.run(args, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "def list(" in (tmp_path / "out" / CLIENT / "resources" / "pets.py").read_text()
+
+    _append(project, "\n[tool.clientgen.streems]\n")
+    result = subprocess.run(args, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "pyproject.toml#/tool/clientgen/streems: unknown key 'streems'" in result.stderr, result.stderr
+
+
 DANGLING = """\
 openapi: 3.0.3
 info: {title: Pet Store, version: "1"}
