@@ -1,0 +1,97 @@
+"""Black through generator/emit/formatting.py: chunked, cached, and still exactly black's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import black
+import pytest
+
+from generator.emit import formatting
+from generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _black(source: str) -> str:
+    return black.format_str(source, mode=black.Mode(line_length=100, target_versions={black.TargetVersion.PY39}))
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CLIENTGEN_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CLIENTGEN_NO_CACHE", raising=False)
+    return tmp_path
+
+
+def test_chunked_output_is_blacks_whole_file_output_on_the_dify_package(cache: Path) -> None:
+    files = generate(ROOT / "specs" / "dify-chatflow.json", format_code=False).files
+    sources = {name: text for name, text in files.items() if name.endswith(".py")}
+    assert max(len(formatting.split_chunks(text)) for text in sources.values()) > 50  # models.py is cut up
+    assert formatting.format_sources(sources) == {name: _black(text) for name, text in sorted(sources.items())}
+
+
+SOURCE = '''# header
+"""Module.
+
+class NotACut: a docstring line at column 0
+"""
+
+import os
+
+
+@decorator(
+    1,
+)
+class A( object ):
+    x = 1
+class B:
+    """Doc.
+def not_a_cut_either():
+    """
+    y = {'a':1}
+ALIAS = int
+"""Alias doc."""
+# about f
+def f( a ): return a
+'''
+
+
+def test_odd_cuts_still_give_blacks_output(cache: Path) -> None:
+    assert formatting.format_python(SOURCE) == _black(SOURCE)
+
+
+def test_a_cut_inside_a_string_falls_back_to_the_whole_file(cache: Path) -> None:
+    source = "X = '''\nclass Y:\n    pass\n'''  # one string\nZ = 1\n"
+    assert len(formatting.split_chunks(source)) == 2  # the heuristic only knows double quotes
+    assert formatting.format_python(source) == _black(source)
+
+
+def test_second_run_reads_the_cache_and_corrupt_entries_are_ignored(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = formatting.format_python(SOURCE)
+    entries = [p for p in cache.rglob("*") if p.is_file()]
+    assert entries and not [p for p in entries if p.name.endswith(".tmp")]
+
+    def refuse(source: str, line_length: int) -> str:
+        raise AssertionError("black called although everything is cached")
+
+    monkeypatch.setattr(formatting, "_black", refuse)
+    assert formatting.format_python(SOURCE) == expected
+    monkeypatch.undo()
+    monkeypatch.setenv("CLIENTGEN_CACHE_DIR", str(cache))
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-3] + b"###")  # torn / tampered
+    assert formatting.format_python(SOURCE) == expected
+
+
+def test_no_cache_writes_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CLIENTGEN_NO_CACHE", "1")
+    assert formatting.format_python(SOURCE) == _black(SOURCE)
+    assert not list(cache.iterdir())
+
+
+def test_invalid_python_still_raises_blacks_error(cache: Path) -> None:
+    with pytest.raises(black.InvalidInput):
+        formatting.format_python("class A:\n    def (:\n")
