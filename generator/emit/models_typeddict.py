@@ -88,11 +88,7 @@ def typeddict_models_view(api: Api) -> TypedDictModelsView:
     )
     ordered, cyclic = _alias_order(api.schemas)
     quoting = _QuotingPrinter(schemas, cyclic)
-    aliases = tuple(
-        TypeAliasView(view.name, view.expression, view.doc, d.name in cyclic)
-        for d in ordered
-        for view in [_alias_view(d, quoting if d.name in cyclic else printer)]
-    )
+    aliases = tuple(_type_alias_view(d, quoting if d.name in cyclic else printer, d.name in cyclic) for d in ordered)
     if cyclic:
         extensions.add("TypeAliasType")
     helpers = sorted(
@@ -117,6 +113,45 @@ def typeddict_models_view(api: Api) -> TypedDictModelsView:
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
     )
+
+
+def _type_alias_view(definition: SchemaDef, printer: TypePrinter, recursive: bool) -> TypeAliasView:
+    if isinstance(definition, UnionDef):
+        doc = literals.docstring_body(definition.description)
+        return TypeAliasView(definition.name, _union_expression(definition, printer), doc, recursive)
+    view = _alias_view(definition, printer)
+    return TypeAliasView(view.name, view.expression, view.doc, recursive)
+
+
+def _union_expression(union: UnionDef, printer: TypePrinter) -> str:
+    """As the pydantic style's union, less any variant that is the union itself
+    (`oneOf: [{$ref: itself}, ...]` adds nothing, and type checkers reject it)."""
+    variants = [v for v in union.variants if v != NamedType(union.name)]
+    discriminator = union.discriminator
+    if discriminator is None:
+        parts = list(dict.fromkeys(printer.annotation(v, open_enums=True) for v in variants)) or ["Any"]
+        if "Any" in parts:
+            printer.typing_names.add("Any")
+        if len(parts) == 1:
+            return parts[0]
+        printer.typing_names.add("Union")
+        return "Union[" + ", ".join(parts) + "]"
+    # (tag, annotation) per variant; the tag is the schema name the router returns
+    tagged = [(v.name if isinstance(v, NamedType) else printer.annotation(v, open_enums=False),
+               printer.annotation(v, open_enums=False)) for v in variants]
+    if discriminator.fallback:
+        tagged.append((discriminator.fallback, discriminator.fallback))
+    if len(tagged) == 1:
+        return tagged[0][1]
+    members = ", ".join(f"Annotated[{annotation}, _Tag({literals.string(tag)})]" for tag, annotation in tagged)
+    routes = [(key, name) for key, name in discriminator.mapping if name != union.name]
+    table = "{" + ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in routes) + "}"
+    fallback = literals.string(discriminator.fallback or "")
+    if discriminator.by == "property":
+        router = f"by_property({literals.string(discriminator.property)}, {table}, {fallback})"
+    else:
+        router = f"by_key({table}, {fallback})"
+    return f"Annotated[Union[{members}], _Discriminator({router})]"
 
 
 def _typed_dict_view(

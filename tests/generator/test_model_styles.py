@@ -271,6 +271,26 @@ def test_small_spec_unions_enums_odd_keys_and_cycles(generate_models: GenerateFn
     assert result.returncode == 0, result.stdout
 
 
+def test_union_listing_itself_drops_that_variant(generate_models: GenerateFn) -> None:
+    """`oneOf: [{$ref: itself}, ...]` (a datamodel-code-generator test case): the
+    self-variant adds nothing, and mypy rejects a union that contains itself."""
+    from pydantic import TypeAdapter
+
+    schemas = {
+        "Item": {"oneOf": [{"$ref": "#/components/schemas/Item"}, {"$ref": "#/components/schemas/Ref"}],
+                 "discriminator": {"propertyName": "type"}},
+        "Ref": {"type": "object", "required": ["type"], "properties": {"type": {"type": "string", "enum": ["Ref"]}}},
+    }
+    models = generate_models(minimal_spec(schemas), model_style="typeddict")
+    adapter = TypeAdapter(models.Item)
+    assert adapter.validate_python({"type": "Ref"}) == {"type": "Ref"}
+    assert adapter.validate_python({"type": "Item", "x": 1}) == {"type": "Item", "x": 1}  # the Unknown fallback
+    out = generate_models.last_dir  # type: ignore[attr-defined]
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "."],
+                            cwd=out, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
 def test_spec_text_stays_data(generate_models: GenerateFn) -> None:
     hostile = 'a"]; import os; os.system("x"); ["'
     schemas = {"Evil": {"type": "object", "required": [hostile],
