@@ -25,6 +25,7 @@ class Competitor:
     requirement: str
     executable: str  # console script inside the venv
     extras: tuple[str, ...] = ()  # what its post-generation hooks call (opc runs ruff)
+    imports: tuple[str, ...] = ()  # what its generated package imports (to check that it does)
 
     def command(self, spec: Path, output: Path) -> list[str]:
         """The command that generates a client for `spec` into `output` (which must not exist)."""
@@ -40,18 +41,22 @@ class Competitor:
         """The venv's bin directory, creating the venv if needed (raises InstallError)."""
         home = CACHE / f"{self.name}-{self.requirement.split('==')[-1]}"
         bin_dir = home / "bin"
-        if all((bin_dir / name).exists() for name in (self.executable, *self.extras)):
+        wanted = " ".join((self.requirement, *self.extras, *self.imports))
+        ready = home / "clientgen-bench-ready"  # what was installed, so a changed list reinstalls
+        if ready.exists() and ready.read_text(encoding="utf-8") == wanted and (bin_dir / self.executable).exists():
             return bin_dir
-        shutil.rmtree(home, ignore_errors=True)
-        venv.EnvBuilder(with_pip=True).create(home)
+        if not (bin_dir / "pip").exists():  # a venv half made by an interrupted run is made again
+            shutil.rmtree(home, ignore_errors=True)
+            venv.EnvBuilder(with_pip=True).create(home)
         done = subprocess.run(
             [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-             self.requirement, *self.extras],
+             self.requirement, *self.extras, *self.imports],
             capture_output=True, text=True,
         )
         if done.returncode != 0:
             shutil.rmtree(home, ignore_errors=True)
             raise InstallError(f"{self.requirement}: pip failed: {done.stderr.strip()[-300:]}")
+        ready.write_text(wanted, encoding="utf-8")
         return bin_dir
 
 
@@ -65,10 +70,14 @@ class InstallError(Exception):
 
 
 OPENAPI_PYTHON_CLIENT = Competitor(
-    "openapi-python-client", "openapi-python-client==0.29.1", "openapi-python-client", extras=("ruff",)
+    "openapi-python-client", "openapi-python-client==0.29.1", "openapi-python-client", extras=("ruff",),
+    imports=("httpx", "attrs", "python-dateutil"),
 )
 # Ships its jar in the wheel; runs on the machine's Java.
-OPENAPI_GENERATOR = Competitor("openapi-generator", "openapi-generator-cli==7.26.0", "openapi-generator-cli")
+OPENAPI_GENERATOR = Competitor(
+    "openapi-generator", "openapi-generator-cli==7.26.0", "openapi-generator-cli",
+    imports=("pydantic>=2", "urllib3>=2.1", "python-dateutil>=2.8.2", "typing-extensions>=4.7.1"),
+)
 ALL = (OPENAPI_PYTHON_CLIENT, OPENAPI_GENERATOR)
 
 

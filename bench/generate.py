@@ -1,0 +1,319 @@
+"""Generation time and peak memory: clientgen against the generators we compete with, in one run.
+
+    python bench/generate.py [--runs 3] [--copies 30] [--only NAME ...] [--typecheck] [--markdown FILE] [--smoke]
+
+Specs: the flagship (specs/dify-chatflow.json), a synthetic large spec built
+here (the flagship cloned `--copies` times with renamed identifiers:
+bench/synthetic.py), and GitHub 2020-07 and Stripe 2020-03-02 from
+../shared/corpus/big/ (reported missing when absent).
+
+Generators, each a fresh process with a fresh output folder, the whole
+process timed (formatting included):
+- clientgen with a cold black cache (an empty CLIENTGEN_CACHE_DIR every run),
+- clientgen with a warm cache (the same spec formatted once before, untimed),
+- clientgen regenerating into its own output with nothing changed (no --force),
+- openapi-python-client 0.29 and OpenAPI Generator 7.26 (python target), each in
+  its own venv under ~/.cache/clientgen-bench (bench/competitors.py; created
+  from PyPI on first use; OpenAPI Generator runs on the machine's Java).
+
+Runs are interleaved (run 1 of every generator, then run 2, ...) so machine
+noise hits all alike; the table shows the median of `--runs`. Peak memory is
+the largest sum of RSS over the process and all its descendants (parallel
+black workers, the JVM under its Python launcher), sampled from /proc every
+20 ms. A generator "fails" on a spec when it exits non-zero or when its
+package does not import (every module, in the generator's own venv);
+`--typecheck` also runs mypy --strict on clientgen's packages. Ratios are
+clientgen's cold and warm median over each competitor's, and over the fastest
+competitor that succeeded.
+
+`--smoke` (CI): the flagship only, one run, clientgen only (competitors are
+skipped, and the output says so), no timing judged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from competitors import OPENAPI_GENERATOR, OPENAPI_PYTHON_CLIENT, Competitor, InstallError  # noqa: E402
+from synthetic import FLAGSHIP, METHODS, write_synthetic  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "big"
+TIMEOUT = 900
+IMPORT_ALL = (
+    "import importlib, pkgutil, sys\n"
+    "sys.setrecursionlimit(10000)\n"
+    "package = importlib.import_module(sys.argv[1])\n"
+    "for m in pkgutil.walk_packages(package.__path__, sys.argv[1] + '.'):\n"
+    "    importlib.import_module(m.name)\n"
+)
+OURS = ("clientgen cold", "clientgen warm", "clientgen unchanged")
+SHORT = {"openapi-python-client": "opc", "openapi-generator": "OpenAPI Generator"}
+
+
+@dataclass
+class Outcome:
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+    failure: str | None = None
+
+    @property
+    def median(self) -> float | None:
+        return statistics.median(self.seconds) if self.seconds and not self.failure else None
+
+
+@dataclass
+class Spec:
+    label: str
+    path: Path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="clientgen generate vs competitors: time and peak memory")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=30, help="size of the synthetic spec (flagship x N)")
+    parser.add_argument("--only", action="append", help="spec labels to run (substring match)")
+    parser.add_argument("--typecheck", action="store_true", help="mypy --strict on clientgen's packages")
+    parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
+    parser.add_argument("--smoke", action="store_true", help="flagship only, one run, clientgen only")
+    args = parser.parse_args()
+    runs = 1 if args.smoke else args.runs
+
+    with tempfile.TemporaryDirectory(prefix="clientgen-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        specs = [Spec("Dify Chatflow", FLAGSHIP)]
+        if not args.smoke:
+            specs.append(Spec(f"Dify x{args.copies} (synthetic)", write_synthetic(tmp / f"dify-x{args.copies}.json",
+                                                                                   args.copies)))
+            specs += [Spec("GitHub 2020-07", CORPUS / "github-api.github.com-2020-07.json"),
+                      Spec("Stripe 2020-03-02", CORPUS / "stripe-spec3-2020-03-02.json")]
+        if args.only:
+            specs = [s for s in specs if any(o.lower() in s.label.lower() for o in args.only)]
+        competitors: list[Competitor] = []
+        if args.smoke:
+            print("smoke mode: clientgen only, competitors skipped, one run", file=sys.stderr)
+        else:
+            for competitor in (OPENAPI_PYTHON_CLIENT, OPENAPI_GENERATOR):
+                try:
+                    competitor.ensure()
+                    competitors.append(competitor)
+                except InstallError as exc:
+                    print(f"{competitor.name}: not installed, skipped: {exc}", file=sys.stderr)
+        rows = []
+        for spec in specs:
+            if not spec.path.exists():
+                print(f"{spec.label}: {spec.path} missing, skipped", file=sys.stderr)
+                continue
+            outcomes = _bench_spec(spec, competitors, runs, tmp / _slug(spec.label), args.typecheck)
+            rows.append((spec, outcomes))
+            _print_spec(spec, outcomes)
+        lines = _markdown(rows, runs)
+        print("\n" + "\n".join(lines))
+        if args.markdown:
+            args.markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _bench_spec(spec: Spec, competitors: list[Competitor], runs: int, work: Path,
+                typecheck: bool) -> dict[str, Outcome]:
+    work.mkdir(parents=True)
+    warm_cache = work / "warm-cache"
+    ours = [sys.executable, "-m", "generator", "generate", str(spec.path), "--package-name", "bench_client"]
+    # Fill the warm cache once, untimed.
+    subprocess.run([*ours, "--output", str(work / "warm-up")], cwd=ROOT, capture_output=True,
+                   env={**os.environ, "CLIENTGEN_CACHE_DIR": str(warm_cache)})
+    outcomes = {name: Outcome() for name in (*OURS, *(c.name for c in competitors))}
+    last_output: dict[str, Path] = {}
+    for run in range(runs):
+        for name, outcome in outcomes.items():
+            if outcome.failure:
+                continue
+            output = work / f"{_slug(name)}-{run}"
+            if name == "clientgen cold":
+                command = [*ours, "--output", str(output)]
+                env = {**os.environ, "CLIENTGEN_CACHE_DIR": str(work / f"cold-cache-{run}")}
+            elif name == "clientgen warm":
+                command = [*ours, "--output", str(output)]
+                env = {**os.environ, "CLIENTGEN_CACHE_DIR": str(warm_cache)}
+            elif name == "clientgen unchanged":
+                output = last_output.get("clientgen warm", output)
+                command = [*ours, "--output", str(output)]
+                env = {**os.environ, "CLIENTGEN_CACHE_DIR": str(warm_cache)}
+            else:
+                competitor = next(c for c in competitors if c.name == name)
+                command, env = competitor.command(spec.path, output), competitor.environment()
+            code, seconds, peak, stderr = _measure(command, env, cwd=ROOT if name in OURS else work)
+            if code != 0:
+                outcome.failure = f"exit {code}: {_last_line(stderr)}"
+                continue
+            if name == "clientgen unchanged" and "up to date" not in stderr:
+                outcome.failure = f"did work although nothing changed: {_last_line(stderr)}"
+            outcome.seconds.append(seconds)
+            outcome.peak_mb.append(peak)
+            last_output[name] = output
+    for name, outcome in outcomes.items():
+        if outcome.failure or name not in last_output or name == "clientgen unchanged":
+            continue
+        python = Path(sys.executable)
+        if name not in OURS:
+            python = next(c for c in competitors if c.name == name).ensure() / "python"
+        problem = _imports(python, last_output[name])
+        if problem is None and typecheck and name in OURS:
+            problem = _typechecks(last_output[name])
+        outcome.failure = problem
+    return outcomes
+
+
+def _measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[int, float, float, str]:
+    """(exit code, wall seconds, peak MB of the process tree, stderr)."""
+    with tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        sampler = _PeakSampler(process.pid)
+        sampler.start()
+        try:
+            _, status, _ = os.wait4(process.pid, 0)
+        finally:
+            sampler.stop()
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    # Not ru_maxrss: the forked child starts as a copy of this process, so it counts our own size.
+    return process.returncode, seconds, sampler.peak_bytes / 1e6, stderr
+
+
+class _PeakSampler(threading.Thread):
+    """The largest total RSS of a process and its descendants, read from /proc."""
+
+    def __init__(self, root: int) -> None:
+        super().__init__(daemon=True)
+        self.root, self.peak_bytes, self._done = root, 0, threading.Event()
+        self._page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            self.peak_bytes = max(self.peak_bytes, self._tree_rss())
+            self._done.wait(0.02)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+    def _tree_rss(self) -> int:
+        children: dict[int, list[int]] = {}
+        rss: dict[int, int] = {}
+        try:
+            entries = os.listdir("/proc")
+        except OSError:
+            return 0
+        for entry in entries:
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as stat:
+                    fields = stat.read().rsplit(b")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            pid = int(entry)
+            children.setdefault(int(fields[1]), []).append(pid)
+            rss[pid] = int(fields[21]) * self._page  # after "pid (comm)": state, ppid, ... rss
+        total, todo = 0, [self.root]
+        while todo:
+            pid = todo.pop()
+            total += rss.get(pid, 0)
+            todo.extend(children.get(pid, ()))
+        return total
+
+
+def _imports(python: Path, output: Path) -> str | None:
+    """None if every module of the generated package imports, else what went wrong."""
+    packages = [p for p in output.iterdir() if (p / "__init__.py").exists()]
+    if not packages:
+        return "generated, but no package found"
+    for package in packages:
+        try:
+            done = subprocess.run([str(python), "-c", IMPORT_ALL, package.name], cwd=output, capture_output=True,
+                                  text=True, timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return "generated, import timed out"
+        if done.returncode != 0:
+            return f"generated, does not import: {_last_line(done.stderr)}"
+    return None
+
+
+def _typechecks(output: Path) -> str | None:
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "bench_client"],
+                          cwd=output, capture_output=True, text=True)
+    return None if done.returncode == 0 else f"generated, mypy --strict fails: {_last_line(done.stdout)}"
+
+
+def _print_spec(spec: Spec, outcomes: dict[str, Outcome]) -> None:
+    print(f"{spec.label} ({_size(spec.path)}):")
+    for name, outcome in outcomes.items():
+        print(f"  {name:<24} {_cell(outcome)}")
+
+
+def _markdown(rows: list[tuple[Spec, dict[str, Outcome]]], runs: int) -> list[str]:
+    names = list(dict.fromkeys(name for _, outcomes in rows for name in outcomes))
+    theirs = [n for n in names if n not in OURS]
+    head = ["spec", *(SHORT.get(n, n) for n in names), *(f"cold / {SHORT[n]}" for n in theirs),
+            *(f"warm / {SHORT[n]}" for n in theirs), "cold / fastest", "warm / fastest"]
+    lines = [f"Median of {runs} run(s), seconds (peak MB of the process tree).", "",
+             "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for spec, outcomes in rows:
+        cold, warm = outcomes["clientgen cold"].median, outcomes["clientgen warm"].median
+        ok = [o.median for n, o in outcomes.items() if n not in OURS and o.median is not None]
+        fastest = min(ok) if ok else None
+        cells = [f"{spec.label} ({_size(spec.path)})", *(_cell(outcomes[n]) if n in outcomes else "–" for n in names),
+                 *(_ratio(cold, outcomes[n].median if n in outcomes else None) for n in theirs),
+                 *(_ratio(warm, outcomes[n].median if n in outcomes else None) for n in theirs),
+                 _ratio(cold, fastest), _ratio(warm, fastest)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _cell(outcome: Outcome) -> str:
+    if outcome.failure:
+        timed = f" after {statistics.median(outcome.seconds):.2f} s" if outcome.seconds else ""
+        return f"FAILED{timed}: {outcome.failure}"
+    if not outcome.seconds:
+        return "–"
+    return f"{statistics.median(outcome.seconds):.2f} s ({max(outcome.peak_mb):.0f} MB)"
+
+
+def _ratio(ours: float | None, theirs: float | None) -> str:
+    return f"{ours / theirs:.2f}" if ours is not None and theirs else "n/a"
+
+
+def _size(path: Path) -> str:
+    try:
+        spec = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return f"{path.stat().st_size / 1e6:.1f} MB"
+    operations = sum(1 for item in spec.get("paths", {}).values() for m in METHODS if m in item)
+    schemas = len(spec.get("components", {}).get("schemas", {}))
+    return f"{operations} ops, {schemas} schemas, {path.stat().st_size / 1e6:.1f} MB"
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "(no output)"
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.lower())
+
+
+if __name__ == "__main__":
+    main()
