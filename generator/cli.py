@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
     except TemplateFailure as exc:
+        if args.debug or os.environ.get("CLIENTGEN_DEBUG"):
+            raise  # the traceback runs through the template's lines
         return _fail(f"template error: {exc} (fix the template, or remove it to use the built-in one)")
     except BuildError as exc:
         where = args.config if exc.pointer.startswith(_CONFIG_POINTERS) else args.spec

@@ -166,7 +166,7 @@ def _render(env: jinja2.Environment, template: str, **context: Any) -> str:
     try:
         return env.get_template(template).render(**context)
     except jinja2.TemplateError as exc:
-        raise TemplateFailure(f"{_where(exc, template)}: {type(exc).__name__}: {exc}") from None
+        raise TemplateFailure(f"{_where(exc, template)}: {type(exc).__name__}: {exc}") from exc
 
 
 def _where(exc: jinja2.TemplateError, template: str) -> str:
