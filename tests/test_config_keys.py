@@ -143,6 +143,7 @@ def test_extra_dependencies_are_added_as_toml_strings(tmp_path: Path) -> None:
     dependencies = tomllib.loads(files["pyproject.toml"])["project"]["dependencies"]
     assert dependencies[-2:] == ["rich>=13", 'tenacity>=8; python_version >= "3.10"']
     assert "pydantic>=2.7,<3" in dependencies
+    assert "`pydantic`, `rich` and `tenacity` at run time." in files["README.md"]
 
 
 def test_a_dependency_that_is_not_pep_508(tmp_path: Path) -> None:

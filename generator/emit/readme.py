@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from packaging.requirements import Requirement
+
 from generator.emit import literals
 from generator.emit.resources import ResourceView
 from generator.ir import (
@@ -61,9 +63,10 @@ class ReadmeView:
     upload_field: str | None  # its file argument
     download: Example | None  # the first operation answering bytes
     base_url: str
+    extra_dependencies: tuple[str, ...] = ()  # project names of the config's extra_dependencies
 
 
-def readme_view(api: Api, resources: list[ResourceView]) -> ReadmeView:
+def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tuple[str, ...] = ()) -> ReadmeView:
     operations = [(r.python_name, op) for r in api.resources for op in r.operations]
     rows = tuple(
         MethodRow(
@@ -102,6 +105,7 @@ def readme_view(api: Api, resources: list[ResourceView]) -> ReadmeView:
         upload_field=upload_field,
         download=_example(download),
         base_url=api.base_url,
+        extra_dependencies=tuple(Requirement(r).name for r in extra_dependencies),
     )
 
 

@@ -114,7 +114,8 @@ def render_package(
         dependencies=(*_DEPENDENCIES, *options.extra_dependencies),
     )
     files["pyproject.toml"] = _render(env, "package/pyproject.toml.j2", **common, **vars(project))
-    files["README.md"] = _render(env, "package/README.md.j2", **common, **vars(readme_view(api, list(resources))))
+    readme = readme_view(api, list(resources), options.extra_dependencies)
+    files["README.md"] = _render(env, "package/README.md.j2", **common, **vars(readme))
     files.update(format_sources(sources, line_length=options.line_length) if format_code else sources)
     return dict(sorted(files.items()))
 
