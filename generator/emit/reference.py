@@ -32,6 +32,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "package/models.py.j2": ("`<package>/models.py` (`model_style: pydantic`)", "ModelsView"),
     "package/models_typeddict.py.j2": ("`<package>/models.py` (`model_style: typeddict`)", "TypedDictModelsView"),
     "package/pyproject.toml.j2": ("`pyproject.toml`", "ProjectView"),
+    "package/py.typed.j2": ("`<package>/py.typed`, the typing marker (empty)", ""),
     "package/README.md.j2": ("`README.md`", "ReadmeView"),
     "package/resources/__init__.py.j2": ("`<package>/resources/__init__.py`", "ResourcesView"),
     "package/resources/resource.py.j2": ("`<package>/resources/<resource>.py`, once per resource",
@@ -82,7 +83,8 @@ def reference() -> str:
     env = environment()
     out = ["## Templates and their blocks", ""]
     for name, (writes, view_name) in TEMPLATES.items():
-        out += [f"### `{name}`", "", f"Writes {writes}. Context: `CommonView` + {_view_link(view_name)}.", ""]
+        extra = f" + {_view_link(view_name)}" if view_name else ""
+        out += [f"### `{name}`", "", f"Writes {writes}. Context: `CommonView`{extra}.", ""]
         found = blocks(env, name)
         out += [f"{'  ' * depth}- `{block}`" for depth, block in found] if found else ["(no blocks)"]
         out.append("")
