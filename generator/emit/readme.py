@@ -58,6 +58,7 @@ class ReadmeView:
     simple: Example | None  # a GET answering JSON, fewest required arguments
     stream: Example | None  # the first streaming operation, in streaming mode
     stream_text_event: str | None  # the event whose text until_done() joins
+    stream_tag: str | None  # the key naming an event's type (TypedDict events are read by it)
     page: Example | None  # the first paging operation
     upload: Example | None  # the first operation taking a file
     upload_field: str | None  # its file argument
@@ -100,6 +101,7 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         simple=_example(simple),
         stream=_example(stream, streaming=True),
         stream_text_event=stream[1].stream.text_event if stream and stream[1].stream else None,
+        stream_tag=stream[1].stream.discriminator if stream and stream[1].stream else None,
         page=_example(page),
         upload=_example(upload),
         upload_field=upload_field,
