@@ -11,7 +11,8 @@ instead. Real specs repeat their habits hundreds of times (Stripe's
 - schemas that say nothing about their type (`{description: ...}` without
   `type`, `properties`, `$ref`...): typed `Any`. An empty schema `{}` means
   "any value" on purpose and is not reported; neither are `allOf` parts,
-  which only add annotations to their siblings.
+  which only add annotations to their siblings, nor `anyOf: [{required:
+  [a]}, {required: [b]}]` members, which only constrain the parent.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ class _Lint:
             kind = schema.get("type")
             key = (fmt, kind if isinstance(kind, str) else "")
             self.formats.setdefault(key, _Seen(file, ptr)).count += 1
-        own = [k for k in schema if not k.startswith("x-")]
-        if own and not _TYPING_KEYS.intersection(schema) and not _is_all_of_part(ptr):
+        own = {k for k in schema if not k.startswith("x-")}
+        if own and not _TYPING_KEYS.intersection(schema) and not _is_constraint_part(own, ptr):
             if self.untyped is None:
                 self.untyped = _Seen(file, ptr)
             self.untyped.count += 1
@@ -134,9 +135,14 @@ def lint_schemas(
     warnings.extend(lint.diagnostics())
 
 
-def _is_all_of_part(ptr: str) -> bool:
+def _is_constraint_part(keys: set[str], ptr: str) -> bool:
+    """An allOf part (annotations for its siblings), or an anyOf/oneOf member that only lists
+    `required` keys (the "at least one of these fields" idiom): neither stands for a value."""
     parent = ptr.rsplit("/", 2)
-    return len(parent) == 3 and parent[1] == "allOf"
+    composition = parent[1] if len(parent) == 3 else ""
+    return composition == "allOf" or (
+        composition in ("anyOf", "oneOf") and "required" in keys and keys <= {"required", "description", "title"}
+    )
 
 
 def _times(count: int, noun: str) -> str:

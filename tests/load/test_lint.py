@@ -73,6 +73,8 @@ def test_untyped_schemas_are_one_warning_and_empty_schemas_or_allof_parts_none(t
             "ext": {"x-internal": True},
             "part": {"allOf": [{"$ref": "#/components/schemas/Anything"}, {"description": "an annotation"}]},
         }},
+        "OneOfTwo": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+                     "anyOf": [{"required": ["a"]}, {"required": ["b"]}]},
     })
     assert _warnings(spec) == [(
         "/components/schemas/A/properties/vague",
