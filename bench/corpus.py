@@ -137,7 +137,12 @@ def refusal(generator: str, gen: subprocess.CompletedProcess[str]) -> str | None
     """The generator's own clean error message, when it declined the spec without crashing."""
     if generator == "opc":
         text = gen.stdout + gen.stderr
-        return None if gen.returncode != 1 or "Traceback" in text else last_line(text)
+        if gen.returncode != 1 or "Traceback" in text:
+            return None
+        # "Error(s) encountered while generating...", then what went wrong, then a request to report it.
+        lines = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith(
+            ("Generating ", "If you believe"))]
+        return " / ".join(lines[:3])[:300] or "(no output)"
     errors = [line for line in gen.stderr.splitlines() if line.strip() and ": warning:" not in line]
     return errors[0][:300] if gen.returncode == 2 and len(errors) == 1 else None
 
