@@ -8,6 +8,8 @@ does nothing.
 
 from __future__ import annotations
 
+import keyword
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,11 +143,11 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
     data = _mapping(raw, path, "")
     _no_unknown(data, _TOP_KEYS, path, "")
     return Config(
-        package_name=_opt_str(data, "package_name", path),
-        distribution_name=_opt_str(data, "distribution_name", path),
-        client_name=_opt_str(data, "client_name", path),
-        api_key_env=_opt_str(data, "api_key_env", path),
-        base_url_env=_opt_str(data, "base_url_env", path),
+        package_name=_name(data, "package_name", path),
+        distribution_name=_name(data, "distribution_name", path),
+        client_name=_name(data, "client_name", path),
+        api_key_env=_name(data, "api_key_env", path),
+        base_url_env=_name(data, "base_url_env", path),
         base_url=_opt_str(data, "base_url", path),
         resources={str(k): str(v) for k, v in _mapping(data.get("resources", {}), path, "/resources").items()},
         operations={
@@ -171,6 +173,25 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
         header=_opt_str(data, "header", path),
         source=path,
     )
+
+
+# Names that end up in code: each must be what its place allows, and nothing more.
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_NAMES = {
+    "package_name": (re.compile(r"[a-z_][a-z0-9_]*"), "a lower_snake_case package name", "pet_store"),
+    "client_name": (_IDENTIFIER, "a Python class name", "PetStore"),
+    "distribution_name": (re.compile(r"[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?"), "a PyPI project name", "pet-store"),
+    "api_key_env": (_IDENTIFIER, "an environment variable name", "PETSTORE_API_KEY"),
+    "base_url_env": (_IDENTIFIER, "an environment variable name", "PETSTORE_BASE_URL"),
+}
+
+
+def _name(data: Mapping[str, Any], key: str, path: Path) -> str | None:
+    value = _opt_str(data, key, path)
+    pattern, what, example = _NAMES[key]
+    if value is not None and (not pattern.fullmatch(value) or keyword.iskeyword(value) or keyword.issoftkeyword(value)):
+        raise ConfigError(f"{key} {value!r} is not {what}", path, f"/{key}", f"e.g. {key}: {example}")
+    return value
 
 
 def _choice(data: Mapping[str, Any], key: str, allowed: tuple[str, ...], default: str, path: Path) -> str:

@@ -176,3 +176,22 @@ def test_header_is_only_ever_a_comment(tmp_path: Path) -> None:
 
 def test_header_must_be_a_string(tmp_path: Path) -> None:
     _one_error(_generate(tmp_path, "header: [a, b]\n"), "clientgen.yaml#/header", "must be a string")
+
+
+# names that end up in code
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("package_name", "os; import x"),
+        ("package_name", "Pets"),
+        ("client_name", "X(object): pass\n#"),
+        ("client_name", "class"),
+        ("distribution_name", 'a"\nb'),
+        ("api_key_env", 'A"); import os #'),
+        ("base_url_env", "BASE URL"),
+    ],
+)
+def test_names_must_be_names(tmp_path: Path, key: str, value: str) -> None:
+    _one_error(_generate(tmp_path, f"{key}: {json.dumps(value)}\n"), f"clientgen.yaml#/{key}", "is not a", "e.g.")
