@@ -201,6 +201,16 @@ def test_pages_hold_dicts(client: Any) -> None:
     assert page.items and all(type(item) is dict for item in page.items)
 
 
+def test_upload_raw_response_and_whole_examples(client: Any, fake: FakeDify) -> None:
+    uploaded = client.files.upload(file=b"\x89PNG", user="abc-123")
+    assert type(uploaded) is dict and uploaded == success_example("uploadAdvancedChatFile").value
+    raw = client.app.with_raw_response.info()
+    assert raw.status_code == 200
+    info = raw.parse()
+    assert type(info) is dict and info == success_example("getAdvancedChatAppInfo").value
+    assert client.app.parameters() == success_example("getAdvancedChatAppParameters").value
+
+
 def test_async_stream(td: ModuleType, fake: FakeDify) -> None:
     fake.reset()
 
