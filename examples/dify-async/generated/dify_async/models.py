@@ -7,6 +7,10 @@ Responses are plain dicts checked against these types when they arrive.
 Every TypedDict keeps keys it does not declare (a newer server's additions),
 every enum in a response accepts unknown values, and a union routes a tag it
 does not know to its `...Unknown` variant, so an older client never crashes.
+
+Tell a union's variants apart by their tag (or by the key only one variant
+has). Type checkers do not narrow such a union on that alone (the `...Unknown`
+variant takes any tag): `typing.cast` a value to its variant once you know it.
 """
 
 from datetime import datetime
