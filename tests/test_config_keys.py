@@ -195,3 +195,12 @@ def test_header_must_be_a_string(tmp_path: Path) -> None:
 )
 def test_names_must_be_names(tmp_path: Path, key: str, value: str) -> None:
     _one_error(_generate(tmp_path, f"{key}: {json.dumps(value)}\n"), f"clientgen.yaml#/{key}", "is not a", "e.g.")
+
+
+def test_every_config_key_is_in_the_readme_table() -> None:
+    from generator.config import _TOP_KEYS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Per-spec config"):readme.index("### Custom templates")]
+    for key in sorted(_TOP_KEYS):
+        assert f"| `{key}" in section or f", `{key}`" in section, key
