@@ -100,7 +100,7 @@ def module_name(text: str) -> str:
 
 def unique(name: str, taken: Iterable[str]) -> str:
     """`name`, or `name2`, `name3`... whichever is not in `taken`."""
-    used = set(taken)
+    used = taken if isinstance(taken, (set, frozenset, dict)) else set(taken)  # no copy per call
     if name not in used:
         return name
     n = 2

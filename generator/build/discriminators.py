@@ -25,13 +25,22 @@ class TaggedUnion:
 
 
 def _walk(node: Any, pointer: str) -> Iterator[tuple[Mapping[str, Any], str]]:
-    if isinstance(node, Mapping):
-        yield node, pointer
-        for key in sorted(node):
-            yield from _walk(node[key], pointers.join(pointer, key))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from _walk(item, pointers.join(pointer, index))
+    """Every mapping in the document with its pointer, depth first, keys sorted (iterative:
+    a big spec has hundreds of thousands of nodes)."""
+    stack: list[tuple[Any, str]] = [(node, pointer)]
+    while stack:
+        node, pointer = stack.pop()
+        kind = type(node)
+        if kind in _LEAVES:
+            continue
+        if kind is dict or (kind is not list and isinstance(node, Mapping)):
+            yield node, pointer
+            stack.extend((node[key], pointers.join(pointer, key)) for key in sorted(node, reverse=True))
+        elif kind is list:
+            stack.extend((node[i], f"{pointer}/{i}") for i in range(len(node) - 1, -1, -1))
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 def _target_pointer(value: str) -> str:
@@ -45,20 +54,23 @@ def _last_segment(pointer: str) -> str:
     return pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
 
 
-def _children_of(document: Mapping[str, Any], parent: str) -> list[str]:
-    """Component schemas that list `parent` in their `allOf`."""
+def _children_by_parent(document: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Component schema pointer -> the component schemas that list it in their `allOf`."""
     schemas = document.get("components", {}).get("schemas", {}) or {}
-    children = []
+    children: dict[str, list[str]] = {}
     for name in sorted(schemas):
         parts = schemas[name].get("allOf", []) if isinstance(schemas[name], Mapping) else []
-        if any(isinstance(p, Mapping) and p.get("$ref") == "#" + parent for p in parts):
-            children.append(pointers.join(SCHEMAS, name))
+        parents = {p["$ref"][1:] for p in parts
+                   if isinstance(p, Mapping) and isinstance(p.get("$ref"), str) and p["$ref"].startswith("#")}
+        for parent in sorted(parents):
+            children.setdefault(parent, []).append(pointers.join(SCHEMAS, name))
     return children
 
 
 def find_tagged_unions(document: Mapping[str, Any]) -> dict[str, TaggedUnion]:
     """Every schema with a discriminator, by pointer: oneOf/anyOf unions and parents."""
     found: dict[str, TaggedUnion] = {}
+    children: dict[str, list[str]] | None = None  # built on first need
     for node, pointer in _walk(document, ""):
         discriminator = node.get("discriminator")
         if not isinstance(discriminator, Mapping) or not isinstance(
@@ -80,7 +92,9 @@ def find_tagged_unions(document: Mapping[str, Any]) -> dict[str, TaggedUnion]:
                 if isinstance(alt, Mapping) and isinstance(alt.get("$ref"), str)
             ]
         else:
-            candidates = _children_of(document, pointer)
+            if children is None:
+                children = _children_by_parent(document)
+            candidates = list(children.get(pointer, ()))
             if not candidates and not pairs:
                 continue
         # Implicit mapping: a variant not named in the mapping is tagged by its schema name.

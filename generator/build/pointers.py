@@ -8,10 +8,14 @@ from generator.build.errors import BuildError
 
 
 def escape(token: str) -> str:
+    if "~" not in token and "/" not in token:  # nearly always: skip the copies
+        return token
     return token.replace("~", "~0").replace("/", "~1")
 
 
 def join(pointer: str, *tokens: str | int) -> str:
+    if len(tokens) == 1:  # the hot case (a walk of the whole document)
+        return f"{pointer}/{escape(str(tokens[0]))}"
     return pointer + "".join("/" + escape(str(t)) for t in tokens)
 
 

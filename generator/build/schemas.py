@@ -81,6 +81,7 @@ class SchemaBuilder:
         self._unions: dict[str, TaggedUnion] = find_tagged_unions(document)
         self._tags = tags_by_variant(self._unions)
         self._names: dict[str, str] = {}
+        self._taken: set[str] = set()  # the values of _names, for unique() without a copy per name
         self._defs: dict[str, SchemaDef] = {}
         self._building: set[str] = set()
         self._nullable: set[str] = set()  # models whose own schema allows null
@@ -100,7 +101,8 @@ class SchemaBuilder:
 
     def _claim(self, pointer: str, wanted: str) -> str:
         if pointer not in self._names:
-            self._names[pointer] = naming.unique(wanted, self._names.values())
+            self._names[pointer] = naming.unique(wanted, self._taken)
+            self._taken.add(self._names[pointer])
         return self._names[pointer]
 
     def definitions(self) -> tuple[SchemaDef, ...]:
