@@ -12,9 +12,8 @@ of source, twice over for text it changes), so its cost is managed here:
   the output.
 - Formatted chunks are cached by content hash on disk (black version, line
   length and target in the key), so regenerating after a spec change only
-  formats the classes and methods that changed. `CLIENTGEN_CACHE_DIR` moves
-  the cache (default `$XDG_CACHE_HOME/clientgen`, else `~/.cache/clientgen`),
-  `CLIENTGEN_NO_CACHE=1` turns it off. Entries are written to a temp file and
+  formats the classes and methods that changed (cache location and switch:
+  generator/emit/cache.py). Entries are written to a temp file and
   renamed into place, so concurrent runs are safe; an entry whose checksum does
   not match is ignored.
 - Chunks not in the cache are formatted in parallel worker processes when
@@ -25,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import concurrent.futures
+import functools
 import hashlib
 import importlib.metadata
 import multiprocessing
@@ -32,6 +32,8 @@ import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
+
+from generator.emit.cache import cache_root
 
 DEFAULT_LINE_LENGTH = 100
 TARGET = "py39"  # black's target version, part of the cache key
@@ -128,6 +130,15 @@ def _black(source: str, line_length: int) -> str:
     return black.format_str(source, mode=mode)
 
 
+@functools.lru_cache(maxsize=None)
+def _black_version() -> str | None:
+    """From the installed metadata: importing black just for its version would cost ~70 ms."""
+    try:
+        return importlib.metadata.version("black")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 class _Cache:
     """Formatted chunks on disk, one file per chunk, keyed by the chunk's hash."""
 
@@ -137,16 +148,8 @@ class _Cache:
 
     @classmethod
     def open(cls, line_length: int) -> _Cache:
-        if os.environ.get("CLIENTGEN_NO_CACHE", "") not in ("", "0"):
-            return cls(None, line_length)
-        base = os.environ.get("CLIENTGEN_CACHE_DIR") or os.path.join(
-            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "clientgen"
-        )
-        try:
-            version = importlib.metadata.version("black")
-        except importlib.metadata.PackageNotFoundError:
-            return cls(None, line_length)
-        return cls(Path(base) / f"black-{version}-{TARGET}", line_length)
+        root, version = cache_root(), _black_version()
+        return cls(root / f"black-{version}-{TARGET}" if root and version else None, line_length)
 
     def _path(self, chunk: str) -> Path:
         assert self.root is not None

@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from generator.emit import literals
+from generator.emit.cache import template_cache
 from generator.emit.context import (
     ClientView,
     InitView,
@@ -61,6 +62,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=template_cache(),
     )
     env.filters["pystr"] = literals.string
     env.filters["tomlstr"] = lambda text: json.dumps(str(text), ensure_ascii=False)
