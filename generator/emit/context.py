@@ -2,8 +2,8 @@
 are not a resource, the models or the README (those have their own modules).
 
 Every template gets `CommonView`'s fields, plus the fields of its own view
-(`TEMPLATES` says which). docs/templates.md lists them all; a test keeps it
-in sync with these dataclasses.
+(`generator/emit/reference.py` says which). docs/templates.md lists them all;
+a test keeps it in sync with these dataclasses.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def sanitize_comment(text: str) -> tuple[str, ...]:
     one per line, printable ASCII only, no `-->` (the README's HTML comment)."""
     lines = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        clean = _UNPRINTABLE.sub("?", line).rstrip().replace("--", "- -")
+        clean = re.sub(r"-(?=-)", "- ", _UNPRINTABLE.sub("?", line).rstrip())  # no "--" at all
         lines.append(clean)
     while lines and not lines[-1]:
         lines.pop()
@@ -126,16 +126,3 @@ def common_view(api: Api, options: RenderOptions, title_literal: str) -> CommonV
         docstrings=options.docstrings,
     )
 
-
-# template name -> the view whose fields it gets besides CommonView's; `r`/`resources` are
-# ResourceView(s) (generator/emit/resources.py), the models and README views have their modules.
-TEMPLATES: dict[str, str] = {
-    "package/__init__.py.j2": "InitView",
-    "package/_client.py.j2": "ClientView",
-    "package/_runtime.py.j2": "RuntimeView",
-    "package/models.py.j2": "ModelsView",
-    "package/pyproject.toml.j2": "ProjectView",
-    "package/README.md.j2": "ReadmeView",
-    "package/resources/__init__.py.j2": "ResourcesView",
-    "package/resources/resource.py.j2": "r: ResourceView",
-}
