@@ -98,8 +98,8 @@ _TOP_KEYS = {
     "templates", "include", "exclude", "clients", "docstrings", "line_length", "extra_dependencies", "header",
 }
 
-# How models are generated: pydantic v2 classes (default) or TypedDicts.
-MODEL_STYLES = ("pydantic", "typeddict")
+# How models are generated: pydantic v2 classes (default), TypedDicts or (pydantic) dataclasses.
+MODEL_STYLES = ("pydantic", "typeddict", "dataclasses")
 CLIENTS = ("sync", "async", "both")  # which client classes the package has
 DOCSTRINGS = ("full", "summary", "none")  # method and model docstrings: all text, the first line/paragraph, none
 

@@ -28,6 +28,7 @@ from generator.emit.context import (
 from generator.emit.docstrings import with_docstrings
 from generator.emit.formatting import format_python, format_sources
 from generator.emit.models import models_view
+from generator.emit.models_dataclasses import dataclass_models_view
 from generator.emit.models_typeddict import typeddict_models_view
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view
@@ -138,6 +139,8 @@ def _exports(api: Api, exceptions: tuple[str, ...], options: RenderOptions) -> t
 
 def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) -> str:
     """models.py in the config's `model_style`."""
+    if api.model_style == "dataclasses":
+        return _render(env, "package/models_dataclasses.py.j2", **common, **vars(dataclass_models_view(api)))
     if api.model_style == "typeddict":
         return _render(env, "package/models_typeddict.py.j2", **common, **vars(typeddict_models_view(api)))
     return _render(env, "package/models.py.j2", **common, **vars(models_view(api)))
