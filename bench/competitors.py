@@ -1,5 +1,9 @@
 """The generators we compare against, each installed into its own throw-away venv.
 
+openapi-python-client and OpenAPI Generator (python target) write whole clients;
+datamodel-code-generator writes models only (one module), so it is a floor
+rather than a like-for-like rival.
+
 They are never dependencies of clientgen: each lives in a venv under the
 user's cache (`~/.cache/clientgen-bench/`, or `$CLIENTGEN_BENCH_CACHE`), made
 on first use from PyPI with a pinned version, so two runs compare the same
@@ -35,6 +39,9 @@ class Competitor:
         if self.name == "openapi-generator":
             return [exe, "generate", "-i", str(spec), "-g", "python", "-o", str(output),
                     "--skip-validate-spec", "--additional-properties=packageName=bench_client"]
+        if self.name == "datamodel-code-generator":  # models only: one module, no client
+            return [exe, "--input", str(spec), "--input-file-type", "openapi", "--output-model-type",
+                    "pydantic_v2.BaseModel", "--output", str(output / "models.py")]
         raise ValueError(self.name)
 
     def ensure(self) -> Path:
@@ -78,7 +85,9 @@ OPENAPI_GENERATOR = Competitor(
     "openapi-generator", "openapi-generator-cli==7.26.0", "openapi-generator-cli",
     imports=("pydantic>=2", "urllib3>=2.1", "python-dateutil>=2.8.2", "typing-extensions>=4.7.1"),
 )
-ALL = (OPENAPI_PYTHON_CLIENT, OPENAPI_GENERATOR)
+# Models only (no client): the model generator most projects reach for; formats with black.
+DATAMODEL_CODEGEN = Competitor("datamodel-code-generator", "datamodel-code-generator==0.89.0", "datamodel-codegen")
+ALL = (OPENAPI_PYTHON_CLIENT, OPENAPI_GENERATOR, DATAMODEL_CODEGEN)
 
 
 if __name__ == "__main__":  # `python bench/competitors.py`: install them all ahead of a run

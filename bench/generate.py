@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from competitors import OPENAPI_GENERATOR, OPENAPI_PYTHON_CLIENT, Competitor, InstallError  # noqa: E402
+from competitors import ALL, Competitor, InstallError  # noqa: E402
 from synthetic import FLAGSHIP, METHODS, write_synthetic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,11 +55,12 @@ IMPORT_ALL = (
     "import importlib, pkgutil, sys\n"
     "sys.setrecursionlimit(10000)\n"
     "package = importlib.import_module(sys.argv[1])\n"
-    "for m in pkgutil.walk_packages(package.__path__, sys.argv[1] + '.'):\n"
+    "for m in pkgutil.walk_packages(getattr(package, '__path__', []), sys.argv[1] + '.'):\n"
     "    importlib.import_module(m.name)\n"
 )
 OURS = ("clientgen cold", "clientgen warm", "clientgen unchanged")
-SHORT = {"openapi-python-client": "opc", "openapi-generator": "OpenAPI Generator"}
+SHORT = {"openapi-python-client": "opc", "openapi-generator": "OpenAPI Generator",
+         "datamodel-code-generator": "dmcg (models only)"}
 
 
 @dataclass
@@ -104,7 +105,7 @@ def main() -> None:
         if args.smoke:
             print("smoke mode: clientgen only, competitors skipped, one run", file=sys.stderr)
         else:
-            for competitor in (OPENAPI_PYTHON_CLIENT, OPENAPI_GENERATOR):
+            for competitor in ALL:
                 try:
                     competitor.ensure()
                     competitors.append(competitor)
@@ -238,12 +239,14 @@ class _PeakSampler(threading.Thread):
 
 def _imports(python: Path, output: Path) -> str | None:
     """None if every module of the generated package imports, else what went wrong."""
-    packages = [p for p in output.iterdir() if (p / "__init__.py").exists()]
+    packages = [p.name for p in output.iterdir() if (p / "__init__.py").exists()]
+    if not packages and (output / "models.py").exists():  # datamodel-code-generator: one module
+        packages = ["models"]
     if not packages:
         return "generated, but no package found"
     for package in packages:
         try:
-            done = subprocess.run([str(python), "-c", IMPORT_ALL, package.name], cwd=output, capture_output=True,
+            done = subprocess.run([str(python), "-c", IMPORT_ALL, package], cwd=output, capture_output=True,
                                   text=True, timeout=TIMEOUT)
         except subprocess.TimeoutExpired:
             return "generated, import timed out"
@@ -265,22 +268,28 @@ def _print_spec(spec: Spec, outcomes: dict[str, Outcome]) -> None:
 
 
 def _markdown(rows: list[tuple[Spec, dict[str, Outcome]]], runs: int) -> list[str]:
-    names = list(dict.fromkeys(name for _, outcomes in rows for name in outcomes))
-    theirs = [n for n in names if n not in OURS]
-    head = ["spec", *(SHORT.get(n, n) for n in names), *(f"cold / {SHORT[n]}" for n in theirs),
-            *(f"warm / {SHORT[n]}" for n in theirs), "cold / fastest", "warm / fastest"]
-    lines = [f"Median of {runs} run(s), seconds (peak MB of the process tree).", "",
-             "| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    lines = [f"Median of {runs} run(s) in one session; peak = largest RSS sum of the process tree.", "",
+             "| spec | generator | median | peak | result | clientgen cold / this | clientgen warm / this |",
+             "| --- | --- | ---: | ---: | --- | ---: | ---: |"]
     for spec, outcomes in rows:
         cold, warm = outcomes["clientgen cold"].median, outcomes["clientgen warm"].median
         ok = [o.median for n, o in outcomes.items() if n not in OURS and o.median is not None]
+        for name, outcome in outcomes.items():
+            seconds = f"{statistics.median(outcome.seconds):.2f} s" if outcome.seconds else "–"
+            peak = f"{max(outcome.peak_mb):.0f} MB" if outcome.peak_mb else "–"
+            result = f"**failed**: {outcome.failure}" if outcome.failure else "ok"
+            theirs = name not in OURS
+            lines.append(f"| {spec.label} | {SHORT.get(name, name)} | {seconds} | {peak} | {result} | "
+                         f"{_ratio(cold, outcome.median) if theirs else ''} | "
+                         f"{_ratio(warm, outcome.median) if theirs else ''} |")
         fastest = min(ok) if ok else None
-        cells = [f"{spec.label} ({_size(spec.path)})", *(_cell(outcomes[n]) if n in outcomes else "–" for n in names),
-                 *(_ratio(cold, outcomes[n].median if n in outcomes else None) for n in theirs),
-                 *(_ratio(warm, outcomes[n].median if n in outcomes else None) for n in theirs),
-                 _ratio(cold, fastest), _ratio(warm, fastest)]
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(f"| {spec.label} | **fastest that succeeded** | {_fmt(fastest)} | | | "
+                     f"**{_ratio(cold, fastest)}** | **{_ratio(warm, fastest)}** |")
     return lines
+
+
+def _fmt(seconds: float | None) -> str:
+    return f"{seconds:.2f} s" if seconds is not None else "–"
 
 
 def _cell(outcome: Outcome) -> str:

@@ -39,7 +39,7 @@ DEFAULT_LINE_LENGTH = 100
 TARGET = "py39"  # black's target version, part of the cache key
 
 # Past this much source to format, use worker processes (starting one costs ~0.2 s).
-_PARALLEL_FROM_CHARS = 300_000
+_PARALLEL_FROM_CHARS = 150_000
 # A top-level statement that starts a chunk; a cut inside a string or brackets is caught by black.
 _CHUNK_START = re.compile(r"^(?:@|class |def |async def )", re.MULTILINE)
 _TRIPLE_QUOTE = re.compile('"""')
