@@ -1,6 +1,7 @@
 """Generation time and peak memory: clientgen against the generators we compete with, in one run.
 
-    python bench/generate.py [--runs 3] [--copies 30] [--only NAME ...] [--typecheck] [--markdown FILE] [--smoke]
+    python bench/generate.py [--runs 3] [--copies 30] [--only NAME ...] [--corpus DIR] [--typecheck]
+                             [--markdown FILE] [--smoke]
 
 Specs: the flagship (specs/dify-chatflow.json), a synthetic large spec built
 here (the flagship cloned `--copies` times with renamed identifiers:
@@ -85,6 +86,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--copies", type=int, default=30, help="size of the synthetic spec (flagship x N)")
     parser.add_argument("--only", action="append", help="spec labels to run (substring match)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"folder of the big specs (default {CORPUS})")
     parser.add_argument("--typecheck", action="store_true", help="mypy --strict on clientgen's packages")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
     parser.add_argument("--smoke", action="store_true", help="flagship only, one run, clientgen only")
@@ -97,8 +99,8 @@ def main() -> None:
         if not args.smoke:
             specs.append(Spec(f"Dify x{args.copies} (synthetic)", write_synthetic(tmp / f"dify-x{args.copies}.json",
                                                                                    args.copies)))
-            specs += [Spec("GitHub 2020-07", CORPUS / "github-api.github.com-2020-07.json"),
-                      Spec("Stripe 2020-03-02", CORPUS / "stripe-spec3-2020-03-02.json")]
+            specs += [Spec("GitHub 2020-07", args.corpus / "github-api.github.com-2020-07.json"),
+                      Spec("Stripe 2020-03-02", args.corpus / "stripe-spec3-2020-03-02.json")]
         if args.only:
             specs = [s for s in specs if any(o.lower() in s.label.lower() for o in args.only)]
         competitors: list[Competitor] = []
