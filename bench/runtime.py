@@ -1,6 +1,6 @@
 """Cost of the generated Dify client over raw httpx, measured in the same run.
 
-    python bench/runtime.py [--requests 100] [--events 2000] [--smoke]
+    python bench/runtime.py [--requests 100] [--events 2000] [--copies 30] [--smoke]
 
 Both sides talk to the same local uvicorn server on 127.0.0.1: a JSON GET
 (`client.app.info()` vs `httpx.get(...).json()`) and an SSE stream of
@@ -9,7 +9,9 @@ vs httpx + httpx-sse + json.loads). Prints seconds and the ratio
 client/raw; the client also validates every payload into pydantic models,
 which raw httpx does not, so a ratio somewhat above 1 is the price of types.
 The SSE baseline is bare `iter_lines` + `json.loads`. Last, the import time
-of the generated package against `import httpx, pydantic`. `--smoke` runs
+of the generated package against `import httpx, pydantic`, and of a client
+generated from the flagship cloned `--copies` times (package, and its models
+module). `--smoke` runs
 everything once with tiny counts (CI runs it so the script never rots).
 """
 
@@ -20,6 +22,7 @@ import json
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -36,6 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "generated"))
 
 from dify_chatflow import DifyChatflow  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from synthetic import write_synthetic  # noqa: E402
 
 INFO = {"name": "My App", "description": "bench", "tags": ["a", "b"], "mode": "advanced-chat", "author_name": "x"}
 
@@ -80,11 +86,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--copies", type=int, default=30, help="size of the big client whose import is timed")
     parser.add_argument("--smoke", action="store_true", help="tiny counts, one run: checks the script works")
     args = parser.parse_args()
     runs = 1 if args.smoke else 5
     if args.smoke:
-        args.requests, args.events = 3, 20
+        args.requests, args.events, args.copies = 3, 20, 2
     url, server = _serve(args.events)
     headers = {"Authorization": "Bearer bench"}
     with httpx.Client(headers=headers) as raw, DifyChatflow(api_key="bench", base_url=url) as client:
@@ -117,24 +124,40 @@ def main() -> None:
             raw_s, client_s = _best_of(runs, raw_work), _best_of(runs, client_work)
             print(f"{label:<11} {unit:>14}: raw httpx {raw_s:.3f}s  client {client_s:.3f}s  ratio {client_s / raw_s:.2f}")
     server.should_exit = True
-    _import_times(runs)
+    _import_times(runs, args.copies)
 
 
-def _import_times(runs: int) -> None:
-    """A fresh interpreter each time: what a user's script pays at start-up."""
+def _import_times(runs: int, copies: int) -> None:
+    """A fresh interpreter each time: what a user's script pays at start-up.
 
-    def seconds(code: str) -> float:
+    Also a client generated from the flagship cloned `copies` times (bench/synthetic.py;
+    thousands of models): `import` of the package, which loads resources and models on
+    first use, and `import <package>.models`, which the first call of a typed method pays.
+    Generated with --no-format: black changes no byte of what Python executes.
+    """
+
+    def seconds(code: str, where: Path) -> float:
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=where)  # writes the .pyc files
         best = float("inf")
         for _ in range(runs):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT / "generated")
+            subprocess.run([sys.executable, "-c", code], check=True, cwd=where)
             best = min(best, time.perf_counter() - started)
         return best
 
-    baseline = seconds("import httpx, pydantic")
-    ours = seconds("import dify_chatflow")
+    baseline = seconds("import httpx, pydantic", ROOT)
+    ours = seconds("import dify_chatflow", ROOT / "generated")
     print(f"{'import':<11} {'fresh process':>14}: httpx+pydantic {baseline:.3f}s  dify_chatflow {ours:.3f}s  "
           f"ratio {ours / baseline:.2f}")
+    with tempfile.TemporaryDirectory(prefix="clientgen-runtime-") as tmp:
+        spec = write_synthetic(Path(tmp) / f"dify-x{copies}.json", copies)
+        subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--output", f"{tmp}/client",
+                        "--package-name", "bench_big", "--no-format"], check=True, cwd=ROOT, capture_output=True)
+        package = seconds("import bench_big", Path(tmp) / "client")
+        models = seconds("import bench_big.models", Path(tmp) / "client")
+    label = f"x{copies} client"
+    print(f"{'import':<11} {label:>14}: httpx+pydantic {baseline:.3f}s  bench_big {package:.3f}s  "
+          f"ratio {package / baseline:.2f}  (bench_big.models, on first typed call: {models:.3f}s)")
 
 
 if __name__ == "__main__":
