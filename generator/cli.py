@@ -29,6 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "diff":
         return _diff(args)
+    if args.templates and not Path(args.templates).is_dir():
+        return _fail(f"--templates {args.templates}: no such directory (give the folder holding package/...)")
     options = _options(args)
     if args.command == "generate" and not args.force and stamp.is_fresh(Path(args.output), Path(args.spec), options):
         print(f"{args.output} is up to date: spec, config, templates and generator unchanged "

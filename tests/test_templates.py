@@ -145,6 +145,14 @@ def test_a_broken_template_is_one_clear_line(tmp_path: Path, template: str, frag
     assert not (tmp_path / "out").exists()
 
 
+def test_a_missing_template_directory_is_an_error(tmp_path: Path) -> None:
+    result = _generate(tmp_path / "out", "--templates", str(tmp_path / "nope"))
+    assert result.returncode == 2 and "--templates" in result.stderr and "no such directory" in result.stderr
+    config = _write(tmp_path / "clientgen.yaml", "templates: nope\n")
+    result = _generate(tmp_path / "out", "--config", str(config))
+    assert result.returncode == 2 and "clientgen.yaml#/templates" in result.stderr
+
+
 # docs/templates.md
 
 
