@@ -165,7 +165,9 @@ def test_the_template_reference_in_the_docs_is_current() -> None:
 def test_every_built_in_template_and_view_is_documented() -> None:
     shipped = sorted(p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*.j2"))
     assert sorted(reference.TEMPLATES) == shipped
-    views = {cls for module in (context, resources, models, models_typeddict, readme) for cls in vars(module).values()
+    modules = (context, resources, models, models_typeddict, readme)
+    assert set(modules) <= set(reference.MODULES)
+    views = {cls for module in reference.MODULES for cls in vars(module).values()
              if dataclasses.is_dataclass(cls) and isinstance(cls, type) and cls.__module__ == module.__name__}
     assert views - {context.RenderOptions} == set(reference.VIEWS)
     text = reference.DOC.read_text(encoding="utf-8")
