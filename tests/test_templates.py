@@ -87,6 +87,26 @@ def test_extending_the_built_in_template_overrides_one_block(tmp_path: Path, def
     assert _without_docstrings(pets) == _without_docstrings(default["petstore/resources/pets.py"])
 
 
+def test_class_header_and_imports_blocks(tmp_path: Path, default: dict[str, str]) -> None:
+    templates = tmp_path / "templates"
+    _write(templates / "package/_client.py.j2", (
+        '{% extends "builtin:package/_client.py.j2" %}\n'
+        "{% block imports %}\n{{ super() }}from typing import final\n{% endblock %}\n"
+        "{% block class_header %}\n\n\n@final\nclass {{ prefix }}{{ client_name }}({{ base }}):\n{% endblock %}\n"
+    ))
+    _write(templates / "package/__init__.py.j2",
+           '{% extends "builtin:package/__init__.py.j2" %}\n{% block footer %}\nEXTRA = 1\n{% endblock %}\n')
+    result = _generate(tmp_path / "out", "--templates", str(templates))
+    assert result.returncode == 0, result.stderr
+    after = _files(tmp_path / "out")
+    assert _changed(default, after) == ["petstore/__init__.py", "petstore/_client.py"]
+    client = after["petstore/_client.py"]
+    assert "@final\nclass Petstore(SyncAPIClient):" in client and "@final\nclass AsyncPetstore(AsyncAPIClient):" in client
+    assert "\nfrom typing import final\n" in client
+    compile(client, "_client.py", "exec")
+    assert after["petstore/__init__.py"].endswith("EXTRA = 1\n")
+
+
 def test_templates_from_the_config_relative_to_it_and_the_option_wins(tmp_path: Path) -> None:
     config = _write(tmp_path / "conf" / "clientgen.yaml", "templates: tpl\n")
     _write(tmp_path / "conf" / "tpl" / "package/README.md.j2",
