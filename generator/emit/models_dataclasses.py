@@ -88,7 +88,9 @@ def dataclass_models_view(api: Api) -> DataclassModelsView:
 
 def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str, str]]) -> DataclassView:
     views = [_field_view(f, printer, (model.name, f.wire_name) in tag_fields) for f in model.fields]
-    views.sort(key=lambda v: v.has_default)  # stable: each group keeps the spec's order
+    # Required fields first, those renamed through `_Field(...)` last among them: the
+    # dataclass machinery counts any `= ...` as a default. Each group keeps the spec's order.
+    views.sort(key=lambda v: 2 if v.has_default else 1 if v.assignment else 0)
     return DataclassView(model.name, literals.docstring_body(model.description), tuple(views))
 
 

@@ -400,8 +400,10 @@ def test_dataclass_client_against_a_live_server(dc_client: Any, dc: ModuleType, 
 def test_dataclass_small_spec(generate_models: GenerateFn) -> None:
     from pydantic import TypeAdapter
 
-    schemas = {**_pets(), "Box": {"type": "object", "required": ["items"], "properties": {
+    # `items` (renamed: it would shadow Mapping.items) is required, and so is `size` after it
+    schemas = {**_pets(), "Box": {"type": "object", "required": ["items", "size"], "properties": {
         "items": {"type": "array", "items": {"type": "string"}},
+        "size": {"type": "integer"},
         "get": {"type": "string"},
         "tags": {"type": "array", "items": {"type": "string"}, "default": ["a"]},
         "when": {"type": "string", "format": "date-time"},
@@ -415,10 +417,10 @@ def test_dataclass_small_spec(generate_models: GenerateFn) -> None:
     cat, dog, unknown = owner.pets
     assert cat.mood == "sleepy" and dog.class_ == 2 and dog.x_rating == 1.5
     assert type(unknown).__name__ == "PetUnknown" and unknown["legs"] == 4
-    box = models.Box(items_=["x"], get_="g")
-    assert box.tags == ["a"] and models.Box(items_=[]).tags is not box.tags  # a fresh default each
-    assert dict(box) == {"items": ["x"], "get": "g", "tags": ["a"]}
-    assert models.Box(items_=[], when="2024-01-02T03:04:05Z")["when"] == "2024-01-02T03:04:05Z"
+    box = models.Box(items_=["x"], size=1, get_="g")
+    assert box.tags == ["a"] and models.Box(items_=[], size=2).tags is not box.tags  # a fresh default each
+    assert dict(box) == {"items": ["x"], "size": 1, "get": "g", "tags": ["a"]}
+    assert models.Box(items_=[], size=0, when="2024-01-02T03:04:05Z")["when"] == "2024-01-02T03:04:05Z"
     out = generate_models.last_dir  # type: ignore[attr-defined]
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "."],
                             cwd=out, capture_output=True, text=True)
