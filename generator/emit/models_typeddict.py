@@ -6,11 +6,14 @@ in responses stay `Union[Literal[...], str]`, and a discriminated union routes
 an unknown tag to its `...Unknown` TypedDict, as the pydantic style does.
 
 Emitted from our IR, not by datamodel-code-generator
-(`output_model_type=TypingTypedDict`): on the Dify spec dmcg 0.89 makes
-`ChunkChatEvent` a base TypedDict the events extend, with no union and no
-fallback for unknown tags, and its names follow its own rules, not the
-IR's (which the resource modules import). The IR already holds the
-normalised schemas, so one small template serves every style.
+(`output_model_type=TypingTypedDict`). On the Dify spec dmcg 0.89 makes
+`ChunkChatEvent` a base TypedDict that every event extends (`event:
+NotRequired[Literal[<all 26 tags>]]`), with no union and no fallback for
+unknown tags; enums are closed `Literal`s; names follow its own rules
+(`File`, not the IR's `ChatRequestFilesItem` the resource modules import);
+and it imports `TypedDict` and `TypeAlias` from `typing` and writes `X | Y`
+aliases, which pydantic or Python 3.9 (the package's floor) reject. The IR
+already holds the normalised schemas, so a small template serves each style.
 
 The module has no `from __future__ import annotations`: `NotRequired` stays
 visible at run time (so `__required_keys__` is right) and any type naming a
