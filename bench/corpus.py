@@ -98,8 +98,15 @@ def find_specs(folder: Path) -> list[tuple[str, Path]]:
     return [(p.relative_to(base).as_posix(), p) for p in docs if p.resolve() not in parts]
 
 
+EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception)\b.*")
+
+
 def last_line(text: str) -> str:
+    """The exception a traceback ends with (wrapped lines joined), else the last line."""
     lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    starts = [i for i, line in enumerate(lines) if EXCEPTION_LINE.match(line)]
+    if starts:
+        return " ".join(lines[starts[-1]:])[:300]
     return lines[-1][:300] if lines else "(no output)"
 
 
