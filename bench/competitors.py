@@ -86,7 +86,8 @@ OPENAPI_GENERATOR = Competitor(
     imports=("pydantic>=2", "urllib3>=2.1", "python-dateutil>=2.8.2", "typing-extensions>=4.7.1"),
 )
 # Models only (no client): the model generator most projects reach for; formats with black.
-DATAMODEL_CODEGEN = Competitor("datamodel-code-generator", "datamodel-code-generator==0.89.0", "datamodel-codegen")
+DATAMODEL_CODEGEN = Competitor("datamodel-code-generator", "datamodel-code-generator==0.89.0", "datamodel-codegen",
+                               imports=("email-validator",))  # its models use EmailStr for `format: email`
 ALL = (OPENAPI_PYTHON_CLIENT, OPENAPI_GENERATOR, DATAMODEL_CODEGEN)
 
 

@@ -157,7 +157,7 @@ def _bench_spec(spec: Spec, competitors: list[Competitor], runs: int, work: Path
                 command, env = competitor.command(spec.path, output), competitor.environment()
             code, seconds, peak, stderr = _measure(command, env, cwd=ROOT if name in OURS else work)
             if code != 0:
-                outcome.failure = f"exit {code}: {_last_line(stderr)}"
+                outcome.failure = f"exit {code}: {_why(stderr)}"
                 continue
             if name == "clientgen unchanged" and "up to date" not in stderr:
                 outcome.failure = f"did work although nothing changed: {_last_line(stderr)}"
@@ -179,9 +179,9 @@ def _bench_spec(spec: Spec, competitors: list[Competitor], runs: int, work: Path
 
 def _measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[int, float, float, str]:
     """(exit code, wall seconds, peak MB of the process tree, stderr)."""
-    with tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as err:  # stdout too: some tools print their errors there
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=err, stderr=subprocess.STDOUT)
         sampler = _PeakSampler(process.pid)
         sampler.start()
         try:
@@ -315,6 +315,14 @@ def _size(path: Path) -> str:
     operations = sum(1 for item in spec.get("paths", {}).values() for m in METHODS if m in item)
     schemas = len(spec.get("components", {}).get("schemas", {}))
     return f"{operations} ops, {schemas} schemas, {path.stat().st_size / 1e6:.1f} MB"
+
+
+def _why(output: str) -> str:
+    """The last line that says what went wrong, else the last line."""
+    for line in reversed(output.splitlines()):
+        if any(word in line for word in ("Error", "error:", "Exception", "Unable", "failed", "Failed")):
+            return line.strip()[:200]
+    return _last_line(output)
 
 
 def _last_line(text: str) -> str:
