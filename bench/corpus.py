@@ -236,13 +236,15 @@ def describe(generator: str) -> str:
     return f"clientgen commit {commit}"
 
 
-def markdown(rows: list[Row], mypy: bool, jobs: int, generator: str = "clientgen", command: str = "") -> str:
+def markdown(rows: list[Row], mypy: bool, jobs: int, generator: str = "clientgen", command: str = "",
+             version: str = "") -> str:
+    """`version`: describe(generator) taken when the run started (the tree may change during a long run)."""
 
     def table(head: list[str], body: Iterable[list[str]]) -> list[str]:
         return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + \
                ["| " + " | ".join(c.replace("|", "\\|") for c in line) + " |" for line in body]
 
-    lines = [f"Corpus run of {datetime.date.today().isoformat()}, {describe(generator)}, "
+    lines = [f"Corpus run of {datetime.date.today().isoformat()}, {version or describe(generator)}, "
              f"{os.cpu_count()} cores, --jobs {jobs}{'' if mypy else ', --no-mypy'}; "
              "seconds = generation time.", ""] + ([f"    {command}", ""] if command else []) + ["## Totals", ""]
     lines += table(TOTAL_HEAD, totals(rows, mypy)) + ["", "## Specs", ""]
@@ -268,6 +270,7 @@ def main() -> int:
             parser.error(f"not a folder: {folder}")
     specs = sorted({item for folder in args.folders for item in find_specs(folder.resolve())})
     mypy = not args.no_mypy
+    version = describe(args.generator)
     rows: list[Row] = []
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
         # pool.map yields in submission order: rows print sorted even when finished out of order.
@@ -281,7 +284,7 @@ def main() -> int:
     if args.markdown:
         args.markdown.parent.mkdir(parents=True, exist_ok=True)
         command = "python bench/corpus.py " + " ".join(sys.argv[1:])
-        args.markdown.write_text(markdown(rows, mypy, args.jobs, args.generator, command), encoding="utf-8")
+        args.markdown.write_text(markdown(rows, mypy, args.jobs, args.generator, command, version), encoding="utf-8")
     return 0
 
 
