@@ -31,8 +31,12 @@ class Competitor:
     extras: tuple[str, ...] = ()  # what its post-generation hooks call (opc runs ruff)
     imports: tuple[str, ...] = ()  # what its generated package imports (to check that it does)
 
-    def command(self, spec: Path, output: Path) -> list[str]:
-        """The command that generates a client for `spec` into `output` (which must not exist)."""
+    def command(self, spec: Path, output: Path, *, package: bool = False) -> list[str]:
+        """The command that generates a client for `spec` into `output` (which must not exist).
+
+        `package`: datamodel-codegen writes one module unless the spec's names need a package
+        ("Modular references require an output directory"); then it is asked for a package.
+        """
         exe = str(self.ensure() / self.executable)
         if self.name == "openapi-python-client":
             return [exe, "generate", "--path", str(spec), "--output-path", str(output), "--overwrite"]
@@ -41,7 +45,7 @@ class Competitor:
                     "--skip-validate-spec", "--additional-properties=packageName=bench_client"]
         if self.name == "datamodel-code-generator":  # models only: one module, no client
             return [exe, "--input", str(spec), "--input-file-type", "openapi", "--output-model-type",
-                    "pydantic_v2.BaseModel", "--output", str(output / "models.py")]
+                    "pydantic_v2.BaseModel", "--output", str(output / "models" if package else output / "models.py")]
         raise ValueError(self.name)
 
     def ensure(self) -> Path:
