@@ -72,7 +72,19 @@ def build_api(
         resources=resources,
         model_style=config.model_style,
     )
-    return api, tuple(warnings)
+    return api, _collapse(warnings)
+
+
+def _collapse(warnings: list[BuildWarning]) -> tuple[BuildWarning, ...]:
+    """One warning per message: a spec that repeats a mistake 100 times (Octobat leaves `{id}`
+    undeclared in 104 paths) gets one line with the count and the first place, not 100 lines."""
+    places: dict[str, list[str]] = {}
+    for warning in warnings:
+        places.setdefault(warning.message, []).append(warning.pointer)
+    return tuple(
+        BuildWarning(message if len(found) == 1 else f"{message} ({len(found)} places, the first here)", found[0])
+        for message, found in places.items()
+    )
 
 
 def _sibling_variable(api_key_env: str, suffix: str) -> str:
