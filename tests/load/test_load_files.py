@@ -64,7 +64,7 @@ def test_invalid_roots(tmp_path: Path, text: str, needle: str) -> None:
 
 
 def test_float_version_is_accepted_with_a_warning(tmp_path: Path) -> None:
-    spec = load_spec(write(tmp_path, "openapi: 3.1\npaths: {}\n"))
+    spec = load_spec(write(tmp_path, "openapi: 3.1\ninfo: {title: t, version: '1'}\npaths: {}\n"))
     assert spec.version == "3.1"
     assert [w.pointer for w in spec.warnings] == ["/openapi"]
 
@@ -105,8 +105,8 @@ def test_not_utf8(tmp_path: Path) -> None:
 
 
 def test_duplicate_keys_warn_and_last_wins(tmp_path: Path) -> None:
-    spec = load_spec(write(tmp_path, "openapi: 3.0.0\npaths: {}\ninfo: {title: a}\ninfo: {title: b}\n"))
-    assert spec.document["info"] == {"title": "b"}
+    spec = load_spec(write(tmp_path, "openapi: 3.0.0\npaths: {}\ninfo: {title: a, version: '1'}\ninfo: {title: b, version: '2'}\n"))
+    assert spec.document["info"] == {"title": "b", "version": "2"}
     assert ["duplicate key 'info' at line 4" in w.message for w in spec.warnings] == [True]
     json_spec = load_spec(write(tmp_path, '{"openapi": "3.0.0", "paths": {}, "paths": {}}', "d.json"))
     assert "duplicate key 'paths'" in json_spec.warnings[0].message
