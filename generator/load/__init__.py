@@ -27,11 +27,11 @@ def load_spec(path: Path) -> LoadedSpec:
     bundler = Bundler(path, document, version, warnings)
     try:
         bundled = bundler.run()
+        lint_schemas(bundled, path, bundler.origins(), warnings)
     except RecursionError:
         raise LoadError(
             "the document is nested too deeply to process", path, hint="flatten deeply nested schemas"
         ) from None
-    lint_schemas(bundled, path, bundler.origins(), warnings)
     return LoadedSpec(
         document=bundled, source=path, version=version, warnings=tuple(warnings), files=bundler.files_read()
     )

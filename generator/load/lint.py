@@ -6,8 +6,9 @@ instead. Real specs repeat their habits hundreds of times (Stripe's
 `format: unix-time` 190 times); one line per occurrence would bury the rest.
 
 - a `format` nobody defined (not JSON Schema's, not OpenAPI's, not one of the
-  de-facto ones listed below): one warning per format, the value is typed by
-  its plain `type`, with a "did you mean" for near misses (`datetime`);
+  de-facto ones listed below): one warning per format (and type), the value
+  is typed by its plain `type`, with a "did you mean" for near misses
+  (`datetime`);
 - schemas that say nothing about their type (`{description: ...}` without
   `type`, `properties`, `$ref`...): typed `Any`. An empty schema `{}` means
   "any value" on purpose and is not reported; neither are `allOf` parts,
