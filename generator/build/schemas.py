@@ -36,6 +36,8 @@ from generator.ir import (
 from generator.ir.types import make_nullable, strip_nullable
 
 _SCALARS = (str, int, float, bool)
+# What a literal default must be for a primitive annotation (bool is an int to Python, not to us).
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
 
 def _is_scalar(value: Any) -> bool:
@@ -271,16 +273,22 @@ class SchemaBuilder:
         return values
 
     def _default_matches_type(self, default: Any, type_ref: TypeRef) -> bool:
-        """A literal default the emitted annotation accepts (no `{}` for a model field)."""
+        """A literal default the emitted annotation accepts (no `{}` for a model field, no
+        `[{...}]` for a list of models: Telnyx's `tools: [{type: retrieval, ...}]`)."""
         target = strip_nullable(type_ref)
         if isinstance(target, AnyType):
             return True
         if isinstance(default, dict):
-            return isinstance(target, MapType)
+            return isinstance(target, MapType) and all(
+                self._default_matches_type(value, target.value) for value in default.values())
         if isinstance(default, list):
-            return isinstance(target, ListType)
+            return isinstance(target, ListType) and all(
+                self._default_matches_type(item, target.item) for item in default)
         if isinstance(target, NamedType):
             return isinstance(self._defs.get(target.name), (EnumDef, AliasDef))
+        if isinstance(target, PrimitiveType) and target.kind in _PYTHON_TYPES:
+            fits = isinstance(default, _PYTHON_TYPES[target.kind])
+            return fits and (target.kind == "bool" or not isinstance(default, bool))
         return not isinstance(target, (ListType, MapType))
 
     def _tagged_union(self, name: str, union: TaggedUnion, description: str | None, pointer: str) -> UnionDef:
