@@ -27,6 +27,9 @@ _MODEL_RESERVED = frozenset(
     }
 )
 
+# The builtin and datetime types that generated annotations name bare.
+_ANNOTATION_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "date", "datetime"})
+
 # Keyword arguments every generated method already takes, plus names the
 # method body uses; spec parameters must not collide with them.
 _PARAMETER_RESERVED = frozenset(
@@ -69,7 +72,14 @@ def _make_identifier(name: str, fallback: str, digit_prefix: str) -> str:
 
 
 def field_name(wire_name: str) -> str:
-    """A model field / keyword argument for a JSON key or parameter name."""
+    """A model field for a JSON key."""
+    name = _keyword_name(wire_name)
+    # In a class body a field named `date` shadows the type for the fields
+    # after it (`authorized_date: Optional[date]` would mean the field).
+    return name + "_" if name in _ANNOTATION_NAMES else name
+
+
+def _keyword_name(wire_name: str) -> str:
     name = _make_identifier(snake_case(wire_name), "field", "field_")
     if name in _MODEL_RESERVED or name.startswith("model_"):
         name += "_"
@@ -77,7 +87,8 @@ def field_name(wire_name: str) -> str:
 
 
 def parameter_name(wire_name: str) -> str:
-    name = field_name(wire_name)
+    """A keyword argument: method signatures resolve annotations at module level, so `date` may stay `date`."""
+    name = _keyword_name(wire_name)
     if name in _PARAMETER_RESERVED:
         name += "_"
     return name

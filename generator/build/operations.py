@@ -11,8 +11,9 @@ from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder, clean_text
-from generator.ir import Field, Operation, Parameter, PrimitiveType, RequestBody, Response
+from generator.ir import AnyType, Field, MapType, Operation, Parameter, PrimitiveType, RequestBody, Response
 from generator.ir.operations import BodyEncoding, ResponseKind
+from generator.ir.types import strip_nullable
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
@@ -163,11 +164,17 @@ class OperationBuilder:
         type_ref = self._schemas.type_of(schema, pointers.join(media_pointer, "schema"), hint + "Request")
         model = self._schemas.object_fields(type_ref)
         if model is None:
+            if encoding != "json" and not isinstance(strip_nullable(type_ref), (MapType, AnyType)):
+                # A form has named fields; an array or scalar has none to send them under.
+                self._warnings.append(BuildWarning(
+                    f"{media_type} body schema is not an object: the method takes the encoded body as bytes",
+                    pointers.join(media_pointer, "schema")))
+                return RequestBody(media_type, "binary", required, whole=PrimitiveType("file"), description=description)
             return RequestBody(media_type, encoding, required, whole=type_ref, description=description)
         fields = []
         names = set(taken)
         for field in model:
-            python_name = naming.unique(naming.parameter_name(field.python_name), names)
+            python_name = naming.unique(naming.parameter_name(field.wire_name), names)
             names.add(python_name)
             field_type = field.type
             if encoding == "multipart" and field_type == PrimitiveType("bytes"):

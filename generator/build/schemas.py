@@ -156,7 +156,10 @@ class SchemaBuilder:
         if isinstance(schema.get("oneOf") or schema.get("anyOf"), list) and not schema.get("properties"):
             return self._untagged_union(name, schema, description, pointer)
         if isinstance(schema.get("enum"), list) and schema["enum"] and not nullable:
-            return EnumDef(name, self._enum_values(schema["enum"], pointer), description, pointer)
+            values = self._enum_values(schema["enum"], pointer)
+            if self._has_float(values, pointer):
+                return AliasDef(name, PrimitiveType("float"), description, pointer)
+            return EnumDef(name, values, description, pointer)
         if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
             merged = self._merge(schema, pointer)
             if merged is not None:
@@ -272,6 +275,14 @@ class SchemaBuilder:
             self._warnings.append(BuildWarning(f"duplicate enum value(s) {', '.join(duplicates)}; kept once", pointer))
         return values
 
+    def _has_float(self, values: tuple[object, ...], pointer: str) -> bool:
+        """`Literal[4.1]` is not a type: an enum with a float in it is typed `float`, with a warning."""
+        floats = [v for v in values if isinstance(v, float)]
+        if floats:
+            self._warnings.append(BuildWarning(
+                f"enum value {floats[0]!r} is a float, which a Python Literal cannot hold: typed float", pointer))
+        return bool(floats)
+
     def _default_matches_type(self, default: Any, type_ref: TypeRef) -> bool:
         """A literal default the emitted annotation accepts (no `{}` for a model field, no
         `[{...}]` for a list of models: Telnyx's `tools: [{type: retrieval, ...}]`)."""
@@ -373,6 +384,8 @@ class SchemaBuilder:
             return LiteralType((schema["const"],))
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             values = self._enum_values(schema["enum"], pointer)
+            if self._has_float(values, pointer):
+                return PrimitiveType("float")
             return LiteralType(values) if values else AnyType()
         if pointer in self._unions:
             return NamedType(self.define(pointer, schema, hint))
