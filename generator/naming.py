@@ -40,7 +40,7 @@ _PARAMETER_RESERVED = frozenset(
 # Names the generated models and resource modules import unaliased; a schema
 # of the same name gets a suffix instead of shadowing them.
 _CLASS_RESERVED = frozenset(
-    {"Any", "Dict", "List", "Optional", "Union", "Literal", "Annotated", "Mapping",
+    {"Any", "Dict", "List", "Optional", "Union", "Literal", "Annotated", "Mapping", "Sequence",
      "TypeAdapter", "OpenModel", "Stream", "AsyncStream", "StreamSpec", "SyncPage",
      "AsyncPaginator", "PageSpec", "NotGiven", "Headers", "Query", "Timeout", "FileInput",
      "SyncAPIClient", "AsyncAPIClient"}

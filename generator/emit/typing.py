@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from generator.emit import literals
+from generator.ir.types import strip_nullable
 from generator.ir import (
     AnyType,
     EnumDef,
@@ -70,11 +71,15 @@ class TypePrinter:
             self.typing_names.add("Any")
             return "Any"
         if isinstance(type_ref, ListType):
-            self.typing_names.add("List")
-            return f"List[{self._annotation(type_ref.item, open_enums, accept_dicts)}]"
+            # An argument's list of models is a Sequence: List is invariant, so a caller's
+            # `List[Model]` would not fit `List[Union[Model, Dict[str, Any]]]`.
+            container = "Sequence" if accept_dicts and self._widened(type_ref.item) else "List"
+            self.typing_names.add(container)
+            return f"{container}[{self._annotation(type_ref.item, open_enums, accept_dicts)}]"
         if isinstance(type_ref, MapType):
-            self.typing_names.add("Dict")
-            return f"Dict[str, {self._annotation(type_ref.value, open_enums, accept_dicts)}]"
+            container = "Mapping" if accept_dicts and self._widened(type_ref.value) else "Dict"
+            self.typing_names.add(container)
+            return f"{container}[str, {self._annotation(type_ref.value, open_enums, accept_dicts)}]"
         if isinstance(type_ref, LiteralType):
             self.typing_names.add("Literal")
             literal = "Literal[" + ", ".join(literals.value(v) for v in type_ref.values) + "]"
@@ -84,6 +89,13 @@ class TypePrinter:
             parts = list(dict.fromkeys(self._annotation(v, open_enums, accept_dicts) for v in type_ref.variants))
             return parts[0] if len(parts) == 1 else "Union[" + ", ".join(parts) + "]"
         return self._named(type_ref, open_enums, accept_dicts)
+
+    def _widened(self, item: TypeRef) -> bool:
+        """Whether an argument's item is a model that also accepts a dict (so invariance bites)."""
+        target = strip_nullable(item)
+        if self.typed_dicts or not isinstance(target, NamedType):
+            return False
+        return isinstance(self._schemas.get(target.name), (ModelDef, UnionDef))
 
     def _named(self, type_ref: NamedType, open_enums: bool, accept_dicts: bool) -> str:
         self.model_names.add(type_ref.name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import List
 
 from dify_chatflow import (
     APIStatusError,
@@ -47,6 +48,10 @@ def nested_inputs_as_models_or_dicts(client: DifyChatflow) -> None:
     picture = ChatRequestFilesItem(type="image", transfer_method="remote_url", url="https://x/y.png")
     as_dict = {"type": "document", "transfer_method": "local_file", "upload_file_id": "f-1"}
     client.chat.send_message(query="hi", inputs={}, user="u-1", files=[picture, as_dict])
+    # A list built elsewhere, typed as a list of models, fits too (the argument is a Sequence).
+    pictures: List[ChatRequestFilesItem] = [picture]
+    client.chat.send_message(query="hi", inputs={}, user="u-1", files=pictures)
+    client.chat.send_message(query="hi", inputs={}, user="u-1", files=(picture,))
 
 
 def until_done(client: DifyChatflow) -> str:

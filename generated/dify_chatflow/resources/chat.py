@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
-from typing import Any, Dict, List, Literal, Mapping, Optional, Union, overload
+from typing import Any, Dict, Literal, Mapping, Optional, Sequence, Union, overload
 
 from pydantic import TypeAdapter
 
@@ -65,7 +65,7 @@ class ChatResource:
         inputs: Dict[str, Any],
         user: str,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -84,7 +84,7 @@ class ChatResource:
         user: str,
         response_mode: Union[Literal["blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -103,7 +103,7 @@ class ChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -121,7 +121,7 @@ class ChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -273,7 +273,7 @@ class AsyncChatResource:
         inputs: Dict[str, Any],
         user: str,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -292,7 +292,7 @@ class AsyncChatResource:
         user: str,
         response_mode: Union[Literal["blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -311,7 +311,7 @@ class AsyncChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -329,7 +329,7 @@ class AsyncChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[List[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
