@@ -64,7 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = args.config if exc.pointer.startswith(_CONFIG_POINTERS) else args.spec
         if where is None:
             where = str(config_path_for(Path(args.spec)))
-        return _fail(f"{where}{exc}")
+        message = str(exc)
+        if Path(where).name == "pyproject.toml" and message.startswith("#"):
+            message = "#/tool/clientgen" + message[1:]  # the config is that file's [tool.clientgen] table
+        return _fail(f"{where}{message}")
     except Exception as exc:  # a bug of ours, not bad input: say so, keep the output as it was
         if args.debug or os.environ.get("CLIENTGEN_DEBUG"):
             raise

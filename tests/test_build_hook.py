@@ -181,6 +181,13 @@ def test_command_line_reads_the_same_tool_clientgen_table(tmp_path: Path) -> Non
     assert result.returncode == 2
     assert "pyproject.toml#/tool/clientgen/streems: unknown key 'streems'" in result.stderr, result.stderr
 
+    # An error found while building (a renamed operation the spec lacks) points into the table too.
+    text = (project / "pyproject.toml").read_text().replace("\n[tool.clientgen.streems]\n", "")
+    (project / "pyproject.toml").write_text(text + "\n[tool.clientgen.operations.noSuchOperation]\nname = 'x'\n")
+    result = subprocess.run(args, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "pyproject.toml#/tool/clientgen/operations/noSuchOperation: " in result.stderr, result.stderr
+
 
 DANGLING = """\
 openapi: 3.0.3
