@@ -5,7 +5,6 @@ Nothing here touches the output directory; `write.py` does, atomically.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from pathlib import Path
@@ -26,7 +25,7 @@ from generator.emit.context import (
     common_view,
 )
 from generator.emit.docstrings import with_docstrings
-from generator.emit.formatting import format_python, format_sources
+from generator.emit.formatting import format_sources
 from generator.emit.models import models_view
 from generator.emit.models_dataclasses import dataclass_models_view
 from generator.emit.models_typeddict import typeddict_models_view
@@ -109,7 +108,7 @@ def render_package(
     for module in sorted(RUNTIME_DIR.glob("_*.py")):
         text = _render(env, "package/_runtime.py.j2", **common,
                        **vars(RuntimeView(module.stem, module.read_text(encoding="utf-8"))))
-        files[f"{package}/{module.name}"] = _runtime_module(text, options.line_length) if format_code else text
+        sources[f"{package}/{module.name}"] = text  # formatted with the rest: in parallel, cached
     files[f"{package}/py.typed"] = _render(env, "package/py.typed.j2", **common)
     project = ProjectView(
         distribution_name=api.distribution_name,
@@ -156,12 +155,6 @@ def _runtime_exports(module: str) -> list[str]:
     match = re.search(r"__all__ = \[(.*?)\]", text, re.S)
     names = re.findall(r'"(\w+)"', match.group(1)) if match else []
     return sorted(n for n in names if not n.startswith("make_"))
-
-
-@functools.lru_cache(maxsize=None)
-def _runtime_module(text: str, line_length: int) -> str:
-    """The runtime is the same for every package: format each file once per process."""
-    return format_python(text, line_length)
 
 
 class TemplateFailure(Exception):
