@@ -30,6 +30,7 @@ import importlib.metadata
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -99,19 +100,26 @@ def _join(texts: Iterable[str]) -> str:
 def _format_all(chunks: list[str], line_length: int) -> list[str | None]:
     """Black on each chunk (None where black refuses it), in worker processes when there is a lot."""
     workers = min(os.cpu_count() or 1, 8)
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main_file and not os.path.exists(main_file):
+        workers = 1  # `python - < script`: spawned workers would try to re-run "<stdin>"
     if workers < 2 or sum(map(len, chunks)) < _PARALLEL_FROM_CHARS:
         return [_format_chunk(chunk, line_length) for chunk in chunks]
     # Biggest first so no worker is left with one huge chunk at the end; spawn, not fork:
     # the caller may have threads (servers in tests, IDE plugins).
     order = sorted(range(len(chunks)), key=lambda i: -len(chunks[i]))
     context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-        formatted = pool.map(_format_chunk, [chunks[i] for i in order], [line_length] * len(chunks),
-                             chunksize=max(1, len(chunks) // (workers * 16)))
-        results: list[str | None] = [None] * len(chunks)
-        for i, text in zip(order, formatted):
-            results[i] = text
-        return results
+    results: list[str | None] = [None] * len(chunks)
+    try:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+            formatted = pool.map(_format_chunk, [chunks[i] for i in order], [line_length] * len(chunks),
+                                 chunksize=max(1, len(chunks) // (workers * 16)))
+            for i, text in zip(order, formatted):
+                results[i] = text
+    except concurrent.futures.process.BrokenProcessPool:
+        # Workers cannot start (a caller whose __main__ is stdin, a sandbox): format here.
+        return [_format_chunk(chunk, line_length) for chunk in chunks]
+    return results
 
 
 def _format_chunk(source: str, line_length: int) -> str | None:
