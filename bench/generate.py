@@ -155,7 +155,7 @@ def _bench_spec(spec: Spec, competitors: list[Competitor], runs: int, work: Path
                 env = {**os.environ, "CLIENTGEN_CACHE_DIR": str(warm_cache)}
             elif name == "clientgen edited":  # one schema's description differs from the cached run's
                 config = spec.path.with_name(f"{spec.path.stem}.clientgen.yaml")  # the copy lives elsewhere
-                command = [*ours[:4], str(_edited(spec.path, work / f"edited-{run}.json", run)), *ours[5:],
+                command = [*ours[:4], str(_edited(spec.path, work / f"edited-{run}" / spec.path.name, run)), *ours[5:],
                            *(["--config", str(config)] if config.exists() else []), "--output", str(output)]
                 env = {**os.environ, "CLIENTGEN_CACHE_DIR": str(warm_cache)}
             elif name == "clientgen unchanged":
@@ -199,6 +199,7 @@ def _edited(spec: Path, target: Path, run: int) -> Path:
     if schemas:
         first = schemas[sorted(schemas)[0]]
         first["description"] = f"{first.get('description', '')} (edited for the benchmark, run {run})".strip()
+    target.parent.mkdir(parents=True, exist_ok=True)  # same file name: the files' header names it
     target.write_text(json.dumps(document), encoding="utf-8")
     return target
 
