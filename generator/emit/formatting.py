@@ -45,6 +45,9 @@ _PARALLEL_FROM_CHARS = 150_000
 _CHUNK_START = re.compile(r"^(?:@|class |def |async def )", re.MULTILINE)
 _TRIPLE_QUOTE = re.compile('"""')
 _SEPARATOR = "\n\n"  # after a chunk's own newline: the two blank lines black puts around top-level defs
+# The blank lines before the next chunk: black drops them at the end of a file, so they are cut off
+# first (a chunk black leaves unchanged is formatted in one pass instead of two).
+_TRAILING_BLANKS = re.compile(r"\n[ \t\n]*\Z")
 
 
 def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH) -> dict[str, str]:
@@ -90,7 +93,8 @@ def split_chunks(source: str) -> list[str]:
                 starts.append(start)
         in_decorators = match.group() == "@"
     bounds = [0, *starts, len(source)]
-    return [source[a:b] for a, b in zip(bounds, bounds[1:]) if source[a:b].strip()]
+    chunks = (source[a:b] for a, b in zip(bounds, bounds[1:]))
+    return [_TRAILING_BLANKS.sub("\n", chunk) for chunk in chunks if chunk.strip()]
 
 
 def _join(texts: Iterable[str]) -> str:
