@@ -18,8 +18,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
 def string(text: str) -> str:
-    """A Python string literal holding `text` exactly."""
-    return repr(str(text))
+    """A Python string literal holding `text` exactly, quoted as black would quote it.
+
+    `repr` escapes everything but the quotes; black prefers double quotes unless they
+    need more escapes than single ones (so black leaves the literal as it is).
+    """
+    literal = repr(str(text))
+    body = literal[1:-1]
+    if literal[0] == "'" and body.count('"') <= body.count("\\'"):
+        # Same text between the other quotes: `\'` -> `'`, `"` -> `\"` (repr never writes `\"`).
+        return '"' + body.replace("\\'", "'").replace('"', '\\"') + '"'
+    return literal
 
 
 def docstring_body(text: str | None, width: int = 80) -> str:
@@ -69,4 +78,4 @@ def value(data: Any) -> str:
         return "[" + ", ".join(value(v) for v in data) + "]"
     if isinstance(data, dict):
         return "{" + ", ".join(f"{string(k)}: {value(v)}" for k, v in data.items()) + "}"
-    return repr(data)
+    return string(data) if isinstance(data, str) else repr(data)
