@@ -70,6 +70,35 @@ def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_L
     return result
 
 
+def bracketed(
+    opening: str,
+    items: Iterable[str],
+    closing: str,
+    *,
+    column: int,
+    indent: int,
+    after: int = 0,
+    line_length: int = DEFAULT_LINE_LENGTH,
+    hug: bool = False,
+) -> str:
+    """`opening` + items + `closing` laid out the way black lays them out, so black has nothing to
+    change (a chunk black leaves as it is costs one pass, not two).
+
+    `opening` starts at `column` on a line indented by `indent`, `after` characters follow `closing`
+    on its line. On one line if that fits; else one item a line with a trailing comma, or (`hug`,
+    a call's arguments) all items on one line of their own if they fit there. Black still formats
+    the result, so a layout it would not choose only costs time.
+    """
+    items = list(items)
+    flat = ", ".join(items)
+    if column + len(opening) + len(flat) + len(closing) + after <= line_length:
+        return opening + flat + closing
+    inner = " " * (indent + 4)
+    if hug and len(inner) + len(flat) <= line_length:
+        return f"{opening}\n{inner}{flat}\n{' ' * indent}{closing}"
+    return opening + "\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + closing
+
+
 def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:
     return format_sources({"": source}, line_length=line_length)[""]
 

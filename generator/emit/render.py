@@ -83,7 +83,8 @@ def render_package(
     files: dict[str, str] = {}
     sources: dict[str, str] = {}  # Python files, formatted together at the end
 
-    resources = tuple(resource_view(r, schemas, options.docstrings, api.model_style) for r in api.resources)
+    resources = tuple(resource_view(r, schemas, options.docstrings, api.model_style, options.line_length)
+                      for r in api.resources)
     sources[f"{package}/models.py"] = _render_models(env, api, common)
     sources[f"{package}/resources/__init__.py"] = _render(
         env, "package/resources/__init__.py.j2", **common, **vars(ResourcesView(resources))

@@ -7,6 +7,7 @@ from typing import Mapping
 
 from generator import naming
 from generator.emit import literals
+from generator.emit.formatting import DEFAULT_LINE_LENGTH, bracketed
 from generator.emit.typing import TypePrinter
 from generator.ir import (
     AnyType,
@@ -103,24 +104,35 @@ class ResourceView:
 class _Constants:
     """Module-level adapters and specs, named once each, in order of first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH) -> None:
         self.items: dict[str, tuple[str, str, str]] = {}
+        self.line_length = line_length
 
-    def add(self, key: str, name: str, annotation: str, expression: str) -> str:
+    def add(self, key: str, name: str, annotation: str, expression: str | tuple[str, list[str]]) -> str:
+        """`expression`: source text, or (callee, arguments) laid out here as black would."""
         if key not in self.items:
             taken = [existing for existing, _, _ in self.items.values()]
-            self.items[key] = (naming.unique(name, taken), annotation, expression)
+            name = naming.unique(name, taken)
+            if isinstance(expression, tuple):
+                callee, arguments = expression
+                expression = bracketed(f"{callee}(", arguments, ")", column=len(f"{name}: {annotation} = "),
+                                       indent=0, line_length=self.line_length, hug=True)
+            self.items[key] = (name, annotation, expression)
         return self.items[key][0]
 
 
 def resource_view(
-    resource: Resource, schemas: Mapping[str, SchemaDef], docstrings: str = "full", model_style: str = "pydantic"
+    resource: Resource,
+    schemas: Mapping[str, SchemaDef],
+    docstrings: str = "full",
+    model_style: str = "pydantic",
+    line_length: int = DEFAULT_LINE_LENGTH,
 ) -> ResourceView:
     """`docstrings`: "full" (summary, description, Args), "summary" (first line) or "none".
     `model_style="typeddict"`: arguments take the TypedDicts as they are, and every
     response is parsed by a TypeAdapter (a TypedDict is no parser of its own)."""
     printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
-    constants = _Constants()
+    constants = _Constants(line_length)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
     if any(m.overloads for m in methods):
@@ -161,6 +173,7 @@ def _method_view(
     keyword_params.sort(key=lambda p: p.default is not None)
     standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
 
+    ll = constants.line_length
     returns = _return_annotation(op, printer)
     cast_to = _cast_to(op, printer, constants, schemas)
     async_returns = returns
@@ -196,10 +209,10 @@ def _method_view(
         overloads=overloads,
         http_method=literals.string(op.method.upper()),
         path=literals.string(op.path),
-        path_params=_mapping((p.wire_name, p.python_name) for p in path_params),
-        query=_mapping((p.wire_name, p.python_name) for p in others if p.location == "query"),
-        headers=_mapping((p.wire_name, p.python_name) for p in others if p.location == "header"),
-        body_args=_body_args(op, body_name),
+        path_params=_mapping(((p.wire_name, p.python_name) for p in path_params), "path_params", ll),
+        query=_mapping(((p.wire_name, p.python_name) for p in others if p.location == "query"), "query", ll),
+        headers=_mapping(((p.wire_name, p.python_name) for p in others if p.location == "header"), "headers", ll),
+        body_args=_body_args(op, body_name, ll),
         cast_to=cast_to,
         accept=literals.string(op.success.media_type) if op.success.kind in ("binary", "text") and op.success.media_type else None,
         idempotent="True" if op.idempotent else "False",
@@ -273,12 +286,21 @@ def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, c
     return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})")
 
 
-def _mapping(pairs: object) -> str:
+def _mapping(pairs: object, keyword: str, line_length: int) -> str:
+    """A dict display, laid out for its place in the template: `keyword={...},` in the call
+    (12 deep), or `_keyword = {...}` before it (8 deep) for the body's keywords."""
     items = [f"{literals.string(wire)}: {python}" for wire, python in pairs]  # type: ignore[attr-defined]
-    return "{" + ", ".join(items) + "}" if items else ""
+    if not items:
+        return ""
+    if keyword in _BODY_KEYWORDS:
+        return bracketed("{", items, "}", column=8 + len(f"_{keyword} = "), indent=8, line_length=line_length)
+    return bracketed("{", items, "}", column=12 + len(f"{keyword}="), indent=12, after=1, line_length=line_length)
 
 
-def _body_args(op: Operation, body_name: str) -> tuple[tuple[str, str], ...]:
+_BODY_KEYWORDS = ("json_body", "form", "files")
+
+
+def _body_args(op: Operation, body_name: str, line_length: int = DEFAULT_LINE_LENGTH) -> tuple[tuple[str, str], ...]:
     """(runtime keyword, expression) pairs for the body; the method binds each to a local first."""
     body = op.body
     if body is None:
@@ -290,17 +312,18 @@ def _body_args(op: Operation, body_name: str) -> tuple[tuple[str, str], ...]:
             return (("content", body_name), ("content_type", literals.string(body.media_type)))
         return (("form", body_name),)
     if body.encoding == "json":
-        return (("json_body", _mapping((f.wire_name, f.python_name) for f in body.fields) or "{}"),)
+        return (("json_body", _mapping(((f.wire_name, f.python_name) for f in body.fields), "json_body", line_length)
+                 or "{}"),)
     files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]
     form = [f for f in body.fields if f not in files]
-    args = [("form", _mapping((f.wire_name, f.python_name) for f in form) or "{}")]
+    args = [("form", _mapping(((f.wire_name, f.python_name) for f in form), "form", line_length) or "{}")]
     if body.encoding == "multipart":
         # Always pass files (maybe none): that is what makes the request multipart.
-        args.append(("files", _mapping((f.wire_name, f.python_name) for f in files) or "{}"))
+        args.append(("files", _mapping(((f.wire_name, f.python_name) for f in files), "files", line_length) or "{}"))
     return tuple(args)
 
 
-def _stream_spec(op: Operation) -> str:
+def _stream_spec(op: Operation) -> tuple[str, list[str]]:
     assert op.stream is not None
     s = op.stream
 
@@ -317,10 +340,10 @@ def _stream_spec(op: Operation) -> str:
         f"replace_event={_optional_string(s.replace_event)}",
         f"final_event={_optional_string(s.final_event)}",
     ]
-    return "StreamSpec(" + ", ".join(parts) + ")"
+    return "StreamSpec", parts
 
 
-def _page_spec(op: Operation) -> str:
+def _page_spec(op: Operation) -> tuple[str, list[str]]:
     assert op.page is not None
     p = op.page
     parts = [f"style={literals.string(p.style)}", f"items_field={literals.string(p.items_field)}",
@@ -334,7 +357,7 @@ def _page_spec(op: Operation) -> str:
     else:
         parts += [f"page_param={literals.string(p.page_param or 'page')}",
                   f"total_field={_optional_string(p.total_field)}"]
-    return "PageSpec(" + ", ".join(parts) + ")"
+    return "PageSpec", parts
 
 
 def _optional_string(value: str | None) -> str:
