@@ -25,7 +25,7 @@ from generator.emit.context import (
     common_view,
 )
 from generator.emit.docstrings import with_docstrings
-from generator.emit.formatting import format_sources
+from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
 from generator.emit.models import models_view
 from generator.emit.models_dataclasses import dataclass_models_view
 from generator.emit.models_typeddict import typeddict_models_view
@@ -67,6 +67,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     env.filters["pystr"] = literals.string
     env.filters["tomlstr"] = lambda text: json.dumps(str(text), ensure_ascii=False)
     env.filters["doc"] = literals.docstring_body
+    env.globals["line_length"] = DEFAULT_LINE_LENGTH  # the config's, in render_package: lay lines out as black would
     return env
 
 
@@ -77,6 +78,7 @@ def render_package(
     options = options or RenderOptions()
     api = with_docstrings(api, options.docstrings)
     env = environment(template_dir)
+    env.globals["line_length"] = options.line_length
     schemas = {d.name: d for d in api.schemas}
     common: dict[str, Any] = vars(common_view(api, options, literals.docstring_body(_api_title(api.title))))
     package = api.package_name
