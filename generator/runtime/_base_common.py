@@ -42,14 +42,19 @@ ResponseT = TypeVar("ResponseT")
 HttpxClientT = TypeVar("HttpxClientT", httpx.Client, httpx.AsyncClient)
 
 
-@dataclass(frozen=True)
+@dataclass
 class PreparedCall:
-    """A fully prepared request, rebuilt into an httpx.Request per attempt."""
+    """A fully prepared request, rebuilt into an httpx.Request per attempt.
+
+    Not frozen (a frozen dataclass pays for ``object.__setattr__`` per field on
+    every call); nothing mutates it after ``_prepare``.  ``headers`` may be a
+    client-wide cached ``httpx.Headers``: read it, never change it.
+    """
 
     method: str
     url: httpx.URL
     params: QueryItems
-    headers: Dict[str, str]
+    headers: Union[Dict[str, str], httpx.Headers]
     json: object
     data: Optional[Dict[str, Union[str, List[str]]]]
     files: Optional[List[Tuple[str, MultipartPart]]]
@@ -61,6 +66,12 @@ class PreparedCall:
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+_NO_OPTIONS: RequestOptions = {}
+# Paths (already filled in) whose joined URL is kept per client; beyond this the cache
+# starts over, so paths with ever-new IDs in them cannot grow it without bound.
+_URL_CACHE_SIZE = 256
 
 
 def _header_value(value: object) -> str:
@@ -99,6 +110,14 @@ class BaseClient(Generic[HttpxClientT]):
         # A client passed in by the caller is the caller's to close.
         self._owns_client = http_client is None
         self._client: HttpxClientT = http_client or self._new_http_client()
+        self._reset_caches()
+
+    def _reset_caches(self) -> None:
+        # Per-call constants, computed on first use: the joined URL of each path and the
+        # headers every request carries (per Accept value). with_options() starts over.
+        self._url_base: Optional[httpx.URL] = None
+        self._url_cache: Dict[str, httpx.URL] = {}
+        self._header_cache: Dict[str, httpx.Headers] = {}
 
     def _new_http_client(self) -> HttpxClientT:
         raise NotImplementedError
@@ -122,6 +141,7 @@ class BaseClient(Generic[HttpxClientT]):
         """
         new = copy.copy(self)
         new._owns_client = False
+        new._reset_caches()
         if not isinstance(base_url, NotGiven):
             new.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
         if not isinstance(timeout, NotGiven):
@@ -146,6 +166,35 @@ class BaseClient(Generic[HttpxClientT]):
 
     # -- request preparation (pure) ---------------------------------------
 
+    def _url(self, path: str) -> httpx.URL:
+        """``base_url`` joined with a filled-in path, parsed once per client and path."""
+        base = self.base_url
+        if base is not self._url_base:  # set anew (or first call): drop URLs of the old one
+            self._url_base, self._url_cache = base, {}
+        cache = self._url_cache
+        url = cache.get(path)
+        if url is None:
+            url = httpx.URL(str(base) + path.lstrip("/"))
+            if len(cache) >= _URL_CACHE_SIZE:
+                cache.clear()
+            cache[path] = url
+        return url
+
+    def _constant_headers(self, accept: str) -> httpx.Headers:
+        """Accept, User-Agent, auth and default headers: the same on every call."""
+        cached = self._header_cache.get(accept)
+        if cached is None:
+            cached = httpx.Headers(
+                {
+                    "Accept": accept,
+                    "User-Agent": self._user_agent,
+                    **self._auth_headers,
+                    **self._default_headers,
+                }
+            )
+            self._header_cache[accept] = cached
+        return cached
+
     def _prepare(
         self,
         method: str,
@@ -163,27 +212,32 @@ class BaseClient(Generic[HttpxClientT]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
     ) -> PreparedCall:
-        opts: RequestOptions = options or {}
-        url = httpx.URL(str(self.base_url) + build_path(path, path_params).lstrip("/"))
-        merged_headers: Dict[str, str] = {
-            "Accept": accept,
-            "User-Agent": self._user_agent,
-            **self._auth_headers,
-            **self._default_headers,
-        }
-        for key, value in (headers or {}).items():
-            if value is not None and not isinstance(value, NotGiven):
-                merged_headers[key] = _header_value(value)
-        merged_headers.update({k: _header_value(v) for k, v in (opts.get("extra_headers") or {}).items()})
+        opts: RequestOptions = options or _NO_OPTIONS
+        url = self._url(build_path(path, path_params) if path_params or "{" in path else path)
+        # The common call (no per-call headers, no body) sends the cached headers as they
+        # are; anything else gets a dict of its own, built in the same order as ever.
+        extra_headers = opts.get("extra_headers")
+        per_call: Optional[Dict[str, str]] = None
+        if headers:
+            for key, value in headers.items():
+                if value is not None and not isinstance(value, NotGiven):
+                    if per_call is None:
+                        per_call = {}
+                    per_call[key] = _header_value(value)
+        if extra_headers:
+            if per_call is None:
+                per_call = {}
+            per_call.update({k: _header_value(v) for k, v in extra_headers.items()})
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
         data = None
         encoded_files = None
         raw: Optional[bytes] = None
+        set_content_type = False
         if not isinstance(content, NotGiven):
             # A raw body (application/octet-stream, image/png...): read once, so retries resend it.
             raw = encode_file(content)[1]
-            merged_headers.setdefault("Content-Type", content_type)
+            set_content_type = True
         elif form is not None or files is not None:
             # No `files` at all means an urlencoded form, whose nested objects go in brackets.
             fields = {} if isinstance(form, NotGiven) else dict(form or {})
@@ -195,20 +249,37 @@ class BaseClient(Generic[HttpxClientT]):
             body = to_jsonable(json_body) if not isinstance(json_body, NotGiven) else {}
             if extra_body and isinstance(body, dict):
                 body.update(to_jsonable(extra_body))
+        merged_headers: Union[Dict[str, str], httpx.Headers]
+        if per_call is None and not set_content_type:
+            merged_headers = self._constant_headers(accept)
+        else:
+            merged_headers = {
+                "Accept": accept,
+                "User-Agent": self._user_agent,
+                **self._auth_headers,
+                **self._default_headers,
+                **(per_call or {}),
+            }
+            if set_content_type:
+                merged_headers.setdefault("Content-Type", content_type)
         timeout = opts.get("timeout", NOT_GIVEN)
+        extra_query = opts.get("extra_query")
+        if query or extra_query or self._default_query or self._auth_query:
+            params = encode_query(self._default_query, query, extra_query, self._auth_query)
+        else:
+            params = []
+        max_retries = opts.get("max_retries")
         return PreparedCall(
             method=method.upper(),
             url=url,
-            params=encode_query(
-                self._default_query, query, opts.get("extra_query"), self._auth_query
-            ),
+            params=params,
             headers=merged_headers,
             json=body,
             data=data,
             files=encoded_files,
             content=raw,
             timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
-            max_retries=opts.get("max_retries", self.max_retries),
+            max_retries=self.max_retries if max_retries is None else max_retries,
             idempotent=is_idempotent(method, idempotent),
         )
 
@@ -216,7 +287,8 @@ class BaseClient(Generic[HttpxClientT]):
         return self._client.build_request(
             call.method,
             call.url,
-            params=tuple(call.params),
+            # None, not an empty tuple: httpx re-parses the whole URL for any params given.
+            params=tuple(call.params) if call.params else None,
             headers=call.headers,
             json=None if isinstance(call.json, NotGiven) else call.json,
             data=call.data,
