@@ -123,5 +123,5 @@ def test_string_literals_are_quoted_as_black_quotes_them(text: str) -> None:
 def test_bracketed_fits_hugs_or_explodes() -> None:
     items = ["a=1", "b=2"]
     assert formatting.bracketed("f(", items, ")", column=0, indent=0) == "f(a=1, b=2)"
-    assert formatting.bracketed("f(", items, ")", column=0, indent=0, line_length=12, hug=True) == "f(\n    a=1, b=2\n)"
+    assert formatting.bracketed("f(", items, ")", column=2, indent=0, line_length=12, hug=True) == "f(\n    a=1, b=2\n)"
     assert formatting.bracketed("{", items, "}", column=4, indent=4, line_length=8) == "{\n        a=1,\n        b=2,\n    }"
