@@ -99,6 +99,21 @@ def bracketed(
     return opening + "\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + closing
 
 
+def split_subscript(
+    head: str, annotation: str, tail: str, *, indent: int, after: int = 0, line_length: int = DEFAULT_LINE_LENGTH
+) -> str:
+    """`head + annotation + tail` on a line `indent` deep (`after` more characters follow), split
+    inside the annotation's outer brackets when too long, as black splits it:
+    `x: Union[` / its arguments, 4 deeper / `] = NOT_GIVEN,`. Left whole where black would do more."""
+    line = head + annotation + tail
+    opening = annotation.find("[")
+    inner = annotation[opening + 1 : -1]
+    if (indent + len(line) + after <= line_length or opening < 1 or not annotation.endswith("]")
+            or not annotation[:opening].isidentifier() or indent + 4 + len(inner) > line_length):
+        return line
+    return f"{head}{annotation[: opening + 1]}\n{' ' * (indent + 4)}{inner}\n{' ' * indent}]{tail}"
+
+
 def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:
     return format_sources({"": source}, line_length=line_length)[""]
 
