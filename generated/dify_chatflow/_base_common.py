@@ -222,8 +222,8 @@ class BaseClient(Generic[HttpxClientT]):
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(build_path(path, path_params) if path_params or "{" in path else path)
-        # The common call (no per-call headers, no body) sends the cached headers as they
-        # are; anything else gets a dict of its own, built in the same order as ever.
+        # A call without headers of its own (and no raw body's Content-Type) sends the cached
+        # constant headers as they are; others get a dict of their own, merged as ever.
         extra_headers = opts.get("extra_headers")
         per_call: Optional[Dict[str, str]] = None
         if headers:
@@ -276,7 +276,6 @@ class BaseClient(Generic[HttpxClientT]):
             params = encode_query(self._default_query, query, extra_query, self._auth_query)
         else:
             params = []
-        max_retries = opts.get("max_retries")
         return PreparedCall(
             method=method.upper(),
             url=url,
@@ -287,7 +286,7 @@ class BaseClient(Generic[HttpxClientT]):
             files=encoded_files,
             content=raw,
             timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
-            max_retries=self.max_retries if max_retries is None else max_retries,
+            max_retries=opts.get("max_retries", self.max_retries),
             idempotent=is_idempotent(method, idempotent),
         )
 

@@ -259,8 +259,8 @@ class BaseClient(Generic[HttpxClientT]):
         url = self._url(
             build_path(path, path_params) if path_params or "{" in path else path
         )
-        # The common call (no per-call headers, no body) sends the cached headers as they
-        # are; anything else gets a dict of its own, built in the same order as ever.
+        # A call without headers of its own (and no raw body's Content-Type) sends the cached
+        # constant headers as they are; others get a dict of their own, merged as ever.
         extra_headers = opts.get("extra_headers")
         per_call: Optional[Dict[str, str]] = None
         if headers:
@@ -315,7 +315,6 @@ class BaseClient(Generic[HttpxClientT]):
             )
         else:
             params = []
-        max_retries = opts.get("max_retries")
         return PreparedCall(
             method=method.upper(),
             url=url,
@@ -328,7 +327,7 @@ class BaseClient(Generic[HttpxClientT]):
             timeout=(
                 self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout)
             ),
-            max_retries=self.max_retries if max_retries is None else max_retries,
+            max_retries=opts.get("max_retries", self.max_retries),
             idempotent=is_idempotent(method, idempotent),
         )
 
