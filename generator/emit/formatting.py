@@ -103,15 +103,84 @@ def split_subscript(
     head: str, annotation: str, tail: str, *, indent: int, after: int = 0, line_length: int = DEFAULT_LINE_LENGTH
 ) -> str:
     """`head + annotation + tail` on a line `indent` deep (`after` more characters follow), split
-    inside the annotation's outer brackets when too long, as black splits it:
-    `x: Union[` / its arguments, 4 deeper / `] = NOT_GIVEN,`. Left whole where black would do more."""
+    inside the annotation's brackets when too long, as black splits it: `x: Union[` / its
+    arguments 4 deeper (one a line with trailing commas if they do not fit, each split the same
+    way) / `] = NOT_GIVEN,`. Left whole where black would do something else (a call in `tail`,
+    text black measures differently): black still formats it, this only saves it work."""
     line = head + annotation + tail
-    opening = annotation.find("[")
-    inner = annotation[opening + 1 : -1]
-    if (indent + len(line) + after <= line_length or opening < 1 or not annotation.endswith("]")
-            or not annotation[:opening].isidentifier() or indent + 4 + len(inner) > line_length):
+    if (indent + len(line) + after <= line_length or not line.isascii() or not _is_subscript(annotation)
+            or any(bracket in tail for bracket in "([{")):
         return line
-    return f"{head}{annotation[: opening + 1]}\n{' ' * (indent + 4)}{inner}\n{' ' * indent}]{tail}"
+    return head + _split(annotation, indent, line_length) + tail
+
+
+def _is_subscript(text: str) -> bool:
+    """`Name[...]` with the brackets opened after the name closed only at the end."""
+    opening = text.find("[")
+    return opening > 0 and text[:opening].isidentifier() and len(_top_level(text[opening + 1 : -1])) > 0 \
+        and text.endswith("]") and _closes_at_end(text, opening)
+
+
+def _closes_at_end(text: str, opening: int) -> bool:
+    depth, quote, i = 0, "", opening
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+            if depth == 0:
+                return i == len(text) - 1
+        i += 1
+    return False
+
+
+def _top_level(text: str) -> list[str]:
+    """`text` cut at its commas outside brackets and strings."""
+    parts, depth, quote, start, i = [], 0, "", 0, 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+        i += 1
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
+
+
+def _split(annotation: str, indent: int, line_length: int) -> str:
+    """`Name[` / the arguments / `]`, the closing bracket `indent` deep."""
+    opening = annotation.index("[")
+    inner, pad = annotation[opening + 1 : -1], " " * (indent + 4)
+    if indent + 4 + len(inner) <= line_length:
+        body = pad + inner
+    else:
+        items = _top_level(inner)
+        suffix = "," if len(items) > 1 else ""
+        body = "\n".join(
+            pad + (item if indent + 4 + len(item) + len(suffix) <= line_length or not _is_subscript(item)
+                   else _split(item, indent + 4, line_length)) + suffix
+            for item in items
+        )
+    return f"{annotation[: opening + 1]}\n{body}\n{' ' * indent}]"
 
 
 def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:
