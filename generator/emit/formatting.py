@@ -91,8 +91,8 @@ def bracketed(
     """
     items = list(items)
     flat = ", ".join(items)
-    if column + len(opening) + len(flat) + len(closing) + after <= line_length:
-        return opening + flat + closing
+    if column + len(opening) + len(flat) + len(closing) + after <= line_length or column + len(opening) > line_length:
+        return opening + flat + closing  # (the second: black would wrap it in parentheses; left to black)
     inner = " " * (indent + 4)
     if hug and len(inner) + len(flat) <= line_length:
         return f"{opening}\n{inner}{flat}\n{' ' * indent}{closing}"
@@ -181,6 +181,18 @@ def _split(annotation: str, indent: int, line_length: int) -> str:
             for item in items
         )
     return f"{annotation[: opening + 1]}\n{body}\n{' ' * indent}]"
+
+
+def docstring_indent(body: str, width: int, *, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """A docstring body (`literals.docstring_body`) for `\"\"\"...\"\"\"` `width` deep, as black writes it:
+    lines after the first indented, a space before the closing quotes after a quote, and the
+    closing quotes on a line of their own when the last line leaves no room for them."""
+    first, *rest = body.split("\n")
+    text = first + "".join("\n" + (" " * width + line if line else "") for line in rest)  # blank lines stay empty
+    spaced = text + " " if text.endswith('"') else text
+    if "\n" in text and text.isascii() and len(spaced.rsplit("\n", 1)[1]) + 3 > line_length:
+        return text + "\n" + " " * width
+    return spaced
 
 
 def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:

@@ -26,7 +26,7 @@ from generator.emit.context import (
     common_view,
 )
 from generator.emit.docstrings import with_docstrings
-from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources, split_subscript
+from generator.emit.formatting import DEFAULT_LINE_LENGTH, docstring_indent, format_sources, split_subscript
 from generator.emit.models import models_view
 from generator.emit.models_dataclasses import dataclass_models_view
 from generator.emit.models_typeddict import typeddict_models_view
@@ -76,6 +76,7 @@ def _lay_out_for(env: jinja2.Environment, line_length: int) -> None:
     """What templates use to write lines the way black would (so black has less to do)."""
     env.globals["line_length"] = line_length
     env.globals["split_subscript"] = functools.partial(split_subscript, line_length=line_length)
+    env.filters["docindent"] = functools.partial(docstring_indent, line_length=line_length)
 
 
 def render_package(

@@ -283,7 +283,7 @@ def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, c
     if not printer.typed_dicts and isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
         return type_ref.name
     words = "_".join(naming.words(annotation)).upper()  # "List[Foo]" -> "LIST_FOO"
-    return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", f"TypeAdapter({annotation})")
+    return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", ("TypeAdapter", [annotation]))
 
 
 def _mapping(pairs: object, keyword: str, line_length: int) -> str:
