@@ -99,13 +99,14 @@ def test_invalid_python_still_raises_blacks_error(cache: Path) -> None:
 
 def test_most_emitted_chunks_are_already_black_clean_on_dify() -> None:
     """Issue #6: black makes a second pass over every chunk its first pass changed, so the
-    templates and literals emit what black would write. Measured 93% of the Dify package's
-    chunks (83% of its bytes) when this floor was set; `bench/black_clean.py` shows the rest."""
+    templates and literals emit what black would write. Measured 96% of the Dify package's
+    chunks (91% of its bytes; the rest is mostly the hand-written runtime modules) when this floor
+    was set; `bench/black_clean.py` shows the rest."""
     files = generate(ROOT / "specs" / "dify-chatflow.json", format_code=False).files
     chunks = [chunk for name, text in files.items() if name.endswith(".py") for chunk in formatting.split_chunks(text)]
     clean = [chunk for chunk in chunks if _black(chunk) == chunk]
-    assert len(clean) / len(chunks) >= 0.9
-    assert sum(map(len, clean)) / sum(map(len, chunks)) >= 0.8
+    assert len(clean) / len(chunks) >= 0.92
+    assert sum(map(len, clean)) / sum(map(len, chunks)) >= 0.85
 
 
 @pytest.mark.parametrize("text", ["", "plain", "it's", 'say "hi"', "it's \"odd\"", "both ' and \"\"", "\\'\"",
