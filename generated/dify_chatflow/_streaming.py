@@ -83,15 +83,16 @@ class _State(Generic[T]):
     def handle(self, sse: ServerSentEvent) -> Tuple[bool, Optional[T]]:
         """Returns (yield_it, item) for one SSE message."""
         spec = self.spec
-        if sse.event in spec.skip or not sse.data.strip():
+        event, data = sse.event, sse.data
+        if event in spec.skip or not data.strip():
             return False, None
         try:
-            payload = json.loads(sse.data)
+            payload = json.loads(data)
         except ValueError as exc:
             raise APIResponseValidationError(
-                f"stream event is not JSON: {sse.data[:100]!r}", response=self.response
+                f"stream event is not JSON: {data[:100]!r}", response=self.response
             ) from exc
-        tag = payload.get(spec.discriminator, sse.event) if isinstance(payload, dict) else None
+        tag = payload.get(spec.discriminator, event) if type(payload) is dict else None
         if tag in spec.skip:
             return False, None
         if tag in spec.error:
@@ -186,7 +187,7 @@ class Stream(Generic[T]):
 
     def until_done(self) -> StreamResult[T]:
         """Consume the rest of the stream; returns accumulated text and final event."""
-        for _ in self:
+        for _ in self._iterator:  # what __next__ does, without a call per event
             pass
         return self._state.result()
 
@@ -241,7 +242,7 @@ class AsyncStream(Generic[T]):
         return await self._iterator.__anext__()
 
     async def until_done(self) -> StreamResult[T]:
-        async for _ in self:
+        async for _ in self._iterator:
             pass
         return self._state.result()
 

@@ -34,10 +34,15 @@ def by_property(property_name: str, mapping: Mapping[str, str], fallback: str) -
     known = frozenset(mapping.values()) | {fallback}
 
     def pick(value: Any) -> str:
-        if isinstance(value, BaseModel):
+        # Parsed JSON first, by exact type: an isinstance() against `Mapping` goes
+        # through the ABC machinery, on every event of a stream.
+        if type(value) is dict:
+            tag: Optional[Any] = value.get(property_name)
+        elif isinstance(value, BaseModel):
             own = type(value).__name__
             return own if own in known else fallback
-        tag: Optional[Any] = value.get(property_name) if isinstance(value, Mapping) else None
+        else:
+            tag = value.get(property_name) if isinstance(value, Mapping) else None
         if isinstance(tag, str) and tag in mapping:
             return mapping[tag]
         return fallback
@@ -50,13 +55,15 @@ def by_key(mapping: Mapping[str, str], fallback: str) -> Callable[[Any], str]:
     known = frozenset(mapping.values()) | {fallback}
 
     def pick(value: Any) -> str:
-        if isinstance(value, BaseModel):
-            own = type(value).__name__
-            return own if own in known else fallback
-        if isinstance(value, Mapping):
-            for key, variant in mapping.items():
-                if key in value:
-                    return variant
+        if type(value) is not dict:  # parsed JSON (the common case) needs no checks
+            if isinstance(value, BaseModel):
+                own = type(value).__name__
+                return own if own in known else fallback
+            if not isinstance(value, Mapping):
+                return fallback
+        for key, variant in mapping.items():
+            if key in value:
+                return variant
         return fallback
 
     return pick
