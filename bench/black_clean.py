@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator.config import config_path_for, load_config  # noqa: E402
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, _black, split_chunks  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 
@@ -33,9 +34,10 @@ def kind_of(name: str) -> str:
     return base.removesuffix(".py")
 
 
-def measure(spec: Path, config: Path | None = None, line_length: int = DEFAULT_LINE_LENGTH):
-    """[(file, chunk, formatted)] for every chunk of every Python file."""
+def measure(spec: Path, config: Path | None = None):
+    """[(file, chunk, formatted)] for every chunk of every Python file, at the config's line length."""
     files = generate(spec, config_path=config, format_code=False).files
+    line_length = load_config(config or config_path_for(spec)).line_length or DEFAULT_LINE_LENGTH
     out = []
     for name, text in sorted(files.items()):
         if name.endswith(".py"):
