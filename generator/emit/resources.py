@@ -115,8 +115,14 @@ class _Constants:
             name = naming.unique(name, taken)
             if isinstance(expression, tuple):
                 callee, arguments = expression
-                expression = bracketed(f"{callee}(", arguments, ")", column=len(f"{name}: {annotation} = "),
-                                       indent=0, line_length=self.line_length, hug=True)
+                column = len(f"{name}: {annotation} = ")
+                flat = f"{callee}({', '.join(arguments)})"
+                if column + len(callee) + 1 > self.line_length and column + 1 <= self.line_length \
+                        and 4 + len(flat) <= self.line_length:
+                    expression = f"(\n    {flat}\n)"  # black's parentheses: even `callee(` does not fit
+                else:
+                    expression = bracketed(f"{callee}(", arguments, ")", column=column, indent=0,
+                                           line_length=self.line_length, hug=True)
             self.items[key] = (name, annotation, expression)
         return self.items[key][0]
 
