@@ -20,7 +20,14 @@ from typing import TypeVar, Union
 import httpx
 from typing_extensions import Self
 
-from ._encoding import MultipartPart, QueryItems, build_path, encode_files, encode_form, encode_query
+from ._encoding import (
+    MultipartPart,
+    QueryItems,
+    build_path,
+    encode_files,
+    encode_form,
+    encode_query,
+)
 from ._encoding import multipart_fields
 from ._encoding import encode_file, to_jsonable
 from ._exceptions import APIConnectionError, APIError, APITimeoutError
@@ -339,7 +346,12 @@ class BaseClient(Generic[HttpxClientT]):
             )
 
     def _log_outcome(
-        self, request: httpx.Request, outcome: str, delay: Optional[float], call: PreparedCall, done: int
+        self,
+        request: httpx.Request,
+        outcome: str,
+        delay: Optional[float],
+        call: PreparedCall,
+        done: int,
     ) -> None:
         if not log.isEnabledFor(logging.DEBUG):
             return

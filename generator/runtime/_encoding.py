@@ -93,9 +93,7 @@ def to_jsonable(value: object) -> Any:
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
-        return {
-            str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)
-        }
+        return {str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
     if isinstance(value, (list, tuple)):
         return [to_jsonable(v) for v in value if not isinstance(v, NotGiven)]
     if isinstance(value, enum.Enum):
@@ -114,7 +112,12 @@ def encode_form(
     for key, value in fields.items():
         if not _present(value):
             continue
-        if deep and isinstance(value, (Mapping, pydantic.BaseModel)) or deep and _holds_objects(value):
+        if (
+            deep
+            and isinstance(value, (Mapping, pydantic.BaseModel))
+            or deep
+            and _holds_objects(value)
+        ):
             _flatten(key, to_jsonable(value), out)
         elif isinstance(value, list):
             out[key] = [_scalar_to_str(v) for v in value if _present(v)]
@@ -124,7 +127,9 @@ def encode_form(
 
 
 def _holds_objects(value: object) -> bool:
-    return isinstance(value, list) and any(isinstance(v, (Mapping, pydantic.BaseModel)) for v in value)
+    return isinstance(value, list) and any(
+        isinstance(v, (Mapping, pydantic.BaseModel)) for v in value
+    )
 
 
 def _flatten(prefix: str, value: Any, out: Dict[str, Union[str, List[str]]]) -> None:

@@ -90,9 +90,7 @@ class APIResponseValidationError(APIError):
     response: httpx.Response
     body: object
 
-    def __init__(
-        self, message: str, *, response: httpx.Response, body: object = None
-    ) -> None:
+    def __init__(self, message: str, *, response: httpx.Response, body: object = None) -> None:
         super().__init__(message, response.request)
         self.response = response
         self.body = body
@@ -124,9 +122,7 @@ class APIStatusError(APIError):
         self.status_code = response.status_code
         self.body = body
         self.code = code
-        self.request_id = response.headers.get("x-request-id") or response.headers.get(
-            "request-id"
-        )
+        self.request_id = response.headers.get("x-request-id") or response.headers.get("request-id")
 
     def __str__(self) -> str:
         head = f"{self.status_code} {self.code}:" if self.code else f"{self.status_code}"

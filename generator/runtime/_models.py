@@ -26,7 +26,9 @@ class OpenModel(BaseModel):
     )
 
 
-def by_property(property_name: str, mapping: Mapping[str, str], fallback: str) -> Callable[[Any], str]:
+def by_property(
+    property_name: str, mapping: Mapping[str, str], fallback: str
+) -> Callable[[Any], str]:
     """A pydantic `Discriminator` callable: route on a tag, unknown tags to `fallback`.
 
     Variant tags are class names, so an already-built model routes to itself.

@@ -300,9 +300,7 @@ def to_streamed_response_wrapper(
 
     @functools.wraps(func)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> ResponseContextManager[R]:
-        return ResponseContextManager(
-            lambda: cast(APIResponse[R], func(*args, **kwargs))
-        )
+        return ResponseContextManager(lambda: cast(APIResponse[R], func(*args, **kwargs)))
 
     return wrapped
 

@@ -67,9 +67,7 @@ def should_retry_error(exc: Exception, idempotent: bool) -> bool:
     return idempotent and isinstance(exc, httpx.TransportError)
 
 
-def parse_retry_after(
-    headers: Mapping[str, str], now: Optional[float] = None
-) -> Optional[float]:
+def parse_retry_after(headers: Mapping[str, str], now: Optional[float] = None) -> Optional[float]:
     """Seconds from ``retry-after-ms`` or ``Retry-After`` (seconds or HTTP-date)."""
     lowered = {k.lower(): v for k, v in headers.items()}
     millis = lowered.get("retry-after-ms")
