@@ -21,7 +21,6 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 # A build error at one of these pointers is about the config file, not the spec.
-_CONFIG_POINTERS = ("/operations", "/streams", "/pagination", "/include", "/exclude")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,7 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
     from generator.build import BuildError
-    from generator.config import ConfigError, config_path_for
+    from generator.config import ConfigError, config_path_for, locate_build_error
     from generator.emit.write import ForeignFilesError, diff_tree, write_tree
     from generator.emit.render import TemplateFailure
     from generator.load import LoadError
@@ -61,13 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise  # the traceback runs through the template's lines
         return _fail(f"template error: {exc} (fix the template, or remove it to use the built-in one)")
     except BuildError as exc:
-        where = args.config if exc.pointer.startswith(_CONFIG_POINTERS) else args.spec
-        if where is None:
-            where = str(config_path_for(Path(args.spec)))
-        message = str(exc)
-        if Path(where).name == "pyproject.toml" and message.startswith("#"):
-            message = "#/tool/clientgen" + message[1:]  # the config is that file's [tool.clientgen] table
-        return _fail(f"{where}{message}")
+        config_file = Path(args.config) if args.config else config_path_for(Path(args.spec))
+        return _fail(locate_build_error(str(exc), exc.pointer, Path(args.spec), config_file))
     except Exception as exc:  # a bug of ours, not bad input: say so, keep the output as it was
         if args.debug or os.environ.get("CLIENTGEN_DEBUG"):
             raise

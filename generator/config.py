@@ -104,6 +104,19 @@ CLIENTS = ("sync", "async", "both")  # which client classes the package has
 DOCSTRINGS = ("full", "summary", "none")  # method and model docstrings: all text, the first line/paragraph, none
 
 
+# The config's sections that name operations: a build error pointing here is the config's fault.
+_OPERATION_SECTIONS = ("/operations", "/streams", "/pagination", "/include", "/exclude")
+
+
+def locate_build_error(message: str, pointer: str, spec: Path, config_file: Path) -> str:
+    """`file#pointer: ...` for a build error whose own text is `#pointer: ...`: in the
+    config file (inside `[tool.clientgen]` for a pyproject.toml) or else in the spec."""
+    if not pointer.startswith(_OPERATION_SECTIONS):
+        return f"{spec}{message}"
+    table = "/tool/clientgen" if config_file.name == "pyproject.toml" else ""
+    return f"{config_file}#{table}{message[1:]}"
+
+
 def config_path_for(spec: Path) -> Path:
     """`specs/dify-chatflow.json` -> `specs/dify-chatflow.clientgen.yaml`."""
     return spec.with_name(spec.stem + ".clientgen.yaml")

@@ -42,8 +42,6 @@ if TYPE_CHECKING:
 OPTIONS = frozenset({"spec", "config", "templates", "package", "strict", "format", "runtime-dependencies"})
 _HATCH_OPTIONS = {"dependencies", "require-runtime-dependencies", "require-runtime-features", "enable-by-default"}
 _PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
-# A build error at one of these pointers is about the config, not the spec (as in cli.py).
-_CONFIG_POINTERS = ("/operations", "/streams", "/pagination", "/include", "/exclude")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
@@ -96,7 +94,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         # Imported here: hatchling loads every installed plugin module, for every build in the
         # environment; the generator's own imports (jinja2, black) wait until they are needed.
         from generator.build import BuildError
-        from generator.config import ConfigError
+        from generator.config import ConfigError, locate_build_error
         from generator.load import LoadError
         from generator.pipeline import generate
 
@@ -111,9 +109,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         except (LoadError, ConfigError) as exc:
             self._fail(str(exc))
         except BuildError as exc:
-            where = options.config_file if exc.pointer.startswith(_CONFIG_POINTERS) else options.spec
-            prefix = "/tool/clientgen" if where.name == "pyproject.toml" else ""
-            self._fail(f"{where}#{prefix}{str(exc)[1:]}")
+            self._fail(locate_build_error(str(exc), exc.pointer, options.spec, options.config_file))
         except Exception as exc:  # a bug of ours, not bad input: one line, as the CLI says it
             if os.environ.get("CLIENTGEN_DEBUG"):
                 raise
