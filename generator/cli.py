@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -19,7 +18,6 @@ from generator import stamp
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
-_PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 # A build error at one of these pointers is about the config file, not the spec.
 
 
@@ -37,13 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
     from generator.build import BuildError
-    from generator.config import ConfigError, config_path_for, locate_build_error
+    from generator.config import ConfigError, config_path_for, is_package_name, locate_build_error
     from generator.emit.write import ForeignFilesError, diff_tree, write_tree
     from generator.emit.render import TemplateFailure
     from generator.load import LoadError
     from generator.pipeline import generate
 
-    if getattr(args, "package_name", None) and not _PACKAGE_NAME.match(args.package_name):
+    if getattr(args, "package_name", None) and not is_package_name(args.package_name):
         return _fail(f"--package-name {args.package_name!r} is not a Python package name (use lower_snake_case)")
     try:
         result = generate(

@@ -199,10 +199,19 @@ _NAMES = {
 }
 
 
+def is_package_name(text: str) -> bool:
+    """What `import <text>` accepts and the config's `package_name` allows (also for --package-name)."""
+    return _fits(text, _NAMES["package_name"][0])
+
+
+def _fits(value: str, pattern: re.Pattern[str]) -> bool:
+    return bool(pattern.fullmatch(value)) and not keyword.iskeyword(value) and not keyword.issoftkeyword(value)
+
+
 def _name(data: Mapping[str, Any], key: str, path: Path) -> str | None:
     value = _opt_str(data, key, path)
     pattern, what, example = _NAMES[key]
-    if value is not None and (not pattern.fullmatch(value) or keyword.iskeyword(value) or keyword.issoftkeyword(value)):
+    if value is not None and not _fits(value, pattern):
         raise ConfigError(f"{key} {value!r} is not {what}", path, f"/{key}", f"e.g. {key}: {example}")
     return value
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
 # Options of [tool.hatch.build.hooks.clientgen] (README, "Build-time codegen"); hatchling reads the second set.
 OPTIONS = frozenset({"spec", "config", "templates", "package", "strict", "format", "runtime-dependencies"})
 _HATCH_OPTIONS = {"dependencies", "require-runtime-dependencies", "require-runtime-features", "enable-by-default"}
-_PACKAGE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
 
@@ -174,14 +172,16 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         templates = self._path_option("templates", table)
         if templates is not None and not templates.is_dir():
             self._fail(f"{table}/templates: {self._show(templates)} is not a directory")
+        from generator.config import config_path_for, is_package_name
+
         package = self.config.get("package")
-        if package is not None and (not isinstance(package, str) or not _PACKAGE_NAME.match(package)):
+        if package is not None and (not isinstance(package, str) or not is_package_name(package)):
             self._fail(f"{table}/package: {package!r} is not a Python package name (use lower_snake_case)")
         config = self._config_path(spec, table)
         return _Options(
             spec=spec,
             config=config,
-            config_file=config or spec.with_name(spec.stem + ".clientgen.yaml"),
+            config_file=config or config_path_for(spec),
             templates=templates,
             package=package,
             strict=self._bool_option("strict", False, table),
@@ -194,7 +194,9 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         explicit = self._path_option("config", table)
         pyproject = Path(self.root) / "pyproject.toml"
         in_pyproject = "clientgen" in self.metadata.config.get("tool", {})
-        beside_spec = spec.with_name(spec.stem + ".clientgen.yaml")
+        from generator.config import config_path_for
+
+        beside_spec = config_path_for(spec)
         if explicit is not None:
             if not explicit.is_file():
                 self._fail(f"{table}/config: {self._show(explicit)} does not exist")

@@ -45,6 +45,15 @@ def test_missing_spec(tmp_path: Path, existing_output: Path) -> None:
     _assert_untouched(existing_output)
 
 
+@pytest.mark.parametrize("name", ["Pet-Store", "class", "match"])
+def test_package_name_that_import_would_reject(name: str, existing_output: Path) -> None:
+    """The same rule as the config's package_name: lower_snake_case and no (soft) keyword."""
+    result = _run("generate", str(ROOT / "specs" / "dify-chatflow.json"), "--output", str(existing_output),
+                  "--package-name", name)
+    _assert_one_clear_line(result, f"--package-name {name!r} is not a Python package name")
+    _assert_untouched(existing_output)
+
+
 def test_spec_that_is_neither_yaml_nor_json(tmp_path: Path, existing_output: Path) -> None:
     spec = tmp_path / "broken.yaml"
     spec.write_text("openapi: 3.0.0\ninfo: [unclosed\n  paths: {\n")
