@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-import yaml
-
 
 class ConfigError(Exception):
     def __init__(self, message: str, file: Path, pointer: str, hint: str) -> None:
@@ -127,11 +125,24 @@ def load_config(path: Path | None) -> Config:
         return Config()
     if path.name == "pyproject.toml":
         return _config_from_pyproject(path)
+    import yaml  # not needed without a config file (nor for a pyproject.toml)
+
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = _parse_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read config: {_one_line(exc)}", path, "", "fix the YAML") from None
     return config_from_mapping(raw, path)
+
+
+def _parse_yaml(text: str) -> Any:
+    """With libyaml's parser when present (10x faster); on an error the pure-Python one
+    parses again, for its message, which quotes the line."""
+    import yaml
+
+    try:
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return yaml.safe_load(text)
 
 
 def _config_from_pyproject(path: Path) -> Config:
@@ -260,10 +271,13 @@ def _line_length(data: Mapping[str, Any], path: Path) -> int | None:
 
 def _requirements(value: Any, path: Path) -> tuple[str, ...]:
     """Each a PEP 508 requirement, written back in its normal form (so it is plain data in TOML)."""
+    texts = _strings(value, path, "/extra_dependencies")
+    if not texts:
+        return ()  # packaging takes a while to import
     from packaging.requirements import InvalidRequirement, Requirement
 
     found = []
-    for index, text in enumerate(_strings(value, path, "/extra_dependencies")):
+    for index, text in enumerate(texts):
         try:
             found.append(str(Requirement(text)))
         except InvalidRequirement as exc:

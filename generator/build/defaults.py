@@ -7,7 +7,8 @@ emitted as is they would make the generated code fail `mypy --strict`.
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-?([0-9a-fA-F]{4}-?){3}[0-9a-fA-F]{12}$")
 _JSON_TYPES: dict[str, tuple[type, ...]] = {

@@ -8,8 +8,9 @@ this is its own pass over the whole document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from generator.build import pointers
 

@@ -9,7 +9,8 @@ are lifted into named definitions called after where they sit
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from generator import naming
 from generator.build import pointers

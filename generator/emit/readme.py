@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from packaging.requirements import Requirement
-
 from generator.emit import literals
 from generator.emit.resources import ResourceView
 from generator.ir import (
@@ -107,8 +105,17 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         upload_field=upload_field,
         download=_example(download),
         base_url=api.base_url,
-        extra_dependencies=tuple(Requirement(r).name for r in extra_dependencies),
+        extra_dependencies=_project_names(extra_dependencies),
     )
+
+
+def _project_names(requirements: tuple[str, ...]) -> tuple[str, ...]:
+    """"rich>=13" -> "rich" (packaging is only imported when there are any: it takes a while)."""
+    if not requirements:
+        return ()
+    from packaging.requirements import Requirement
+
+    return tuple(Requirement(r).name for r in requirements)
 
 
 def _example(found: tuple[str, Operation] | None, streaming: bool = False) -> Example | None:

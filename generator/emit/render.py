@@ -28,8 +28,6 @@ from generator.emit.context import (
 from generator.emit.docstrings import with_docstrings
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, docstring_indent, format_sources, split_subscript
 from generator.emit.models import models_view
-from generator.emit.models_dataclasses import dataclass_models_view
-from generator.emit.models_typeddict import typeddict_models_view
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view
 from generator.ir import Api
@@ -152,10 +150,14 @@ def _exports(api: Api, exceptions: tuple[str, ...], options: RenderOptions) -> t
 
 
 def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) -> str:
-    """models.py in the config's `model_style`."""
+    """models.py in the config's `model_style` (the other styles' views are only imported when used)."""
     if api.model_style == "dataclasses":
+        from generator.emit.models_dataclasses import dataclass_models_view
+
         return _render(env, "package/models_dataclasses.py.j2", **common, **vars(dataclass_models_view(api)))
     if api.model_style == "typeddict":
+        from generator.emit.models_typeddict import typeddict_models_view
+
         return _render(env, "package/models_typeddict.py.j2", **common, **vars(typeddict_models_view(api)))
     return _render(env, "package/models.py.j2", **common, **vars(models_view(api)))
 

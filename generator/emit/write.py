@@ -7,7 +7,6 @@ previous tree is only deleted once the new one is in place.
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 import tempfile
@@ -113,6 +112,8 @@ def _keep_foreign_files(output: Path, staging: Path, files: Mapping[str, str]) -
 
 def diff_tree(files: Mapping[str, str], output: Path) -> str:
     """A unified diff from what is in `output` to what would be generated ('' if equal)."""
+    import difflib  # only `check` diffs: this module is imported on every run (by stamp)
+
     chunks: list[str] = []
     roots = package_roots(files)
     stale = {p for p in existing_files(output) if _owned(p, files, roots) and p not in files}

@@ -18,7 +18,6 @@ instead. Real specs repeat their habits hundreds of times (Stripe's
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
@@ -93,8 +92,8 @@ class _Lint:
     def diagnostics(self) -> list[Diagnostic]:
         found = []
         for (fmt, kind), seen in sorted(self.formats.items(), key=lambda item: (item[1].file, item[1].pointer)):
-            close = difflib.get_close_matches(fmt.lower(), _SUGGESTED, n=1, cutoff=0.8)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            close = _close_format(fmt)
+            hint = f" (did you mean '{close}'?)" if close else ""
             found.append(Diagnostic(
                 "warning",
                 f"unknown format '{fmt}'{_times(seen.count, 'schema')}: treated as "
@@ -148,3 +147,11 @@ def _is_constraint_part(keys: set[str], ptr: str) -> bool:
 
 def _times(count: int, noun: str) -> str:
     return f" ({count} {noun}s, the first here)" if count > 1 else ""
+
+
+def _close_format(fmt: str) -> str | None:
+    """The known format an unknown one is most likely a typo of."""
+    import difflib  # only when a spec has an unknown format: not worth loading on every run
+
+    close = difflib.get_close_matches(fmt.lower(), _SUGGESTED, n=1, cutoff=0.8)
+    return close[0] if close else None
