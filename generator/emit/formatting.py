@@ -16,8 +16,11 @@ of source, twice over for text it changes), so its cost is managed here:
   generator/emit/cache.py). Entries are written to a temp file and
   renamed into place, so concurrent runs are safe; an entry whose checksum does
   not match is ignored.
-- Chunks not in the cache are formatted in parallel worker processes when
-  there is enough of them; black is only imported when something is missing.
+- A chunk not in the cache that `blackcheck.is_black_clean` vouches for is
+  black's output already (the templates emit black's layout) and is kept as
+  it is; that test is exact for the forms it accepts and refuses the rest.
+- The chunks left are formatted in parallel worker processes when there is
+  enough of them; black is only imported when something is left.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.emit.blackcheck import BLACK_MAJOR, is_black_clean
 from generator.emit.cache import cache_root
 
 DEFAULT_LINE_LENGTH = 100
@@ -57,6 +61,12 @@ def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_L
     wanted = sorted({chunk for chunks in chunked.values() for chunk in chunks})
     done = {chunk: text for chunk in wanted if (text := cache.get(chunk)) is not None}
     missing = [chunk for chunk in wanted if chunk not in done]
+    if (_black_version() or "").split(".")[0] == BLACK_MAJOR:  # the rules it mirrors are black's
+        for chunk in missing:
+            if is_black_clean(chunk, line_length):
+                done[chunk] = chunk
+                cache.put(chunk, chunk)
+        missing = [chunk for chunk in missing if chunk not in done]
     for chunk, text in zip(missing, _format_all(missing, line_length)):
         if text is not None:
             done[chunk] = text
