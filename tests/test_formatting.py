@@ -7,7 +7,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.emit import formatting
+from generator.emit import formatting, layout
 from generator.pipeline import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,9 +123,9 @@ def test_string_literals_are_quoted_as_black_quotes_them(text: str) -> None:
 
 def test_bracketed_fits_hugs_or_explodes() -> None:
     items = ["a=1", "b=2"]
-    assert formatting.bracketed("f(", items, ")", column=0, indent=0) == "f(a=1, b=2)"
-    assert formatting.bracketed("f(", items, ")", column=2, indent=0, line_length=12, hug=True) == "f(\n    a=1, b=2\n)"
-    assert formatting.bracketed("{", items, "}", column=4, indent=4, line_length=8) == "{\n        a=1,\n        b=2,\n    }"
+    assert layout.bracketed("f(", items, ")", column=0, indent=0) == "f(a=1, b=2)"
+    assert layout.bracketed("f(", items, ")", column=2, indent=0, line_length=12, hug=True) == "f(\n    a=1, b=2\n)"
+    assert layout.bracketed("{", items, "}", column=4, indent=4, line_length=8) == "{\n        a=1,\n        b=2,\n    }"
 
 
 @pytest.mark.parametrize("module", sorted(p.name for p in (ROOT / "generator" / "runtime").glob("_*.py")))

@@ -47,7 +47,7 @@ _TOKEN = re.compile(
     |(?P<newline>\n)
     |(?P<comment>\#[^\n]*)
     |(?P<doc>\"\"\"[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*\"\"\")
-    |(?P<string>"[^"\\\n]*(?:\\.[^"\\\n]*)*")
+    |(?P<string>[fb]?"[^"\\\n]*(?:\\.[^"\\\n]*)*")
     |(?P<number>[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:e-?[0-9][0-9_]*)?(?![\w.]))
     |(?P<name>[^\W\d]\w*)
     |(?P<op>->|\*\*|==|!=|<=|>=|//|<<|>>|[-+*/%@|&^~<>=.,:()\[\]{}])
@@ -333,6 +333,8 @@ def _check_statement(line: _Logical, depth: int, context: tuple[bool, bool, bool
     opens_block = tokens[-1].text == ":" and tokens[-1].kind == "op" and not is_stub_def
     is_docstring = False
     if len(tokens) == 1 and first.kind in ("doc", "string"):
+        if first.text[0] != '"':
+            raise _NotClean  # a b- or f-string statement
         if context is None:  # the module's docstring
             if first.kind != "doc":
                 raise _NotClean
@@ -422,15 +424,15 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
     for token in _scan(content)[0]:
         frame = frames[-1] if frames else None
         text, kind = token.text, token.kind
-        if kind == "string" and _STRING_REWRITES.search(text):
-            raise _NotClean
+        if kind == "string" and (_STRING_REWRITES.search(text) or text[0] == "f" and ("'" in text or "\\" in text)):
+            raise _NotClean  # (in an f-string black may switch quotes around expressions)
         if kind == "keyword" and (text in _REFUSED_KEYWORDS or (text in ("for", "if", "else") and frames)
                                   or (text == "async" and previous is not None)):
             raise _NotClean  # (a ternary inside brackets gets black's invisible parentheses)
         if kind == "number" and "e" in text and not re.fullmatch(r"[0-9_.]+e-?[0-9_]+", text):
             raise _NotClean
         if previous is None:
-            refused = (",", ".", ":", "=", "(", "[", "{") if continued else (",", ".", ":", "=", "*", "**", ")", "]", "}")
+            refused = (",", ".", ":", "=", "(") if continued else (",", ".", ":", "=", "*", "**", ")", "]", "}")
             if kind == "op" and text in refused:
                 raise _NotClean
         elif token.space != _space(previous, token, frame, vararg, unary):
@@ -576,7 +578,9 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
     else:
         if len(tail.tokens) != 1:
             raise _NotClean
-        _check_split_head(head.tokens[:-1], display=opening != "(")
+        before = head.tokens[-2] if len(head.tokens) > 1 else None
+        trailer = before is not None and (before.kind in ("name", "string") or before.text in (")", "]"))
+        _check_split_head(head.tokens[:-1], display=not trailer)
     items = _items(middle, indent + 4)
     exploded = all(item[-1].tokens[-1].text == "," for item in items)
     if exploded:  # a magic trailing comma: black puts one item a line, whatever fits
@@ -748,6 +752,14 @@ def _check_split_head(tokens: list[_Token], display: bool) -> None:
     the value (`_prefer_split_rhs_oop_over_rhs`)."""
     texts = [token.text for token in tokens]
     equals = [i for i, token in enumerate(tokens) if token.text == "=" and _depth_before(tokens, i) == 0]
+    if not display and not equals and texts[:1] != ["return"]:
+        # an expression statement or `raise`: no optional parentheses, and outside brackets black
+        # only tries the right-hand split, at the last bracket
+        if texts[:1] == ["raise"]:
+            tokens = tokens[1:]
+        if not tokens or any(t.kind == "keyword" and t.text != "await" for t in tokens):
+            raise _NotClean
+        return
     if texts[:1] == ["return"]:
         texts = texts[1:]
     elif equals:
@@ -789,18 +801,19 @@ def _check_import(line: _Logical, line_length: int) -> None:
     """`import a.b as c, d` or `from ..a import (b, c as d)` as black writes it: on one line when
     it fits (black drops parentheses there), else one name a line with a trailing comma."""
     lines = [_line_text(physical) for physical in line.physical]
-    if any(_width(text) > line_length for text in lines) or line.physical[0].indent:
+    if any(_width(text) > line_length for text in lines):
         raise _NotClean
     names = [token.text for token in line.tokens if token.kind in ("name", "keyword")]
     if any(name in _KEYWORDS for name in names[1:] if name not in ("import", "from", "as")):
         raise _NotClean
     if len(lines) == 1:
-        if not (_IMPORT.fullmatch(lines[0]) or _FROM.fullmatch(lines[0])):
+        if not (_IMPORT.fullmatch(lines[0].lstrip(" ")) or _FROM.fullmatch(lines[0].lstrip(" "))):
             raise _NotClean
         return
+    indent = " " * line.physical[0].indent
     head, *items, tail = lines
-    if not (_FROM_SPLIT.fullmatch(head) and tail == ")" and items
-            and all(item.startswith("    ") and _IMPORTED.fullmatch(item[4:]) for item in items)):
+    if not (_FROM_SPLIT.fullmatch(head.lstrip(" ")) and tail == indent + ")" and items
+            and all(item.startswith(indent + "    ") and _IMPORTED.fullmatch(item[len(indent) + 4:]) for item in items)):
         raise _NotClean
 
 

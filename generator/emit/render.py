@@ -26,7 +26,8 @@ from generator.emit.context import (
     common_view,
 )
 from generator.emit.docstrings import with_docstrings
-from generator.emit.formatting import DEFAULT_LINE_LENGTH, docstring_indent, format_sources, split_subscript
+from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
+from generator.emit.layout import docstring_indent, split_subscript
 from generator.emit.models import models_view
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view

@@ -7,7 +7,8 @@ from typing import Mapping
 
 from generator import naming
 from generator.emit import literals
-from generator.emit.formatting import DEFAULT_LINE_LENGTH, bracketed
+from generator.emit.formatting import DEFAULT_LINE_LENGTH
+from generator.emit.layout import bracketed
 from generator.emit.typing import TypePrinter
 from generator.ir import (
     AnyType,
