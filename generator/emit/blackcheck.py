@@ -587,8 +587,9 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
         for item in items:
             _check_item(item, indent + 4, line_length)
     elif len(items) == 1 and len(items[0]) == 1 and opening == "(" and not is_def:
-        only = items[0][0]
-        _check_item(items[0], indent + 4, line_length, comma=False)
+        only = items[0][0]  # a call's arguments on one line of their own (commas allowed: a call
+        if _width(only.text) > line_length:  # is not a display, black keeps them together)
+            raise _NotClean
         joined = _line_text(head) + "".join(t.space + t.text for t in only.tokens) + _OPENING[opening]
         if not joined.isascii() or len(joined) <= line_length:
             raise _NotClean  # black joins what fits on one line

@@ -55,10 +55,38 @@ def split_subscript(
     do something else (a bracket in `tail`, text black measures differently): black still formats
     it, this only saves it work."""
     line = head + expression + tail
-    if (indent + len(line) + after <= line_length or not line.isascii() or not _is_bracketed(expression)
-            or any(bracket in tail for bracket in "([{")):
+    if indent + len(line) + after <= line_length or not line.isascii():
+        return line
+    value = tail[3:]
+    if tail.startswith(" = ") and not after and _is_bracketed(value):
+        # `name: Annotation = call(...)`: black splits the value's last bracket when the line up to
+        # it fits (it omits the optional parentheses around the value)
+        opening = _last_opening(value)
+        if indent + len(head + expression + tail[: 3 + opening + 1]) <= line_length:
+            return head + expression + " = " + _split(value, indent, line_length)
+        return line
+    if not _is_bracketed(expression) or any(bracket in tail for bracket in "([{"):
         return line
     return head + _split(expression, indent, line_length) + tail
+
+
+def import_from(module: str, names: Iterable[str], *, indent: int = 0, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`from module import a, b` as black writes it: on one line if it fits, else in parentheses,
+    one name a line with a trailing comma."""
+    names = list(names)
+    line = f"from {module} import {', '.join(names)}"
+    if indent + len(line) <= line_length:
+        return line
+    pad = " " * (indent + 4)
+    return f"from {module} import (\n" + "".join(f"{pad}{name},\n" for name in names) + " " * indent + ")"
+
+
+def signature(opening: str, parameters: Iterable[str], closing: str, *, indent: int,
+              line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`def name(` + parameters + `) -> ...:` on a line `indent` deep, as black writes it: on one
+    line if it fits, else one parameter a line with a trailing comma (black's left-hand split,
+    which adds the comma even after a lone `self`)."""
+    return bracketed(opening, parameters, closing, column=indent, indent=indent, line_length=line_length)
 
 
 def _is_bracketed(text: str) -> bool:
