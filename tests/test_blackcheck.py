@@ -58,6 +58,19 @@ ACCEPTED = [
     "    return self._client.request(\n        \"GET\",\n        path_params={\"a\": a},\n    )\n",
     "class A:\n    @overload\n    def f(self, a: int) -> int: ...\n\n    @overload\n    def f(self, a: str) -> str: ..."
     "\n\n    def f(self, a: Any) -> Any:\n        return a\n",
+    # a return annotation split after the parameters (Stripe's pages)
+    "def get_accounts_account_external_accounts(\n    self,\n    account: str,\n) -> SyncPage[\n"
+    "    GetAccountsAccountExternalAccountsResponseDataItem,\n    GetAccountsAccountExternalAccountsResponse,\n]:\n"
+    "    pass\n",
+    # a union alias hugged; black's own parentheses around a call and around a plain value
+    "DeletedPaymentSource = Union[\n    DeletedAlipayAccount, DeletedBankAccount, DeletedBitcoinReceiver, DeletedCard\n]\n",
+    "class A:\n    def __init__(self, resource: Resource) -> None:\n"
+    "        self.delete_customers_customer_subscriptions_subscription_exposed_id = (\n"
+    "            async_to_raw_response_wrapper(\n"
+    "                resource.delete_customers_customer_subscriptions_subscription_exposed_id\n"
+    "            )\n        )\n",
+    "class A:\n    tax_reporting_us_1099_misc_and_a_much_longer_name_xxxx: Optional[Union[Literal[\"a\"], str]] = (\n"
+    "        None\n    )\n",
 ]
 
 REFUSED_OR_CLEAN = [

@@ -441,9 +441,12 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
         if kind == "op":
             if text in _OPENING:
                 if text == "(":
-                    if previous is None or not (previous.kind == "name" or previous.text in (")", "]")):
+                    if (previous is not None and previous.text == "=" and not frames and not continued
+                            and token is _scan(content)[0][-1]):
+                        frame_kind = "group"  # `x = (` at the end of a line: black's own parentheses
+                    elif previous is None or not (previous.kind == "name" or previous.text in (")", "]")):
                         raise _NotClean  # a parenthesized expression: black may drop the parentheses
-                    if is_def and not opened and not frames:
+                    elif is_def and not opened and not frames:
                         frame_kind, opened = "params", True
                     elif is_class and not opened and not frames:
                         frame_kind, opened = "bases", True
@@ -560,6 +563,22 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
     if opening == "[" and not is_def and len(head.tokens) > 2 and head.tokens[1].text == ":":
         _check_annotation_split(line, line_length)
         return
+    if opening == "(" and len(head.tokens) > 2 and head.tokens[-2].text == "=":
+        _check_parenthesized(line, line_length)
+        return
+    return_split = False
+    if is_def:
+        closing = next((i for i, part in enumerate(middle) if part.indent == indent), None)
+        if closing is not None:  # `) -> Page[` / its arguments / `]:`: the return annotation split too
+            returns = middle[closing]
+            if ([t.text for t in returns.tokens[:2]] != [")", "->"] or len(returns.tokens) < 4
+                    or returns.tokens[2].kind == "string" or tail.tokens[0].text != "]"):
+                raise _NotClean
+            ending = [t.text for t in tail.tokens[1:]]
+            if ending != [":"] + ([".", ".", "."] if is_stub_def else []):
+                raise _NotClean
+            _check_bracket_split(returns, middle[closing + 1 :], tail, indent, line_length)
+            middle, tail, return_split = middle[:closing], returns, True
     if (not middle or opening not in _OPENING or (is_def and opening != "(") or tail.indent != indent
             or tail.tokens[0].text != _OPENING[opening]):
         raise _NotClean
@@ -572,10 +591,11 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
         if texts[0] != "def" or len(texts) != 2 or not texts[1].isidentifier() or texts[1] in _KEYWORDS:
             raise _NotClean
         returns = tail.tokens[1:-3] if is_stub_def else tail.tokens[1:]
-        if [token.text for token in returns[-1:]] != [":"] or (len(returns) > 1 and (
-                returns[0].text != "->" or returns[1].kind == "string")):
+        if not return_split and ([token.text for token in returns[-1:]] != [":"] or (len(returns) > 1 and (
+                returns[0].text != "->" or returns[1].kind == "string"))):
             raise _NotClean
-    else:
+    trailer = False
+    if not is_def:
         if len(tail.tokens) != 1:
             raise _NotClean
         before = head.tokens[-2] if len(head.tokens) > 1 else None
@@ -586,7 +606,7 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
     if exploded:  # a magic trailing comma: black puts one item a line, whatever fits
         for item in items:
             _check_item(item, indent + 4, line_length)
-    elif len(items) == 1 and len(items[0]) == 1 and opening == "(" and not is_def:
+    elif len(items) == 1 and len(items[0]) == 1 and not is_def and (opening == "(" or opening == "[" and trailer):
         only = items[0][0]  # a call's arguments on one line of their own (commas allowed: a call
         if _width(only.text) > line_length:  # is not a display, black keeps them together)
             raise _NotClean
@@ -595,6 +615,68 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
             raise _NotClean  # black joins what fits on one line
     else:
         raise _NotClean
+
+
+def _check_parenthesized(line: _Logical, line_length: int) -> None:
+    """`name = (` / `callee(...)` / `)`: black's parentheses around a call whose first line,
+    `name = callee(`, does not fit; black uses them when every line of the result fits (its
+    "second opinion" with FORCE_OPTIONAL_PARENTHESES in `run_transformer`)."""
+    head, *inner, tail = line.physical
+    indent = head.indent
+    target = [token.text for token in head.tokens[:-2]]
+    if len(tail.tokens) != 1 or tail.indent != indent or not inner or inner[0].indent != indent + 4:
+        raise _NotClean
+    if any(_width(part.text) > line_length for part in line.physical):
+        raise _NotClean
+    if len(target) > 2 and target[1] == ":":
+        _check_parenthesized_value(line, line_length)
+        return
+    _check_dotted(target)
+    items = _items(inner, indent + 4)
+    if len(items) != 1 or items[0][-1].tokens[-1].text == ",":
+        raise _NotClean
+    texts = [token.text for token in items[0][0].tokens]
+    call = texts.index("(") if "(" in texts else -1
+    if call < 1:
+        raise _NotClean
+    _check_dotted(texts[:call])
+    flat = _flat(items[0])
+    tokens = [token for part in items[0] for token in part.tokens]
+    depth = 0
+    for number, token in enumerate(tokens[call:]):
+        if token.kind == "op" and token.text in _OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in _CLOSING:
+            depth -= 1
+            if not depth and number != len(tokens) - call - 1:
+                raise _NotClean  # the call's parentheses must close at its end (no trailer after them)
+    oop_head = " " * indent + " = ".join([head.content[: -len(" = (")], flat[: flat.index("(") + 1]])
+    if not oop_head.isascii() or len(oop_head) <= line_length:
+        raise _NotClean  # black splits the call itself
+    if len(items[0]) == 1:
+        return
+    if len(" " * (indent + 4) + flat) <= line_length:
+        raise _NotClean  # it fits on its own line
+    _check_item(items[0], indent + 4, line_length, comma=False)
+
+
+def _check_parenthesized_value(line: _Logical, line_length: int) -> None:
+    """`name: Annotation = (` / `value` / `)`: black's parentheses around a plain value (a name,
+    number or string) when the line does not fit but `name: Annotation =` fits in line_length - 2
+    (beyond that black splits the annotation instead: `_prefer_split_rhs_oop_over_rhs`)."""
+    head, body, tail = line.physical if len(line.physical) == 3 else (None, None, None)
+    if head is None or body is None or tail is None:
+        raise _NotClean
+    if len(body.tokens) != 1 or body.tokens[0].kind not in ("name", "keyword", "number", "string"):
+        raise _NotClean
+    if head.tokens[0].kind != "name" or head.tokens[0].text in _KEYWORDS:
+        raise _NotClean
+    annotated = head.text[: -len(" (")]  # `name: Annotation =`
+    joined = annotated + " " + body.content
+    if not joined.isascii() or len(joined) <= line_length:
+        raise _NotClean  # black keeps it on one line
+    if any(token.text in _OPENING for token in head.tokens[2:-2]) and len(annotated) > line_length - 2:
+        raise _NotClean  # black splits the annotation
 
 
 def _items(lines: list[_Physical], indent: int) -> list[list[_Physical]]:

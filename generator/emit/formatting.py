@@ -10,15 +10,17 @@ of source, twice over for text it changes), so its cost is managed here:
   falls inside a string or brackets makes its chunk unparseable, black refuses
   it, and that module is formatted whole instead, so a wrong cut cannot change
   the output.
-- Formatted chunks are cached by content hash on disk (black version, line
-  length and target in the key), so regenerating after a spec change only
-  formats the classes and methods that changed (cache location and switch:
-  generator/emit/cache.py). Entries are written to a temp file and
-  renamed into place, so concurrent runs are safe; an entry whose checksum does
-  not match is ignored.
-- A chunk not in the cache that `blackcheck.is_black_clean` vouches for is
-  black's output already (the templates emit black's layout) and is kept as
-  it is; that test is exact for the forms it accepts and refuses the rest.
+- A chunk `blackcheck.is_black_clean` vouches for is black's output already
+  (the templates emit black's layout) and is kept as it is; that test is
+  exact for the forms it accepts and refuses the rest.
+- Formatted modules, and the chunks black had to format, are cached by
+  content hash on disk (black version, line length and target in the key):
+  a module seen before costs one read, and regenerating after a spec change
+  runs black only on changed chunks blackcheck cannot vouch for (cache location
+  and switch: generator/emit/cache.py). Vouched-for chunks are not cached one
+  by one: checking them again is cheaper than thousands of small files.
+  Entries are written to a temp file and renamed into place, so concurrent
+  runs are safe; an entry whose checksum does not match is ignored.
 - The chunks left are formatted in parallel worker processes when there is
   enough of them; black is only imported when something is left.
 """
@@ -57,27 +59,30 @@ _TRAILING_BLANKS = re.compile(r"\n[ \t\n]*\Z")
 def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH) -> dict[str, str]:
     """{name: source} -> {name: black-formatted source}, names sorted."""
     cache = _Cache.open(line_length)
-    chunked = {name: split_chunks(sources[name]) for name in sorted(sources)}
+    result = {}
+    for name in sorted(sources):
+        if (text := cache.get(sources[name], whole=True)) is not None:
+            result[name] = text
+    pending = {name: source for name, source in sources.items() if name not in result}
+    chunked = {name: split_chunks(pending[name]) for name in sorted(pending)}
     wanted = sorted({chunk for chunks in chunked.values() for chunk in chunks})
-    done = {chunk: text for chunk in wanted if (text := cache.get(chunk)) is not None}
-    missing = [chunk for chunk in wanted if chunk not in done]
+    done: dict[str, str] = {}
     if (_black_version() or "").split(".")[0] == BLACK_MAJOR:  # the rules it mirrors are black's
-        for chunk in missing:
-            if is_black_clean(chunk, line_length):
-                done[chunk] = chunk
-                cache.put(chunk, chunk)
-        missing = [chunk for chunk in missing if chunk not in done]
+        done = {chunk: chunk for chunk in wanted if is_black_clean(chunk, line_length)}
+    missing = [chunk for chunk in wanted if chunk not in done]
+    done.update((chunk, text) for chunk in missing if (text := cache.get(chunk)) is not None)
+    missing = [chunk for chunk in missing if chunk not in done]
     for chunk, text in zip(missing, _format_all(missing, line_length)):
         if text is not None:
             done[chunk] = text
             cache.put(chunk, text)
-    result = {}
     for name, chunks in chunked.items():
         if all(chunk in done for chunk in chunks):
             result[name] = _join(done[chunk] for chunk in chunks)
         else:  # a chunk black refused: the whole file, so black's own error (if any) surfaces
-            result[name] = _black(sources[name], line_length)
-    return result
+            result[name] = _black(pending[name], line_length)
+        cache.put(pending[name], result[name], whole=True)
+    return dict(sorted(result.items()))
 
 
 def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:
@@ -173,16 +178,18 @@ class _Cache:
         root, version = cache_root(), _black_version()
         return cls(root / f"black-{version}-{TARGET}" if root and version else None, line_length)
 
-    def _path(self, chunk: str) -> Path:
+    def _path(self, text: str, whole: bool) -> Path:
         assert self.root is not None
-        key = hashlib.sha256(self.salt + chunk.encode("utf-8", "surrogatepass")).hexdigest()
+        kind = b"module\n" if whole else b""
+        key = hashlib.sha256(self.salt + kind + text.encode("utf-8", "surrogatepass")).hexdigest()
         return self.root / key[:2] / key[2:]
 
-    def get(self, chunk: str) -> str | None:
+    def get(self, text: str, *, whole: bool = False) -> str | None:
+        """The formatted chunk, or module (`whole`), for `text`, if cached."""
         if self.root is None:
             return None
         try:
-            stored = self._path(chunk).read_bytes()
+            stored = self._path(text, whole).read_bytes()
         except OSError:
             return None
         checksum, _, body = stored.partition(b"\n")
@@ -190,11 +197,11 @@ class _Cache:
             return None  # torn or corrupt: format again
         return body.decode("utf-8", "surrogatepass")
 
-    def put(self, chunk: str, text: str) -> None:
+    def put(self, text: str, formatted: str, *, whole: bool = False) -> None:
         if self.root is None:
             return
-        path = self._path(chunk)
-        body = text.encode("utf-8", "surrogatepass")
+        path = self._path(text, whole)
+        body = formatted.encode("utf-8", "surrogatepass")
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -65,6 +65,13 @@ def split_subscript(
         if indent + len(head + expression + tail[: 3 + opening + 1]) <= line_length:
             return head + expression + " = " + _split(value, indent, line_length)
         return line
+    if tail.startswith(" = ") and head.endswith(": ") and not after and not any(b in value for b in "([{"):
+        # `name: Annotation = value`: black splits the annotation only when `name: Annotation =`
+        # does not fit in line_length - 2; else it puts the value in parentheses of its own
+        if not _is_bracketed(expression) or indent + len(head + expression + " =") <= line_length - 2:
+            if indent + len(head + expression + " = (") > line_length or indent + 4 + len(value) > line_length:
+                return line
+            return f"{head}{expression} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
     if not _is_bracketed(expression) or any(bracket in tail for bracket in "([{"):
         return line
     return head + _split(expression, indent, line_length) + tail
