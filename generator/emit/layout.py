@@ -65,7 +65,8 @@ def split_subscript(
         if indent + len(head + expression + tail[: 3 + opening + 1]) <= line_length:
             return head + expression + " = " + _split(value, indent, line_length)
         return line
-    if tail.startswith(" = ") and head.endswith(": ") and not after and not any(b in value for b in "([{"):
+    if (tail.startswith(" = ") and head.endswith(": ") and not after and not tail.endswith(",")
+            and not any(b in value for b in "([{")):  # (a parameter's default: black's rules differ)
         # `name: Annotation = value`: black splits the annotation only when `name: Annotation =`
         # does not fit in line_length - 2; else it puts the value in parentheses of its own
         if not _is_bracketed(expression) or indent + len(head + expression + " =") <= line_length - 2:
