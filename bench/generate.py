@@ -140,8 +140,10 @@ def _compile_bytecode() -> None:
     import compileall
 
     import generator
+    from generator.emit.render import templates_dir
 
     compileall.compile_dir(str(Path(generator.__file__).parent), quiet=1)
+    compileall.compile_dir(str(templates_dir() / "_compiled"), quiet=1)  # inside the package in a wheel
 
 
 def _bench_spec(spec: Spec, competitors: list[Competitor], runs: int, work: Path,

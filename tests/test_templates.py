@@ -205,3 +205,40 @@ def test_every_built_in_template_has_blocks_and_the_docs_name_them() -> None:
             assert {"header"} <= {block for _, block in found}, name
         for _, block in found:
             assert f"- `{block}`" in text
+
+
+def test_the_compiled_built_in_templates_are_current() -> None:
+    """templates/_compiled is what Jinja compiles from templates/ now (regenerate with
+    `python -m generator.emit.precompiled --write`)."""
+    from generator.emit import precompiled
+
+    assert precompiled.main([]) == 0
+
+
+def test_a_compiled_template_is_used_only_while_its_source_is_unchanged(tmp_path: Path) -> None:
+    import shutil
+
+    import jinja2
+
+    from generator.emit.precompiled import FOLDER, BuiltinLoader, compile_into
+    from generator.emit.render import environment
+
+    folder = tmp_path / "templates"
+    (folder / "package").mkdir(parents=True)
+    (folder / "package" / "x.py.j2").write_text("compiled {{ 1 + 1 }}\n", encoding="utf-8")
+    compile_into(environment(), folder, folder / FOLDER)
+    # the compiled module, not the source, is what renders while the hashes match
+    (folder / FOLDER / jinja2.ModuleLoader.get_module_filename("package/x.py.j2")).write_text(
+        (folder / FOLDER / jinja2.ModuleLoader.get_module_filename("package/x.py.j2")).read_text()
+        .replace("compiled", "from-the-module"), encoding="utf-8")
+
+    def render() -> str:
+        env = jinja2.Environment(loader=BuiltinLoader(folder), keep_trailing_newline=True)
+        return env.get_template("package/x.py.j2").render()
+
+    assert render() == "from-the-module 2\n"
+    (folder / "package" / "x.py.j2").write_text("edited {{ 1 + 1 }}\n", encoding="utf-8")
+    assert render() == "edited 2\n"  # a stale module is never used
+    shutil.copy(folder / FOLDER / "manifest.json", tmp_path / "manifest.json")
+    (folder / FOLDER / "manifest.json").write_text('{"jinja": "0.0", "templates": {}}', encoding="utf-8")
+    assert render() == "edited 2\n"

@@ -36,6 +36,7 @@ import keyword
 import re
 import functools
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import NamedTuple
 
 BLACK_MAJOR = "26"  # the black release whose rules this mirrors; formatting.py checks it
@@ -590,9 +591,9 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
             texts = texts[1:]
         if texts[0] != "def" or len(texts) != 2 or not texts[1].isidentifier() or texts[1] in _KEYWORDS:
             raise _NotClean
-        returns = tail.tokens[1:-3] if is_stub_def else tail.tokens[1:]
-        if not return_split and ([token.text for token in returns[-1:]] != [":"] or (len(returns) > 1 and (
-                returns[0].text != "->" or returns[1].kind == "string"))):
+        after = tail.tokens[1:-3] if is_stub_def else tail.tokens[1:]
+        if not return_split and ([token.text for token in after[-1:]] != [":"] or (len(after) > 1 and (
+                after[0].text != "->" or after[1].kind == "string"))):
             raise _NotClean
     trailer = False
     if not is_def:
@@ -807,7 +808,7 @@ def _check_annotation_split(line: _Logical, line_length: int) -> None:
     _check_bracket_split(head, inner, tail, head.indent, line_length)
 
 
-def _has_delimiter(tokens: list[_Token]) -> bool:
+def _has_delimiter(tokens: Sequence[_Token]) -> bool:
     """Anything black's delimiter_split could split at, outside brackets."""
     depth = 0
     previous: _Token | None = None
@@ -826,7 +827,7 @@ def _has_delimiter(tokens: list[_Token]) -> bool:
     return False
 
 
-def _check_split_head(tokens: list[_Token], display: bool) -> None:
+def _check_split_head(tokens: Sequence[_Token], display: bool) -> None:
     """`name = callee(`, `self.name = callee(`, `name: Annotation = callee(`, `return callee(` or
     `callee(`, callee a dotted name (`await` before it allowed: it is not a delimiter black could
     split at); `name = [` or `return {` for a display (`tokens` is the head without its bracket,
@@ -862,7 +863,7 @@ def _check_split_head(tokens: list[_Token], display: bool) -> None:
     _check_dotted(texts)
 
 
-def _depth_before(tokens: list[_Token], index: int) -> int:
+def _depth_before(tokens: Sequence[_Token], index: int) -> int:
     depth = 0
     for token in tokens[:index]:
         if token.kind == "op" and token.text in _OPENING:

@@ -29,6 +29,7 @@ from generator.emit.docstrings import with_docstrings
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
 from generator.emit.layout import docstring_indent, import_from, signature, split_subscript
 from generator.emit.models import models_view
+from generator.emit.precompiled import BuiltinLoader
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view
 from generator.ir import Api
@@ -50,7 +51,7 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
     """Templates by name: the user's directory first, then the built-in ones; a name
     starting with `builtin:` is always the built-in template, so an override can
     `{% extends "builtin:package/resources/resource.py.j2" %}` and replace one block."""
-    builtin = jinja2.FileSystemLoader(str(templates_dir()))
+    builtin = BuiltinLoader(templates_dir())
     loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({BUILTIN_PREFIX[:-1]: builtin}, delimiter=":")]
     if template_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(template_dir)))  # the user's overrides

@@ -1,0 +1,820 @@
+# compiled from templates/package/resources/resource.py.j2; do not edit
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'package/resources/resource.py.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_variants = resolve('variants')
+    l_0_import_from = l_0_signature = l_0_call = missing
+    try:
+        t_1 = environment.filters['indent']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'indent' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
+    pass
+    yield from context.blocks['header'][0](context)
+    yield from context.blocks['module_docstring'][0](context)
+    yield '\n'
+    def macro(l_1_module, l_1_names):
+        t_5 = []
+        l_1_line_length = resolve('line_length')
+        l_1_line = missing
+        if l_1_module is missing:
+            l_1_module = undefined("parameter 'module' was not provided", name='module')
+        if l_1_names is missing:
+            l_1_names = undefined("parameter 'names' was not provided", name='names')
+        pass
+        l_1_line = str_join(('from ', l_1_module, ' import ', t_2(context.eval_ctx, l_1_names, ', '), ))
+        if (t_3((undefined(name='line') if l_1_line is missing else l_1_line)) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+            pass
+            t_5.append(
+                str((undefined(name='line') if l_1_line is missing else l_1_line)),
+            )
+        else:
+            pass
+            t_5.extend((
+                'from ',
+                str(l_1_module),
+                ' import (\n',
+            ))
+            for l_2_name in l_1_names:
+                _loop_vars = {}
+                pass
+                t_5.extend((
+                    '    ',
+                    str(l_2_name),
+                    ',\n',
+                ))
+            l_2_name = missing
+            t_5.append(
+                ')',
+            )
+        return concat(t_5)
+    context.exported_vars.add('import_from')
+    context.vars['import_from'] = l_0_import_from = Macro(environment, macro, 'import_from', ('module', 'names'), False, False, False, context.eval_ctx.autoescape)
+    yield from context.blocks['imports'][0](context)
+    yield '\n'
+    yield from context.blocks['all'][0](context)
+    yield from context.blocks['constants'][0](context)
+    yield '\n'
+    def macro(l_1_s, l_1_is_async, l_1_after):
+        t_6 = []
+        l_1_split_subscript = resolve('split_subscript')
+        if l_1_s is missing:
+            l_1_s = undefined("parameter 's' was not provided", name='s')
+        if l_1_is_async is missing:
+            l_1_is_async = undefined("parameter 'is_async' was not provided", name='is_async')
+        if l_1_after is missing:
+            l_1_after = 1
+        pass
+        t_6.append(
+            '(\n        self,\n',
+        )
+        for l_2_p in environment.getattr(l_1_s, 'positional'):
+            _loop_vars = {}
+            pass
+            t_6.extend((
+                '        ',
+                str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), str_join((environment.getattr(l_2_p, 'name'), ': ', )), environment.getattr(l_2_p, 'annotation'), ',', indent=8, _loop_vars=_loop_vars)),
+                '\n',
+            ))
+        l_2_p = missing
+        t_6.append(
+            '        *,\n',
+        )
+        for l_2_p in environment.getattr(l_1_s, 'keyword'):
+            _loop_vars = {}
+            pass
+            t_6.extend((
+                '        ',
+                str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), str_join((environment.getattr(l_2_p, 'name'), ': ', )), environment.getattr(l_2_p, 'annotation'), str_join(((str_join((' = ', environment.getattr(l_2_p, 'default'), )) if (not t_4(environment.getattr(l_2_p, 'default'))) else ''), ',', )), indent=8, _loop_vars=_loop_vars)),
+                '\n',
+            ))
+        l_2_p = missing
+        t_6.extend((
+            '    ',
+            str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), ') -> ', (environment.getattr(l_1_s, 'async_returns') if l_1_is_async else environment.getattr(l_1_s, 'returns')), '', indent=4, after=l_1_after)),
+        ))
+        return concat(t_6)
+    context.exported_vars.add('signature')
+    context.vars['signature'] = l_0_signature = Macro(environment, macro, 'signature', ('s', 'is_async', 'after'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    def macro(l_1_m, l_1_is_async):
+        t_7 = []
+        l_1_client_await = missing
+        if l_1_m is missing:
+            l_1_m = undefined("parameter 'm' was not provided", name='m')
+        if l_1_is_async is missing:
+            l_1_is_async = undefined("parameter 'is_async' was not provided", name='is_async')
+        pass
+        l_1_client_await = ('await ' if (l_1_is_async and (not environment.getattr(l_1_m, 'page_spec'))) else '')
+        t_7.append(
+            '_options = make_request_options(\n            extra_headers=extra_headers,\n            extra_query=extra_query,\n            extra_body=extra_body,\n            timeout=timeout,\n            max_retries=max_retries,\n        )\n',
+        )
+        def t_8(fiter):
+            for (l_2_keyword, l_2_expression) in fiter:
+                if (l_2_expression != '{}'):
+                    yield (l_2_keyword, l_2_expression)
+        for (l_2_keyword, l_2_expression) in t_8(environment.getattr(l_1_m, 'body_args')):
+            _loop_vars = {}
+            pass
+            t_7.extend((
+                '        _',
+                str(l_2_keyword),
+                ' = ',
+                str(l_2_expression),
+                '\n',
+            ))
+        l_2_keyword = l_2_expression = missing
+        if (environment.getattr(l_1_m, 'stream_mode') == 'True'):
+            pass
+            t_7.extend((
+                '        return ',
+                str((undefined(name='client_await') if l_1_client_await is missing else l_1_client_await)),
+                'self._client.request_stream(\n            ',
+                str(environment.getattr(l_1_m, 'http_method')),
+                ',\n            ',
+                str(environment.getattr(l_1_m, 'path')),
+                ',\n            cast_to=',
+                str(environment.getattr(l_1_m, 'stream_cast')),
+                ',\n            stream_spec=',
+                str(environment.getattr(l_1_m, 'stream_spec')),
+                ',\n',
+            ))
+            if environment.getattr(l_1_m, 'path_params'):
+                pass
+                t_7.extend((
+                    '            path_params=',
+                    str(environment.getattr(l_1_m, 'path_params')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'query'):
+                pass
+                t_7.extend((
+                    '            query=',
+                    str(environment.getattr(l_1_m, 'query')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'headers'):
+                pass
+                t_7.extend((
+                    '            headers=',
+                    str(environment.getattr(l_1_m, 'headers')),
+                    ',\n',
+                ))
+            for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
+                _loop_vars = {}
+                pass
+                t_7.extend((
+                    '            ',
+                    str(l_2_keyword),
+                    '=',
+                    str(('{}' if (l_2_expression == '{}') else str_join(('_', l_2_keyword, )))),
+                    ',\n',
+                ))
+            l_2_keyword = l_2_expression = missing
+            t_7.extend((
+                '            idempotent=',
+                str(environment.getattr(l_1_m, 'idempotent')),
+                ',\n            options=_options,\n        )\n',
+            ))
+        else:
+            pass
+            if environment.getattr(l_1_m, 'stream_mode'):
+                pass
+                t_7.extend((
+                    '        if ',
+                    str(environment.getattr(l_1_m, 'stream_mode')),
+                    ':\n            return ',
+                    str((undefined(name='client_await') if l_1_client_await is missing else l_1_client_await)),
+                    'self._client.request_stream(\n                ',
+                    str(environment.getattr(l_1_m, 'http_method')),
+                    ',\n                ',
+                    str(environment.getattr(l_1_m, 'path')),
+                    ',\n                cast_to=',
+                    str(environment.getattr(l_1_m, 'stream_cast')),
+                    ',\n                stream_spec=',
+                    str(environment.getattr(l_1_m, 'stream_spec')),
+                    ',\n',
+                ))
+                if environment.getattr(l_1_m, 'path_params'):
+                    pass
+                    t_7.extend((
+                        '                path_params=',
+                        str(t_1(environment.getattr(l_1_m, 'path_params'), 4)),
+                        ',\n',
+                    ))
+                if environment.getattr(l_1_m, 'query'):
+                    pass
+                    t_7.extend((
+                        '                query=',
+                        str(t_1(environment.getattr(l_1_m, 'query'), 4)),
+                        ',\n',
+                    ))
+                if environment.getattr(l_1_m, 'headers'):
+                    pass
+                    t_7.extend((
+                        '                headers=',
+                        str(t_1(environment.getattr(l_1_m, 'headers'), 4)),
+                        ',\n',
+                    ))
+                for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
+                    _loop_vars = {}
+                    pass
+                    t_7.extend((
+                        '                ',
+                        str(l_2_keyword),
+                        '=',
+                        str(('{}' if (l_2_expression == '{}') else str_join(('_', l_2_keyword, )))),
+                        ',\n',
+                    ))
+                l_2_keyword = l_2_expression = missing
+                t_7.extend((
+                    '                idempotent=',
+                    str(environment.getattr(l_1_m, 'idempotent')),
+                    ',\n                options=_options,\n            )\n',
+                ))
+            if environment.getattr(l_1_m, 'page_spec'):
+                pass
+                t_7.extend((
+                    '        return self._client.get_page(\n            ',
+                    str(environment.getattr(l_1_m, 'path')),
+                    ',\n            cast_to=',
+                    str(environment.getattr(l_1_m, 'cast_to')),
+                    ',\n            item_type=',
+                    str(environment.getattr(l_1_m, 'page_item')),
+                    ',\n            page_spec=',
+                    str(environment.getattr(l_1_m, 'page_spec')),
+                    ',\n',
+                ))
+            else:
+                pass
+                t_7.extend((
+                    '        return ',
+                    str((undefined(name='client_await') if l_1_client_await is missing else l_1_client_await)),
+                    'self._client.request(\n            ',
+                    str(environment.getattr(l_1_m, 'http_method')),
+                    ',\n            ',
+                    str(environment.getattr(l_1_m, 'path')),
+                    ',\n            cast_to=',
+                    str(environment.getattr(l_1_m, 'cast_to')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'path_params'):
+                pass
+                t_7.extend((
+                    '            path_params=',
+                    str(environment.getattr(l_1_m, 'path_params')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'query'):
+                pass
+                t_7.extend((
+                    '            query=',
+                    str(environment.getattr(l_1_m, 'query')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'headers'):
+                pass
+                t_7.extend((
+                    '            headers=',
+                    str(environment.getattr(l_1_m, 'headers')),
+                    ',\n',
+                ))
+            if (not environment.getattr(l_1_m, 'page_spec')):
+                pass
+                for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
+                    _loop_vars = {}
+                    pass
+                    t_7.extend((
+                        '            ',
+                        str(l_2_keyword),
+                        '=',
+                        str(('{}' if (l_2_expression == '{}') else str_join(('_', l_2_keyword, )))),
+                        ',\n',
+                    ))
+                l_2_keyword = l_2_expression = missing
+                t_7.extend((
+                    '            idempotent=',
+                    str(environment.getattr(l_1_m, 'idempotent')),
+                    ',\n',
+                ))
+                if environment.getattr(l_1_m, 'accept'):
+                    pass
+                    t_7.extend((
+                        '            accept=',
+                        str(environment.getattr(l_1_m, 'accept')),
+                        ',\n',
+                    ))
+            t_7.append(
+                '            options=_options,\n        )\n',
+            )
+        return concat(t_7)
+    context.exported_vars.add('call')
+    context.vars['call'] = l_0_call = Macro(environment, macro, 'call', ('m', 'is_async'), False, False, False, context.eval_ctx.autoescape)
+    yield '\n'
+    l_1_loop = missing
+    for l_1_is_async, l_1_loop in LoopContext((undefined(name='variants') if l_0_variants is missing else l_0_variants), undefined):
+        l_1_prefix = l_1_asyncdef = missing
+        _loop_vars = {}
+        pass
+        l_1_prefix = ('Async' if l_1_is_async else '')
+        _loop_vars['prefix'] = l_1_prefix
+        l_1_asyncdef = ('async def' if l_1_is_async else 'def')
+        _loop_vars['asyncdef'] = l_1_asyncdef
+        yield from context.blocks['resource_class'][0](context.derived({'asyncdef': l_1_asyncdef, 'is_async': l_1_is_async, 'loop': l_1_loop, 'prefix': l_1_prefix, 'call': l_0_call, 'import_from': l_0_import_from, 'signature': l_0_signature}))
+    l_1_loop = l_1_is_async = l_1_prefix = l_1_asyncdef = missing
+    yield from context.blocks['footer'][0](context)
+
+def block_header(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_header = resolve('header')
+    pass
+    yield str((undefined(name='header') if l_0_header is missing else l_0_header))
+    yield '\n'
+
+def block_module_docstring(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    pass
+    yield '"""'
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'))
+    yield '"""\n'
+
+def block_imports(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    l_0_import_from = resolve('import_from')
+    l_0_with_async = resolve('with_async')
+    l_0_with_sync = resolve('with_sync')
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_9 = environment.filters['sort']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'sort' found.")
+    pass
+    yield 'from __future__ import annotations\n\nimport builtins as _builtins\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'):
+        pass
+        yield 'from datetime import '
+        yield str(t_2(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
+        yield '\n'
+    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
+    yield '\n\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_adapter'):
+        pass
+        yield 'from pydantic import TypeAdapter\n\n'
+    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._base_client', ((['AsyncAPIClient'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['SyncAPIClient'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
+    yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_pages'):
+        pass
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._pagination', t_9(environment, (((['SyncPage'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncPaginator'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['PageSpec'])), _block_vars=_block_vars))
+        yield '\n'
+    yield 'from .._response import (\n'
+    if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
+        pass
+        yield '    async_to_raw_response_wrapper,\n    async_to_streamed_response_wrapper,\n'
+    if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+        pass
+        yield '    to_raw_response_wrapper,\n    to_streamed_response_wrapper,\n'
+    yield ')\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_stream'):
+        pass
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._streaming', t_9(environment, (((['Stream'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncStream'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['StreamSpec'])), _block_vars=_block_vars))
+        yield '\n'
+    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._types', ((['FileInput'] if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_files') else []) + ['Headers', 'NOT_GIVEN', 'NotGiven', 'Query', 'Timeout', 'make_request_options']), _block_vars=_block_vars))
+    yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'):
+        pass
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '..models', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'), _block_vars=_block_vars))
+        yield '\n'
+
+def block_all(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_split_subscript = resolve('split_subscript')
+    l_0_class_names = missing
+    try:
+        t_10 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    pass
+    l_1_variants = resolve('variants')
+    t_11 = []
+    pass
+    l_2_loop = missing
+    for l_2_is_async, l_2_loop in LoopContext((undefined(name='variants') if l_1_variants is missing else l_1_variants), undefined):
+        l_2_r = resolve('r')
+        _loop_vars = {}
+        pass
+        t_11.extend((
+            str(t_10(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 58 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+        ))
+    l_2_loop = l_2_is_async = l_2_r = missing
+    l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_11))
+    _block_vars['class_names'] = l_0_class_names
+    l_1_variants = missing
+    yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='class_names') if l_0_class_names is missing else l_0_class_names), ']', )), '', indent=0, _block_vars=_block_vars))
+    yield '\n'
+
+def block_constants(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    pass
+    for (l_1_name, l_1_annotation, l_1_expression) in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'constants'):
+        _loop_vars = {}
+        pass
+        yield '\n'
+        yield str(l_1_name)
+        yield ': '
+        yield str(l_1_annotation)
+        yield ' = '
+        yield str(l_1_expression)
+        yield '\n'
+    l_1_name = l_1_annotation = l_1_expression = missing
+
+def block_resource_class(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    pass
+    yield from context.blocks['class_header'][0](context.derived({}))
+    yield from context.blocks['class_docstring'][0](context.derived({}))
+    yield from context.blocks['class_init'][0](context.derived({}))
+    l_1_loop = missing
+    for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'), undefined):
+        l_1_asyncdef = resolve('asyncdef')
+        l_1_method_def = missing
+        _loop_vars = {}
+        pass
+        l_1_method_def = ('def' if environment.getattr(l_1_m, 'page_spec') else (undefined(name='asyncdef') if l_1_asyncdef is missing else l_1_asyncdef))
+        _loop_vars['method_def'] = l_1_method_def
+        yield from context.blocks['method'][0](context.derived({'loop': l_1_loop, 'm': l_1_m, 'method_def': l_1_method_def}))
+    l_1_loop = l_1_m = l_1_asyncdef = l_1_method_def = missing
+    yield from context.blocks['class_extra'][0](context.derived({}))
+    yield from context.blocks['wrapper_classes'][0](context.derived({}))
+
+def block_class_header(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_prefix = resolve('prefix')
+    l_0_r = resolve('r')
+    pass
+    yield '\n\nclass '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield ':\n'
+
+def block_class_docstring(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    try:
+        t_12 = environment.filters['docindent']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'docindent' found.")
+    pass
+    yield '    """'
+    yield str(t_12(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 4))
+    yield '"""\n'
+
+def block_class_init(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_is_async = resolve('is_async')
+    l_0_lay_out_def = resolve('lay_out_def')
+    l_0_prefix = resolve('prefix')
+    l_0_r = resolve('r')
+    pass
+    yield '\n    def __init__(self, client: '
+    yield str(('AsyncAPIClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'SyncAPIClient'))
+    yield ') -> None:\n        self._client = client\n\n    @property\n    '
+    yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), 'def with_raw_response(', ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), 'WithRawResponse:', )), indent=4, _block_vars=_block_vars))
+    yield '\n        """Call any method and get the HTTP response (status, headers) with `.parse()`."""\n        return '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield 'WithRawResponse(self)\n\n    @property\n    '
+    yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), 'def with_streaming_response(', ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), 'WithStreamingResponse:', )), indent=4, _block_vars=_block_vars))
+    yield '\n        """Like `with_raw_response`, but the body is not read: for large downloads."""\n        return '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield 'WithStreamingResponse(self)\n'
+
+def block_method(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_method_def = resolve('method_def')
+    l_0_m = resolve('m')
+    l_0_signature = resolve('signature')
+    l_0_is_async = resolve('is_async')
+    pass
+    yield from context.blocks['method_overloads'][0](context.derived({}))
+    yield '\n'
+    yield from context.blocks['method_decorators'][0](context.derived({}))
+    yield '    '
+    yield str((undefined(name='method_def') if l_0_method_def is missing else l_0_method_def))
+    yield ' '
+    yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'name'))
+    yield str(context.call((undefined(name='signature') if l_0_signature is missing else l_0_signature), environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'signature'), (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async), _block_vars=_block_vars))
+    yield ':\n'
+    yield from context.blocks['method_docstring'][0](context.derived({}))
+    yield from context.blocks['method_body'][0](context.derived({}))
+
+def block_method_overloads(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_m = resolve('m')
+    pass
+    for l_1_o in environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'overloads'):
+        l_1_method_def = resolve('method_def')
+        l_1_signature = resolve('signature')
+        l_1_is_async = resolve('is_async')
+        _loop_vars = {}
+        pass
+        yield '\n    @overload\n    '
+        yield str((undefined(name='method_def') if l_1_method_def is missing else l_1_method_def))
+        yield ' '
+        yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'name'))
+        yield str(context.call((undefined(name='signature') if l_1_signature is missing else l_1_signature), l_1_o, (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async), after=5, _loop_vars=_loop_vars))
+        yield ': ...\n'
+    l_1_o = l_1_method_def = l_1_signature = l_1_is_async = missing
+
+def block_method_decorators(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+def block_method_docstring(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_m = resolve('m')
+    try:
+        t_12 = environment.filters['docindent']
+    except KeyError:
+        @internalcode
+        def t_12(*unused):
+            raise TemplateRuntimeError("No filter named 'docindent' found.")
+    pass
+    if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'doc'):
+        pass
+        yield '        """'
+        yield str(t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'doc'), 8))
+        yield '"""\n'
+
+def block_method_body(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_call = resolve('call')
+    l_0_m = resolve('m')
+    l_0_is_async = resolve('is_async')
+    try:
+        t_13 = environment.filters['trim']
+    except KeyError:
+        @internalcode
+        def t_13(*unused):
+            raise TemplateRuntimeError("No filter named 'trim' found.")
+    pass
+    yield '        '
+    yield str(t_13(context.call((undefined(name='call') if l_0_call is missing else l_0_call), (undefined(name='m') if l_0_m is missing else l_0_m), (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async), _block_vars=_block_vars)))
+    yield '\n'
+
+def block_class_extra(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+def block_wrapper_classes(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_prefix = resolve('prefix')
+    l_0_r = resolve('r')
+    try:
+        t_3 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    yield '\n\nclass '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield 'WithRawResponse:\n    def __init__(self, resource: '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield ') -> None:\n'
+    for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
+        l_1_is_async = resolve('is_async')
+        l_1_line_length = resolve('line_length')
+        l_1_wrapper = missing
+        _loop_vars = {}
+        pass
+        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_raw_response_wrapper', ))
+        _loop_vars['wrapper'] = l_1_wrapper
+        if (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ' = '
+            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+            yield '(resource.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ')\n'
+        elif (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(', ))) > (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ' = (\n'
+            if (t_3(str_join(('            ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+                pass
+                yield '            '
+                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+                yield '(resource.'
+                yield str(environment.getattr(l_1_m, 'name'))
+                yield ')\n'
+            else:
+                pass
+                yield '            '
+                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+                yield '(\n                resource.'
+                yield str(environment.getattr(l_1_m, 'name'))
+                yield '\n            )\n'
+            yield '        )\n'
+        else:
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ' = '
+            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+            yield '(\n            resource.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield '\n        )\n'
+    l_1_m = l_1_is_async = l_1_wrapper = l_1_line_length = missing
+    yield '\n\nclass '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield 'WithStreamingResponse:\n    def __init__(self, resource: '
+    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
+    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
+    yield ') -> None:\n'
+    for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
+        l_1_is_async = resolve('is_async')
+        l_1_line_length = resolve('line_length')
+        l_1_wrapper = missing
+        _loop_vars = {}
+        pass
+        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_streamed_response_wrapper', ))
+        _loop_vars['wrapper'] = l_1_wrapper
+        if (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ' = '
+            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+            yield '(resource.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ')\n'
+        elif (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(', ))) > (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ' = (\n'
+            if (t_3(str_join(('            ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
+                pass
+                yield '            '
+                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+                yield '(resource.'
+                yield str(environment.getattr(l_1_m, 'name'))
+                yield ')\n'
+            else:
+                pass
+                yield '            '
+                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+                yield '(\n                resource.'
+                yield str(environment.getattr(l_1_m, 'name'))
+                yield '\n            )\n'
+            yield '        )\n'
+        else:
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield ' = '
+            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
+            yield '(\n            resource.'
+            yield str(environment.getattr(l_1_m, 'name'))
+            yield '\n        )\n'
+    l_1_m = l_1_is_async = l_1_wrapper = l_1_line_length = missing
+
+def block_footer(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
+debug_info = '2=37&5=38&9=40&10=49&11=50&12=53&14=59&15=62&16=67&21=77&57=79&61=80&69=82&72=95&73=100&76=107&77=112&79=118&82=124&83=132&91=136&92=145&94=151&95=155&96=157&97=159&98=161&99=163&100=166&101=170&103=173&104=177&106=180&107=184&109=187&110=192&112=200&116=205&117=209&118=211&119=213&120=215&121=217&122=219&123=222&124=226&126=229&127=233&129=236&130=240&132=243&133=248&135=256&139=259&141=263&142=265&143=267&144=269&146=276&147=278&148=280&149=282&151=285&152=289&154=292&155=296&157=299&158=303&160=306&161=308&162=313&164=321&165=324&166=328&174=339&175=343&176=345&177=347&281=349&2=351&3=360&5=363&6=373&21=376&25=401&26=404&28=406&30=408&34=411&35=413&36=415&39=418&43=421&48=425&49=427&51=429&52=431&53=433&57=436&58=456&59=468&61=471&62=480&64=484&177=492&178=501&183=502&186=503&201=505&202=510&203=512&225=514&227=515&178=517&181=528&183=532&184=548&186=551&188=564&192=566&194=568&197=571&199=573&203=577&204=589&212=591&214=593&215=598&220=599&204=601&205=610&208=617&212=624&215=633&216=648&217=651&220=654&221=672&225=675&227=684&230=701&231=704&232=707&233=713&234=715&235=718&236=724&238=727&239=729&240=732&242=739&243=741&248=747&249=751&255=755&256=758&257=761&258=767&259=769&260=772&261=778&263=781&264=783&265=786&267=793&268=795&273=801&274=805&281=809'

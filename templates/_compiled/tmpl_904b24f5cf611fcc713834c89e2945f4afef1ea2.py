@@ -1,0 +1,546 @@
+# compiled from templates/package/README.md.j2; do not edit
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'package/README.md.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_client_name = resolve('client_name')
+    l_0_api = resolve('api')
+    l_0_aclient = l_0_typed_dicts = missing
+    pass
+    l_0_aclient = str_join(('Async', (undefined(name='client_name') if l_0_client_name is missing else l_0_client_name), ))
+    context.vars['aclient'] = l_0_aclient
+    context.exported_vars.add('aclient')
+    l_0_typed_dicts = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'model_style') == 'typeddict')
+    context.vars['typed_dicts'] = l_0_typed_dicts
+    context.exported_vars.add('typed_dicts')
+    yield from context.blocks['header'][0](context)
+    yield from context.blocks['title'][0](context)
+    yield '\n'
+    yield from context.blocks['install'][0](context)
+    yield '\n'
+    yield from context.blocks['usage'][0](context)
+    yield from context.blocks['streaming'][0](context)
+    yield from context.blocks['pagination'][0](context)
+    yield from context.blocks['files'][0](context)
+    yield '\n'
+    yield from context.blocks['errors'][0](context)
+    yield '\n'
+    yield from context.blocks['retries'][0](context)
+    yield '\n'
+    yield from context.blocks['async_usage'][0](context)
+    yield from context.blocks['logging'][0](context)
+    yield '\n'
+    yield from context.blocks['methods'][0](context)
+    yield from context.blocks['footer'][0](context)
+
+def block_header(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_header_lines = resolve('header_lines')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    pass
+    yield '<!-- '
+    yield str(t_1(context.eval_ctx, (undefined(name='header_lines') if l_0_header_lines is missing else l_0_header_lines), '\n     '))
+    yield ' -->\n'
+
+def block_title(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_distribution_name = resolve('distribution_name')
+    l_0_title = resolve('title')
+    l_0_with_sync = resolve('with_sync')
+    l_0_with_async = resolve('with_async')
+    l_0_typed_dicts = resolve('typed_dicts')
+    l_0_api = resolve('api')
+    l_0_stream = resolve('stream')
+    l_0_page = resolve('page')
+    l_0_description = resolve('description')
+    pass
+    yield '# '
+    yield str((undefined(name='distribution_name') if l_0_distribution_name is missing else l_0_distribution_name))
+    yield '\n\nA typed Python client for the '
+    yield str((undefined(name='title') if l_0_title is missing else l_0_title))
+    yield ': '
+    yield str(('sync and async' if ((undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) and (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async)) else ('async' if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else 'sync')))
+    yield ', '
+    yield str(('TypedDict' if (undefined(name='typed_dicts') if l_0_typed_dicts is missing else l_0_typed_dicts) else ('dataclass' if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'model_style') == 'dataclasses') else 'pydantic v2')))
+    yield '\nmodels, typed errors, retries and timeouts'
+    if (undefined(name='stream') if l_0_stream is missing else l_0_stream):
+        pass
+        yield ', typed streaming'
+    if (undefined(name='page') if l_0_page is missing else l_0_page):
+        pass
+        yield ', pagination'
+    yield '.\n\n'
+    yield str((undefined(name='description') if l_0_description is missing else l_0_description))
+    yield '\n'
+
+def block_install(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_extra_dependencies = resolve('extra_dependencies')
+    pass
+    yield "## Install\n\n```sh\npip install ./generated        # from a checkout of this package's folder\n```\n\n"
+    if (undefined(name='extra_dependencies') if l_0_extra_dependencies is missing else l_0_extra_dependencies):
+        pass
+        yield 'It needs `httpx`, `httpx-sse`, `pydantic`'
+        l_1_loop = missing
+        for l_1_name, l_1_loop in LoopContext((undefined(name='extra_dependencies') if l_0_extra_dependencies is missing else l_0_extra_dependencies), undefined):
+            _loop_vars = {}
+            pass
+            yield str((' and ' if environment.getattr(l_1_loop, 'last') else ', '))
+            yield '`'
+            yield str(l_1_name)
+            yield '`'
+        l_1_loop = l_1_name = missing
+        yield ' at run time.\n'
+    else:
+        pass
+        yield 'It needs only `httpx`, `httpx-sse` and `pydantic` at run time.\n'
+
+def block_usage(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_with_sync = resolve('with_sync')
+    l_0_package_name = resolve('package_name')
+    l_0_client_name = resolve('client_name')
+    l_0_api_key_env = resolve('api_key_env')
+    l_0_base_url_env = resolve('base_url_env')
+    l_0_base_url = resolve('base_url')
+    l_0_simple = resolve('simple')
+    l_0_aclient = resolve('aclient')
+    l_0_typed_dicts = resolve('typed_dicts')
+    l_0_api = resolve('api')
+    pass
+    yield '## Usage\n\n```python\n'
+    if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+        pass
+        yield 'from '
+        yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+        yield ' import '
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '\n\nclient = '
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '()  # api_key from '
+        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield ', base_url from '
+        yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
+        yield ' or '
+        yield str((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url))
+        yield '\n'
+        if (undefined(name='simple') if l_0_simple is missing else l_0_simple):
+            pass
+            yield 'result = client.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'arguments'))
+            yield ')\nprint(result)\n'
+    else:
+        pass
+        yield 'import asyncio\n\nfrom '
+        yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+        yield ' import '
+        yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+        yield '\n\n\nasync def main() -> None:\n    # api_key from '
+        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield ', base_url from '
+        yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
+        yield ' or '
+        yield str((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url))
+        yield '\n    async with '
+        yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+        yield '() as client:\n'
+        if (undefined(name='simple') if l_0_simple is missing else l_0_simple):
+            pass
+            yield '        result = await client.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'arguments'))
+            yield ')\n        print(result)\n'
+        else:
+            pass
+            yield '        ...\n'
+        yield '\n\nasyncio.run(main())\n'
+    yield '```\n\nEvery method takes keyword arguments typed from the spec; optional ones\ndefault to `NOT_GIVEN` and are not sent. '
+    if (undefined(name='typed_dicts') if l_0_typed_dicts is missing else l_0_typed_dicts):
+        pass
+        yield 'Answers are plain dicts typed by\nTypedDicts; keys this client does not know yet stay in them'
+    elif (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'model_style') == 'dataclasses'):
+        pass
+        yield 'Models are dataclasses\nthat keep keys this client does not know yet (`model["key"]`)'
+    else:
+        pass
+        yield 'Models keep fields this client does\nnot know yet (`model.model_extra`)'
+    yield ', and enums accept values it has not seen.\n'
+
+def block_streaming(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_stream = resolve('stream')
+    l_0_with_sync = resolve('with_sync')
+    l_0_typed_dicts = resolve('typed_dicts')
+    l_0_stream_tag = resolve('stream_tag')
+    l_0_stream_text_event = resolve('stream_text_event')
+    l_0_aclient = resolve('aclient')
+    try:
+        t_2 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    pass
+    if (undefined(name='stream') if l_0_stream is missing else l_0_stream):
+        pass
+        yield '\n## Streaming\n\n```python\n'
+        if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+            pass
+            yield 'with client.'
+            yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'arguments'))
+            yield ') as stream:\n'
+            if (undefined(name='typed_dicts') if l_0_typed_dicts is missing else l_0_typed_dicts):
+                pass
+                yield '    for event in stream:  # dicts typed by a union of TypedDicts, told apart by '
+                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield '\n        print(event['
+                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield '])\n'
+            else:
+                pass
+                yield '    for event in stream:  # a typed union: narrow with isinstance or on the tag\n        print(type(event).__name__)\n'
+            if (undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event):
+                pass
+                yield '\nresult = client.'
+                yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'resource'))
+                yield '.'
+                yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'method'))
+                yield '('
+                yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'arguments'))
+                yield ').until_done()\nprint(result.text, result.final)\n'
+        else:
+            pass
+            yield 'async def stream_events() -> None:\n    async with '
+            yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+            yield '() as client:\n        async with await client.'
+            yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'arguments'))
+            yield ') as stream:\n'
+            if (undefined(name='typed_dicts') if l_0_typed_dicts is missing else l_0_typed_dicts):
+                pass
+                yield '            async for event in stream:  # dicts typed by a union of TypedDicts, told apart by '
+                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield '\n                print(event['
+                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield '])\n'
+            else:
+                pass
+                yield '            async for event in stream:  # a typed union: narrow with isinstance or on the tag\n                print(type(event).__name__)\n'
+            if (undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event):
+                pass
+                yield '\n        stream = await client.'
+                yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'resource'))
+                yield '.'
+                yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'method'))
+                yield '('
+                yield str(environment.getattr((undefined(name='stream') if l_0_stream is missing else l_0_stream), 'arguments'))
+                yield ')\n        result = await stream.until_done()\n        print(result.text, result.final)\n'
+            yield '\n\nasyncio.run(stream_events())\n'
+        yield '```\n\nKeep-alive events are skipped, an error event raises `StreamError` (with\n`status`, `code`, `message`), and a stream cut short raises\n`APIConnectionError` instead of ending quietly.\n'
+        if (undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event):
+            pass
+            yield '`until_done()` reads everything and returns `.text` (the concatenated\n`'
+            yield str((undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event))
+            yield '` text) and `.final` (the closing event).\n'
+        yield '\n'
+
+def block_pagination(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_page = resolve('page')
+    l_0_with_sync = resolve('with_sync')
+    l_0_aclient = resolve('aclient')
+    pass
+    if (undefined(name='page') if l_0_page is missing else l_0_page):
+        pass
+        yield '\n## Pagination\n\n```python\n'
+        if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+            pass
+            yield 'for item in client.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'arguments'))
+            yield '):\n    print(item)  # pages are fetched lazily as the loop goes on\n\nfirst = client.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'arguments'))
+            yield ')\nprint(first.items, first.has_next_page())\n'
+        else:
+            pass
+            yield 'async def pages() -> None:\n    async with '
+            yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+            yield '() as client:\n        async for item in client.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'arguments'))
+            yield '):\n            print(item)  # pages are fetched lazily as the loop goes on\n\n        first = await client.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='page') if l_0_page is missing else l_0_page), 'arguments'))
+            yield ')\n        print(first.items, first.has_next_page())\n\n\nasyncio.run(pages())\n'
+        yield '```\n'
+
+def block_files(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_upload = resolve('upload')
+    l_0_with_sync = resolve('with_sync')
+    l_0_aclient = resolve('aclient')
+    l_0_upload_field = resolve('upload_field')
+    l_0_download = resolve('download')
+    pass
+    if (undefined(name='upload') if l_0_upload is missing else l_0_upload):
+        pass
+        yield '\n## Files\n\n```python\nfrom pathlib import Path\n\n'
+        if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+            pass
+            yield 'client.'
+            yield str(environment.getattr((undefined(name='upload') if l_0_upload is missing else l_0_upload), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='upload') if l_0_upload is missing else l_0_upload), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='upload') if l_0_upload is missing else l_0_upload), 'arguments'))
+            yield ')\n'
+        else:
+            pass
+            yield '\nasync def upload() -> None:\n    async with '
+            yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+            yield '() as client:\n        await client.'
+            yield str(environment.getattr((undefined(name='upload') if l_0_upload is missing else l_0_upload), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='upload') if l_0_upload is missing else l_0_upload), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='upload') if l_0_upload is missing else l_0_upload), 'arguments'))
+            yield ')\n\n\nasyncio.run(upload())\n'
+        yield '```\n\n`'
+        yield str((undefined(name='upload_field') if l_0_upload_field is missing else l_0_upload_field))
+        yield '` takes a path, `bytes`, an open binary file, or a\n`(filename, content[, content_type])` tuple.\n'
+    if (undefined(name='download') if l_0_download is missing else l_0_download):
+        pass
+        yield '\nBinary answers come back as `bytes`; to stream a large one to disk:\n\n```python\n'
+        if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+            pass
+            yield 'with client.'
+            yield str(environment.getattr((undefined(name='download') if l_0_download is missing else l_0_download), 'resource'))
+            yield '.with_streaming_response.'
+            yield str(environment.getattr((undefined(name='download') if l_0_download is missing else l_0_download), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='download') if l_0_download is missing else l_0_download), 'arguments'))
+            yield ') as response:\n    response.write_to_file("out.bin")\n'
+        else:
+            pass
+            yield 'async def download() -> None:\n    async with '
+            yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+            yield '() as client:\n        async with client.'
+            yield str(environment.getattr((undefined(name='download') if l_0_download is missing else l_0_download), 'resource'))
+            yield '.with_streaming_response.'
+            yield str(environment.getattr((undefined(name='download') if l_0_download is missing else l_0_download), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='download') if l_0_download is missing else l_0_download), 'arguments'))
+            yield ') as response:\n            await response.write_to_file("out.bin")\n\n\nasyncio.run(download())\n'
+        yield '```\n'
+
+def block_errors(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_package_name = resolve('package_name')
+    pass
+    yield '## Errors\n\n```python\nfrom '
+    yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+    yield ' import APIConnectionError, APIStatusError, NotFoundError, RateLimitError\n\ntry:\n    ...\nexcept NotFoundError as err:\n    print(err.status_code, err.code, err.message, err.request_id)\nexcept RateLimitError:\n    ...  # already retried with backoff, honouring Retry-After\nexcept APIStatusError as err:\n    print(err.status_code, err.body)\nexcept APIConnectionError:\n    ...  # network trouble or a timeout (APITimeoutError)\n```\n'
+
+def block_retries(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_with_sync = resolve('with_sync')
+    l_0_client_name = resolve('client_name')
+    l_0_simple = resolve('simple')
+    l_0_aclient = resolve('aclient')
+    pass
+    yield '## Retries, timeouts, raw responses\n\n```python\n'
+    if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+        pass
+        yield 'patient = '
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '(timeout=20.0, max_retries=3)  # per client; per call: timeout=..., max_retries=...\nfast = client.with_options(timeout=5.0, max_retries=0)  # shares the connection pool\n'
+        if (undefined(name='simple') if l_0_simple is missing else l_0_simple):
+            pass
+            yield 'raw = client.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'resource'))
+            yield '.with_raw_response.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'arguments'))
+            yield ')\nprint(raw.status_code, raw.headers)\nparsed = raw.parse()\n'
+    else:
+        pass
+        yield 'async def options() -> None:\n    async with '
+        yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+        yield '(timeout=20.0, max_retries=3) as patient:  # per call: timeout=..., max_retries=...\n        fast = patient.with_options(timeout=5.0, max_retries=0)  # shares the connection pool\n'
+        if (undefined(name='simple') if l_0_simple is missing else l_0_simple):
+            pass
+            yield '        raw = await fast.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'resource'))
+            yield '.with_raw_response.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'arguments'))
+            yield ')\n        print(raw.status_code, raw.headers)\n        parsed = await raw.parse()\n        print(parsed)\n'
+        yield '\n\nasyncio.run(options())\n'
+    yield '```\n\nConnection errors, timeouts, 408, 429 and 5xx are retried with exponential\nbackoff and jitter (`Retry-After` honoured); requests that are not idempotent\nare retried only when the server cannot have acted on them.\n'
+
+def block_async_usage(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_with_sync = resolve('with_sync')
+    l_0_with_async = resolve('with_async')
+    l_0_package_name = resolve('package_name')
+    l_0_client_name = resolve('client_name')
+    l_0_simple = resolve('simple')
+    pass
+    if ((undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) and (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async)):
+        pass
+        yield '## Async\n\n```python\nimport asyncio\nfrom '
+        yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+        yield ' import Async'
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '\n\n\nasync def main() -> None:\n    async with Async'
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '() as client:\n'
+        if (undefined(name='simple') if l_0_simple is missing else l_0_simple):
+            pass
+            yield '        print(await client.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'resource'))
+            yield '.'
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'method'))
+            yield '('
+            yield str(environment.getattr((undefined(name='simple') if l_0_simple is missing else l_0_simple), 'arguments'))
+            yield '))\n'
+        else:
+            pass
+            yield '        ...\n'
+        yield '\n\nasyncio.run(main())\n```\n\n'
+
+def block_logging(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_package_name = resolve('package_name')
+    pass
+    yield 'Logging goes through the standard `logging` module under the logger\n`'
+    yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+    yield '` (off unless you configure it); the API key is never logged.\n'
+
+def block_methods(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_rows = resolve('rows')
+    pass
+    yield '## Methods\n\n| Method | HTTP | Summary |\n| --- | --- | --- |\n'
+    for l_1_row in (undefined(name='rows') if l_0_rows is missing else l_0_rows):
+        _loop_vars = {}
+        pass
+        yield '| `'
+        yield str(environment.getattr(l_1_row, 'call'))
+        yield '` | `'
+        yield str(environment.getattr(l_1_row, 'http'))
+        yield '` | '
+        yield str(environment.getattr(l_1_row, 'summary'))
+        yield ' |\n'
+    l_1_row = missing
+
+def block_footer(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    pass
+
+blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
+debug_info = '2=14&3=17&4=20&7=21&16=23&30=25&69=26&122=27&149=28&194=30&213=32&246=34&269=35&274=37&283=38&4=40&5=56&7=59&8=77&10=79&11=85&13=92&16=95&23=105&24=109&30=122&34=141&35=144&37=148&38=156&39=159&45=168&49=172&50=178&51=180&52=183&64=194&65=197&69=205&70=225&75=228&76=231&77=237&78=240&79=242&84=247&86=250&91=259&92=261&93=267&94=270&95=272&100=277&102=280&115=288&117=291&122=295&123=306&128=309&129=312&132=318&136=327&137=329&140=335&149=343&150=356&157=359&158=362&162=371&163=373&170=380&173=382&178=385&179=388&183=397&184=399&194=407&198=417&213=420&217=433&218=436&220=438&221=441&227=450&229=452&230=455&246=464&247=477&252=480&256=484&257=486&258=489&269=500&271=510&274=513&279=523&280=527&283=535'
