@@ -195,6 +195,8 @@ def test_no_mutant_is_vouched_for_unless_black_leaves_it(seed: int) -> None:
 
 
 SHAPES = [
+    "_{name}_ADAPTER: TypeAdapter[List[Item]] = TypeAdapter(List[Item])\n",
+    "class A:\n    {name}: int = \"a string value\"\n",
     "class A:\n    {name}: Optional[List[Item]] = None\n",
     "class A:\n    {name}: Optional[List[Item]]\n",
     "x = {name}(argument_one, argument_two)\n",

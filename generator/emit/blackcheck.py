@@ -618,6 +618,36 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
         raise _NotClean
 
 
+def _check_annotation_split_before_call(line: _Logical, line_length: int) -> None:
+    """`name: TypeAdapter[` / contents / `] = TypeAdapter(...)` at the top level: black splits the
+    annotation when `name: annotation =` does not fit in line_length - 2 and the first line of the
+    split at the value's call would not fit either, provided the value fits after the closing
+    bracket (`generate_trailers_to_omit` only gets that far within the line length)."""
+    head, *inner, tail = line.physical
+    rest = tail.tokens[1:]
+    if head.indent or rest[0].text != "=" or len(rest) < 4 or inner[-1].tokens[-1].text == ",":
+        raise _NotClean
+    callee = [token.text for token in rest[1:]]
+    call = callee.index("(") if "(" in callee else -1
+    if call < 1:
+        raise _NotClean
+    _check_dotted(callee[:call])
+    depth = 0
+    for number, token in enumerate(rest[1 + call :]):
+        if token.kind == "op" and token.text in _OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in _CLOSING:
+            depth -= 1
+            if not depth and number != len(rest) - call - 2:
+                raise _NotClean  # the call must close at the end of the line
+    annotated = head.text + _flat(inner) + "] ="
+    first_line_of_call = annotated + " " + "".join(t.space + t.text for t in rest[1 : 2 + call])
+    if (not first_line_of_call.isascii() or len(annotated) <= line_length - 2
+            or len(first_line_of_call) <= line_length or _width(tail.text) > line_length):
+        raise _NotClean
+    _check_bracket_split(head, inner, tail, 0, line_length, value_after=True)
+
+
 def _check_parenthesized(line: _Logical, line_length: int) -> None:
     """`name = (` / `callee(...)` / `)`: black's parentheses around a call whose first line,
     `name = callee(`, does not fit; black uses them when every line of the result fits (its
@@ -749,7 +779,7 @@ def _check_item(item: list[_Physical], indent: int, line_length: int, *, comma: 
 
 
 def _check_bracket_split(head: _Physical, inner: list[_Physical], tail: _Physical, indent: int,
-                         line_length: int) -> None:
+                         line_length: int, *, value_after: bool = False) -> None:
     """`head` ends with the bracket black splits at, the last one on the line (`tail` starts with
     its closing bracket and has no other); `inner` is its contents: items one a line each with its
     comma (a magic trailing comma, or black's own when they do not fit on one line); or without a
@@ -759,7 +789,7 @@ def _check_bracket_split(head: _Physical, inner: list[_Physical], tail: _Physica
     if (opening.text not in _OPENING or tail.indent != indent or tail.tokens[0].text != _OPENING[opening.text]
             or not inner or _width(head.text) > line_length or _width(tail.text) > line_length):
         raise _NotClean
-    if any(token.text in _OPENING or token.text in _CLOSING for token in tail.tokens[1:]):
+    if not value_after and any(token.text in _OPENING or token.text in _CLOSING for token in tail.tokens[1:]):
         raise _NotClean  # the split bracket must be the last one
     trailer = len(head.tokens) > 1 and (head.tokens[-2].kind in ("name", "string") or head.tokens[-2].text in ")]")
     items = _items(inner, indent + 4)
@@ -795,6 +825,9 @@ def _check_annotation_split(line: _Logical, line_length: int) -> None:
     if len(texts) < 4 or texts[1] != ":" or head.tokens[0].kind != "name" or texts[0] in _KEYWORDS:
         raise _NotClean
     rest = [token.text for token in tail.tokens[1:]]
+    if rest and len(rest) > 2:
+        _check_annotation_split_before_call(line, line_length)
+        return
     if rest and (rest[0] != "=" or len(rest) != 2 or tail.tokens[2].kind not in ("name", "keyword", "number",
                                                                                  "string")):
         raise _NotClean

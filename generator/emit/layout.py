@@ -97,6 +97,23 @@ def signature(opening: str, parameters: Iterable[str], closing: str, *, indent: 
     return bracketed(opening, parameters, closing, column=indent, indent=indent, line_length=line_length)
 
 
+def split_annotation(target: str, annotation: str, value: str, *, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """The annotation of `target: annotation = value` (at the module's top level) as black writes
+    the statement: split at its last bracket when `target: annotation =` is too long and black's
+    other splits fail first (the value's call does not start on the first line, and the value
+    fits after the closing bracket); else as it is."""
+    opening = _last_opening(annotation)
+    if (not _is_bracketed(annotation) or not annotation.isascii() or not value.isascii()
+            or len(f"{target}: {annotation} =") <= line_length - 2
+            or len(f"{target}: {annotation[: opening + 1]}") > line_length
+            or len(f"] = {value}") > line_length):
+        return annotation
+    call = _last_opening(value)
+    if call > 0 and len(f"{target}: {annotation} = {value[: call + 1]}") <= line_length:
+        return annotation  # black splits the value's call instead
+    return _split(annotation, 0, line_length)
+
+
 def _is_bracketed(text: str) -> bool:
     """`name[...]`, `name.attr(...)`, `{...}` or `[...]`: ending with the bracket opened after a
     (dotted) name, or a display, with something inside."""
@@ -187,6 +204,7 @@ def docstring_indent(body: str, width: int, *, line_length: int = DEFAULT_LINE_L
     first, *rest = body.split("\n")
     text = first + "".join("\n" + (" " * width + line if line else "") for line in rest)  # blank lines stay empty
     spaced = text + " " if text.endswith('"') else text
-    if "\n" in text and text.isascii() and len(spaced.rsplit("\n", 1)[1]) + 3 > line_length:
+    lines = spaced.splitlines()  # black's test, in characters (not display width)
+    if len(lines) > 1 and len(lines[-1]) + 3 > line_length:
         return text + "\n" + " " * width
     return spaced

@@ -8,7 +8,7 @@ from typing import Mapping
 from generator import naming
 from generator.emit import literals
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.emit.layout import bracketed
+from generator.emit.layout import bracketed, split_annotation
 from generator.emit.typing import TypePrinter
 from generator.ir import (
     AnyType,
@@ -121,6 +121,9 @@ class _Constants:
                 if column + len(callee) + 1 > self.line_length and column + 1 <= self.line_length \
                         and 4 + len(flat) <= self.line_length:
                     expression = f"(\n    {flat}\n)"  # black's parentheses: even `callee(` does not fit
+                elif len(f"{name}: {annotation} = {flat}") > self.line_length and split_annotation(
+                        name, annotation, flat, line_length=self.line_length) != annotation:
+                    annotation, expression = split_annotation(name, annotation, flat, line_length=self.line_length), flat
                 else:
                     expression = bracketed(f"{callee}(", arguments, ")", column=column, indent=0,
                                            line_length=self.line_length, hug=True)
