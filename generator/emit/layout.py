@@ -10,7 +10,7 @@ not choose only costs time: black still formats the result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
 
@@ -126,11 +126,8 @@ def _is_bracketed(text: str) -> bool:
     return all(part.isidentifier() for part in prefix.split("."))
 
 
-def _last_opening(text: str) -> int:
-    """Where the bracket closing at the end of `text` opens, or -1."""
-    if not text or text[-1] not in ")]}":
-        return -1
-    stack: list[int] = []
+def _code_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of `text` outside its string literals."""
     quote, i = "", 0
     while i < len(text):
         char = text[i]
@@ -141,7 +138,18 @@ def _last_opening(text: str) -> int:
                 quote = ""
         elif char in "\"'":
             quote = char
-        elif char in "([{":
+        else:
+            yield i, char
+        i += 1
+
+
+def _last_opening(text: str) -> int:
+    """Where the bracket closing at the end of `text` opens, or -1."""
+    if not text or text[-1] not in ")]}":
+        return -1
+    stack: list[int] = []
+    for i, char in _code_characters(text):
+        if char in "([{":
             stack.append(i)
         elif char in ")]}":
             if not stack:
@@ -149,30 +157,20 @@ def _last_opening(text: str) -> int:
             opening = stack.pop()
             if i == len(text) - 1:
                 return opening if not stack else -1
-        i += 1
     return -1
 
 
 def _top_level(text: str) -> list[str]:
     """`text` cut at its commas outside brackets and strings."""
-    parts, depth, quote, start, i = [], 0, "", 0, 0
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        elif char in "([{":
+    parts, depth, start = [], 0, 0
+    for i, char in _code_characters(text):
+        if char in "([{":
             depth += 1
         elif char in ")]}":
             depth -= 1
         elif char == "," and depth == 0:
             parts.append(text[start:i].strip())
             start = i + 1
-        i += 1
     parts.append(text[start:].strip())
     return [part for part in parts if part]
 
