@@ -1,5 +1,5 @@
 """How much of the pre-black text is already black-clean (issue #6, cold runs),
-and whether `generator/emit/blackcheck.py` is right about it.
+and whether `generator/emit/blackcheck/` is right about it.
 
 The templates emit black's layout, so black leaves most chunks as they are;
 `blackcheck.is_black_clean` vouches for such chunks without running black. This

@@ -1,7 +1,7 @@
 """Code laid out the way black lays it out, for the templates.
 
 Black formats everything the templates write, but a chunk black leaves as it
-is costs a fraction of one it changes (and generator/emit/blackcheck.py can
+is costs a fraction of one it changes (and generator/emit/blackcheck/ can
 vouch for it without black), so the templates emit black's layout: these
 helpers split long signatures, calls, annotations and displays at the places
 black splits them and indent docstrings as black does. A layout black would
