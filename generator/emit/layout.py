@@ -78,6 +78,24 @@ def split_subscript(
     return head + _split(expression, indent, line_length) + tail
 
 
+def assigned_call(target: str, callee: str, arguments: Iterable[str], *, indent: int,
+                  line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """What follows `target = ` for the value `callee(arguments)`, on a line `indent` deep, as black
+    writes it: on the line if it fits; in black's own parentheses when even `target = callee(`
+    does not fit (the call inside laid out the same way, 4 deeper); else split at the call's
+    parentheses (the arguments on a line of their own, or one a line)."""
+    arguments = list(arguments)
+    flat = f"{callee}({', '.join(arguments)})"
+    column = indent + len(target) + 3
+    if column + len(flat) <= line_length:
+        return flat
+    if column + len(callee) + 1 > line_length and column + 1 <= line_length:
+        inner = indent + 4
+        call = bracketed(f"{callee}(", arguments, ")", column=inner, indent=inner, line_length=line_length, hug=True)
+        return f"(\n{' ' * inner}{call}\n{' ' * indent})"
+    return bracketed(f"{callee}(", arguments, ")", column=column, indent=indent, line_length=line_length, hug=True)
+
+
 def import_from(module: str, names: Iterable[str], *, indent: int = 0, line_length: int = DEFAULT_LINE_LENGTH) -> str:
     """`from module import a, b` as black writes it: on one line if it fits, else in parentheses,
     one name a line with a trailing comma."""

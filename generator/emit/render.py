@@ -27,7 +27,7 @@ from generator.emit.context import (
 )
 from generator.emit.docstrings import with_docstrings
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
-from generator.emit.layout import docstring_indent, import_from, signature, split_subscript
+from generator.emit.layout import assigned_call, docstring_indent, import_from, signature, split_subscript
 from generator.emit.models import models_view
 from generator.emit.precompiled import BuiltinLoader
 from generator.emit.readme import readme_view
@@ -77,6 +77,7 @@ def _lay_out_for(env: jinja2.Environment, line_length: int) -> None:
     env.globals["line_length"] = line_length
     env.globals["split_subscript"] = functools.partial(split_subscript, line_length=line_length)
     env.globals["import_from"] = functools.partial(import_from, line_length=line_length)
+    env.globals["assigned_call"] = functools.partial(assigned_call, line_length=line_length)
     env.globals["lay_out_def"] = functools.partial(signature, line_length=line_length)
     env.filters["docindent"] = functools.partial(docstring_indent, line_length=line_length)
 

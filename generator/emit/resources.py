@@ -8,7 +8,7 @@ from typing import Mapping
 from generator import naming
 from generator.emit import literals
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.emit.layout import bracketed, split_annotation
+from generator.emit.layout import assigned_call, bracketed, split_annotation
 from generator.emit.typing import TypePrinter
 from generator.ir import (
     AnyType,
@@ -109,25 +109,20 @@ class _Constants:
         self.items: dict[str, tuple[str, str, str]] = {}
         self.line_length = line_length
 
-    def add(self, key: str, name: str, annotation: str, expression: str | tuple[str, list[str]]) -> str:
-        """`expression`: source text, or (callee, arguments) laid out here as black would."""
+    def add(self, key: str, name: str, annotation: str, value: tuple[str, list[str]]) -> str:
+        """`value`: (callee, arguments), laid out here as black would."""
         if key not in self.items:
             taken = [existing for existing, _, _ in self.items.values()]
             name = naming.unique(name, taken)
-            if isinstance(expression, tuple):
-                callee, arguments = expression
-                column = len(f"{name}: {annotation} = ")
-                flat = f"{callee}({', '.join(arguments)})"
-                if column + len(callee) + 1 > self.line_length and column + 1 <= self.line_length \
-                        and 4 + len(flat) <= self.line_length:
-                    expression = f"(\n    {flat}\n)"  # black's parentheses: even `callee(` does not fit
-                elif len(f"{name}: {annotation} = {flat}") > self.line_length and split_annotation(
-                        name, annotation, flat, line_length=self.line_length) != annotation:
-                    annotation, expression = split_annotation(name, annotation, flat, line_length=self.line_length), flat
-                else:
-                    expression = bracketed(f"{callee}(", arguments, ")", column=column, indent=0,
-                                           line_length=self.line_length, hug=True)
-            self.items[key] = (name, annotation, expression)
+            callee, arguments = value
+            flat = f"{callee}({', '.join(arguments)})"
+            split = split_annotation(name, annotation, flat, line_length=self.line_length)
+            if split != annotation:  # black splits the annotation and keeps the value whole
+                self.items[key] = (name, split, flat)
+            else:
+                expression = assigned_call(f"{name}: {annotation}", callee, arguments, indent=0,
+                                           line_length=self.line_length)
+                self.items[key] = (name, annotation, expression)
         return self.items[key][0]
 
 

@@ -9,7 +9,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_variants = resolve('variants')
-    l_0_import_from = l_0_signature = l_0_call = missing
+    l_0_signature = l_0_call = missing
     try:
         t_1 = environment.filters['indent']
     except KeyError:
@@ -17,71 +17,22 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
     try:
-        t_2 = environment.filters['join']
+        t_2 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'join' found.")
-    try:
-        t_3 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
-    try:
-        t_4 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield from context.blocks['header'][0](context)
     yield from context.blocks['module_docstring'][0](context)
     yield '\n'
-    def macro(l_1_module, l_1_names):
-        t_5 = []
-        l_1_line_length = resolve('line_length')
-        l_1_line = missing
-        if l_1_module is missing:
-            l_1_module = undefined("parameter 'module' was not provided", name='module')
-        if l_1_names is missing:
-            l_1_names = undefined("parameter 'names' was not provided", name='names')
-        pass
-        l_1_line = str_join(('from ', l_1_module, ' import ', t_2(context.eval_ctx, l_1_names, ', '), ))
-        if (t_3((undefined(name='line') if l_1_line is missing else l_1_line)) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-            pass
-            t_5.append(
-                str((undefined(name='line') if l_1_line is missing else l_1_line)),
-            )
-        else:
-            pass
-            t_5.extend((
-                'from ',
-                str(l_1_module),
-                ' import (\n',
-            ))
-            for l_2_name in l_1_names:
-                _loop_vars = {}
-                pass
-                t_5.extend((
-                    '    ',
-                    str(l_2_name),
-                    ',\n',
-                ))
-            l_2_name = missing
-            t_5.append(
-                ')',
-            )
-        return concat(t_5)
-    context.exported_vars.add('import_from')
-    context.vars['import_from'] = l_0_import_from = Macro(environment, macro, 'import_from', ('module', 'names'), False, False, False, context.eval_ctx.autoescape)
     yield from context.blocks['imports'][0](context)
     yield '\n'
     yield from context.blocks['all'][0](context)
     yield from context.blocks['constants'][0](context)
     yield '\n'
     def macro(l_1_s, l_1_is_async, l_1_after):
-        t_6 = []
+        t_3 = []
         l_1_split_subscript = resolve('split_subscript')
         if l_1_s is missing:
             l_1_s = undefined("parameter 's' was not provided", name='s')
@@ -90,40 +41,40 @@ def root(context, missing=missing):
         if l_1_after is missing:
             l_1_after = 1
         pass
-        t_6.append(
+        t_3.append(
             '(\n        self,\n',
         )
         for l_2_p in environment.getattr(l_1_s, 'positional'):
             _loop_vars = {}
             pass
-            t_6.extend((
+            t_3.extend((
                 '        ',
                 str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), str_join((environment.getattr(l_2_p, 'name'), ': ', )), environment.getattr(l_2_p, 'annotation'), ',', indent=8, _loop_vars=_loop_vars)),
                 '\n',
             ))
         l_2_p = missing
-        t_6.append(
+        t_3.append(
             '        *,\n',
         )
         for l_2_p in environment.getattr(l_1_s, 'keyword'):
             _loop_vars = {}
             pass
-            t_6.extend((
+            t_3.extend((
                 '        ',
-                str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), str_join((environment.getattr(l_2_p, 'name'), ': ', )), environment.getattr(l_2_p, 'annotation'), str_join(((str_join((' = ', environment.getattr(l_2_p, 'default'), )) if (not t_4(environment.getattr(l_2_p, 'default'))) else ''), ',', )), indent=8, _loop_vars=_loop_vars)),
+                str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), str_join((environment.getattr(l_2_p, 'name'), ': ', )), environment.getattr(l_2_p, 'annotation'), str_join(((str_join((' = ', environment.getattr(l_2_p, 'default'), )) if (not t_2(environment.getattr(l_2_p, 'default'))) else ''), ',', )), indent=8, _loop_vars=_loop_vars)),
                 '\n',
             ))
         l_2_p = missing
-        t_6.extend((
+        t_3.extend((
             '    ',
             str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), ') -> ', (environment.getattr(l_1_s, 'async_returns') if l_1_is_async else environment.getattr(l_1_s, 'returns')), '', indent=4, after=l_1_after)),
         ))
-        return concat(t_6)
+        return concat(t_3)
     context.exported_vars.add('signature')
     context.vars['signature'] = l_0_signature = Macro(environment, macro, 'signature', ('s', 'is_async', 'after'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
     def macro(l_1_m, l_1_is_async):
-        t_7 = []
+        t_4 = []
         l_1_client_await = missing
         if l_1_m is missing:
             l_1_m = undefined("parameter 'm' was not provided", name='m')
@@ -131,17 +82,17 @@ def root(context, missing=missing):
             l_1_is_async = undefined("parameter 'is_async' was not provided", name='is_async')
         pass
         l_1_client_await = ('await ' if (l_1_is_async and (not environment.getattr(l_1_m, 'page_spec'))) else '')
-        t_7.append(
+        t_4.append(
             '_options = make_request_options(\n            extra_headers=extra_headers,\n            extra_query=extra_query,\n            extra_body=extra_body,\n            timeout=timeout,\n            max_retries=max_retries,\n        )\n',
         )
-        def t_8(fiter):
+        def t_5(fiter):
             for (l_2_keyword, l_2_expression) in fiter:
                 if (l_2_expression != '{}'):
                     yield (l_2_keyword, l_2_expression)
-        for (l_2_keyword, l_2_expression) in t_8(environment.getattr(l_1_m, 'body_args')):
+        for (l_2_keyword, l_2_expression) in t_5(environment.getattr(l_1_m, 'body_args')):
             _loop_vars = {}
             pass
-            t_7.extend((
+            t_4.extend((
                 '        _',
                 str(l_2_keyword),
                 ' = ',
@@ -151,7 +102,7 @@ def root(context, missing=missing):
         l_2_keyword = l_2_expression = missing
         if (environment.getattr(l_1_m, 'stream_mode') == 'True'):
             pass
-            t_7.extend((
+            t_4.extend((
                 '        return ',
                 str((undefined(name='client_await') if l_1_client_await is missing else l_1_client_await)),
                 'self._client.request_stream(\n            ',
@@ -166,21 +117,21 @@ def root(context, missing=missing):
             ))
             if environment.getattr(l_1_m, 'path_params'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            path_params=',
                     str(environment.getattr(l_1_m, 'path_params')),
                     ',\n',
                 ))
             if environment.getattr(l_1_m, 'query'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            query=',
                     str(environment.getattr(l_1_m, 'query')),
                     ',\n',
                 ))
             if environment.getattr(l_1_m, 'headers'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            headers=',
                     str(environment.getattr(l_1_m, 'headers')),
                     ',\n',
@@ -188,7 +139,7 @@ def root(context, missing=missing):
             for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
                 _loop_vars = {}
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            ',
                     str(l_2_keyword),
                     '=',
@@ -196,7 +147,7 @@ def root(context, missing=missing):
                     ',\n',
                 ))
             l_2_keyword = l_2_expression = missing
-            t_7.extend((
+            t_4.extend((
                 '            idempotent=',
                 str(environment.getattr(l_1_m, 'idempotent')),
                 ',\n            options=_options,\n        )\n',
@@ -205,7 +156,7 @@ def root(context, missing=missing):
             pass
             if environment.getattr(l_1_m, 'stream_mode'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '        if ',
                     str(environment.getattr(l_1_m, 'stream_mode')),
                     ':\n            return ',
@@ -222,21 +173,21 @@ def root(context, missing=missing):
                 ))
                 if environment.getattr(l_1_m, 'path_params'):
                     pass
-                    t_7.extend((
+                    t_4.extend((
                         '                path_params=',
                         str(t_1(environment.getattr(l_1_m, 'path_params'), 4)),
                         ',\n',
                     ))
                 if environment.getattr(l_1_m, 'query'):
                     pass
-                    t_7.extend((
+                    t_4.extend((
                         '                query=',
                         str(t_1(environment.getattr(l_1_m, 'query'), 4)),
                         ',\n',
                     ))
                 if environment.getattr(l_1_m, 'headers'):
                     pass
-                    t_7.extend((
+                    t_4.extend((
                         '                headers=',
                         str(t_1(environment.getattr(l_1_m, 'headers'), 4)),
                         ',\n',
@@ -244,7 +195,7 @@ def root(context, missing=missing):
                 for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
                     _loop_vars = {}
                     pass
-                    t_7.extend((
+                    t_4.extend((
                         '                ',
                         str(l_2_keyword),
                         '=',
@@ -252,14 +203,14 @@ def root(context, missing=missing):
                         ',\n',
                     ))
                 l_2_keyword = l_2_expression = missing
-                t_7.extend((
+                t_4.extend((
                     '                idempotent=',
                     str(environment.getattr(l_1_m, 'idempotent')),
                     ',\n                options=_options,\n            )\n',
                 ))
             if environment.getattr(l_1_m, 'page_spec'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '        return self._client.get_page(\n            ',
                     str(environment.getattr(l_1_m, 'path')),
                     ',\n            cast_to=',
@@ -272,7 +223,7 @@ def root(context, missing=missing):
                 ))
             else:
                 pass
-                t_7.extend((
+                t_4.extend((
                     '        return ',
                     str((undefined(name='client_await') if l_1_client_await is missing else l_1_client_await)),
                     'self._client.request(\n            ',
@@ -285,21 +236,21 @@ def root(context, missing=missing):
                 ))
             if environment.getattr(l_1_m, 'path_params'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            path_params=',
                     str(environment.getattr(l_1_m, 'path_params')),
                     ',\n',
                 ))
             if environment.getattr(l_1_m, 'query'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            query=',
                     str(environment.getattr(l_1_m, 'query')),
                     ',\n',
                 ))
             if environment.getattr(l_1_m, 'headers'):
                 pass
-                t_7.extend((
+                t_4.extend((
                     '            headers=',
                     str(environment.getattr(l_1_m, 'headers')),
                     ',\n',
@@ -309,7 +260,7 @@ def root(context, missing=missing):
                 for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
                     _loop_vars = {}
                     pass
-                    t_7.extend((
+                    t_4.extend((
                         '            ',
                         str(l_2_keyword),
                         '=',
@@ -317,22 +268,22 @@ def root(context, missing=missing):
                         ',\n',
                     ))
                 l_2_keyword = l_2_expression = missing
-                t_7.extend((
+                t_4.extend((
                     '            idempotent=',
                     str(environment.getattr(l_1_m, 'idempotent')),
                     ',\n',
                 ))
                 if environment.getattr(l_1_m, 'accept'):
                     pass
-                    t_7.extend((
+                    t_4.extend((
                         '            accept=',
                         str(environment.getattr(l_1_m, 'accept')),
                         ',\n',
                     ))
-            t_7.append(
+            t_4.append(
                 '            options=_options,\n        )\n',
             )
-        return concat(t_7)
+        return concat(t_4)
     context.exported_vars.add('call')
     context.vars['call'] = l_0_call = Macro(environment, macro, 'call', ('m', 'is_async'), False, False, False, context.eval_ctx.autoescape)
     yield '\n'
@@ -345,7 +296,7 @@ def root(context, missing=missing):
         _loop_vars['prefix'] = l_1_prefix
         l_1_asyncdef = ('async def' if l_1_is_async else 'def')
         _loop_vars['asyncdef'] = l_1_asyncdef
-        yield from context.blocks['resource_class'][0](context.derived({'asyncdef': l_1_asyncdef, 'is_async': l_1_is_async, 'loop': l_1_loop, 'prefix': l_1_prefix, 'call': l_0_call, 'import_from': l_0_import_from, 'signature': l_0_signature}))
+        yield from context.blocks['resource_class'][0](context.derived({'asyncdef': l_1_asyncdef, 'is_async': l_1_is_async, 'loop': l_1_loop, 'prefix': l_1_prefix, 'call': l_0_call, 'signature': l_0_signature}))
     l_1_loop = l_1_is_async = l_1_prefix = l_1_asyncdef = missing
     yield from context.blocks['footer'][0](context)
 
@@ -386,23 +337,23 @@ def block_imports(context, missing=missing):
     l_0_with_async = resolve('with_async')
     l_0_with_sync = resolve('with_sync')
     try:
-        t_2 = environment.filters['join']
+        t_6 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_9 = environment.filters['sort']
+        t_7 = environment.filters['sort']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'sort' found.")
     pass
     yield 'from __future__ import annotations\n\nimport builtins as _builtins\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'):
         pass
         yield 'from datetime import '
-        yield str(t_2(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
+        yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
     yield '\n\n'
@@ -413,7 +364,7 @@ def block_imports(context, missing=missing):
     yield '\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_pages'):
         pass
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._pagination', t_9(environment, (((['SyncPage'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncPaginator'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['PageSpec'])), _block_vars=_block_vars))
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._pagination', t_7(environment, (((['SyncPage'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncPaginator'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['PageSpec'])), _block_vars=_block_vars))
         yield '\n'
     yield 'from .._response import (\n'
     if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
@@ -425,7 +376,7 @@ def block_imports(context, missing=missing):
     yield ')\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_stream'):
         pass
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._streaming', t_9(environment, (((['Stream'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncStream'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['StreamSpec'])), _block_vars=_block_vars))
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._streaming', t_7(environment, (((['Stream'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncStream'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['StreamSpec'])), _block_vars=_block_vars))
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._types', ((['FileInput'] if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_files') else []) + ['Headers', 'NOT_GIVEN', 'NotGiven', 'Query', 'Timeout', 'make_request_options']), _block_vars=_block_vars))
     yield '\n'
@@ -444,26 +395,26 @@ def block_all(context, missing=missing):
     l_0_split_subscript = resolve('split_subscript')
     l_0_class_names = missing
     try:
-        t_10 = environment.filters['pystr']
+        t_8 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     l_1_variants = resolve('variants')
-    t_11 = []
+    t_9 = []
     pass
     l_2_loop = missing
     for l_2_is_async, l_2_loop in LoopContext((undefined(name='variants') if l_1_variants is missing else l_1_variants), undefined):
         l_2_r = resolve('r')
         _loop_vars = {}
         pass
-        t_11.extend((
-            str(t_10(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 58 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+        t_9.extend((
+            str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 46 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
-    l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_11))
+    l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
     _block_vars['class_names'] = l_0_class_names
     l_1_variants = missing
     yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='class_names') if l_0_class_names is missing else l_0_class_names), ']', )), '', indent=0, _block_vars=_block_vars))
@@ -539,14 +490,14 @@ def block_class_docstring(context, missing=missing):
     _block_vars = {}
     l_0_r = resolve('r')
     try:
-        t_12 = environment.filters['docindent']
+        t_10 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '    """'
-    yield str(t_12(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 4))
+    yield str(t_10(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 4))
     yield '"""\n'
 
 def block_class_init(context, missing=missing):
@@ -640,16 +591,16 @@ def block_method_docstring(context, missing=missing):
     _block_vars = {}
     l_0_m = resolve('m')
     try:
-        t_12 = environment.filters['docindent']
+        t_10 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'doc'):
         pass
         yield '        """'
-        yield str(t_12(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'doc'), 8))
+        yield str(t_10(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'doc'), 8))
         yield '"""\n'
 
 def block_method_body(context, missing=missing):
@@ -663,14 +614,14 @@ def block_method_body(context, missing=missing):
     l_0_m = resolve('m')
     l_0_is_async = resolve('is_async')
     try:
-        t_13 = environment.filters['trim']
+        t_11 = environment.filters['trim']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'trim' found.")
     pass
     yield '        '
-    yield str(t_13(context.call((undefined(name='call') if l_0_call is missing else l_0_call), (undefined(name='m') if l_0_m is missing else l_0_m), (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async), _block_vars=_block_vars)))
+    yield str(t_11(context.call((undefined(name='call') if l_0_call is missing else l_0_call), (undefined(name='m') if l_0_m is missing else l_0_m), (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async), _block_vars=_block_vars)))
     yield '\n'
 
 def block_class_extra(context, missing=missing):
@@ -691,12 +642,6 @@ def block_wrapper_classes(context, missing=missing):
     _block_vars = {}
     l_0_prefix = resolve('prefix')
     l_0_r = resolve('r')
-    try:
-        t_3 = environment.filters['length']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'length' found.")
     pass
     yield '\n\nclass '
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
@@ -707,51 +652,18 @@ def block_wrapper_classes(context, missing=missing):
     yield ') -> None:\n'
     for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
         l_1_is_async = resolve('is_async')
-        l_1_line_length = resolve('line_length')
+        l_1_assigned_call = resolve('assigned_call')
         l_1_wrapper = missing
         _loop_vars = {}
         pass
         l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_raw_response_wrapper', ))
         _loop_vars['wrapper'] = l_1_wrapper
-        if (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-            pass
-            yield '        self.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ' = '
-            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-            yield '(resource.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ')\n'
-        elif (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(', ))) > (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-            pass
-            yield '        self.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ' = (\n'
-            if (t_3(str_join(('            ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-                pass
-                yield '            '
-                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-                yield '(resource.'
-                yield str(environment.getattr(l_1_m, 'name'))
-                yield ')\n'
-            else:
-                pass
-                yield '            '
-                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-                yield '(\n                resource.'
-                yield str(environment.getattr(l_1_m, 'name'))
-                yield '\n            )\n'
-            yield '        )\n'
-        else:
-            pass
-            yield '        self.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ' = '
-            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-            yield '(\n            resource.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield '\n        )\n'
-    l_1_m = l_1_is_async = l_1_wrapper = l_1_line_length = missing
+        yield '        self.'
+        yield str(environment.getattr(l_1_m, 'name'))
+        yield ' = '
+        yield str(context.call((undefined(name='assigned_call') if l_1_assigned_call is missing else l_1_assigned_call), str_join(('self.', environment.getattr(l_1_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_1_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
+        yield '\n'
+    l_1_m = l_1_is_async = l_1_wrapper = l_1_assigned_call = missing
     yield '\n\nclass '
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
     yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
@@ -761,51 +673,18 @@ def block_wrapper_classes(context, missing=missing):
     yield ') -> None:\n'
     for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
         l_1_is_async = resolve('is_async')
-        l_1_line_length = resolve('line_length')
+        l_1_assigned_call = resolve('assigned_call')
         l_1_wrapper = missing
         _loop_vars = {}
         pass
         l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_streamed_response_wrapper', ))
         _loop_vars['wrapper'] = l_1_wrapper
-        if (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-            pass
-            yield '        self.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ' = '
-            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-            yield '(resource.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ')\n'
-        elif (t_3(str_join(('        self.', environment.getattr(l_1_m, 'name'), ' = ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(', ))) > (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-            pass
-            yield '        self.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ' = (\n'
-            if (t_3(str_join(('            ', (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), '(resource.', environment.getattr(l_1_m, 'name'), ')', ))) <= (undefined(name='line_length') if l_1_line_length is missing else l_1_line_length)):
-                pass
-                yield '            '
-                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-                yield '(resource.'
-                yield str(environment.getattr(l_1_m, 'name'))
-                yield ')\n'
-            else:
-                pass
-                yield '            '
-                yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-                yield '(\n                resource.'
-                yield str(environment.getattr(l_1_m, 'name'))
-                yield '\n            )\n'
-            yield '        )\n'
-        else:
-            pass
-            yield '        self.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield ' = '
-            yield str((undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper))
-            yield '(\n            resource.'
-            yield str(environment.getattr(l_1_m, 'name'))
-            yield '\n        )\n'
-    l_1_m = l_1_is_async = l_1_wrapper = l_1_line_length = missing
+        yield '        self.'
+        yield str(environment.getattr(l_1_m, 'name'))
+        yield ' = '
+        yield str(context.call((undefined(name='assigned_call') if l_1_assigned_call is missing else l_1_assigned_call), str_join(('self.', environment.getattr(l_1_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_1_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
+        yield '\n'
+    l_1_m = l_1_is_async = l_1_wrapper = l_1_assigned_call = missing
 
 def block_footer(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -817,4 +696,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=37&5=38&9=40&10=49&11=50&12=53&14=59&15=62&16=67&21=77&57=79&61=80&69=82&72=95&73=100&76=107&77=112&79=118&82=124&83=132&91=136&92=145&94=151&95=155&96=157&97=159&98=161&99=163&100=166&101=170&103=173&104=177&106=180&107=184&109=187&110=192&112=200&116=205&117=209&118=211&119=213&120=215&121=217&122=219&123=222&124=226&126=229&127=233&129=236&130=240&132=243&133=248&135=256&139=259&141=263&142=265&143=267&144=269&146=276&147=278&148=280&149=282&151=285&152=289&154=292&155=296&157=299&158=303&160=306&161=308&162=313&164=321&165=324&166=328&174=339&175=343&176=345&177=347&281=349&2=351&3=360&5=363&6=373&21=376&25=401&26=404&28=406&30=408&34=411&35=413&36=415&39=418&43=421&48=425&49=427&51=429&52=431&53=433&57=436&58=456&59=468&61=471&62=480&64=484&177=492&178=501&183=502&186=503&201=505&202=510&203=512&225=514&227=515&178=517&181=528&183=532&184=548&186=551&188=564&192=566&194=568&197=571&199=573&203=577&204=589&212=591&214=593&215=598&220=599&204=601&205=610&208=617&212=624&215=633&216=648&217=651&220=654&221=672&225=675&227=684&230=701&231=704&232=707&233=713&234=715&235=718&236=724&238=727&239=729&240=732&242=739&243=741&248=747&249=751&255=755&256=758&257=761&258=767&259=769&260=772&261=778&263=781&264=783&265=786&267=793&268=795&273=801&274=805&281=809'
+debug_info = '2=25&5=26&9=28&45=30&49=31&57=33&60=46&61=51&64=58&65=63&67=69&70=75&71=83&79=87&80=96&82=102&83=106&84=108&85=110&86=112&87=114&88=117&89=121&91=124&92=128&94=131&95=135&97=138&98=143&100=151&104=156&105=160&106=162&107=164&108=166&109=168&110=170&111=173&112=177&114=180&115=184&117=187&118=191&120=194&121=199&123=207&127=210&129=214&130=216&131=218&132=220&134=227&135=229&136=231&137=233&139=236&140=240&142=243&143=247&145=250&146=254&148=257&149=259&150=264&152=272&153=275&154=279&162=290&163=294&164=296&165=298&235=300&2=302&3=311&5=314&6=324&9=327&13=352&14=355&16=357&18=359&22=362&23=364&24=366&27=369&31=372&36=376&37=378&39=380&40=382&41=384&45=387&46=407&47=419&49=422&50=431&52=435&165=443&166=452&171=453&174=454&189=456&190=461&191=463&213=465&215=466&166=468&169=479&171=483&172=499&174=502&176=515&180=517&182=519&185=522&187=524&191=528&192=540&200=542&202=544&203=549&208=550&192=552&193=561&196=568&200=575&203=584&204=599&205=602&208=605&209=623&213=626&215=635&218=646&219=649&220=652&221=658&222=661&226=667&227=670&228=673&229=679&230=682&235=688'

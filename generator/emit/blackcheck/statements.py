@@ -256,7 +256,8 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
     previous: _Token | None = None
     vararg = unary = False  # of the previous token
     continued = bool(frames_in)
-    for token in _scan(content)[0]:
+    tokens = _scan(content)[0]
+    for token in tokens:
         frame = frames[-1] if frames else None
         text, kind = token.text, token.kind
         if kind == "string" and (_STRING_REWRITES.search(text) or text[0] == "f" and ("'" in text or "\\" in text)):
@@ -277,7 +278,7 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
             if text in _OPENING:
                 if text == "(":
                     if (previous is not None and previous.text == "=" and not frames and not continued
-                            and token is _scan(content)[0][-1]):
+                            and token is tokens[-1]):
                         frame_kind = "group"  # `x = (` at the end of a line: black's own parentheses
                     elif previous is None or not (previous.kind == "name" or previous.text in (")", "]")):
                         raise _NotClean  # a parenthesized expression: black may drop the parentheses
