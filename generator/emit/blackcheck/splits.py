@@ -94,25 +94,31 @@ def _check_annotation_split_before_call(line: _Logical, line_length: int) -> Non
     rest = tail.tokens[1:]
     if head.indent or rest[0].text != "=" or len(rest) < 4 or inner[-1].tokens[-1].text == ",":
         raise _NotClean
-    callee = [token.text for token in rest[1:]]
-    call = callee.index("(") if "(" in callee else -1
-    if call < 1:
-        raise _NotClean
-    _check_dotted(callee[:call])
-    depth = 0
-    for number, token in enumerate(rest[1 + call :]):
-        if token.kind == "op" and token.text in _OPENING:
-            depth += 1
-        elif token.kind == "op" and token.text in _CLOSING:
-            depth -= 1
-            if not depth and number != len(rest) - call - 2:
-                raise _NotClean  # the call must close at the end of the line
+    call = _dotted_call(rest[1:])
     annotated = head.text + _flat(inner) + "] ="
     first_line_of_call = annotated + " " + "".join(t.space + t.text for t in rest[1 : 2 + call])
     if (not first_line_of_call.isascii() or len(annotated) <= line_length - 2
             or len(first_line_of_call) <= line_length or _width(tail.text) > line_length):
         raise _NotClean
     _check_bracket_split(head, inner, tail, 0, line_length, value_after=True)
+
+
+def _dotted_call(tokens: Sequence[_Token]) -> int:
+    """Where the parenthesis of `tokens`, a call `dotted.name(...)` closing at its end, opens."""
+    texts = [token.text for token in tokens]
+    call = texts.index("(") if "(" in texts else -1
+    if call < 1:
+        raise _NotClean
+    _check_dotted(texts[:call])
+    depth = 0
+    for number, token in enumerate(tokens[call:], start=call):
+        if token.kind == "op" and token.text in _OPENING:
+            depth += 1
+        elif token.kind == "op" and token.text in _CLOSING:
+            depth -= 1
+            if not depth and number != len(tokens) - 1:
+                raise _NotClean  # a trailer after the call's parentheses
+    return call
 
 
 def _check_parenthesized(line: _Logical, line_length: int) -> None:
@@ -133,21 +139,8 @@ def _check_parenthesized(line: _Logical, line_length: int) -> None:
     items = _items(inner, indent + 4)
     if len(items) != 1 or items[0][-1].tokens[-1].text == ",":
         raise _NotClean
-    texts = [token.text for token in items[0][0].tokens]
-    call = texts.index("(") if "(" in texts else -1
-    if call < 1:
-        raise _NotClean
-    _check_dotted(texts[:call])
+    _dotted_call([token for part in items[0] for token in part.tokens])
     flat = _flat(items[0])
-    tokens = [token for part in items[0] for token in part.tokens]
-    depth = 0
-    for number, token in enumerate(tokens[call:]):
-        if token.kind == "op" and token.text in _OPENING:
-            depth += 1
-        elif token.kind == "op" and token.text in _CLOSING:
-            depth -= 1
-            if not depth and number != len(tokens) - call - 1:
-                raise _NotClean  # the call's parentheses must close at its end (no trailer after them)
     oop_head = " " * indent + " = ".join([head.content[: -len(" = (")], flat[: flat.index("(") + 1]])
     if not oop_head.isascii() or len(oop_head) <= line_length:
         raise _NotClean  # black splits the call itself
