@@ -9,35 +9,122 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from generator import stamp
+
+if TYPE_CHECKING:
+    from generator.progress import Progress
 
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
-# A build error at one of these pointers is about the config file, not the spec.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    if args.command == "diff":
-        return _diff(args)
+    previous = _terminate_as_interrupt()
+    try:
+        if args.command == "diff":
+            return _diff(args)
+        return _generate_or_check(args)
+    except KeyboardInterrupt as exc:
+        return _interrupted(args, exc)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: clean up, one line, exit 143."""
+
+
+def _terminate_as_interrupt() -> object:
+    def handler(signum: int, frame: object) -> None:
+        raise _Terminated()
+
+    try:
+        return signal.signal(signal.SIGTERM, handler)
+    except ValueError:
+        return None  # not the main thread (main() called from a test or a tool): leave it be
+
+
+# What the interrupted-run message needs to know: where, and the stamp of the package being written.
+_RUN: dict[str, object] = {}
+
+
+def _interrupted(args: argparse.Namespace, exc: KeyboardInterrupt) -> int:
+    output, text = _RUN.get("output"), _RUN.get("stamp")
+    if isinstance(output, Path) and isinstance(text, str) and _stamp_on_disk(output) == text:
+        outcome = f"the new package was already in place in {args.output}"
+    elif args.command == "generate":
+        outcome = f"{args.output} left as it was"
+    else:
+        outcome = "nothing written"
+    print(f"clientgen: interrupted; {outcome}", file=sys.stderr)
+    return 143 if isinstance(exc, _Terminated) else 130
+
+
+def _stamp_on_disk(output: Path) -> str | None:
+    try:
+        return (output / stamp.STAMP_NAME).read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def _generate_or_check(args: argparse.Namespace) -> int:
+    from generator.progress import NORMAL, QUIET, VERBOSE, Progress
+
     if args.templates and not Path(args.templates).is_dir():
         return _fail(f"--templates {args.templates}: no such directory (give the folder holding package/...)")
-    options = _options(args)
-    if args.command == "generate" and not args.force and stamp.is_fresh(Path(args.output), Path(args.spec), options):
-        print(f"{args.output} is up to date: spec, config, templates and generator unchanged "
-              "(--force regenerates)", file=sys.stderr)
-        return 0
+    level = QUIET if args.quiet else VERBOSE if args.verbose else NORMAL
+    if args.command == "check":
+        folder = Path(args.dir)
+        if not folder.is_dir():
+            what = "is not a folder" if os.path.lexists(folder) else "does not exist"
+            return _fail(f"{args.dir} {what}: nothing to check (write it with "
+                         f"`clientgen generate {args.spec} --output {args.dir}`)")
+        with Progress(level) as progress:
+            return _run(args, progress, None)
+    from generator.emit import swap
+
+    output = Path(args.output)
+    if os.path.lexists(output) and not output.is_dir():
+        return _fail(f"--output {args.output} is a file, not a folder: clientgen replaces the whole folder "
+                     "(give a folder path; the file was left as it was)")
+    # Absolute from here on: with `--output .` the swap replaces the folder we run in.
+    output = output.resolve()
+
+    def waiting(lock: Path) -> None:
+        print(f"clientgen: another clientgen run is writing to {args.output}; waiting for it to finish "
+              f"(lock file {lock})", file=sys.stderr)
+
+    try:
+        with swap.output_lock(output, waiting), Progress(level) as progress:
+            for name in swap.recover(output):
+                progress.note(f"removed {name}, left beside {args.output} by a run that was killed")
+            options = _options(args)
+            if not args.force and stamp.is_fresh(output, Path(args.spec), options):
+                if level > QUIET:
+                    print(f"{args.output} is up to date: spec, config, templates and generator unchanged "
+                          "(--force regenerates)", file=sys.stderr)
+                return 0
+            return _run(args, progress, output)
+    except OSError as exc:  # the lock file's folder cannot be made or written
+        return _fail(f"{args.output}: cannot write the package: {exc.strerror or exc}")
+
+
+def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> int:
+    """Build and render, then write to `output` (generate) or diff against args.dir (check)."""
     # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
     from generator.build import BuildError
     from generator.config import ConfigError, config_path_for, is_package_name, locate_build_error
-    from generator.emit.write import ForeignFilesError, diff_tree, write_tree
     from generator.emit.render import TemplateFailure
+    from generator.emit.write import ForeignFilesError, diff_tree, write_tree
     from generator.load import LoadError
     from generator.pipeline import generate
 
@@ -50,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             config_path=Path(args.config) if args.config else None,
             template_dir=Path(args.templates) if args.templates else None,
             format_code=not args.no_format,
+            progress=progress,
         )
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
@@ -74,24 +162,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.strict and result.warnings:
         return _fail(f"{len(result.warnings)} warning(s) and --strict: nothing written")
 
-    if args.command == "generate":
-        try:
-            write_tree(result.files, Path(args.output), force=args.force)
-        except ForeignFilesError as exc:
-            return _fail(
-                f"{args.output}: would overwrite or remove files clientgen did not write: {exc} "
-                "(move them out of the package, or pass --force)"
-            )
-        except OSError as exc:
-            return _fail(f"{args.output}: cannot write the package: {exc.strerror or exc}")
-        stamp.write_stamp(Path(args.output), Path(args.spec), result.inputs, options, result.files)
-        print(f"wrote {len(result.files)} files to {args.output} (package {result.api.package_name})", file=sys.stderr)
+    if output is None:
+        diff = diff_tree(result.files, Path(args.dir))
+        if diff:
+            sys.stdout.write(diff)
+            print(f"{args.dir} is stale: regenerate with `clientgen generate {args.spec} --output {args.dir}`",
+                  file=sys.stderr)
+            return EXIT_STALE
         return 0
-    diff = diff_tree(result.files, Path(args.dir))
-    if diff:
-        sys.stdout.write(diff)
-        print(f"{args.dir} is stale: regenerate with `clientgen generate {args.spec} --output {args.dir}`", file=sys.stderr)
-        return EXIT_STALE
+    text = stamp.stamp_text(Path(args.spec), result.inputs, _options(args), result.files)
+    _RUN.update(output=output, stamp=text)
+    in_output = output == Path.cwd()  # asked now: after the swap our working folder is gone
+    progress.stage("write", f"{len(result.files)} files to {args.output}")
+    try:
+        write_tree(result.files, output, force=args.force, stamp=text)
+    except ForeignFilesError as exc:
+        return _fail(
+            f"{args.output}: would overwrite or remove files clientgen did not write: {exc} "
+            "(move them out of the package, or pass --force)"
+        )
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write the package: {exc.strerror or exc}")
+    progress.close()
+    if progress.level >= 0:
+        here = " (it replaced the folder this shell is in: `cd .` to see it)" if in_output else ""
+        print(f"wrote {len(result.files)} files to {args.output} (package {result.api.package_name}){here}",
+              file=sys.stderr)
     return 0
 
 
@@ -150,32 +246,78 @@ def _config_templates(args: argparse.Namespace) -> Path | None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="clientgen", description="Generate a typed Python client from an OpenAPI spec.")
-    commands = parser.add_subparsers(dest="command", required=True)
-    generate_cmd = commands.add_parser("generate", help="write the client package to a directory")
-    generate_cmd.add_argument("spec", help="OpenAPI 3.0/3.1 document (JSON or YAML)")
-    generate_cmd.add_argument("--output", "-o", required=True, help="directory of the package (replaced atomically)")
-    generate_cmd.add_argument("--package-name", help="import name of the package (overrides the config)")
+    parser = argparse.ArgumentParser(
+        prog="clientgen",
+        description="Generate a typed Python client package from an OpenAPI 3.0/3.1 spec.",
+        epilog="Exit codes: 0 done, 1 check/diff found a difference, 2 bad input, 3 a bug in clientgen, "
+        "130 interrupted. `clientgen COMMAND --help` describes each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    _verbosity(parser, False)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    generate_cmd = commands.add_parser(
+        "generate", help="write the client package to a folder",
+        description="Write the client package for SPEC into the folder --output, replacing it in one step: "
+        "a failed or interrupted run leaves the old folder as it was. Does nothing when nothing changed.",
+    )
+    generate_cmd.add_argument("spec", metavar="SPEC", help="the OpenAPI 3.0/3.1 document (JSON or YAML)")
+    generate_cmd.add_argument("--output", "-o", required=True, metavar="DIR",
+                              help="folder of the package (created or replaced; files clientgen does not own "
+                              "at its top are kept)")
+    generate_cmd.add_argument("--package-name", metavar="NAME", help="import name of the package (overrides the config)")
     generate_cmd.add_argument("--force", action="store_true",
-                              help="overwrite or remove files in the output that clientgen did not write")
-    check_cmd = commands.add_parser("check", help="exit 1 with a diff when DIR differs from what generate would write")
-    check_cmd.add_argument("spec")
-    check_cmd.add_argument("dir")
-    check_cmd.add_argument("--package-name")
-    diff_cmd = commands.add_parser("diff", help="what changes for client users between two versions of a spec")
-    diff_cmd.add_argument("old")
-    diff_cmd.add_argument("new")
-    diff_cmd.add_argument("--config", help="config for both (default: the one beside OLD)")
-    diff_cmd.add_argument("--only", action="append", metavar="OPERATION_ID", help="compare only these operations")
-    diff_cmd.add_argument("--format", choices=("text", "json"), default="text")
+                              help="regenerate even if up to date, and overwrite or remove files in the "
+                              "package that clientgen did not write")
+    check_cmd = commands.add_parser(
+        "check", help="exit 1 with a diff when DIR differs from what generate would write",
+        description="Compare the folder DIR with what `clientgen generate SPEC --output DIR` would write. "
+        "Exit 0 when they match; else print a unified diff on stdout and exit 1 (for CI).",
+    )
+    check_cmd.add_argument("spec", metavar="SPEC", help="the OpenAPI 3.0/3.1 document (JSON or YAML)")
+    check_cmd.add_argument("dir", metavar="DIR", help="a folder written by `clientgen generate` (e.g. generated)")
+    check_cmd.add_argument("--package-name", metavar="NAME", help="import name the package was generated with")
+    diff_cmd = commands.add_parser(
+        "diff", help="what changes for client users between two versions of a spec",
+        description="List what changes for users of the generated client between two versions of a spec "
+        "(methods, arguments, models, enum values), each marked BREAKING or ok, with a suggested version bump.",
+    )
+    diff_cmd.add_argument("old", metavar="OLD", help="the spec the current client was generated from")
+    diff_cmd.add_argument("new", metavar="NEW", help="the updated spec")
+    diff_cmd.add_argument("--config", metavar="FILE", help="config for both (default: the one beside OLD)")
+    diff_cmd.add_argument("--only", action="append", metavar="OPERATION_ID",
+                          help="compare only this operation (repeat for more)")
+    diff_cmd.add_argument("--format", choices=("text", "json"), default="text",
+                          help="text for people (default), json for tools")
     diff_cmd.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change breaks client code")
     for command in (generate_cmd, check_cmd):
-        command.add_argument("--config", help="config file (default: <spec stem>.clientgen.yaml beside the spec)")
-        command.add_argument("--templates", help="directory of templates overriding the built-in ones")
+        command.add_argument("--config", metavar="FILE",
+                             help="config file, YAML or a pyproject.toml with [tool.clientgen] "
+                             "(default: <spec stem>.clientgen.yaml beside the spec)")
+        command.add_argument("--templates", metavar="DIR", help="folder of templates overriding the built-in ones")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--no-format", action="store_true", help="skip black (format the output yourself)")
         command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    for command in (generate_cmd, check_cmd, diff_cmd):
+        _verbosity(command, argparse.SUPPRESS)
     return parser
+
+
+def _verbosity(parser: argparse.ArgumentParser, default: object) -> None:
+    """-q/-v before or after the command: the command's own default must not undo the main one."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("-q", "--quiet", action="store_true", default=default,
+                       help="print only errors and warnings (no progress, no summary)")
+    group.add_argument("-v", "--verbose", action="store_true", default=default,
+                       help="print every stage as it starts, and what was cleaned up")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("clientgen")
+    except PackageNotFoundError:
+        return "(not installed)"
 
 
 def _fail(message: str) -> int:

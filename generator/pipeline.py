@@ -13,6 +13,7 @@ from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.emit.render import render_package
 from generator.ir import Api
 from generator.load import Diagnostic, LoadedSpec, load_spec
+from generator.progress import QUIET, Progress
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,19 @@ def generate(
     config_path: Path | None = None,
     template_dir: Path | None = None,
     format_code: bool = True,
+    progress: Progress | None = None,
 ) -> Result:
     """`template_dir` (the `--templates` option) wins over the config's `templates`."""
-    spec, config_file, config, api, build_warnings = _build(spec_path, config_path, package_name, config_must_match=True)
+    progress = progress or Progress(QUIET)
+    spec, config_file, config, api, build_warnings = _build(
+        spec_path, config_path, package_name, config_must_match=True, progress=progress
+    )
     template_dir = template_dir or config.templates
-    files = render_package(api, template_dir, format_code=format_code, options=render_options(config))
+    progress.stage("render", f"{len(api.schemas)} models, {len(api.resources)} resources")
+    files = render_package(
+        api, template_dir, format_code=format_code, options=render_options(config),
+        on_format=lambda count: progress.stage("format", f"{count} Python files"),
+    )
     warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
     templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
     return Result(api, files, warnings, (*spec.files, config_file, *templates))
@@ -53,15 +62,31 @@ def render_options(config: Config) -> RenderOptions:
 
 
 def _build(
-    spec_path: Path, config_path: Path | None, package_name: str | None, *, config_must_match: bool
+    spec_path: Path, config_path: Path | None, package_name: str | None, *, config_must_match: bool,
+    progress: Progress | None = None,
 ) -> tuple[LoadedSpec, Path, Config, Api, tuple[BuildWarning, ...]]:
+    progress = progress or Progress(QUIET)
+    progress.stage("load", str(spec_path))
     spec = load_spec(spec_path)
     config_file = config_path or config_path_for(spec_path)
     config = load_config(config_file)
     if package_name:
         config = dataclasses.replace(config, package_name=package_name)
+    progress.stage("build", _counts(spec.document))
     api, warnings = build_api(spec.document, config, spec_path.name, config_must_match=config_must_match)
     return spec, config_file, config, api, warnings
+
+
+def _counts(document: dict[str, object]) -> str:
+    """'N schemas, M operations' of a loaded (bundled) document, for the build stage's line."""
+    components = document.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    paths = document.get("paths")
+    operations = sum(
+        1 for item in (paths.values() if isinstance(paths, dict) else ()) if isinstance(item, dict)
+        for key in item if key in ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+    )
+    return f"{len(schemas) if isinstance(schemas, dict) else 0} schemas, {operations} operations"
 
 
 def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:

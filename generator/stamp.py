@@ -18,9 +18,9 @@ import os
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from generator.emit.write import existing_files, package_roots
+from generator.emit.write import STAMP_NAME, existing_files
 
-STAMP_NAME = ".clientgen-stamp.json"
+__all__ = ["STAMP_NAME", "generator_fingerprint", "is_fresh", "stamp_text"]
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -53,22 +53,20 @@ def _outputs(output: Path, names: Iterable[str]) -> dict[str, str | None]:
     return {name: _sha256(output / name) for name in sorted(names)}
 
 
-def _stamp(
-    spec: Path, files: Iterable[Path], options: Mapping[str, object], output: Path, names: Iterable[str]
-) -> dict[str, object]:
+def _stamp(spec: Path, files: Iterable[Path], options: Mapping[str, object], outputs: Mapping[str, str | None]) -> dict[str, object]:
     return {
         "generator": generator_fingerprint(),
         "options": dict(sorted(options.items())),
         "inputs": dict(sorted(_inputs(spec, files).items())),
-        "outputs": _outputs(output, names),
+        "outputs": dict(sorted(outputs.items())),
     }
 
 
-def write_stamp(
-    output: Path, spec: Path, files: Iterable[Path], options: Mapping[str, object], names: Iterable[str]
-) -> None:
-    text = json.dumps(_stamp(spec, files, options, output, names), indent=2) + "\n"
-    (output / STAMP_NAME).write_text(text, encoding="utf-8")
+def stamp_text(spec: Path, files: Iterable[Path], options: Mapping[str, object], generated: Mapping[str, str]) -> str:
+    """The stamp for `generated` (name -> text, as write_tree writes it: UTF-8, LF), written
+    with the package in the same swap; it is also the record of what the run owns."""
+    outputs = {name: hashlib.sha256(text.encode("utf-8")).hexdigest() for name, text in generated.items()}
+    return json.dumps(_stamp(spec, files, options, outputs), indent=2) + "\n"
 
 
 def is_fresh(output: Path, spec: Path, options: Mapping[str, object]) -> bool:
@@ -87,11 +85,10 @@ def is_fresh(output: Path, spec: Path, options: Mapping[str, object]) -> bool:
         return False
     if _present(output, recorded["outputs"]) != set(recorded["outputs"]):
         return False  # a file appeared inside the package: regenerate, which removes or refuses it
-    return recorded == _stamp(spec, files, options, output, recorded["outputs"])
+    return recorded == _stamp(spec, files, options, _outputs(output, recorded["outputs"]))
 
 
 def _present(output: Path, names: Iterable[str]) -> set[str]:
     """Recorded outputs still there, plus every file now inside their package folders."""
     recorded = set(names)
-    roots = package_roots(recorded)
-    return {p for p in existing_files(output) if p in recorded or Path(p).parts[0] in roots}
+    return set(existing_files(output, {Path(name).parts[0] for name in recorded}))

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Callable
 
 import jinja2
 
@@ -83,9 +83,11 @@ def _lay_out_for(env: jinja2.Environment, line_length: int) -> None:
 
 
 def render_package(
-    api: Api, template_dir: Path | None = None, *, format_code: bool = True, options: RenderOptions | None = None
+    api: Api, template_dir: Path | None = None, *, format_code: bool = True, options: RenderOptions | None = None,
+    on_format: Callable[[int], None] | None = None,
 ) -> dict[str, str]:
-    """`format_code=False` skips black (for those who format the package themselves)."""
+    """`format_code=False` skips black (for those who format the package themselves);
+    `on_format(count)` is told before formatting starts (progress)."""
     options = options or RenderOptions()
     api = with_docstrings(api, options.docstrings)
     env = environment(template_dir)
@@ -136,6 +138,8 @@ def render_package(
     files["pyproject.toml"] = _render(env, "package/pyproject.toml.j2", **common, **vars(project))
     readme = readme_view(api, list(resources), options.extra_dependencies)
     files["README.md"] = _render(env, "package/README.md.j2", **common, **vars(readme))
+    if format_code and on_format is not None:
+        on_format(len(sources))
     files.update(format_sources(sources, line_length=options.line_length) if format_code else sources)
     return dict(sorted(files.items()))
 

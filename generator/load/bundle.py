@@ -239,16 +239,27 @@ class Bundler:
         else:
             target_path = path
         target = _Ref(target_path, tuple(tokens), self._displays[target_path])
+        where = "" if target_path == path else f" in {target.display}"
         try:
-            pointer.resolve(self._docs[target_path], tokens)
+            value = pointer.resolve(self._docs[target_path], tokens)
         except pointer.PointerError as exc:
-            where = "" if target_path == path else f" in {target.display}"
             raise LoadError(
                 f"'{ref}' does not resolve{where}: {exc.message}",
                 here,
                 ref_ptr,
                 "fix the ref or add the missing definition",
             ) from None
+        # true/false are whole JSON Schemas (3.1); anything else that is not an object cannot be
+        # what a $ref stands for, and would otherwise quietly become `Any`.
+        if not isinstance(value, (dict, bool)):
+            what = {list: "a list", str: "a plain string", type(None): "null"}.get(type(value), "a number")
+            raise LoadError(
+                f"'{ref}' points to {what}{where}, not an object: a $ref target must be an object "
+                "(a schema, parameter, response...)",
+                here,
+                ref_ptr,
+                "point the ref at a definition, e.g. 'schemas.yaml#/Pet'",
+            )
         return target
 
     def _target_value(self, target: _Ref) -> Any:
