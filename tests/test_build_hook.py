@@ -123,11 +123,27 @@ def test_sdist_carries_the_spec_not_the_client_and_builds_the_same_wheel(tmp_pat
         assert f"{CLIENT}/resources/pets.py" in archive.namelist()
 
 
+def _child_venv(venv: Path) -> Path:
+    """A venv that sees every package this interpreter sees, and installs into its own folder.
+
+    `--system-site-packages` would not do: it inherits the *base* interpreter's packages, so
+    inside a virtualenv (where hatchling and clientgen live) the child finds neither.
+    """
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    child_site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    ours = [p for p in sys.path if p.endswith(("site-packages", "dist-packages")) and Path(p).is_dir()]
+    # addsitedir (not a bare path line) so the .pth files there run too: editable installs.
+    lines = [f"import site; site.addsitedir({p!r})" for p in ours]
+    (Path(child_site) / "_parent_env.pth").write_text("\n".join(lines) + "\n")
+    return python
+
+
 def test_editable_install_gets_the_client(tmp_path: Path) -> None:
     project = _consumer(tmp_path)
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
-    python = venv / "bin" / "python"
+    python = _child_venv(venv)
     result = _pip("--python", str(python), "install", "--no-deps", "--no-build-isolation", "-e", str(project))
     assert result.returncode == 0, result.stdout + result.stderr
     assert not (project / CLIENT).exists()
