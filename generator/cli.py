@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from generator import stamp
 
@@ -43,8 +43,10 @@ class _Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C: clean up, one line, exit 143."""
 
 
-def _terminate_as_interrupt() -> object:
-    def handler(signum: int, frame: object) -> None:
+def _terminate_as_interrupt() -> Any:
+    """Install the SIGTERM handler; returns the one it replaced (None: could not)."""
+
+    def handler(signum: int, frame: Any) -> None:
         raise _Terminated()
 
     try:

@@ -19,7 +19,7 @@ from generator.build.operations import OperationBuilder
 from generator.build.paging import page_info
 from generator.build.resources import group_resources, select_operations
 from generator.build.schemas import SchemaBuilder
-from generator.build.security import base_url, security_schemes
+from generator.build.security import base_url, security_schemes, sibling_variable
 from generator.build.streams import stream_info
 from generator.config import Config
 from generator.ir import Api
@@ -65,9 +65,9 @@ def build_api(
         client_name=config.client_name or naming.class_name(title),
         base_url=config.base_url or base_url(document),
         api_key_env=api_key_env,
-        base_url_env=config.base_url_env or _sibling_variable(api_key_env, "BASE_URL"),
+        base_url_env=config.base_url_env or sibling_variable(api_key_env, "BASE_URL"),
         source_name=source_name,
-        security=security_schemes(document),
+        security=security_schemes(document, api_key_env),
         schemas=definitions,
         resources=resources,
         model_style=config.model_style,
@@ -85,12 +85,6 @@ def _collapse(warnings: list[BuildWarning]) -> tuple[BuildWarning, ...]:
         BuildWarning(message if len(found) == 1 else f"{message} ({len(found)} places, the first here)", found[0])
         for message, found in places.items()
     )
-
-
-def _sibling_variable(api_key_env: str, suffix: str) -> str:
-    """DIFY_API_KEY -> DIFY_BASE_URL: the variables of one API share a prefix."""
-    prefix = api_key_env[: -len("_API_KEY")] if api_key_env.endswith("_API_KEY") else api_key_env
-    return f"{prefix}_{suffix}"
 
 
 def _check_config_names(config: Config, operation_ids: set[str]) -> None:

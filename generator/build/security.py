@@ -9,7 +9,13 @@ from typing import Any
 from generator.ir import SecurityScheme
 
 
-def security_schemes(document: Mapping[str, Any]) -> tuple[SecurityScheme, ...]:
+def sibling_variable(api_key_env: str, suffix: str) -> str:
+    """DIFY_API_KEY -> DIFY_BASE_URL: the variables of one API share a prefix."""
+    prefix = api_key_env[: -len("_API_KEY")] if api_key_env.endswith("_API_KEY") else api_key_env
+    return f"{prefix}_{suffix}"
+
+
+def security_schemes(document: Mapping[str, Any], api_key_env: str) -> tuple[SecurityScheme, ...]:
     """The schemes of the document's first security requirement (or of any operation)."""
     schemes = (document.get("components") or {}).get("securitySchemes") or {}
     requirements = list(document.get("security") or [])
@@ -29,7 +35,11 @@ def security_schemes(document: Mapping[str, Any]) -> tuple[SecurityScheme, ...]:
         kind = scheme.get("type")
         description = scheme.get("description") if isinstance(scheme.get("description"), str) else None
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-            found.append(SecurityScheme("basic", name, "header", description))
+            found.append(SecurityScheme(
+                "basic", name, "header", description,
+                username_env=sibling_variable(api_key_env, "USERNAME"),
+                password_env=sibling_variable(api_key_env, "PASSWORD"),
+            ))
         elif kind in ("http", "oauth2", "openIdConnect"):
             found.append(SecurityScheme("bearer", name, "header", description))
         elif kind == "apiKey" and isinstance(scheme.get("name"), str):

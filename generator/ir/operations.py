@@ -122,6 +122,9 @@ class SecurityScheme:
     name: str
     location: Literal["header", "query", "cookie"] = "header"
     description: str | None = None
+    # basic: the environment variables of username= and password= (API_KEY_ENV's siblings)
+    username_env: str | None = None
+    password_env: str | None = None
 
 
 @dataclass(frozen=True)

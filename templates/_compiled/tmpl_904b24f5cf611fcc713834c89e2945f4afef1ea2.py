@@ -10,7 +10,8 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_client_name = resolve('client_name')
     l_0_api = resolve('api')
-    l_0_aclient = l_0_typed_dicts = missing
+    l_0_api_key_env = resolve('api_key_env')
+    l_0_aclient = l_0_typed_dicts = l_0_basic = l_0_credentials = missing
     pass
     l_0_aclient = str_join(('Async', (undefined(name='client_name') if l_0_client_name is missing else l_0_client_name), ))
     context.vars['aclient'] = l_0_aclient
@@ -18,6 +19,12 @@ def root(context, missing=missing):
     l_0_typed_dicts = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'model_style') == 'typeddict')
     context.vars['typed_dicts'] = l_0_typed_dicts
     context.exported_vars.add('typed_dicts')
+    l_0_basic = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic'))
+    context.vars['basic'] = l_0_basic
+    context.exported_vars.add('basic')
+    l_0_credentials = (str_join(('username, password from ', environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'username_env'), ', ', environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'password_env'), )) if (undefined(name='basic') if l_0_basic is missing else l_0_basic) else str_join(('api_key from ', (undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env), )))
+    context.vars['credentials'] = l_0_credentials
+    context.exported_vars.add('credentials')
     yield from context.blocks['header'][0](context)
     yield from context.blocks['title'][0](context)
     yield '\n'
@@ -130,7 +137,7 @@ def block_usage(context, missing=missing):
     l_0_with_sync = resolve('with_sync')
     l_0_package_name = resolve('package_name')
     l_0_client_name = resolve('client_name')
-    l_0_api_key_env = resolve('api_key_env')
+    l_0_credentials = resolve('credentials')
     l_0_base_url_env = resolve('base_url_env')
     l_0_base_url = resolve('base_url')
     l_0_simple = resolve('simple')
@@ -147,8 +154,8 @@ def block_usage(context, missing=missing):
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
         yield '\n\nclient = '
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
-        yield '()  # api_key from '
-        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield '()  # '
+        yield str((undefined(name='credentials') if l_0_credentials is missing else l_0_credentials))
         yield ', base_url from '
         yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
         yield ' or '
@@ -169,8 +176,8 @@ def block_usage(context, missing=missing):
         yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
         yield ' import '
         yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
-        yield '\n\n\nasync def main() -> None:\n    # api_key from '
-        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield '\n\n\nasync def main() -> None:\n    # '
+        yield str((undefined(name='credentials') if l_0_credentials is missing else l_0_credentials))
         yield ', base_url from '
         yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
         yield ' or '
@@ -543,4 +550,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=14&3=17&4=20&7=21&16=23&30=25&69=26&122=27&149=28&194=30&213=32&246=34&269=35&274=37&283=38&4=40&5=56&7=59&8=77&10=79&11=85&13=92&16=95&23=105&24=109&30=122&34=141&35=144&37=148&38=156&39=159&45=168&49=172&50=178&51=180&52=183&64=194&65=197&69=205&70=225&75=228&76=231&77=237&78=240&79=242&84=247&86=250&91=259&92=261&93=267&94=270&95=272&100=277&102=280&115=288&117=291&122=295&123=306&128=309&129=312&132=318&136=327&137=329&140=335&149=343&150=356&157=359&158=362&162=371&163=373&170=380&173=382&178=385&179=388&183=397&184=399&194=407&198=417&213=420&217=433&218=436&220=438&221=441&227=450&229=452&230=455&246=464&247=477&252=480&256=484&257=486&258=489&269=500&271=510&274=513&279=523&280=527&283=535'
+debug_info = '2=15&3=18&4=21&5=24&6=27&9=28&18=30&32=32&71=33&124=34&151=35&196=37&215=39&248=41&271=42&276=44&285=45&6=47&7=63&9=66&10=84&12=86&13=92&15=99&18=102&25=112&26=116&32=129&36=148&37=151&39=155&40=163&41=166&47=175&51=179&52=185&53=187&54=190&66=201&67=204&71=212&72=232&77=235&78=238&79=244&80=247&81=249&86=254&88=257&93=266&94=268&95=274&96=277&97=279&102=284&104=287&117=295&119=298&124=302&125=313&130=316&131=319&134=325&138=334&139=336&142=342&151=350&152=363&159=366&160=369&164=378&165=380&172=387&175=389&180=392&181=395&185=404&186=406&196=414&200=424&215=427&219=440&220=443&222=445&223=448&229=457&231=459&232=462&248=471&249=484&254=487&258=491&259=493&260=496&271=507&273=517&276=520&281=530&282=534&285=542'

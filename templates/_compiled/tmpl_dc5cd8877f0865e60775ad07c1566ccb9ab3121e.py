@@ -75,18 +75,29 @@ def block_imports(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_auth = resolve('auth')
     l_0_resources = resolve('resources')
     l_0_import_from = resolve('import_from')
     l_0_with_async = resolve('with_async')
     l_0_with_sync = resolve('with_sync')
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield 'from __future__ import annotations\n\nimport os\nfrom functools import cached_property\nfrom typing import '
+    yield 'from __future__ import annotations\n\n'
+    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+        pass
+        yield 'import base64\n'
+    yield 'import os\nfrom functools import cached_property\nfrom typing import '
     if (undefined(name='resources') if l_0_resources is missing else l_0_resources):
         pass
         yield 'TYPE_CHECKING, '
     yield 'Mapping, Optional, Union\n\nimport httpx\n\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._base_client', ((['AsyncAPIClient'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['SyncAPIClient'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
-    yield '\nfrom ._types import NOT_GIVEN, NotGiven, Timeout\n\n'
+    yield '\nfrom ._base_common import check_credential\nfrom ._types import NOT_GIVEN, NotGiven, Timeout\n\n'
     if (undefined(name='resources') if l_0_resources is missing else l_0_resources):
         pass
         yield 'if TYPE_CHECKING:\n'
@@ -106,30 +117,47 @@ def block_all(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_split_subscript = resolve('split_subscript')
-    l_0_client_names = missing
+    l_0_client_names = l_0_basic_names = missing
     try:
-        t_1 = environment.filters['pystr']
+        t_2 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_1 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'pystr' found.")
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_1_variants = resolve('variants')
-    t_2 = []
+    t_3 = []
     pass
     for l_2_is_async in (undefined(name='variants') if l_1_variants is missing else l_1_variants):
         l_2_client_name = resolve('client_name')
         _loop_vars = {}
         pass
-        t_2.extend((
-            str(t_1(str_join((('Async' if l_2_is_async else ''), (undefined(name='client_name') if l_2_client_name is missing else l_2_client_name), )))),
+        t_3.extend((
+            str(t_2(str_join((('Async' if l_2_is_async else ''), (undefined(name='client_name') if l_2_client_name is missing else l_2_client_name), )))),
             ', ',
         ))
     l_2_is_async = l_2_client_name = missing
-    l_0_client_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_2))
+    l_0_client_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_3))
     _block_vars['client_names'] = l_0_client_names
     l_1_variants = missing
-    yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='client_names') if l_0_client_names is missing else l_0_client_names), '"DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV"]', )), '', indent=0, _block_vars=_block_vars))
+    l_1_auth = resolve('auth')
+    t_4 = []
+    pass
+    if ((not t_1((undefined(name='auth') if l_1_auth is missing else l_1_auth))) and (environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'kind') == 'basic')):
+        pass
+        t_4.append(
+            ', "USERNAME_ENV", "PASSWORD_ENV"',
+        )
+    l_0_basic_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
+    _block_vars['basic_names'] = l_0_basic_names
+    l_1_auth = missing
+    yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='client_names') if l_0_client_names is missing else l_0_client_names), '"DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV"', (undefined(name='basic_names') if l_0_basic_names is missing else l_0_basic_names), ']', )), '', indent=0, _block_vars=_block_vars))
     yield '\n'
 
 def block_constants(context, missing=missing):
@@ -142,22 +170,37 @@ def block_constants(context, missing=missing):
     l_0_base_url = resolve('base_url')
     l_0_api_key_env = resolve('api_key_env')
     l_0_base_url_env = resolve('base_url_env')
+    l_0_auth = resolve('auth')
     l_0_user_agent = resolve('user_agent')
     try:
-        t_1 = environment.filters['pystr']
+        t_2 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_1 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'pystr' found.")
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'DEFAULT_BASE_URL = '
-    yield str(t_1((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
+    yield str(t_2((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
     yield '\nAPI_KEY_ENV = '
-    yield str(t_1((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
+    yield str(t_2((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
     yield '\nBASE_URL_ENV = '
-    yield str(t_1((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
-    yield '\n_USER_AGENT = '
-    yield str(t_1((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
+    yield str(t_2((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
+    yield '\n'
+    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+        pass
+        yield 'USERNAME_ENV = '
+        yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'username_env')))
+        yield '\nPASSWORD_ENV = '
+        yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'password_env')))
+        yield '\n'
+    yield '_USER_AGENT = '
+    yield str(t_2((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
     yield '\n'
 
 def block_auth(context, missing=missing):
@@ -169,46 +212,55 @@ def block_auth(context, missing=missing):
     _block_vars = {}
     l_0_auth = resolve('auth')
     try:
-        t_1 = environment.filters['pystr']
+        t_2 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_1 = environment.tests['none']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No filter named 'pystr' found.")
-    try:
-        t_3 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield 'def _api_key(api_key: Optional[str]) -> str:\n    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)\n    if not key:\n        raise ValueError(\n            f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"\n        )\n    return key\n\n\ndef _auth(api_key: str) -> dict[str, Mapping[str, str]]:\n'
-    if t_3((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
+    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
         pass
-        yield '    return {}\n'
-    elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'bearer'):
-        pass
-        yield '    return {"auth_headers": {"Authorization": f"Bearer {api_key}"}}\n'
-    elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic'):
-        pass
-        yield '    import base64\n\n    token = base64.b64encode(api_key.encode()).decode()\n    return {"auth_headers": {"Authorization": f"Basic {token}"}}\n'
-    elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query')):
-        pass
-        yield '    return {"auth_query": { '
-        yield str(t_1(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
-        yield ': api_key}}\n'
-    elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'cookie')):
-        pass
-        yield '    return {"auth_headers": {"Cookie": f"{ '
-        yield str(t_1(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
-        yield ' }={api_key}"}}\n'
-    elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key'):
-        pass
-        yield '    return {"auth_headers": '
-        yield str(str_join(('{', t_1(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')), ': api_key}', )))
-        yield '}\n'
+        yield 'def _auth(username: Optional[str], password: Optional[str]) -> dict[str, Mapping[str, str]]:\n    user = username if username is not None else os.environ.get(USERNAME_ENV)\n    if not user:\n        raise ValueError(\n            f"no user name: pass username=... or set the {USERNAME_ENV} environment variable"\n        )\n    secret = password if password is not None else os.environ.get(PASSWORD_ENV, "")\n    check_credential(user, "the user name", in_header=False)\n    check_credential(secret, "the password", in_header=False)\n    if ":" in user:\n        raise ValueError("the user name contains \':\', which HTTP basic auth cannot carry")\n    token = base64.b64encode(f"{user}:{secret}".encode()).decode()\n    return {"auth_headers": {"Authorization": f"Basic {token}"}}\n'
     else:
         pass
-        yield '    return {}\n'
+        yield 'def _api_key(api_key: Optional[str]) -> str:\n    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)\n    if not key:\n        raise ValueError(\n            f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"\n        )\n    where = "api_key=..." if api_key is not None else API_KEY_ENV\n'
+        if (((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key')) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query')):
+            pass
+            yield '    return check_credential(key, f"the API key ({where})", in_header=False)\n'
+        else:
+            pass
+            yield '    return check_credential(key, f"the API key ({where})")\n'
+        yield '\n\ndef _auth(api_key: str) -> dict[str, Mapping[str, str]]:\n'
+        if t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
+            pass
+            yield '    return {}\n'
+        elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'bearer'):
+            pass
+            yield '    return {"auth_headers": {"Authorization": f"Bearer {api_key}"}}\n'
+        elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query')):
+            pass
+            yield '    return {"auth_query": { '
+            yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
+            yield ': api_key}}\n'
+        elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'cookie')):
+            pass
+            yield '    return {"auth_headers": {"Cookie": f"{ '
+            yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
+            yield ' }={api_key}"}}\n'
+        elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key'):
+            pass
+            yield '    return {"auth_headers": '
+            yield str(str_join(('{', t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')), ': api_key}', )))
+            yield '}\n'
+        else:
+            pass
+            yield '    return {}\n'
 
 def block_client_class(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -256,22 +308,60 @@ def block_class_docstring(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_doc = resolve('doc')
+    l_0_auth = resolve('auth')
     l_0_api_key_env = resolve('api_key_env')
     l_0_base_url_env = resolve('base_url_env')
     l_0_base_url_doc = resolve('base_url_doc')
     l_0_is_async = resolve('is_async')
     try:
-        t_4 = environment.filters['indent']
+        t_5 = environment.filters['doc']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'doc' found.")
+    try:
+        t_6 = environment.filters['indent']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    """'
-    yield str(t_4((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
-    yield '\n\n    Args:\n        api_key: the API key; defaults to the `'
-    yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
-    yield '` environment variable.\n        base_url: where the API lives; defaults to the `'
+    yield str(t_6((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
+    yield '\n\n    Args:\n'
+    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+        pass
+        yield '        username: the user name for HTTP basic auth; defaults to the `'
+        yield str(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'username_env'))
+        yield '`\n            environment variable.\n        password: the password for HTTP basic auth; defaults to the `'
+        yield str(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'password_env'))
+        yield '`\n            environment variable, else empty (for APIs that take a key as the user name).\n'
+    elif ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key')):
+        pass
+        yield '        api_key: the API key, sent as the `'
+        yield str(t_5(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
+        yield '` '
+        yield str(('query parameter' if (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query') else environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location')))
+        yield '; defaults to\n            the `'
+        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield '` environment variable.\n'
+    elif (not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))):
+        pass
+        yield '        api_key: the API key, sent as `Authorization: Bearer <api_key>`; defaults to the\n            `'
+        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield '` environment variable.\n'
+    else:
+        pass
+        yield '        api_key: the API key; defaults to the `'
+        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
+        yield '` environment variable.\n'
+    yield '        base_url: where the API lives; defaults to the `'
     yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
     yield '` environment\n            variable, else `'
     yield str((undefined(name='base_url_doc') if l_0_base_url_doc is missing else l_0_base_url_doc))
@@ -286,11 +376,32 @@ def block_init(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_auth = resolve('auth')
     l_0_is_async = resolve('is_async')
+    try:
+        t_1 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
-    yield '\n    def __init__(\n        self,\n        *,\n        api_key: Optional[str] = None,\n        base_url: Union[str, httpx.URL, None] = None,\n        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,\n        max_retries: int = 2,\n        default_headers: Optional[Mapping[str, str]] = None,\n        default_query: Optional[Mapping[str, object]] = None,\n        http_client: Optional[httpx.'
+    yield '\n    def __init__(\n        self,\n        *,\n'
+    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+        pass
+        yield '        username: Optional[str] = None,\n        password: Optional[str] = None,\n'
+    else:
+        pass
+        yield '        api_key: Optional[str] = None,\n'
+    yield '        base_url: Union[str, httpx.URL, None] = None,\n        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,\n        max_retries: int = 2,\n        default_headers: Optional[Mapping[str, str]] = None,\n        default_query: Optional[Mapping[str, object]] = None,\n        http_client: Optional[httpx.'
     yield str(('AsyncClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'Client'))
-    yield '] = None,\n    ) -> None:\n        super().__init__(\n            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,\n            timeout=timeout,\n            max_retries=max_retries,\n            default_headers=default_headers,\n            default_query=default_query,\n            http_client=http_client,\n            user_agent=_USER_AGENT,\n            **_auth(_api_key(api_key)),\n        )\n'
+    yield '] = None,\n    ) -> None:\n        super().__init__(\n            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,\n            timeout=timeout,\n            max_retries=max_retries,\n            default_headers=default_headers,\n            default_query=default_query,\n            http_client=http_client,\n            user_agent=_USER_AGENT,\n'
+    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+        pass
+        yield '            **_auth(username, password),\n'
+    else:
+        pass
+        yield '            **_auth(_api_key(api_key)),\n'
+    yield '        )\n'
 
 def block_resource_property(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -304,16 +415,16 @@ def block_resource_property(context, missing=missing):
     l_0_prefix = resolve('prefix')
     l_0_import_from = resolve('import_from')
     try:
-        t_5 = environment.filters['docindent']
+        t_7 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '\n    @cached_property\n    '
     yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), str_join(('def ', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ':', )), indent=4, _block_vars=_block_vars))
     yield '\n        """'
-    yield str(t_5(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
+    yield str(t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
     yield '"""\n        '
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.resources.', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'module'), )), [str_join(((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ))], indent=8, _block_vars=_block_vars))
     yield '\n\n        return '
@@ -340,4 +451,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'class_extra': block_class_extra, 'footer': block_footer}
-debug_info = '2=12&5=13&13=15&33=17&38=19&46=21&76=23&77=27&78=29&79=31&137=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=83&22=87&25=89&27=92&28=96&33=100&34=119&35=131&38=134&39=153&40=155&41=157&42=159&46=162&57=184&59=187&61=190&66=193&67=196&68=198&69=201&70=203&71=206&79=212&80=221&85=222&98=223&122=225&123=228&133=230&80=232&83=244&85=250&86=270&89=272&90=274&91=276&95=278&98=281&109=291&123=294&126=313&127=315&128=317&130=319&133=323&137=332'
+debug_info = '2=12&5=13&13=15&37=17&43=19&55=21&101=23&102=27&103=29&104=31&184=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&16=90&21=94&25=98&29=100&31=103&32=107&37=111&38=136&39=151&40=159&43=162&44=188&45=190&46=192&47=194&48=197&49=199&51=202&55=205&56=226&78=232&86=239&88=242&90=245&91=248&92=250&93=253&94=255&95=258&104=264&105=273&110=274&136=275&169=277&170=280&180=282&105=284&108=296&110=302&111=335&114=337&115=340&117=342&119=344&120=347&121=351&122=353&124=356&126=361&128=364&129=366&133=368&136=371&141=388&152=395&162=397&170=405&173=424&174=426&175=428&177=430&180=434&184=443'

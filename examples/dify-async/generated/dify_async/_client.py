@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Mapping, Optional, Union
 import httpx
 
 from ._base_client import AsyncAPIClient
+from ._base_common import check_credential
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
@@ -39,7 +40,8 @@ def _api_key(api_key: Optional[str]) -> str:
         raise ValueError(
             f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
         )
-    return key
+    where = "api_key=..." if api_key is not None else API_KEY_ENV
+    return check_credential(key, f"the API key ({where})")
 
 
 def _auth(api_key: str) -> dict[str, Mapping[str, str]]:
@@ -50,7 +52,8 @@ class AsyncDify(AsyncAPIClient):
     """Client for the Chatflow App API API.
 
     Args:
-        api_key: the API key; defaults to the `DIFY_API_KEY` environment variable.
+        api_key: the API key, sent as `Authorization: Bearer <api_key>`; defaults to the
+            `DIFY_API_KEY` environment variable.
         base_url: where the API lives; defaults to the `DIFY_BASE_URL` environment
             variable, else `https://api.dify.ai/v1`.
         timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.
