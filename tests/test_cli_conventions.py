@@ -126,3 +126,25 @@ def test_verbose_shows_stages_on_a_pipe_before_or_after_the_command(tmp_path: Pa
 def test_quiet_and_verbose_together_are_refused() -> None:
     result = _run("generate", str(DIFY), "--output", "x", "-q", "-v")
     assert result.returncode == 2 and "not allowed with argument" in result.stderr
+
+
+def test_a_slow_stage_is_named_once_the_run_passes_the_threshold() -> None:
+    """The timer's side of 'on a pipe once slow': the stage the run is stuck in gets its line."""
+    import io
+    import time
+
+    from generator.progress import NORMAL, Progress
+
+    stream = io.StringIO()  # not a terminal
+    with Progress(NORMAL, stream=stream, after=0.05) as progress:
+        progress.stage("load", "big.json")
+        deadline = time.monotonic() + 30
+        while "load big.json" not in stream.getvalue() and time.monotonic() < deadline:
+            time.sleep(0.01)  # the stage is "slow": wait for the timer, however loaded the machine is
+        progress.stage("build", "3 schemas, 1 operations")
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 2, lines
+    assert re.fullmatch(r"clientgen: \[\s*\d+\.\ds\] load big\.json \(running for \d+\.\d s\)", lines[0])
+    assert lines[1].endswith("] build 3 schemas, 1 operations")
+    progress.stage("late", "")  # after close: nothing more
+    assert len(stream.getvalue().splitlines()) == 2

@@ -139,8 +139,8 @@ def _exchange(a: Path, b: Path) -> bool:
         else:
             at_fdcwd, rename_exchange = -100, 0x2
             result = libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    except (AttributeError, OSError):
-        return False  # no such call in this libc
+    except (AttributeError, OSError, TypeError):
+        return False  # no such call in this libc (or no libc to load: Windows)
     if result == 0:
         return True
     code = ctypes.get_errno()
