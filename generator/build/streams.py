@@ -87,15 +87,15 @@ def stream_info(
         event_type: TypeRef = NamedType(_configured_events(config, schemas, operation.operation_id))
     else:
         event_type = _inferred_events(operation, raw, document, answer, named, schemas, pointer, warnings)
-    discriminator, tags = _union_tags(schemas, event_type)
+    discriminator = _discriminator(schemas, event_type)
     return StreamInfo(
         event_type=event_type,
         mode_field=mode.field if mode else None,
         stream_value=mode.stream_value if mode else None,
         discriminator=discriminator,
-        # Without a config: the conventional keep-alive and error tags, where the union has them.
-        skip=tuple(config.skip) if config else tuple(t for t in ("ping",) if t in tags),
-        error=tuple(config.error) if config else tuple(t for t in ("error",) if t in tags),
+        # Without a config: the conventional keep-alive and error events (Dify, OpenAI, Anthropic).
+        skip=tuple(config.skip) if config else ("ping",),
+        error=tuple(config.error) if config else ("error",),
         terminal=tuple(config.terminal) if config else (),
         text_event=config.text_event if config else None,
         text_field=config.text_field if config else None,
@@ -206,12 +206,13 @@ def _extension_schema(raw: Mapping[str, Any], schemas: SchemaBuilder, pointer: s
     return python_name
 
 
-def _union_tags(schemas: SchemaBuilder, event_type: TypeRef) -> tuple[str, frozenset[str]]:
-    """The discriminator property ("event" unless the union says) and its tags."""
+def _discriminator(schemas: SchemaBuilder, event_type: TypeRef) -> str:
+    """The property that tags each event: the union's, else Dify's and OpenAI's `event`
+    (with the SSE event name as the fallback at run time)."""
     definition = schemas.definition(event_type.name) if isinstance(event_type, NamedType) else None
     if isinstance(definition, UnionDef) and definition.discriminator and definition.discriminator.by == "property":
-        return definition.discriminator.property, frozenset(tag for tag, _ in definition.discriminator.mapping)
-    return "event", frozenset()
+        return definition.discriminator.property
+    return "event"
 
 
 def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: str) -> _SseAnswer | None:
