@@ -224,7 +224,9 @@ def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: st
             continue
         response, where = pointers.deref(document, responses[status], pointers.join(pointer, "responses", status))
         content = response.get("content") if isinstance(response, Mapping) else None
-        for media_type in sorted(content) if isinstance(content, Mapping) else ():
+        if not isinstance(content, Mapping):
+            continue
+        for media_type in sorted(content):
             media = content[media_type]
             if media_type.split(";")[0].strip().lower() == "text/event-stream" and isinstance(media, Mapping):
                 return _SseAnswer(media, pointers.join(where, "content", media_type), response, where)
