@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterator, Optional, Tuple
 
 import pytest
 
-from generator.ir import MapType, NamedType, Operation
+from generator.ir import AnyType, MapType, NamedType, Operation
 from generator.pipeline import Result, generate
 from tests.streams.specs import TWO_MODES, UNTYPED_SSE, spec
 
@@ -127,6 +127,25 @@ def test_the_flagship_without_its_config_streams_chunk_chat_events(tmp_path: Pat
     first_overload = source.split(f"def {op.python_name}(")[1].split(": ...")[0]
     assert first_overload.endswith(") -> Stream[ChunkChatEvent]"), first_overload
     assert 'response_mode: Literal["streaming"],' in first_overload
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("dify-workflow-streams.json", {"executeWorkflow": "ChunkWorkflowEvent", "runWorkflowById": "ChunkWorkflowEvent",
+                                    "streamWorkflowEvents": None}),
+    ("dify-completion-streams.json", {"createCompletionMessage": "ChunkCompletionEvent"}),
+    ("dify-chat-streams.json", {"sendChatMessage": None}),
+    ("openai-chat-completions-streams.yaml", {"createChatCompletion": "CreateChatCompletionStreamResponse",
+                                              "createCompletion": "CreateCompletionResponse"}),
+])
+def test_the_real_shapes_in_specs_history(tmp_path: Path, name: str, expected: Dict[str, Optional[str]]) -> None:
+    """None: dicts (the spec names no event schema)."""
+    spec_path = tmp_path / name
+    spec_path.write_bytes((ROOT / "specs" / "history" / name).read_bytes())
+    found = {op.operation_id: op.stream for op in _operations(generate(spec_path, format_code=False).api)}
+    for operation_id, event_type in expected.items():
+        stream = found[operation_id]
+        assert stream is not None, operation_id
+        assert stream.event_type == (NamedType(event_type) if event_type else MapType(AnyType())), operation_id
 
 
 # -- errors: one line, a pointer, a hint, exit 2 --------------------------------
