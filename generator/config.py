@@ -33,7 +33,9 @@ class OperationConfig:
 
 @dataclass(frozen=True)
 class StreamConfig:
-    events: str
+    """`events: None` keeps the event type the spec gives (see docs/streams.md)."""
+
+    events: str | None = None
     mode_field: str | None = None
     stream_value: Any = None
     skip: tuple[str, ...] = ()
@@ -43,6 +45,8 @@ class StreamConfig:
     text_field: str | None = None
     replace_event: str | None = None
     final_event: str | None = None
+    # `data:` payloads that end the stream; None: the runtime's default, `[DONE]`.
+    terminal_data: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -179,7 +183,7 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
             for op, value in _mapping(data.get("operations", {}), path, "/operations").items()
         },
         streams={
-            str(op): _dataclass(StreamConfig, value, path, f"/streams/{op}")
+            str(op): _stream_config(value, path, f"/streams/{op}")
             for op, value in _mapping(data.get("streams", {}), path, "/streams").items()
         },
         pagination={
@@ -250,6 +254,26 @@ def _selection(value: Any, path: Path, pointer: str) -> Selection:
     _no_unknown(data, {"tags", "operations"}, path, pointer)
     lists = {key: _strings(data.get(key, []), path, f"{pointer}/{key}") for key in ("tags", "operations")}
     return Selection(tags=lists["tags"], operations=lists["operations"])
+
+
+_STREAM_LISTS = ("skip", "error", "terminal", "terminal_data")
+_STREAM_NAMES = ("events", "mode_field", "text_event", "text_field", "replace_event", "final_event")
+
+
+def _stream_config(value: Any, path: Path, pointer: str) -> StreamConfig:
+    config: StreamConfig = _dataclass(StreamConfig, value, path, pointer)
+    for key in _STREAM_LISTS:
+        values = getattr(config, key)
+        if values is not None:
+            _strings(list(values) if isinstance(values, tuple) else values, path, f"{pointer}/{key}")
+    for key in _STREAM_NAMES:
+        if getattr(config, key) is not None and not isinstance(getattr(config, key), str):
+            raise ConfigError(f"{key} must be a string", path, f"{pointer}/{key}", "quote the value")
+    for index, data in enumerate(config.terminal_data or ()):
+        if not data.strip():
+            raise ConfigError("terminal data must not be blank", path, f"{pointer}/terminal_data/{index}",
+                              "name what the server sends after `data:`, e.g. \"[DONE]\"")
+    return config
 
 
 def _strings(value: Any, path: Path, pointer: str) -> tuple[str, ...]:

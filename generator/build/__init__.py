@@ -36,13 +36,14 @@ def build_api(
         # Another version of the spec may lack a stream's event schema: that stream is just untyped.
         known = set((document.get("components") or {}).get("schemas") or {})
         config = dataclasses.replace(
-            config, streams={op: cfg for op, cfg in config.streams.items() if cfg.events in known}
+            config, streams={op: cfg for op, cfg in config.streams.items() if cfg.events is None or cfg.events in known}
         )
     schemas = SchemaBuilder(document, warnings)
     found = OperationBuilder(document, schemas, warnings).operations()
     operations = []
     for pointer, operation, raw in found:
-        stream = stream_info(operation, config.streams.get(operation.operation_id), schemas, pointer, warnings)
+        stream_config = config.streams.get(operation.operation_id)
+        stream = stream_info(operation, raw, stream_config, schemas, document, pointer, warnings)
         page = page_info(operation, config.pagination.get(operation.operation_id), schemas)
         operation = dataclasses.replace(operation, stream=stream, page=page)
         operations.append((operation, raw))

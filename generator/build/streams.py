@@ -1,96 +1,246 @@
-"""Which operations answer with Server-Sent Events, and of what type.
+"""Which operations answer with Server-Sent Events, of what type, chosen how.
 
-The config names the event schema when the spec cannot (Dify types its
-stream as `type: string`); otherwise a stream whose schema is a $ref or an
-object is typed from it, and one with no usable schema yields each event's
-JSON object as a dict.
+The event type is the first of (docs/streams.md has an example of each):
+1. the config's `streams.<operationId>.events`;
+2. the SSE media type's `itemSchema` (OpenAPI 3.2) or a `$ref`/object `schema`;
+3. a union component schema (discriminated, or oneOf/anyOf) that the media
+   type's schema, the response or the operation names in its description
+   (Dify types the body `type: string` and writes "a stream of
+   `ChunkChatEvent` objects");
+4. the schema that the operation's `x-stream-events` names;
+5. else each event's JSON object as a dict.
+Rules 3 and 5 are guesses, so each says so in a warning that tells how to pin
+the type in the config.
+
+Streaming is chosen by a body field: `stream` (a boolean, maybe nullable) or
+an enum offering "streaming". An operation whose only 2xx answer is the
+stream, or whose field allows only the streaming value, always streams.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from generator import naming
+from generator.build import pointers
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder
 from generator.config import StreamConfig
-from generator.ir import AnyType, LiteralType, MapType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
+from generator.ir import AnyType, Field, LiteralType, MapType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
 from generator.ir.schemas import JsonValue
-from generator.ir.types import TypeRef
+from generator.ir.types import TypeRef, strip_nullable
+
+EXTENSION = "x-stream-events"
+_SCHEMA_REF = "#/components/schemas/"
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*[A-Za-z0-9_]|[A-Za-z_]")
+
+
+@dataclass(frozen=True)
+class _SseAnswer:
+    """The spec's first 2xx text/event-stream answer, raw, with where it sits."""
+
+    media: Mapping[str, Any]
+    media_pointer: str
+    response: Mapping[str, Any]
+    response_pointer: str
+
+
+@dataclass(frozen=True)
+class _Mode:
+    field: str  # the body field's python name
+    stream_value: JsonValue
+    only: bool  # the field allows nothing but the streaming value
 
 
 def stream_info(
     operation: Operation,
+    raw: Mapping[str, Any],
     config: StreamConfig | None,
     schemas: SchemaBuilder,
+    document: Mapping[str, Any],
     pointer: str,
     warnings: list[BuildWarning],
 ) -> StreamInfo | None:
-    sse = next((r for r in operation.responses if r.kind == "sse" and r.status.startswith("2")), None)
-    if config is None:
-        return _detected(operation, sse.type if sse else None, sse is not None, schemas, pointer, warnings)
-    event_name = schemas.component(config.events)
-    if event_name is None:
-        raise BuildError(
-            f"stream event schema {config.events!r} is not in components/schemas",
-            f"/streams/{operation.operation_id}/events",
-            "name a schema from #/components/schemas (config file pointer)",
-        )
-    mode = _configured_mode(operation, config) if config.mode_field else _detected_mode(operation)
-    if mode is None and operation.success.kind != "sse":
-        raise BuildError(
-            f"cannot tell how {operation.operation_id} chooses streaming",
-            f"/streams/{operation.operation_id}",
-            "set mode_field and stream_value (config file pointer)",
-        )
-    mode_field, stream_value = mode if mode else (None, None)
-    return StreamInfo(
-        event_type=NamedType(event_name),
-        mode_field=mode_field,
-        stream_value=stream_value,
-        discriminator=_discriminator(schemas, NamedType(event_name)),
-        skip=tuple(config.skip),
-        error=tuple(config.error),
-        terminal=tuple(config.terminal),
-        text_event=config.text_event,
-        text_field=config.text_field,
-        replace_event=config.replace_event,
-        final_event=config.final_event,
-    )
-
-
-def _detected(
-    operation: Operation,
-    schema_type: TypeRef | None,
-    has_sse: bool,
-    schemas: SchemaBuilder,
-    pointer: str,
-    warnings: list[BuildWarning],
-) -> StreamInfo | None:
-    if not has_sse:
+    """`raw` is the operation object and `pointer` where it sits in the spec."""
+    answer = _sse_answer(document, raw, pointer)
+    if answer is None and config is None:
         return None
-    event_type: TypeRef = schema_type or MapType(AnyType())
-    if schema_type is None:
-        warnings.append(BuildWarning(
-            "text/event-stream response has no event schema: events arrive as dicts; "
-            "name the schema under `streams:` in the config", pointer))
-    mode = _detected_mode(operation)
-    if mode is None and operation.success.kind != "sse":
+    if config is not None and config.mode_field:
+        mode: _Mode | None = _configured_mode(operation, config)
+    else:
+        mode = _detected_mode(operation)
+    only_streams = operation.success.kind == "sse"
+    if mode is None and not only_streams:
+        if config is not None:
+            raise BuildError(
+                f"cannot tell how {operation.operation_id} chooses streaming",
+                f"/streams/{operation.operation_id}",
+                "set mode_field and stream_value (config file pointer)",
+            )
         warnings.append(BuildWarning(
             "cannot tell how the operation chooses streaming; set `streams:` in the config", pointer))
         return None
-    mode_field, stream_value = mode if mode else (None, None)
-    return StreamInfo(event_type, mode_field, stream_value, _discriminator(schemas, event_type))
+    named = _extension_schema(raw, schemas, pointer)
+    if config is not None and config.events is not None:
+        event_type: TypeRef = NamedType(_configured_events(config, schemas, operation.operation_id))
+    else:
+        event_type = _inferred_events(operation, raw, document, answer, named, schemas, pointer, warnings)
+    discriminator = _discriminator(schemas, event_type)
+    return StreamInfo(
+        event_type=event_type,
+        mode_field=mode.field if mode else None,
+        stream_value=mode.stream_value if mode else None,
+        discriminator=discriminator,
+        # Without a config: the conventional keep-alive and error events (Dify, OpenAI, Anthropic).
+        skip=tuple(config.skip) if config else ("ping",),
+        error=tuple(config.error) if config else ("error",),
+        terminal=tuple(config.terminal) if config else (),
+        text_event=config.text_event if config else None,
+        text_field=config.text_field if config else None,
+        replace_event=config.replace_event if config else None,
+        final_event=config.final_event if config else None,
+        terminal_data=config.terminal_data if config and config.terminal_data is not None else ("[DONE]",),
+        streams_only=only_streams or mode is None or mode.only,
+    )
+
+
+# -- the event type ----------------------------------------------------------
+
+
+def _configured_events(config: StreamConfig, schemas: SchemaBuilder, operation_id: str) -> str:
+    event_name = schemas.component(config.events or "")
+    if event_name is None:
+        raise BuildError(
+            f"stream event schema {config.events!r} is not in components/schemas",
+            f"/streams/{operation_id}/events",
+            "name a schema from #/components/schemas (config file pointer)",
+        )
+    return event_name
+
+
+def _inferred_events(
+    operation: Operation,
+    raw: Mapping[str, Any],
+    document: Mapping[str, Any],
+    answer: _SseAnswer | None,
+    named: str | None,
+    schemas: SchemaBuilder,
+    pointer: str,
+    warnings: list[BuildWarning],
+) -> TypeRef:
+    op_id = operation.operation_id
+    if answer is not None and "itemSchema" in answer.media:
+        hint = naming.class_name(op_id) + "Event"
+        return schemas.type_of(answer.media["itemSchema"], pointers.join(answer.media_pointer, "itemSchema"), hint)
+    sse = next((r for r in operation.responses if r.kind == "sse" and r.status.startswith("2")), None)
+    if sse is not None and sse.type is not None:
+        return sse.type
+    described = _described_union(raw, answer, schemas, document, pointer)
+    if described is not None:
+        schema_name, where, others = described
+        also = f" (it also names {', '.join(others)})" if others else ""
+        warnings.append(BuildWarning(
+            f"stream events of {op_id} typed as {schema_name}, the union its description names{also}; "
+            f"pin it with `streams: {{{op_id}: {{events: {schema_name}}}}}` in the config", where))
+        return NamedType(schemas.component(schema_name) or schema_name)
+    if named is not None:
+        return NamedType(named)
+    warnings.append(BuildWarning(
+        "text/event-stream response has no event schema: events arrive as dicts; "
+        f"name the schema under `streams:` in the config or with `{EXTENSION}` on the operation", pointer))
+    return MapType(AnyType())
+
+
+def _described_union(
+    raw: Mapping[str, Any], answer: _SseAnswer | None, schemas: SchemaBuilder, document: Mapping[str, Any], pointer: str
+) -> tuple[str, str, list[str]] | None:
+    """(schema name, pointer of the text, other unions it names) for the most specific
+    description that names a union component schema: the media type's, then the
+    response's, then the operation's."""
+    texts: list[tuple[Any, str]] = []
+    if answer is not None:
+        schema = answer.media.get("schema")
+        if isinstance(schema, Mapping) and "$ref" not in schema:
+            texts.append((schema.get("description"), pointers.join(answer.media_pointer, "schema", "description")))
+        texts.append((answer.media.get("description"), pointers.join(answer.media_pointer, "description")))
+        texts.append((answer.response.get("description"), pointers.join(answer.response_pointer, "description")))
+    texts.append((raw.get("description"), pointers.join(pointer, "description")))
+    texts.append((raw.get("summary"), pointers.join(pointer, "summary")))
+    components = _component_names(document)
+    for text, where in texts:
+        if not isinstance(text, str):
+            continue
+        unions = [name for name in dict.fromkeys(_WORD.findall(text)) if name in components and _is_union(schemas, name)]
+        if unions:
+            return unions[0], where, unions[1:]
+    return None
+
+
+def _component_names(document: Mapping[str, Any]) -> frozenset[str]:
+    components = document.get("components")
+    found = components.get("schemas") if isinstance(components, Mapping) else None
+    return frozenset(map(str, found)) if isinstance(found, Mapping) else frozenset()
+
+
+def _is_union(schemas: SchemaBuilder, schema_name: str) -> bool:
+    python_name = schemas.component(schema_name)
+    return python_name is not None and isinstance(schemas.definition(python_name), UnionDef)
+
+
+def _extension_schema(raw: Mapping[str, Any], schemas: SchemaBuilder, pointer: str) -> str | None:
+    """The Python name of the schema `x-stream-events` names (a name or a $ref), checked."""
+    if EXTENSION not in raw:
+        return None
+    value = raw[EXTENSION]
+    ref = value.get("$ref") if isinstance(value, Mapping) else value
+    schema_name = ref[len(_SCHEMA_REF):] if isinstance(ref, str) and ref.startswith(_SCHEMA_REF) else ref
+    python_name = schemas.component(schema_name) if isinstance(schema_name, str) and "/" not in schema_name else None
+    if python_name is None:
+        raise BuildError(
+            f"{EXTENSION} names {value!r}, which is not a schema in components/schemas",
+            pointers.join(pointer, EXTENSION),
+            f"write `{EXTENSION}: SchemaName` or `{EXTENSION}: {{$ref: '{_SCHEMA_REF}SchemaName'}}`",
+        )
+    return python_name
 
 
 def _discriminator(schemas: SchemaBuilder, event_type: TypeRef) -> str:
+    """The property that tags each event: the union's, else Dify's and OpenAI's `event`
+    (with the SSE event name as the fallback at run time)."""
     definition = schemas.definition(event_type.name) if isinstance(event_type, NamedType) else None
     if isinstance(definition, UnionDef) and definition.discriminator and definition.discriminator.by == "property":
         return definition.discriminator.property
     return "event"
 
 
-def _configured_mode(operation: Operation, config: StreamConfig) -> tuple[str, JsonValue]:
+def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: str) -> _SseAnswer | None:
+    responses = raw.get("responses")
+    if not isinstance(responses, Mapping):
+        return None
+    for status in sorted(map(str, responses)):
+        if not status.startswith("2"):
+            continue
+        response, where = pointers.deref(document, responses[status], pointers.join(pointer, "responses", status))
+        content = response.get("content") if isinstance(response, Mapping) else None
+        if not isinstance(content, Mapping):
+            continue
+        for media_type in sorted(content):
+            media = content[media_type]
+            if media_type.split(";")[0].strip().lower() == "text/event-stream" and isinstance(media, Mapping):
+                return _SseAnswer(media, pointers.join(where, "content", media_type), response, where)
+    return None
+
+
+# -- the mode ------------------------------------------------------------------
+
+
+def _configured_mode(operation: Operation, config: StreamConfig) -> _Mode:
     for field in operation.body.fields if operation.body else ():
         if field.wire_name == config.mode_field:
-            return field.python_name, config.stream_value
+            values = _values(field)
+            return _Mode(field.python_name, config.stream_value, values == (config.stream_value,))
     raise BuildError(
         f"stream mode field {config.mode_field!r} is not a body field of {operation.operation_id}",
         f"/streams/{operation.operation_id}/mode_field",
@@ -98,11 +248,23 @@ def _configured_mode(operation: Operation, config: StreamConfig) -> tuple[str, J
     )
 
 
-def _detected_mode(operation: Operation) -> tuple[str, JsonValue] | None:
-    """`stream: true` or an enum offering "streaming", the two conventions in the wild."""
+def _detected_mode(operation: Operation) -> _Mode | None:
+    """`stream: true` (a boolean, nullable or not) or an enum offering "streaming":
+    the two conventions in the wild (OpenAI and most LLM APIs; Dify)."""
     for field in operation.body.fields if operation.body else ():
-        if field.wire_name == "stream" and field.type == PrimitiveType("bool"):
-            return field.python_name, True
-        if isinstance(field.type, LiteralType) and "streaming" in field.type.values:
-            return field.python_name, "streaming"
+        values = _values(field)
+        if field.wire_name == "stream" and values is not None and True in values:
+            return _Mode(field.python_name, True, values == (True,))
+        if values is not None and "streaming" in values:
+            return _Mode(field.python_name, "streaming", values == ("streaming",))
+    return None
+
+
+def _values(field: Field) -> tuple[JsonValue, ...] | None:
+    """The values the field allows, when it is a boolean or an enum (null aside)."""
+    kind = strip_nullable(field.type)
+    if kind == PrimitiveType("bool"):
+        return (True, False)
+    if isinstance(kind, LiteralType):
+        return tuple(v for v in kind.values if not isinstance(v, float))
     return None

@@ -197,9 +197,13 @@ def _method_view(
         event = printer.annotation(op.stream.event_type, open_enums=False)
         stream_cast = _cast_expression(op.stream.event_type, event, printer, constants, schemas)
         stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec", _stream_spec(op))
-        if op.stream.mode_field is None:  # the only answer is a stream
+        if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
             stream_mode = "True"
-            signature = SignatureView(positional, signature.keyword, f"Stream[{event}]", f"AsyncStream[{event}]")
+            keyword = signature.keyword
+            if op.stream.mode_field is not None:
+                printer.typing_names.add("Literal")
+                keyword = _fixed_mode(keyword, op.stream.mode_field, literals.value(op.stream.stream_value))
+            signature = SignatureView(positional, keyword, f"Stream[{event}]", f"AsyncStream[{event}]")
         else:
             mode = next(f for f in body_fields if f.python_name == op.stream.mode_field)
             stream_value = literals.value(op.stream.stream_value)
@@ -236,19 +240,35 @@ def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrint
     return ParamView(name, f"Union[{annotation}, NotGiven]", "NOT_GIVEN")
 
 
+def _fixed_mode(keyword: tuple[ParamView, ...], mode_name: str, stream_value: str) -> tuple[ParamView, ...]:
+    """The mode argument of an operation that only streams: its one value, as the default."""
+    params = [p for p in keyword if p.name != mode_name]
+    index = next((i for i, p in enumerate(params) if p.default is not None), len(params))
+    params.insert(index, ParamView(mode_name, f"Literal[{stream_value}]", stream_value))
+    return tuple(params)
+
+
 def _stream_overloads(
     signature: SignatureView, mode: Field, stream_value: str, event: str, printer: TypePrinter
 ) -> tuple[tuple[SignatureView, ...], SignatureView]:
     """Three overloads so type checkers know what each mode returns:
     streaming -> Stream[Event]; the other values (or omitted) -> the model;
-    a value only known at run time -> either."""
+    a value only known at run time -> either. Each overload takes the mode
+    argument as the implementation does: required where the field is."""
     printer.typing_names.add("Literal")
     others = []
-    if isinstance(mode.type, LiteralType):
-        others = [literals.value(v) for v in mode.type.values if literals.value(v) != stream_value]
+    kind = strip_nullable(mode.type)
+    if isinstance(kind, LiteralType):
+        others = [literals.value(v) for v in kind.values if literals.value(v) != stream_value]
     elif stream_value in ("True", "False"):
         others = ["False" if stream_value == "True" else "True"]
-    blocking_mode = (f"Union[Literal[{', '.join(others)}], NotGiven]" if others else "NotGiven")
+    blocking_values = [f"Literal[{', '.join(others)}]"] if others else []
+    if isinstance(mode.type, NullableType):
+        blocking_values.append("None")
+    if mode.required:
+        blocking_mode = blocking_values[0] if len(blocking_values) == 1 else f"Union[{', '.join(blocking_values)}]"
+    else:
+        blocking_mode = f"Union[{', '.join(blocking_values + ['NotGiven'])}]" if blocking_values else "NotGiven"
 
     def with_mode(annotation: str, default: str | None, returns: str, async_returns: str) -> SignatureView:
         keyword = [p for p in signature.keyword if p.name != mode.python_name]
@@ -258,7 +278,7 @@ def _stream_overloads(
         return SignatureView(signature.positional, tuple(keyword), returns, async_returns)
 
     streamed = with_mode(f"Literal[{stream_value}]", None, f"Stream[{event}]", f"AsyncStream[{event}]")
-    blocking = with_mode(blocking_mode, "NOT_GIVEN", signature.returns, signature.async_returns)
+    blocking = with_mode(blocking_mode, None if mode.required else "NOT_GIVEN", signature.returns, signature.async_returns)
     either_returns = f"Union[{signature.returns}, Stream[{event}]]"
     either_async = f"Union[{signature.async_returns}, AsyncStream[{event}]]"
     mode_param = next(p for p in signature.keyword if p.name == mode.python_name)
@@ -345,6 +365,8 @@ def _stream_spec(op: Operation) -> tuple[str, list[str]]:
         f"replace_event={_optional_string(s.replace_event)}",
         f"final_event={_optional_string(s.final_event)}",
     ]
+    if s.terminal_data != ("[DONE]",):  # the runtime's default is left unsaid
+        parts.append(f"terminal_data={names(s.terminal_data)}")
     return "StreamSpec", parts
 
 

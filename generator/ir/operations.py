@@ -54,8 +54,10 @@ class StreamInfo:
     """The operation can answer with Server-Sent Events of `event_type`.
 
     Streaming is chosen by the body field `mode_field` taking `stream_value`
-    (e.g. `response_mode="streaming"` or `stream=True`); with no `mode_field`
-    the operation always streams (its only answer is text/event-stream).
+    (e.g. `response_mode="streaming"` or `stream=True`). `streams_only`: the
+    operation always streams (its only 2xx answer is text/event-stream, or
+    its mode field allows only `stream_value`; with no `mode_field`, always).
+    `terminal_data`: `data:` payloads that end the stream, like OpenAI's `[DONE]`.
     """
 
     event_type: TypeRef
@@ -69,6 +71,8 @@ class StreamInfo:
     text_field: str | None = None
     replace_event: str | None = None
     final_event: str | None = None
+    terminal_data: tuple[str, ...] = ("[DONE]",)
+    streams_only: bool = False
 
 
 @dataclass(frozen=True)

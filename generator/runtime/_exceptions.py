@@ -161,11 +161,15 @@ class InternalServerError(APIStatusError):
     pass
 
 
-class StreamError(APIError):
-    """The server reported an error as an event inside a 200 stream."""
+class StreamError(APIStatusError):
+    """The server reported an error as an event inside a 200 stream.
 
-    status: Optional[int]
-    code: Optional[str]
+    An `APIStatusError` like any other, so one `except APIStatusError` catches
+    both: `status_code` is the status the event reports (the HTTP status, 200,
+    when it reports none), `body` and `event` are the event's JSON, and
+    `status` is the event's own status or None.
+    """
+
     event: Dict[str, Any]
 
     def __init__(
@@ -173,19 +177,25 @@ class StreamError(APIError):
         message: str,
         *,
         event: Dict[str, Any],
+        response: httpx.Response,
         status: Optional[int] = None,
         code: Optional[str] = None,
-        request: Optional[httpx.Request] = None,
     ) -> None:
-        super().__init__(message, request)
-        self.status = status
-        self.code = code
+        super().__init__(message, response=response, body=event, code=code)
+        self._event_status = status
+        if status is not None:
+            self.status_code = status
         self.event = event
 
+    @property
+    def status(self) -> Optional[int]:
+        """The status the error event carries (None when it has none); see `status_code`."""
+        return self._event_status
+
     def __str__(self) -> str:
-        parts = [p for p in (str(self.status or ""), self.code) if p]
+        parts = [p for p in (str(self._event_status or ""), self.code) if p]
         head = f"stream error {' '.join(parts)}:" if parts else "stream error:"
-        return f"{head} {super().__str__()}"
+        return f"{head} {APIError.__str__(self)}"
 
 
 _STATUS_CLASSES: Mapping[int, Type[APIStatusError]] = {

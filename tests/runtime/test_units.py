@@ -168,8 +168,18 @@ def test_status_error_mapping_and_str() -> None:
 
 def test_stream_errors_are_connection_errors() -> None:
     assert issubclass(IncompleteStreamError, APIConnectionError)
-    err = StreamError("bad input", event={"event": "error"}, status=400, code="invalid_param")
-    assert str(err) == "stream error 400 invalid_param: bad input"
+    event = {"event": "error", "status": 400}
+    err = StreamError("bad input", event=event, response=_response(200, ""), status=400, code="invalid_param")
+    assert str(err) == "stream error 400 invalid_param: bad input (GET http://h/v1/c/x)"
+
+
+def test_stream_error_is_a_status_error_with_the_same_fields() -> None:
+    event = {"event": "error", "status": 429, "code": "rate_limit_error"}
+    err = StreamError("slow down", event=event, response=_response(200, ""), status=429, code="rate_limit_error")
+    assert isinstance(err, APIStatusError)
+    assert (err.status_code, err.status, err.code, err.body, err.event) == (429, 429, "rate_limit_error", event, event)
+    untagged = StreamError("oops", event={"event": "error"}, response=_response(200, ""))
+    assert (untagged.status_code, untagged.status) == (200, None)
 
 
 def test_next_page_query() -> None:

@@ -5,7 +5,12 @@
 
 A truncated answer must never look like a complete one: a dropped connection
 raises APIConnectionError, and a clean end without a terminal event raises
-IncompleteStreamError.
+IncompleteStreamError. A `data: [DONE]` line (OpenAI's convention; see
+`StreamSpec.terminal_data`) ends a stream cleanly.
+
+Leaving a `for` loop early closes the response at once, without `with`: the
+loop holds the only reference to a generator that closes it, and nothing
+here refers back to the stream, so no garbage collector is needed.
 """
 
 from __future__ import annotations
@@ -61,6 +66,8 @@ class StreamSpec:
     # An event whose text_field replaces all text so far (e.g. moderation).
     replace_event: Optional[str] = None
     final_event: Optional[str] = None
+    # `data:` payloads that end the stream cleanly (they are not events).
+    terminal_data: frozenset[str] = frozenset({"[DONE]"})
 
 
 @dataclass
@@ -82,6 +89,13 @@ class _State(Generic[T]):
     text_parts: List[str] = field(default_factory=list)
     final: Optional[T] = None
 
+    def ends(self, sse: ServerSentEvent) -> bool:
+        """A terminal data line such as `[DONE]`: the stream is complete."""
+        if sse.data.strip() in self.spec.terminal_data:
+            self.saw_terminal = True
+            return True
+        return False
+
     def handle(self, sse: ServerSentEvent) -> Tuple[bool, Optional[T]]:
         """Returns (yield_it, item) for one SSE message."""
         spec = self.spec
@@ -89,12 +103,11 @@ class _State(Generic[T]):
         if event in spec.skip or not data.strip():
             return False, None
         try:
-            payload = json.loads(data)
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                f"stream event is not JSON: {data[:100]!r}", response=self.response
-            ) from exc
-        tag = payload.get(spec.discriminator, event) if type(payload) is dict else None
+            payload: Any = json.loads(data)
+            is_json = True
+        except ValueError:
+            payload, is_json = data, False
+        tag = payload.get(spec.discriminator, event) if type(payload) is dict else event
         if tag in spec.skip:
             return False, None
         if tag in spec.error:
@@ -102,14 +115,41 @@ class _State(Generic[T]):
         try:
             item = self.adapter.validate_python(payload)
         except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(
-                f"stream event {tag!r} does not match the schema: {validation_summary(exc)}",
-                response=self.response,
-                body=payload,
-            ) from exc
+            item = self._as_text(data, payload, is_json, tag, exc)
         self.count += 1
         if tag in spec.terminal:
             self.saw_terminal = True
+        if type(payload) is dict:
+            self._accumulate(tag, payload, item)
+        return True, item
+
+    def _as_text(
+        self,
+        data: str,
+        payload: Any,
+        is_json: bool,
+        tag: object,
+        exc: pydantic.ValidationError,
+    ) -> T:
+        """The event as its raw text, where the event type takes strings (a token stream);
+        `data: 42` is the text "42" there, not the number."""
+        if type(payload) is not dict:
+            try:
+                return self.adapter.validate_python(data)
+            except pydantic.ValidationError:
+                pass
+        if not is_json:
+            raise APIResponseValidationError(
+                f"stream event is not JSON: {data[:100]!r}", response=self.response
+            ) from exc
+        raise APIResponseValidationError(
+            f"stream event {tag!r} does not match the schema: {validation_summary(exc)}",
+            response=self.response,
+            body=payload,
+        ) from exc
+
+    def _accumulate(self, tag: object, payload: Dict[str, Any], item: T) -> None:
+        spec = self.spec
         if tag is not None and tag == spec.text_event and spec.text_field:
             text = payload.get(spec.text_field)
             if isinstance(text, str):
@@ -120,20 +160,23 @@ class _State(Generic[T]):
                 self.text_parts = [text]
         if tag is not None and tag == spec.final_event:
             self.final = item
-        return True, item
 
-    def _error(self, payload: Dict[str, Any]) -> StreamError:
-        status = payload.get("status")
-        code = payload.get("code")
-        message = (
-            payload.get("message") or payload.get("error") or "error event in stream"
+    def _error(self, payload: Any) -> StreamError:
+        event: Dict[str, Any] = (
+            payload if type(payload) is dict else {"message": payload}
         )
+        # OpenAI nests its error: {"error": {"message": ..., "code": ...}}
+        nested = event.get("error")
+        detail: Dict[str, Any] = nested if isinstance(nested, dict) else event
+        status = detail.get("status", event.get("status"))
+        code = detail.get("code", event.get("code"))
+        message = detail.get("message") or event.get("error") or "error event in stream"
         return StreamError(
             str(message),
-            event=payload,
-            status=status if isinstance(status, int) else None,
+            event=event,
+            response=self.response,
+            status=status if type(status) is int else None,
             code=str(code) if code is not None else None,
-            request=self.response.request,
         )
 
     def transport_error(self, exc: Exception) -> APIConnectionError:
@@ -166,8 +209,65 @@ def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     )
 
 
+def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, None]:
+    try:
+        for sse in EventSource(response).iter_sse():
+            if state.ends(sse):
+                break
+            wanted, item = state.handle(sse)
+            if wanted:
+                yield cast(T, item)
+    except SSEError as exc:
+        raise _not_sse(state, exc) from exc
+    except httpx.TransportError as exc:
+        raise state.transport_error(exc) from exc
+    finally:
+        response.close()
+    state.finish()
+
+
+def _closing(events: Generator[T, None, None], response: httpx.Response) -> Iterator[T]:
+    """What a `for` loop iterates: dropped by a `break`, it closes the response."""
+    try:
+        yield from events
+    finally:
+        events.close()
+        response.close()
+
+
+async def _aevents(
+    response: httpx.Response, state: _State[T]
+) -> AsyncGenerator[T, None]:
+    try:
+        async for sse in EventSource(response).aiter_sse():
+            if state.ends(sse):
+                break
+            wanted, item = state.handle(sse)
+            if wanted:
+                yield cast(T, item)
+    except SSEError as exc:
+        raise _not_sse(state, exc) from exc
+    except httpx.TransportError as exc:
+        raise state.transport_error(exc) from exc
+    finally:
+        await response.aclose()
+    state.finish()
+
+
+async def _aclosing(
+    events: AsyncGenerator[T, None], response: httpx.Response
+) -> AsyncIterator[T]:
+    """Async twin of _closing: the event loop closes it as soon as a `break` drops it.
+    It leaves `events` alone: `AsyncStream.aclose()` may be closing that one already."""
+    try:
+        async for item in events:
+            yield item
+    finally:
+        await response.aclose()
+
+
 class Stream(Generic[T]):
-    """Iterate events; use ``with`` so the connection is released on break."""
+    """Iterate events; leaving the loop early (or ``with``) releases the connection."""
 
     def __init__(
         self,
@@ -178,25 +278,10 @@ class Stream(Generic[T]):
     ) -> None:
         self.response = response
         self._state = _State(spec=spec, adapter=adapter, response=response)
-        self._iterator = self._events()
-
-    def _events(self) -> Generator[T, None, None]:
-        state = self._state
-        try:
-            for sse in EventSource(self.response).iter_sse():
-                wanted, item = state.handle(sse)
-                if wanted:
-                    yield cast(T, item)
-        except SSEError as exc:
-            raise _not_sse(state, exc) from exc
-        except httpx.TransportError as exc:
-            raise state.transport_error(exc) from exc
-        finally:
-            self.response.close()
-        state.finish()
+        self._iterator = _events(response, self._state)
 
     def __iter__(self) -> Iterator[T]:
-        return self
+        return _closing(self._iterator, self.response)
 
     def __next__(self) -> T:
         return next(self._iterator)
@@ -227,7 +312,7 @@ class Stream(Generic[T]):
 
 
 class AsyncStream(Generic[T]):
-    """Async twin of Stream; use ``async with`` so break releases the connection."""
+    """Async twin of Stream; leaving ``async for`` early releases the connection."""
 
     def __init__(
         self,
@@ -238,25 +323,10 @@ class AsyncStream(Generic[T]):
     ) -> None:
         self.response = response
         self._state = _State(spec=spec, adapter=adapter, response=response)
-        self._iterator = self._events()
-
-    async def _events(self) -> AsyncGenerator[T, None]:
-        state = self._state
-        try:
-            async for sse in EventSource(self.response).aiter_sse():
-                wanted, item = state.handle(sse)
-                if wanted:
-                    yield cast(T, item)
-        except SSEError as exc:
-            raise _not_sse(state, exc) from exc
-        except httpx.TransportError as exc:
-            raise state.transport_error(exc) from exc
-        finally:
-            await self.response.aclose()
-        state.finish()
+        self._iterator = _aevents(response, self._state)
 
     def __aiter__(self) -> AsyncIterator[T]:
-        return self
+        return _aclosing(self._iterator, self.response)
 
     async def __anext__(self) -> T:
         return await self._iterator.__anext__()

@@ -1,0 +1,95 @@
+"""Every generated streaming package passes mypy --strict, and so does code calling
+it; reveal_type pins what each mode form returns. One mypy run checks them all.
+
+The required mode field of `required_mode` was the bug of issue #11: the
+blocking overload made it optional, so mypy reported "Overloaded function
+implementation does not accept all possible parameters"."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from typing import Dict, List
+
+from tests.streams.conftest import Packages
+
+# (case, call, what mypy must reveal) -- `C` is the case's sync client, `A` its async one.
+REVEALS = [
+    ("nullable30", 'C.api.generate(prompt="p", stream=True)', "_streaming.Stream["),
+    ("nullable30", 'C.api.generate(prompt="p")', "models.Reply"),
+    ("nullable30", 'C.api.generate(prompt="p", stream=None)', "models.Reply"),
+    ("nullable30", 'C.api.generate(prompt="p", stream=FLAG)', "models.Reply | {pkg}._streaming.Stream["),
+    ("nullable31", 'C.api.generate(prompt="p", stream=True)', "_streaming.Stream["),
+    ("optional31", 'C.api.generate(prompt="p", stream=False)', "models.Reply"),
+    ("two_modes", 'C.api.generate(prompt="p", response_mode="streaming")', "_streaming.Stream["),
+    ("two_modes", 'C.api.generate(prompt="p")', "models.Reply"),
+    ("required_mode", 'C.api.generate(prompt="p", response_mode="streaming")', "_streaming.Stream["),
+    ("required_mode", 'C.api.generate(prompt="p", response_mode="blocking")', "models.Reply"),
+    ("one_mode", 'C.api.generate(prompt="p")', "_streaming.Stream["),
+    ("one_mode_required", 'C.api.generate(prompt="p")', "_streaming.Stream["),
+    ("sse_only_with_mode", 'C.api.generate(prompt="p")', "_streaming.Stream["),
+    ("sse_only", 'C.api.generate(prompt="p")', "_streaming.Stream["),
+    ("one_mode", 'await A.api.generate(prompt="p")', "_streaming.AsyncStream["),
+    ("nullable30", 'await A.api.generate(prompt="p", stream=True)', "_streaming.AsyncStream["),
+    ("text_union", 'next(iter(C.api.generate(prompt="p")))', "str | {pkg}.models.Done"),
+    ("openai", 'C.chat.create(model="m", messages=[], stream=True)',
+     "_streaming.Stream[{pkg}.models.CreateChatCompletionStreamResponse]"),
+    ("dify_workflow", 'C.workflows.events("t", user="u")', "_streaming.Stream[dict[str, Any]]"),
+    ("dify_completion", 'C.completion.create(inputs={}, response_mode="blocking")', "models.CompletionResponse"),
+]
+
+
+def _user_code(packages: Packages) -> str:
+    lines = ["from __future__ import annotations", "from typing import Optional", ""]
+    for case, package in sorted(packages.all().items()):
+        lines.append(f"import {package.name}")
+    lines += ["", "FLAG: Optional[bool] = None", "", "", "async def main() -> None:"]
+    for index, (case, call, _) in enumerate(REVEALS):
+        package = packages[case]
+        lines.append(f"    C{index} = {package.name}.{package.client_class}()")
+        lines.append(f"    A{index} = {package.name}.Async{package.client_class}()")
+        call = call.replace("C.", f"C{index}.").replace("A.", f"A{index}.")
+        lines.append(f"    reveal_type({call})  # reveal {index}")
+    required = packages["required_mode"]
+    lines += [
+        "    # A required mode field stays required in every overload.",
+        f'    {required.name}.{required.client_class}().api.generate(prompt="p")  # type: ignore[call-overload]',
+        "",
+        "",
+        f"def errors(err: {packages['nullable30'].name}.APIStatusError) -> int:",
+        f"    if isinstance(err, {packages['nullable30'].name}.StreamError):",
+        "        reveal_type(err.status)  # reveal status",
+        "    return err.status_code",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_generated_streaming_packages_and_their_use_pass_mypy_strict(packages: Packages) -> None:
+    root = packages.root
+    (root / "user_code.py").write_text(_user_code(packages), encoding="utf-8")
+    names = [package.name for package in packages.all().values()]
+    paths = [str(root / name) for name in names]
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--show-error-codes",
+         "--cache-dir", str(root / ".mypy_cache"), *[arg for name in names for arg in ("-p", name)],
+         "-m", "user_code"],
+        cwd=root, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "MYPYPATH": os.pathsep.join([str(root), *paths])},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    revealed: Dict[str, str] = {}
+    source = (root / "user_code.py").read_text().splitlines()
+    for line in done.stdout.splitlines():
+        found = re.match(r".*user_code\.py:(\d+): note: Revealed type is \"(.*)\"$", line)
+        if found:
+            tag = source[int(found.group(1)) - 1].rsplit("# reveal ", 1)[1]
+            revealed[tag] = found.group(2)
+    problems: List[str] = []
+    for index, (case, call, expected) in enumerate(REVEALS):
+        wanted = expected.format(pkg=packages[case].name)
+        if wanted not in revealed.get(str(index), ""):
+            problems.append(f"{case}: {call} -> {revealed.get(str(index))!r}, expected {wanted!r}")
+    assert problems == [], "\n".join(problems)
+    assert revealed["status"] in ("Union[builtins.int, None]", "builtins.int | None", "int | None")
