@@ -28,10 +28,12 @@ from ._encoding import (
     encode_files,
     encode_form,
     encode_query,
+    query_string,
 )
 from ._encoding import multipart_fields
 from ._encoding import encode_file, to_jsonable
 from ._exceptions import APIConnectionError, APIError, APITimeoutError
+from ._params import cookie_header, header_value, present
 from ._pagination import PageSpec, next_page_query, page_items
 from ._parsing import parse_body
 from ._retries import RetryPolicy, is_idempotent, should_retry_error, should_retry_status
@@ -80,14 +82,6 @@ _NO_OPTIONS: RequestOptions = {}
 # Paths (already filled in) whose joined URL is kept per client; beyond this the cache
 # starts over, so paths with ever-new IDs in them cannot grow it without bound.
 _URL_CACHE_SIZE = 256
-
-
-def _header_value(value: object) -> str:
-    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    if "\r" in text or "\n" in text:
-        # A line break in a header value would let a caller smuggle headers.
-        raise ValueError("header values must not contain CR or LF")
-    return text
 
 
 class BaseClient(Generic[HttpxClientT]):
@@ -219,6 +213,7 @@ class BaseClient(Generic[HttpxClientT]):
         accept: str = "application/json",
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
+        cookies: Optional[Mapping[str, object]] = None,
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(build_path(path, path_params) if path_params or "{" in path else path)
@@ -228,14 +223,17 @@ class BaseClient(Generic[HttpxClientT]):
         per_call: Optional[Dict[str, str]] = None
         if headers:
             for key, value in headers.items():
-                if value is not None and not isinstance(value, NotGiven):
+                if present(value):
                     if per_call is None:
                         per_call = {}
-                    per_call[key] = _header_value(value)
+                    per_call[key] = header_value(value)
+        cookie = cookie_header(cookies)
+        if cookie is not None:
+            per_call = {**(per_call or {}), "Cookie": cookie}
         if extra_headers:
             if per_call is None:
                 per_call = {}
-            per_call.update({k: _header_value(v) for k, v in extra_headers.items()})
+            per_call.update({k: header_value(v) for k, v in extra_headers.items()})
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
         data = None
@@ -291,11 +289,9 @@ class BaseClient(Generic[HttpxClientT]):
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:
-        return self._client.build_request(
+        request = self._client.build_request(
             call.method,
             call.url,
-            # None, not an empty tuple: httpx re-parses the whole URL for any params given.
-            params=tuple(call.params) if call.params else None,
             headers=call.headers,
             json=None if isinstance(call.json, NotGiven) else call.json,
             data=call.data,
@@ -303,6 +299,14 @@ class BaseClient(Generic[HttpxClientT]):
             content=call.content,
             timeout=call.timeout,
         )
+        if call.params:
+            # Encoded by the parameter styles already, and appended after any query the
+            # URL or the caller's httpx client brings: httpx's `params=` would re-encode
+            # them its own way (`+` for a space, a bare `|`).
+            own = query_string(call.params).encode("ascii")
+            query = request.url.query
+            request.url = request.url.copy_with(query=query + b"&" + own if query else own)
+        return request
 
     # -- retry decisions and error mapping (pure) -------------------------
 

@@ -13,7 +13,7 @@ from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder, clean_text
 from generator.ir import AnyType, Field, MapType, Operation, Parameter, PrimitiveType, RequestBody, Response
-from generator.ir.operations import BodyEncoding, ResponseKind
+from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
 from generator.ir.types import strip_nullable
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -103,18 +103,18 @@ class OperationBuilder:
                 raise BuildError(f"parameter {name!r} has unknown location {location!r}", where, "use in: path, query, header or cookie")
             if location == "header" and name.lower() in _MANAGED_HEADERS:
                 continue
-            if location == "cookie":
-                self._warnings.append(BuildWarning(f"cookie parameter {name!r} is not supported; skipped", where))
-                continue
             python_name = naming.unique(naming.parameter_name(name), taken)
             taken.append(python_name)
             if location == "path" and not param.get("required"):
                 self._warnings.append(BuildWarning(
                     f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
             schema = param.get("schema")
+            style, explode = self._style(param, location, where)
             if schema is None and isinstance(param.get("content"), Mapping):
                 media = next(iter(sorted(param["content"])), None)
-                schema = param["content"][media].get("schema") if media else None
+                schema = (param["content"][media] or {}).get("schema") if media else None
+                # A `content` parameter is its media type's text (JSON), not a style's.
+                style, explode = ("json", False) if media and is_json(media) else (style, explode)
             type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "schema"), hint + naming.pascal_case(name))
             default = schema.get("default") if isinstance(schema, Mapping) else None
             if default is not None and not default_fits(default, schema):
@@ -132,6 +132,9 @@ class OperationBuilder:
                     has_default=isinstance(schema, Mapping) and "default" in schema and isinstance(default, (str, int, float, bool)),
                     default=default if isinstance(default, (str, int, float, bool)) else None,
                     deprecated=bool(param.get("deprecated")),
+                    style=style,
+                    explode=explode,
+                    allow_reserved=location == "query" and param.get("allowReserved") is True,
                 )
             )
         declared = {p.wire_name for p in built if p.location == "path"}
@@ -141,9 +144,20 @@ class OperationBuilder:
                     f"path parameter {name!r} is in the path but not declared; added as a string", pointer))
                 python_name = naming.unique(naming.parameter_name(name), taken)
                 taken.append(python_name)
-                built.insert(0, Parameter(python_name, name, "path", PrimitiveType("str"), True))
+                built.insert(0, Parameter(python_name, name, "path", PrimitiveType("str"), True, style="simple"))
                 declared.add(name)
         return tuple(built)
+
+    def _style(self, param: Mapping[str, Any], location: str, where: str) -> tuple[str, bool]:
+        """`style` and `explode` as the spec defines them for the location (defaults filled in)."""
+        style = param.get("style", DEFAULT_STYLES[location])
+        if style not in STYLES[location]:
+            self._warnings.append(BuildWarning(
+                f"style {style!r} is not defined for {location} parameters; sent as {DEFAULT_STYLES[location]!r}",
+                pointers.join(where, "style")))
+            style = DEFAULT_STYLES[location]
+        explode = param.get("explode", style == "form")
+        return style, explode if isinstance(explode, bool) else style == "form"
 
     # -- request body -------------------------------------------------------
 

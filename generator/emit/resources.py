@@ -18,6 +18,7 @@ from generator.ir import (
     NamedType,
     NullableType,
     Operation,
+    Parameter,
     PrimitiveType,
     Resource,
     SchemaDef,
@@ -70,6 +71,7 @@ class MethodView:
     path_params: str  # dict display {wire name: argument}, "" when none
     query: str  # dict display of the query parameters, "" when none
     headers: str  # dict display of the header parameters, "" when none
+    cookies: str  # dict display of the cookie parameters, "" when none
     body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
@@ -100,6 +102,7 @@ class ResourceView:
     uses_files: bool  # some method uploads files
     uses_overload: bool  # some method has overloads
     uses_adapter: bool  # some constant is a TypeAdapter
+    uses_styled: bool  # some parameter has a non-default style (runtime `Styled`)
 
 
 class _Constants:
@@ -158,6 +161,7 @@ def resource_view(
         uses_files="FileInput" in printer.runtime_names,
         uses_overload=any(m.overloads for m in methods),
         uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
+        uses_styled=any(not p.default_style for op in resource.operations for p in op.parameters),
     )
 
 
@@ -214,9 +218,10 @@ def _method_view(
         overloads=overloads,
         http_method=literals.string(op.method.upper()),
         path=literals.string(op.path),
-        path_params=_mapping(((p.wire_name, p.python_name) for p in path_params), "path_params", ll),
-        query=_mapping(((p.wire_name, p.python_name) for p in others if p.location == "query"), "query", ll),
-        headers=_mapping(((p.wire_name, p.python_name) for p in others if p.location == "header"), "headers", ll),
+        path_params=_mapping(((p.wire_name, _styled(p)) for p in path_params), "path_params", ll),
+        query=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "query"), "query", ll),
+        headers=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "header"), "headers", ll),
+        cookies=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
         body_args=_body_args(op, body_name, ll),
         cast_to=cast_to,
         accept=literals.string(op.success.media_type) if op.success.kind in ("binary", "text") and op.success.media_type else None,
@@ -227,6 +232,18 @@ def _method_view(
         page_item=page_item,
         page_spec=page_spec,
     )
+
+
+def _styled(p: Parameter) -> str:
+    """The argument as sent: wrapped in `Styled` when the spec asks for a non-default style."""
+    if p.default_style:
+        return p.python_name
+    arguments = [p.python_name, literals.string(p.style)]
+    if p.explode:
+        arguments.append("explode=True")
+    if p.allow_reserved:
+        arguments.append("allow_reserved=True")
+    return f"Styled({', '.join(arguments)})"
 
 
 def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrinter) -> ParamView:

@@ -24,6 +24,27 @@ class Parameter:
     has_default: bool = False
     default: JsonValue = None
     deprecated: bool = False
+    # How the value is serialised (OpenAPI `style`/`explode`/`allowReserved`), resolved to
+    # the location's default when the spec is silent; "json" for a `content` parameter.
+    style: str = ""
+    explode: bool = False
+    allow_reserved: bool = False
+
+    @property
+    def default_style(self) -> bool:
+        """Sent the way a plain value is sent from this location anyway."""
+        return (self.style or DEFAULT_STYLES[self.location]) == DEFAULT_STYLES[self.location] and (
+            self.explode == (DEFAULT_STYLES[self.location] == "form")) and not self.allow_reserved
+
+
+# OpenAPI's default style per location; `form` is the one exploded by default.
+DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,13 @@ def root(context, missing=missing):
                     str(environment.getattr(l_1_m, 'headers')),
                     ',\n',
                 ))
+            if environment.getattr(l_1_m, 'cookies'):
+                pass
+                t_4.extend((
+                    '            cookies=',
+                    str(environment.getattr(l_1_m, 'cookies')),
+                    ',\n',
+                ))
             for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
                 _loop_vars = {}
                 pass
@@ -190,6 +197,13 @@ def root(context, missing=missing):
                     t_4.extend((
                         '                headers=',
                         str(t_1(environment.getattr(l_1_m, 'headers'), 4)),
+                        ',\n',
+                    ))
+                if environment.getattr(l_1_m, 'cookies'):
+                    pass
+                    t_4.extend((
+                        '                cookies=',
+                        str(t_1(environment.getattr(l_1_m, 'cookies'), 4)),
                         ',\n',
                     ))
                 for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
@@ -253,6 +267,13 @@ def root(context, missing=missing):
                 t_4.extend((
                     '            headers=',
                     str(environment.getattr(l_1_m, 'headers')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'cookies'):
+                pass
+                t_4.extend((
+                    '            cookies=',
+                    str(environment.getattr(l_1_m, 'cookies')),
                     ',\n',
                 ))
             if (not environment.getattr(l_1_m, 'page_spec')):
@@ -366,6 +387,9 @@ def block_imports(context, missing=missing):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._pagination', t_7(environment, (((['SyncPage'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncPaginator'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['PageSpec'])), _block_vars=_block_vars))
         yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_styled'):
+        pass
+        yield 'from .._params import Styled\n'
     yield 'from .._response import (\n'
     if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
         pass
@@ -411,7 +435,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 46 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 49 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -696,4 +720,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&45=30&49=31&57=33&60=46&61=51&64=58&65=63&67=69&70=75&71=83&79=87&80=96&82=102&83=106&84=108&85=110&86=112&87=114&88=117&89=121&91=124&92=128&94=131&95=135&97=138&98=143&100=151&104=156&105=160&106=162&107=164&108=166&109=168&110=170&111=173&112=177&114=180&115=184&117=187&118=191&120=194&121=199&123=207&127=210&129=214&130=216&131=218&132=220&134=227&135=229&136=231&137=233&139=236&140=240&142=243&143=247&145=250&146=254&148=257&149=259&150=264&152=272&153=275&154=279&162=290&163=294&164=296&165=298&235=300&2=302&3=311&5=314&6=324&9=327&13=352&14=355&16=357&18=359&22=362&23=364&24=366&27=369&31=372&36=376&37=378&39=380&40=382&41=384&45=387&46=407&47=419&49=422&50=431&52=435&165=443&166=452&171=453&174=454&189=456&190=461&191=463&213=465&215=466&166=468&169=479&171=483&172=499&174=502&176=515&180=517&182=519&185=522&187=524&191=528&192=540&200=542&202=544&203=549&208=550&192=552&193=561&196=568&200=575&203=584&204=599&205=602&208=605&209=623&213=626&215=635&218=646&219=649&220=652&221=658&222=661&226=667&227=670&228=673&229=679&230=682&235=688'
+debug_info = '2=25&5=26&9=28&48=30&52=31&60=33&63=46&64=51&67=58&68=63&70=69&73=75&74=83&82=87&83=96&85=102&86=106&87=108&88=110&89=112&90=114&91=117&92=121&94=124&95=128&97=131&98=135&100=138&101=142&103=145&104=150&106=158&110=163&111=167&112=169&113=171&114=173&115=175&116=177&117=180&118=184&120=187&121=191&123=194&124=198&126=201&127=205&129=208&130=213&132=221&136=224&138=228&139=230&140=232&141=234&143=241&144=243&145=245&146=247&148=250&149=254&151=257&152=261&154=264&155=268&157=271&158=275&160=278&161=280&162=285&164=293&165=296&166=300&174=311&175=315&176=317&177=319&247=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&18=380&22=383&23=385&24=387&26=389&30=393&34=396&39=400&40=402&42=404&43=406&44=408&48=411&49=431&50=443&52=446&53=455&55=459&177=467&178=476&183=477&186=478&201=480&202=485&203=487&225=489&227=490&178=492&181=503&183=507&184=523&186=526&188=539&192=541&194=543&197=546&199=548&203=552&204=564&212=566&214=568&215=573&220=574&204=576&205=585&208=592&212=599&215=608&216=623&217=626&220=629&221=647&225=650&227=659&230=670&231=673&232=676&233=682&234=685&238=691&239=694&240=697&241=703&242=706&247=712'
