@@ -21,17 +21,8 @@ from typing import TypeVar, Union
 import httpx
 from typing_extensions import Self
 
-from ._encoding import (
-    MultipartPart,
-    QueryItems,
-    build_path,
-    encode_files,
-    encode_form,
-    encode_query,
-    query_string,
-)
-from ._encoding import multipart_fields
-from ._encoding import encode_file, to_jsonable
+from ._encoding import QueryItems, build_path, encode_query, query_string, raw_body, to_jsonable
+from ._forms import MultipartPart, multipart, urlencoded
 from ._exceptions import APIConnectionError, APIError, APITimeoutError
 from ._params import cookie_header, header_value, present
 from ._pagination import PageSpec, next_page_query, page_items
@@ -66,7 +57,6 @@ class PreparedCall:
     params: QueryItems
     headers: Union[Dict[str, str], httpx.Headers]
     json: object
-    data: Optional[Dict[str, Union[str, List[str]]]]
     files: Optional[List[Tuple[str, MultipartPart]]]
     content: Optional[bytes]
     timeout: httpx.Timeout
@@ -207,7 +197,7 @@ class BaseClient(Generic[HttpxClientT]):
         headers: Optional[Mapping[str, object]],
         json_body: object,
         form: Union[Mapping[str, object], NotGiven, None],
-        files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
+        files: Optional[Mapping[str, object]],
         idempotent: Optional[bool],
         options: Optional[RequestOptions],
         accept: str = "application/json",
@@ -236,21 +226,23 @@ class BaseClient(Generic[HttpxClientT]):
             per_call.update({k: header_value(v) for k, v in extra_headers.items()})
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
-        data = None
         encoded_files = None
         raw: Optional[bytes] = None
         set_content_type = False
         if not isinstance(content, NotGiven):
             # A raw body (application/octet-stream, image/png...): read once, so retries resend it.
-            raw = encode_file(content)[1]
+            raw, content_type = raw_body(content, content_type)
             set_content_type = True
         elif form is not None or files is not None:
-            # No `files` at all means an urlencoded form, whose nested objects go in brackets.
             fields = {} if isinstance(form, NotGiven) else dict(form or {})
-            data = encode_form({**fields, **(extra_body or {})}, deep=files is None)
-            encoded_files = encode_files(files)
-            if files is not None and not encoded_files and data:
-                encoded_files, data = multipart_fields(data), None
+            fields.update(extra_body or {})
+            if files is None:  # no `files` at all: an urlencoded form
+                raw, content_type = urlencoded(fields), "application/x-www-form-urlencoded"
+                set_content_type = True
+            else:
+                # Every field as a part of its own: httpx would send the text fields
+                # urlencoded when no file is given.
+                encoded_files = multipart(fields, files)
         elif not isinstance(json_body, NotGiven) or extra_body:
             body = to_jsonable(json_body) if not isinstance(json_body, NotGiven) else {}
             if extra_body and isinstance(body, dict):
@@ -280,7 +272,6 @@ class BaseClient(Generic[HttpxClientT]):
             params=params,
             headers=merged_headers,
             json=body,
-            data=data,
             files=encoded_files,
             content=raw,
             timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
@@ -294,7 +285,6 @@ class BaseClient(Generic[HttpxClientT]):
             call.url,
             headers=call.headers,
             json=None if isinstance(call.json, NotGiven) else call.json,
-            data=call.data,
             files=call.files,
             content=call.content,
             timeout=call.timeout,

@@ -12,7 +12,7 @@ from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder, clean_text
-from generator.ir import AnyType, Field, MapType, Operation, Parameter, PrimitiveType, RequestBody, Response
+from generator.ir import AnyType, Field, ListType, MapType, Operation, Parameter, PartEncoding, PrimitiveType, RequestBody, Response
 from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
 from generator.ir.types import strip_nullable
 
@@ -194,9 +194,66 @@ class OperationBuilder:
             field_type = field.type
             if encoding == "multipart" and field_type == PrimitiveType("bytes"):
                 field_type = PrimitiveType("file")
+            elif encoding == "multipart" and field_type == ListType(PrimitiveType("bytes")):
+                field_type = ListType(PrimitiveType("file"))
             fields.append(Field(python_name, field.wire_name, field_type, field.required, field.description,
                                 field.has_default, field.default, field.deprecated))
-        return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description)
+        encodings = self._part_encodings(content[media_type] or {}, encoding, media_pointer, {f.wire_name for f in fields})
+        return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description,
+                           encodings=encodings)
+
+    def _part_encodings(self, media: Mapping[str, Any], encoding: BodyEncoding, pointer: str,
+                        names: set[str]) -> tuple[tuple[str, PartEncoding], ...]:
+        """The media type's `encoding` map, for the fields the body has."""
+        raw = media.get("encoding")
+        if not isinstance(raw, Mapping):
+            return ()
+        found = []
+        for name in sorted(raw):
+            entry, where = pointers.deref(self._document, raw[name], pointers.join(pointer, "encoding", name))
+            if not isinstance(entry, Mapping) or name not in names:
+                continue
+            content_type = entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
+            if encoding == "form":
+                if not any(k in entry for k in ("style", "explode", "allowReserved")):
+                    # 3.1.1: without a style, the contentType says how (JSON text for JSON types).
+                    if content_type and is_json(content_type):
+                        found.append((name, PartEncoding(style="json", explode=False)))
+                    continue
+                style = entry.get("style", "form")
+                if style not in STYLES["query"]:
+                    self._warnings.append(BuildWarning(
+                        f"style {style!r} is not defined for form fields; sent as 'form'", pointers.join(where, "style")))
+                    style = "form"
+                explode = entry.get("explode", style == "form")
+                found.append((name, PartEncoding(style=style, explode=explode if isinstance(explode, bool) else style == "form",
+                                                 allow_reserved=entry.get("allowReserved") is True)))
+            elif encoding == "multipart":
+                headers = self._part_headers(entry.get("headers"), where)
+                if content_type or headers:
+                    found.append((name, PartEncoding(content_type=content_type, headers=headers)))
+        return tuple(found)
+
+    def _part_headers(self, raw: Any, pointer: str) -> tuple[tuple[str, str], ...]:
+        """Part headers with a value the spec fixes (schema `const`, `default` or one `enum`);
+        the others only describe what a part may carry. Content-Type is `contentType`'s job."""
+        if not isinstance(raw, Mapping):
+            return ()
+        headers = []
+        for name in sorted(raw):
+            if name.lower() == "content-type":
+                continue
+            header, _ = pointers.deref(self._document, raw[name], pointers.join(pointer, "headers", name))
+            schema = header.get("schema") if isinstance(header, Mapping) else None
+            if not isinstance(schema, Mapping):
+                continue
+            enum = schema.get("enum")
+            value = schema.get("const", schema.get("default", enum[0] if isinstance(enum, list) and len(enum) == 1 else None))
+            if isinstance(value, bool):
+                headers.append((name, "true" if value else "false"))
+            elif isinstance(value, (str, int, float)) and not re.search(r"[\r\n]", str(value)):
+                headers.append((name, str(value)))
+        return tuple(headers)
 
     # -- responses ----------------------------------------------------------
 

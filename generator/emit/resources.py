@@ -13,12 +13,13 @@ from generator.emit.typing import TypePrinter
 from generator.ir import (
     AnyType,
     Field,
+    ListType,
     MapType,
     ModelDef,
     NamedType,
-    NullableType,
     Operation,
     Parameter,
+    PartEncoding,
     PrimitiveType,
     Resource,
     SchemaDef,
@@ -102,7 +103,8 @@ class ResourceView:
     uses_files: bool  # some method uploads files
     uses_overload: bool  # some method has overloads
     uses_adapter: bool  # some constant is a TypeAdapter
-    uses_styled: bool  # some parameter has a non-default style (runtime `Styled`)
+    uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
+    uses_part: bool  # some multipart field has an encoding (runtime `Part`)
 
 
 class _Constants:
@@ -161,7 +163,9 @@ def resource_view(
         uses_files="FileInput" in printer.runtime_names,
         uses_overload=any(m.overloads for m in methods),
         uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
-        uses_styled=any(not p.default_style for op in resource.operations for p in op.parameters),
+        uses_styled=any(not p.default_style for op in resource.operations for p in op.parameters)
+        or any(e.style for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
+        uses_part=any(e.style is None for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
     )
 
 
@@ -336,13 +340,41 @@ def _body_args(op: Operation, body_name: str, line_length: int = DEFAULT_LINE_LE
     if body.encoding == "json":
         return (("json_body", _mapping(((f.wire_name, f.python_name) for f in body.fields), "json_body", line_length)
                  or "{}"),)
-    files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]
+    files = [f for f in body.fields if is_file(f.type)]
     form = [f for f in body.fields if f not in files]
-    args = [("form", _mapping(((f.wire_name, f.python_name) for f in form), "form", line_length) or "{}")]
+    encodings = dict(body.encodings)
+    args = [("form", _mapping(((f.wire_name, _encoded(f, encodings)) for f in form), "form", line_length) or "{}")]
     if body.encoding == "multipart":
         # Always pass files (maybe none): that is what makes the request multipart.
-        args.append(("files", _mapping(((f.wire_name, f.python_name) for f in files), "files", line_length) or "{}"))
+        args.append(("files", _mapping(((f.wire_name, _encoded(f, encodings)) for f in files), "files", line_length)
+                     or "{}"))
     return tuple(args)
+
+
+def is_file(type_ref: TypeRef) -> bool:
+    """A file to upload, or a list of them."""
+    inner = strip_nullable(type_ref)
+    return inner == _FILE or isinstance(inner, ListType) and strip_nullable(inner.item) == _FILE
+
+
+def _encoded(field: Field, encodings: Mapping[str, PartEncoding]) -> str:
+    """The field as sent: wrapped in `Styled` (urlencoded) or `Part` (multipart) when the
+    spec gives it an encoding."""
+    encoding = encodings.get(field.wire_name)
+    if encoding is None:
+        return field.python_name
+    if encoding.style is not None:
+        arguments = [field.python_name, literals.string(encoding.style)]
+        arguments += ["explode=True"] if encoding.explode else []
+        arguments += ["allow_reserved=True"] if encoding.allow_reserved else []
+        return f"Styled({', '.join(arguments)})"
+    arguments = [field.python_name]
+    if encoding.content_type:
+        arguments.append(f"content_type={literals.string(encoding.content_type)}")
+    if encoding.headers:
+        items = ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in encoding.headers)
+        arguments.append(f"headers={{{items}}}")
+    return f"Part({', '.join(arguments)})"
 
 
 def _stream_spec(op: Operation) -> tuple[str, list[str]]:
@@ -395,11 +427,15 @@ def _docstring(op: Operation, style: str) -> str:
     if op.description and op.description != op.summary:
         parts.append(op.description)
     documented = [p for p in op.parameters if p.description]
-    fields = [f for f in (op.body.fields if op.body else ()) if f.description]
-    if documented or fields:
+    fields = [f for f in (op.body.fields if op.body else ()) if f.description or is_file(f.type)]
+    whole_file = op.body is not None and op.body.whole is not None and _body_args(op, "")[0][0] == "content"
+    if documented or fields or whole_file:
         lines = ["Args:"]
         described: list[tuple[str, str]] = [(p.python_name, p.description or "") for p in documented]
-        described += [(f.python_name, f.description or "") for f in fields]
+        described += [(f.python_name, _with_file_note(f.description, is_file(f.type))) for f in fields]
+        if whole_file and op.body is not None:
+            body_name = naming.unique("body", [p.python_name for p in op.parameters])
+            described.append((body_name, _with_file_note(op.body.description, True)))
         for name, description in described:
             lines.append(f"    {name}: " + " ".join(description.split()))
         parts.append("\n".join(lines))
@@ -407,3 +443,14 @@ def _docstring(op: Operation, style: str) -> str:
         parts.append("Deprecated by the API.")
     return literals.docstring_body("\n\n".join(parts))
 
+
+
+# Users ask "how do I set the file name?": servers often go by its extension.
+_FILE_NOTE = ("A path, bytes, a binary file, or a (filename, content[, content_type]) tuple; "
+              "bare bytes are sent as filename 'upload', application/octet-stream.")
+
+
+def _with_file_note(description: str | None, file: bool) -> str:
+    if not file:
+        return description or ""
+    return f"{description.rstrip()} {_FILE_NOTE}" if description else _FILE_NOTE

@@ -48,9 +48,22 @@ STYLES = {
 
 
 @dataclass(frozen=True)
+class PartEncoding:
+    """A form field's OpenAPI Encoding Object: `content_type` and part `headers` (their
+    schema's default or const) for multipart; `style`/`explode` for urlencoded forms."""
+
+    content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    style: str | None = None
+    explode: bool = True
+    allow_reserved: bool = False
+
+
+@dataclass(frozen=True)
 class RequestBody:
     """A request body. An object body is flattened into keyword arguments
-    (`fields`); any other body is passed whole as `body` (`whole`)."""
+    (`fields`); any other body is passed whole as `body` (`whole`).
+    `encodings` pairs a field's wire name with its encoding, sorted by name."""
 
     media_type: str
     encoding: BodyEncoding
@@ -58,6 +71,7 @@ class RequestBody:
     fields: tuple[Field, ...] = ()
     whole: TypeRef | None = None
     description: str | None = None
+    encodings: tuple[tuple[str, PartEncoding], ...] = ()
 
 
 

@@ -1,4 +1,4 @@
-"""Turning generated-call arguments into URL, query, JSON and multipart parts.
+"""Turning generated-call arguments into the URL, the query and file contents.
 
 All functions are pure so the sync and async clients cannot differ here.
 """
@@ -20,11 +20,9 @@ import pydantic
 from ._params import merge_query, path_value, present, query_pairs, scalar_text, to_jsonable
 from ._types import FileInput, NotGiven
 
-__all__ = ["build_path", "encode_query", "query_string", "to_jsonable", "encode_form", "encode_files"]
+__all__ = ["build_path", "encode_query", "query_string", "to_jsonable", "encode_file"]
 
 HttpxFile = Tuple[str, bytes, str]
-# A multipart part: a file, or a plain field (no filename) when there is no file to send.
-MultipartPart = Union[HttpxFile, Tuple[None, bytes]]
 QueryItems = List[Tuple[str, str]]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -71,48 +69,6 @@ def query_string(items: QueryItems) -> str:
     return "&".join(f"{key}={value}" for key, value in items)
 
 
-def encode_form(
-    fields: Union[Mapping[str, object], NotGiven, None], *, deep: bool = False
-) -> Dict[str, Union[str, List[str]]]:
-    """Form fields: scalars as text, lists repeated; objects as JSON (multipart) or,
-    with `deep` (urlencoded forms), in bracket notation: `meta[key]=v`, `items[0][id]=v`."""
-    out: Dict[str, Union[str, List[str]]] = {}
-    if isinstance(fields, NotGiven) or fields is None:
-        return out
-    for key, value in fields.items():
-        if not present(value):
-            continue
-        if (
-            deep
-            and isinstance(value, (Mapping, pydantic.BaseModel))
-            or deep
-            and _holds_objects(value)
-        ):
-            _flatten(key, to_jsonable(value), out)
-        elif isinstance(value, list):
-            out[key] = [scalar_text(v) for v in value if present(v)]
-        else:
-            out[key] = scalar_text(value)
-    return out
-
-
-def _holds_objects(value: object) -> bool:
-    return isinstance(value, list) and any(
-        isinstance(v, (Mapping, pydantic.BaseModel)) for v in value
-    )
-
-
-def _flatten(prefix: str, value: Any, out: Dict[str, Union[str, List[str]]]) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _flatten(f"{prefix}[{key}]", item, out)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _flatten(f"{prefix}[{index}]", item, out)
-    elif value is not None:
-        out[prefix] = scalar_text(value)
-
-
 def _guess_type(filename: str) -> str:
     return mimetypes.guess_type(filename)[0] or "application/octet-stream"
 
@@ -146,21 +102,16 @@ def encode_file(value: FileInput) -> HttpxFile:
     raise TypeError(f"unsupported file input: {type(value).__name__}")
 
 
-def multipart_fields(data: Mapping[str, Union[str, List[str]]]) -> List[Tuple[str, MultipartPart]]:
-    """Text fields as multipart parts: httpx would send them urlencoded when no file is given."""
-    parts: List[Tuple[str, MultipartPart]] = []
-    for name, value in data.items():
-        for item in value if isinstance(value, list) else [value]:
-            parts.append((name, (None, item.encode("utf-8"))))
-    return parts
+def raw_body(value: FileInput, media_type: str) -> Tuple[bytes, str]:
+    """A whole-body upload's bytes and Content-Type.
 
-
-def encode_files(
-    files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
-) -> List[Tuple[str, MultipartPart]]:
-    """Multipart file parts; optional files left out (NOT_GIVEN) are not sent."""
-    return [
-        (field, encode_file(value))
-        for field, value in (files or {}).items()
-        if not isinstance(value, NotGiven)
-    ]
+    The spec's media type, unless the caller named one in a ``(filename,
+    content, content_type)`` tuple, or the spec allows several (``image/*``)
+    and the file's name tells which.
+    """
+    filename, content, guessed = encode_file(value)
+    if isinstance(value, tuple) and len(value) == 3:
+        return content, guessed
+    if "*" in media_type and guessed != "application/octet-stream":
+        return content, guessed
+    return content, media_type
