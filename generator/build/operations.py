@@ -332,8 +332,13 @@ def _response_kind(media_type: str) -> ResponseKind:
         return "json"
     if base == "text/event-stream":
         return "sse"
-    if base.startswith("text/"):
+    # XML and other text formats are handed over as text; the rest as bytes.
+    if base.startswith("text/") or base in _TEXT_TYPES or base.endswith("+xml"):
         return "text"
     return "binary"
+
+
+_TEXT_TYPES = frozenset({"application/xml", "application/yaml", "application/x-yaml", "application/x-ndjson",
+                         "application/javascript", "application/x-www-form-urlencoded"})
 
 

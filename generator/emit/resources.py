@@ -22,6 +22,7 @@ from generator.ir import (
     PartEncoding,
     PrimitiveType,
     Resource,
+    Response,
     SchemaDef,
     TypeRef,
 )
@@ -105,6 +106,7 @@ class ResourceView:
     uses_adapter: bool  # some constant is a TypeAdapter
     uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
     uses_part: bool  # some multipart field has an encoding (runtime `Part`)
+    uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
 
 
 class _Constants:
@@ -163,6 +165,7 @@ def resource_view(
         uses_files="FileInput" in printer.runtime_names,
         uses_overload=any(m.overloads for m in methods),
         uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
+        uses_media_choice=any(c[1].startswith("ByMediaType[") for c in constants.items.values()),
         uses_styled=any(not p.default_style for op in resource.operations for p in op.parameters)
         or any(e.style for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
         uses_part=any(e.style is None for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
@@ -228,7 +231,7 @@ def _method_view(
         cookies=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
         body_args=_body_args(op, body_name, ll),
         cast_to=cast_to,
-        accept=literals.string(op.success.media_type) if op.success.kind in ("binary", "text") and op.success.media_type else None,
+        accept=_accept(op),
         idempotent="True" if op.idempotent else "False",
         stream_mode=stream_mode,
         stream_cast=stream_cast,
@@ -287,21 +290,49 @@ def _stream_overloads(
     return (streamed, blocking, either), either
 
 
+def _answers(op: Operation) -> list[Response]:
+    """The success status's media types the method parses (a stream is another call)."""
+    same = [r for r in op.responses if r.status == op.success.status and r.kind not in ("sse", "empty")]
+    return same if len(same) > 1 and op.success in same else [op.success]
+
+
+def _one_annotation(response: Response, printer: TypePrinter) -> str:
+    if response.kind == "json":
+        return printer.annotation(response.type, open_enums=True) if response.type else "object"
+    return {"binary": "bytes", "text": "str"}.get(response.kind, "None")
+
+
 def _return_annotation(op: Operation, printer: TypePrinter) -> str:
-    success = op.success
-    if success.kind == "json":
-        return printer.annotation(success.type, open_enums=True) if success.type else "object"
-    return {"binary": "bytes", "text": "str"}.get(success.kind, "None")
+    annotations = list(dict.fromkeys(_one_annotation(r, printer) for r in _answers(op)))
+    return annotations[0] if len(annotations) == 1 else f"Union[{', '.join(annotations)}]"
+
+
+def _one_cast(response: Response, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
+    if response.kind == "json":
+        if response.type is None:
+            return "_builtins.object"
+        return _cast_expression(response.type, printer.annotation(response.type, open_enums=True), printer, constants, schemas)
+    # Through `builtins`: a spec parameter may well be called `type`, `str` or `bytes`.
+    return {"binary": "_builtins.bytes", "text": "_builtins.str"}.get(response.kind, "_builtins.type(None)")
 
 
 def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
-    success = op.success
-    if success.kind == "json":
-        if success.type is None:
-            return "_builtins.object"
-        return _cast_expression(success.type, printer.annotation(success.type, open_enums=True), printer, constants, schemas)
-    # Through `builtins`: a spec parameter may well be called `type`, `str` or `bytes`.
-    return {"binary": "_builtins.bytes", "text": "_builtins.str"}.get(success.kind, "_builtins.type(None)")
+    answers = _answers(op)
+    casts = [(r.media_type or "", _one_cast(r, printer, constants, schemas)) for r in answers]
+    if len({cast for _, cast in casts}) == 1:
+        return casts[0][1]
+    # Several media types parse differently: the runtime picks by the answer's Content-Type.
+    choices = "{" + ", ".join(f"{literals.string(media)}: {cast}" for media, cast in casts) + "}"
+    annotation = f"ByMediaType[{_return_annotation(op, printer)}]"
+    return constants.add(f"media:{op.python_name}", f"_{op.python_name.upper()}_ANSWERS", annotation, ("ByMediaType", [choices]))
+
+
+def _accept(op: Operation) -> str | None:
+    """The Accept header: every media type the method can parse, when not plain JSON."""
+    media = [r.media_type for r in _answers(op) if r.media_type]
+    if not media or media == ["application/json"]:
+        return None
+    return literals.string(", ".join(media))
 
 
 def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:

@@ -393,6 +393,9 @@ def block_imports(context, missing=missing):
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_styled'):
         pass
         yield 'from .._params import Styled\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_media_choice'):
+        pass
+        yield 'from .._parsing import ByMediaType\n'
     yield 'from .._response import (\n'
     if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
         pass
@@ -438,7 +441,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 52 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 55 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -723,4 +726,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&51=30&55=31&63=33&66=46&67=51&70=58&71=63&73=69&76=75&77=83&85=87&86=96&88=102&89=106&90=108&91=110&92=112&93=114&94=117&95=121&97=124&98=128&100=131&101=135&103=138&104=142&106=145&107=150&109=158&113=163&114=167&115=169&116=171&117=173&118=175&119=177&120=180&121=184&123=187&124=191&126=194&127=198&129=201&130=205&132=208&133=213&135=221&139=224&141=228&142=230&143=232&144=234&146=241&147=243&148=245&149=247&151=250&152=254&154=257&155=261&157=264&158=268&160=271&161=275&163=278&164=280&165=285&167=293&168=296&169=300&177=311&178=315&179=317&180=319&250=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&18=380&22=383&23=385&26=388&27=390&29=392&33=396&37=399&42=403&43=405&45=407&46=409&47=411&51=414&52=434&53=446&55=449&56=458&58=462&180=470&181=479&186=480&189=481&204=483&205=488&206=490&228=492&230=493&181=495&184=506&186=510&187=526&189=529&191=542&195=544&197=546&200=549&202=551&206=555&207=567&215=569&217=571&218=576&223=577&207=579&208=588&211=595&215=602&218=611&219=626&220=629&223=632&224=650&228=653&230=662&233=673&234=676&235=679&236=685&237=688&241=694&242=697&243=700&244=706&245=709&250=715'
+debug_info = '2=25&5=26&9=28&54=30&58=31&66=33&69=46&70=51&73=58&74=63&76=69&79=75&80=83&88=87&89=96&91=102&92=106&93=108&94=110&95=112&96=114&97=117&98=121&100=124&101=128&103=131&104=135&106=138&107=142&109=145&110=150&112=158&116=163&117=167&118=169&119=171&120=173&121=175&122=177&123=180&124=184&126=187&127=191&129=194&130=198&132=201&133=205&135=208&136=213&138=221&142=224&144=228&145=230&146=232&147=234&149=241&150=243&151=245&152=247&154=250&155=254&157=257&158=261&160=264&161=268&163=271&164=275&166=278&167=280&168=285&170=293&171=296&172=300&180=311&181=315&182=317&183=319&253=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&18=380&22=383&23=385&26=388&27=390&29=392&32=395&36=399&40=402&45=406&46=408&48=410&49=412&50=414&54=417&55=437&56=449&58=452&59=461&61=465&183=473&184=482&189=483&192=484&207=486&208=491&209=493&231=495&233=496&184=498&187=509&189=513&190=529&192=532&194=545&198=547&200=549&203=552&205=554&209=558&210=570&218=572&220=574&221=579&226=580&210=582&211=591&214=598&218=605&221=614&222=629&223=632&226=635&227=653&231=656&233=665&236=676&237=679&238=682&239=688&240=691&244=697&245=700&246=703&247=709&248=712&253=718'
