@@ -108,9 +108,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         form: Union[Mapping[str, object], NotGiven, None] = None,
-        files: Optional[Mapping[str, Union[FileInput, NotGiven]]] = None,
+        files: Optional[Mapping[str, object]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
         accept: str = "application/json",
@@ -118,7 +119,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
@@ -134,13 +135,14 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
             options=options, accept="text/event-stream",
         )  # fmt: skip
@@ -158,13 +160,14 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         options: Optional[RequestOptions] = None,
     ) -> SyncPage[ItemT, ResponseT]:
         item_adapter = as_adapter(item_type)
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[ItemT, ResponseT]:
             call = self._prepare(
-                "GET", path, path_params=path_params, query=page_query, headers=headers,
+                "GET", path, path_params=path_params, query=page_query, headers=headers, cookies=cookies,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
             )  # fmt: skip
 
@@ -241,9 +244,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         form: Union[Mapping[str, object], NotGiven, None] = None,
-        files: Optional[Mapping[str, Union[FileInput, NotGiven]]] = None,
+        files: Optional[Mapping[str, object]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
         accept: str = "application/json",
@@ -251,7 +255,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
@@ -267,13 +271,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
             options=options, accept="text/event-stream",
         )  # fmt: skip
@@ -291,6 +296,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         options: Optional[RequestOptions] = None,
     ) -> AsyncPaginator[ItemT, ResponseT]:
         """Not a coroutine: ``await`` the result for the first page, or
@@ -299,7 +305,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[ItemT, ResponseT]:
             call = self._prepare(
-                "GET", path, path_params=path_params, query=page_query, headers=headers,
+                "GET", path, path_params=path_params, query=page_query, headers=headers, cookies=cookies,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
             )  # fmt: skip
 

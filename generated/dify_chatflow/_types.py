@@ -7,11 +7,14 @@ This file is copied verbatim into every generated package.
 from __future__ import annotations
 
 import os
-from typing import IO, Mapping, Optional, Tuple, Type, TypeVar, Union
+from typing import IO, TYPE_CHECKING, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 import httpx
 import pydantic
 from typing_extensions import Literal, TypedDict, final
+
+if TYPE_CHECKING:
+    from ._parsing import ByMediaType
 
 __all__ = [
     "NotGiven",
@@ -62,9 +65,10 @@ Timeout = Union[float, httpx.Timeout, None]
 Headers = Mapping[str, str]
 Query = Mapping[str, object]
 Body = object
-# What a response body is parsed into: a class (model, bytes, str, type(None))
-# or a TypeAdapter for unions and containers, which are not classes.
-CastTo = Union[Type[_T], pydantic.TypeAdapter[_T]]
+# What a response body is parsed into: a class (model, bytes, str, type(None)),
+# a TypeAdapter for unions and containers, which are not classes,
+# or a ByMediaType for an answer declared in several media types.
+CastTo = Union[Type[_T], pydantic.TypeAdapter[_T], "ByMediaType[_T]"]
 
 
 class RequestOptions(TypedDict, total=False):

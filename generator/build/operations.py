@@ -12,8 +12,8 @@ from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder, clean_text
-from generator.ir import AnyType, Field, MapType, Operation, Parameter, PrimitiveType, RequestBody, Response
-from generator.ir.operations import BodyEncoding, ResponseKind
+from generator.ir import AnyType, Field, ListType, MapType, Operation, Parameter, PartEncoding, PrimitiveType, RequestBody, Response
+from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
 from generator.ir.types import strip_nullable
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -103,18 +103,18 @@ class OperationBuilder:
                 raise BuildError(f"parameter {name!r} has unknown location {location!r}", where, "use in: path, query, header or cookie")
             if location == "header" and name.lower() in _MANAGED_HEADERS:
                 continue
-            if location == "cookie":
-                self._warnings.append(BuildWarning(f"cookie parameter {name!r} is not supported; skipped", where))
-                continue
             python_name = naming.unique(naming.parameter_name(name), taken)
             taken.append(python_name)
             if location == "path" and not param.get("required"):
                 self._warnings.append(BuildWarning(
                     f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
             schema = param.get("schema")
+            style, explode = self._style(param, location, where)
             if schema is None and isinstance(param.get("content"), Mapping):
                 media = next(iter(sorted(param["content"])), None)
-                schema = param["content"][media].get("schema") if media else None
+                schema = (param["content"][media] or {}).get("schema") if media else None
+                # A `content` parameter is its media type's text (JSON), not a style's.
+                style, explode = ("json", False) if media and is_json(media) else (style, explode)
             type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "schema"), hint + naming.pascal_case(name))
             default = schema.get("default") if isinstance(schema, Mapping) else None
             if default is not None and not default_fits(default, schema):
@@ -132,6 +132,9 @@ class OperationBuilder:
                     has_default=isinstance(schema, Mapping) and "default" in schema and isinstance(default, (str, int, float, bool)),
                     default=default if isinstance(default, (str, int, float, bool)) else None,
                     deprecated=bool(param.get("deprecated")),
+                    style=style,
+                    explode=explode,
+                    allow_reserved=location == "query" and param.get("allowReserved") is True,
                 )
             )
         declared = {p.wire_name for p in built if p.location == "path"}
@@ -141,9 +144,20 @@ class OperationBuilder:
                     f"path parameter {name!r} is in the path but not declared; added as a string", pointer))
                 python_name = naming.unique(naming.parameter_name(name), taken)
                 taken.append(python_name)
-                built.insert(0, Parameter(python_name, name, "path", PrimitiveType("str"), True))
+                built.insert(0, Parameter(python_name, name, "path", PrimitiveType("str"), True, style="simple"))
                 declared.add(name)
         return tuple(built)
+
+    def _style(self, param: Mapping[str, Any], location: str, where: str) -> tuple[str, bool]:
+        """`style` and `explode` as the spec defines them for the location (defaults filled in)."""
+        style = param.get("style", DEFAULT_STYLES[location])
+        if style not in STYLES[location]:
+            self._warnings.append(BuildWarning(
+                f"style {style!r} is not defined for {location} parameters; sent as {DEFAULT_STYLES[location]!r}",
+                pointers.join(where, "style")))
+            style = DEFAULT_STYLES[location]
+        explode = param.get("explode", style == "form")
+        return style, explode if isinstance(explode, bool) else style == "form"
 
     # -- request body -------------------------------------------------------
 
@@ -180,9 +194,66 @@ class OperationBuilder:
             field_type = field.type
             if encoding == "multipart" and field_type == PrimitiveType("bytes"):
                 field_type = PrimitiveType("file")
+            elif encoding == "multipart" and field_type == ListType(PrimitiveType("bytes")):
+                field_type = ListType(PrimitiveType("file"))
             fields.append(Field(python_name, field.wire_name, field_type, field.required, field.description,
                                 field.has_default, field.default, field.deprecated))
-        return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description)
+        encodings = self._part_encodings(content[media_type] or {}, encoding, media_pointer, {f.wire_name for f in fields})
+        return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description,
+                           encodings=encodings)
+
+    def _part_encodings(self, media: Mapping[str, Any], encoding: BodyEncoding, pointer: str,
+                        names: set[str]) -> tuple[tuple[str, PartEncoding], ...]:
+        """The media type's `encoding` map, for the fields the body has."""
+        raw = media.get("encoding")
+        if not isinstance(raw, Mapping):
+            return ()
+        found = []
+        for name in sorted(raw):
+            entry, where = pointers.deref(self._document, raw[name], pointers.join(pointer, "encoding", name))
+            if not isinstance(entry, Mapping) or name not in names:
+                continue
+            content_type = entry.get("contentType") if isinstance(entry.get("contentType"), str) else None
+            if encoding == "form":
+                if not any(k in entry for k in ("style", "explode", "allowReserved")):
+                    # 3.1.1: without a style, the contentType says how (JSON text for JSON types).
+                    if content_type and is_json(content_type):
+                        found.append((name, PartEncoding(style="json", explode=False)))
+                    continue
+                style = entry.get("style", "form")
+                if style not in STYLES["query"]:
+                    self._warnings.append(BuildWarning(
+                        f"style {style!r} is not defined for form fields; sent as 'form'", pointers.join(where, "style")))
+                    style = "form"
+                explode = entry.get("explode", style == "form")
+                found.append((name, PartEncoding(style=style, explode=explode if isinstance(explode, bool) else style == "form",
+                                                 allow_reserved=entry.get("allowReserved") is True)))
+            elif encoding == "multipart":
+                headers = self._part_headers(entry.get("headers"), where)
+                if content_type or headers:
+                    found.append((name, PartEncoding(content_type=content_type, headers=headers)))
+        return tuple(found)
+
+    def _part_headers(self, raw: Any, pointer: str) -> tuple[tuple[str, str], ...]:
+        """Part headers with a value the spec fixes (schema `const`, `default` or one `enum`);
+        the others only describe what a part may carry. Content-Type is `contentType`'s job."""
+        if not isinstance(raw, Mapping):
+            return ()
+        headers = []
+        for name in sorted(raw):
+            if name.lower() == "content-type":
+                continue
+            header, _ = pointers.deref(self._document, raw[name], pointers.join(pointer, "headers", name))
+            schema = header.get("schema") if isinstance(header, Mapping) else None
+            if not isinstance(schema, Mapping):
+                continue
+            enum = schema.get("enum")
+            value = schema.get("const", schema.get("default", enum[0] if isinstance(enum, list) and len(enum) == 1 else None))
+            if isinstance(value, bool):
+                headers.append((name, "true" if value else "false"))
+            elif isinstance(value, (str, int, float)) and not re.search(r"[\r\n]", str(value)):
+                headers.append((name, str(value)))
+        return tuple(headers)
 
     # -- responses ----------------------------------------------------------
 
@@ -261,8 +332,13 @@ def _response_kind(media_type: str) -> ResponseKind:
         return "json"
     if base == "text/event-stream":
         return "sse"
-    if base.startswith("text/"):
+    # XML and other text formats are handed over as text; the rest as bytes.
+    if base.startswith("text/") or base in _TEXT_TYPES or base.endswith("+xml"):
         return "text"
     return "binary"
+
+
+_TEXT_TYPES = frozenset({"application/xml", "application/yaml", "application/x-yaml", "application/x-ndjson",
+                         "application/javascript", "application/x-www-form-urlencoded"})
 
 

@@ -13,13 +13,16 @@ from generator.emit.typing import TypePrinter
 from generator.ir import (
     AnyType,
     Field,
+    ListType,
     MapType,
     ModelDef,
     NamedType,
-    NullableType,
     Operation,
+    Parameter,
+    PartEncoding,
     PrimitiveType,
     Resource,
+    Response,
     SchemaDef,
     TypeRef,
 )
@@ -70,6 +73,7 @@ class MethodView:
     path_params: str  # dict display {wire name: argument}, "" when none
     query: str  # dict display of the query parameters, "" when none
     headers: str  # dict display of the header parameters, "" when none
+    cookies: str  # dict display of the cookie parameters, "" when none
     body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
@@ -100,6 +104,9 @@ class ResourceView:
     uses_files: bool  # some method uploads files
     uses_overload: bool  # some method has overloads
     uses_adapter: bool  # some constant is a TypeAdapter
+    uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
+    uses_part: bool  # some multipart field has an encoding (runtime `Part`)
+    uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
 
 
 class _Constants:
@@ -158,6 +165,10 @@ def resource_view(
         uses_files="FileInput" in printer.runtime_names,
         uses_overload=any(m.overloads for m in methods),
         uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
+        uses_media_choice=any(c[1].startswith("ByMediaType[") for c in constants.items.values()),
+        uses_styled=any(not p.default_style for op in resource.operations for p in op.parameters)
+        or any(e.style for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
+        uses_part=any(e.style is None for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
     )
 
 
@@ -218,12 +229,13 @@ def _method_view(
         overloads=overloads,
         http_method=literals.string(op.method.upper()),
         path=literals.string(op.path),
-        path_params=_mapping(((p.wire_name, p.python_name) for p in path_params), "path_params", ll),
-        query=_mapping(((p.wire_name, p.python_name) for p in others if p.location == "query"), "query", ll),
-        headers=_mapping(((p.wire_name, p.python_name) for p in others if p.location == "header"), "headers", ll),
+        path_params=_mapping(((p.wire_name, _styled(p)) for p in path_params), "path_params", ll),
+        query=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "query"), "query", ll),
+        headers=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "header"), "headers", ll),
+        cookies=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
         body_args=_body_args(op, body_name, ll),
         cast_to=cast_to,
-        accept=literals.string(op.success.media_type) if op.success.kind in ("binary", "text") and op.success.media_type else None,
+        accept=_accept(op),
         idempotent="True" if op.idempotent else "False",
         stream_mode=stream_mode,
         stream_cast=stream_cast,
@@ -231,6 +243,18 @@ def _method_view(
         page_item=page_item,
         page_spec=page_spec,
     )
+
+
+def _styled(p: Parameter) -> str:
+    """The argument as sent: wrapped in `Styled` when the spec asks for a non-default style."""
+    if p.default_style:
+        return p.python_name
+    arguments = [p.python_name, literals.string(p.style)]
+    if p.explode:
+        arguments.append("explode=True")
+    if p.allow_reserved:
+        arguments.append("allow_reserved=True")
+    return f"Styled({', '.join(arguments)})"
 
 
 def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrinter) -> ParamView:
@@ -286,21 +310,49 @@ def _stream_overloads(
     return (streamed, blocking, either), either
 
 
+def _answers(op: Operation) -> list[Response]:
+    """The success status's media types the method parses (a stream is another call)."""
+    same = [r for r in op.responses if r.status == op.success.status and r.kind not in ("sse", "empty")]
+    return same if len(same) > 1 and op.success in same else [op.success]
+
+
+def _one_annotation(response: Response, printer: TypePrinter) -> str:
+    if response.kind == "json":
+        return printer.annotation(response.type, open_enums=True) if response.type else "object"
+    return {"binary": "bytes", "text": "str"}.get(response.kind, "None")
+
+
 def _return_annotation(op: Operation, printer: TypePrinter) -> str:
-    success = op.success
-    if success.kind == "json":
-        return printer.annotation(success.type, open_enums=True) if success.type else "object"
-    return {"binary": "bytes", "text": "str"}.get(success.kind, "None")
+    annotations = list(dict.fromkeys(_one_annotation(r, printer) for r in _answers(op)))
+    return annotations[0] if len(annotations) == 1 else f"Union[{', '.join(annotations)}]"
+
+
+def _one_cast(response: Response, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
+    if response.kind == "json":
+        if response.type is None:
+            return "_builtins.object"
+        return _cast_expression(response.type, printer.annotation(response.type, open_enums=True), printer, constants, schemas)
+    # Through `builtins`: a spec parameter may well be called `type`, `str` or `bytes`.
+    return {"binary": "_builtins.bytes", "text": "_builtins.str"}.get(response.kind, "_builtins.type(None)")
 
 
 def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
-    success = op.success
-    if success.kind == "json":
-        if success.type is None:
-            return "_builtins.object"
-        return _cast_expression(success.type, printer.annotation(success.type, open_enums=True), printer, constants, schemas)
-    # Through `builtins`: a spec parameter may well be called `type`, `str` or `bytes`.
-    return {"binary": "_builtins.bytes", "text": "_builtins.str"}.get(success.kind, "_builtins.type(None)")
+    answers = _answers(op)
+    casts = [(r.media_type or "", _one_cast(r, printer, constants, schemas)) for r in answers]
+    if len({cast for _, cast in casts}) == 1:
+        return casts[0][1]
+    # Several media types parse differently: the runtime picks by the answer's Content-Type.
+    choices = "{" + ", ".join(f"{literals.string(media)}: {cast}" for media, cast in casts) + "}"
+    annotation = f"ByMediaType[{_return_annotation(op, printer)}]"
+    return constants.add(f"media:{op.python_name}", f"_{op.python_name.upper()}_ANSWERS", annotation, ("ByMediaType", [choices]))
+
+
+def _accept(op: Operation) -> str | None:
+    """The Accept header: every media type the method can parse, when not plain JSON."""
+    media = [r.media_type for r in _answers(op) if r.media_type]
+    if not media or media == ["application/json"]:
+        return None
+    return literals.string(", ".join(media))
 
 
 def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
@@ -339,13 +391,41 @@ def _body_args(op: Operation, body_name: str, line_length: int = DEFAULT_LINE_LE
     if body.encoding == "json":
         return (("json_body", _mapping(((f.wire_name, f.python_name) for f in body.fields), "json_body", line_length)
                  or "{}"),)
-    files = [f for f in body.fields if f.type == _FILE or f.type == NullableType(_FILE)]
+    files = [f for f in body.fields if is_file(f.type)]
     form = [f for f in body.fields if f not in files]
-    args = [("form", _mapping(((f.wire_name, f.python_name) for f in form), "form", line_length) or "{}")]
+    encodings = dict(body.encodings)
+    args = [("form", _mapping(((f.wire_name, _encoded(f, encodings)) for f in form), "form", line_length) or "{}")]
     if body.encoding == "multipart":
         # Always pass files (maybe none): that is what makes the request multipart.
-        args.append(("files", _mapping(((f.wire_name, f.python_name) for f in files), "files", line_length) or "{}"))
+        args.append(("files", _mapping(((f.wire_name, _encoded(f, encodings)) for f in files), "files", line_length)
+                     or "{}"))
     return tuple(args)
+
+
+def is_file(type_ref: TypeRef) -> bool:
+    """A file to upload, or a list of them."""
+    inner = strip_nullable(type_ref)
+    return inner == _FILE or isinstance(inner, ListType) and strip_nullable(inner.item) == _FILE
+
+
+def _encoded(field: Field, encodings: Mapping[str, PartEncoding]) -> str:
+    """The field as sent: wrapped in `Styled` (urlencoded) or `Part` (multipart) when the
+    spec gives it an encoding."""
+    encoding = encodings.get(field.wire_name)
+    if encoding is None:
+        return field.python_name
+    if encoding.style is not None:
+        arguments = [field.python_name, literals.string(encoding.style)]
+        arguments += ["explode=True"] if encoding.explode else []
+        arguments += ["allow_reserved=True"] if encoding.allow_reserved else []
+        return f"Styled({', '.join(arguments)})"
+    arguments = [field.python_name]
+    if encoding.content_type:
+        arguments.append(f"content_type={literals.string(encoding.content_type)}")
+    if encoding.headers:
+        items = ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in encoding.headers)
+        arguments.append(f"headers={{{items}}}")
+    return f"Part({', '.join(arguments)})"
 
 
 def _stream_spec(op: Operation) -> tuple[str, list[str]]:
@@ -400,11 +480,15 @@ def _docstring(op: Operation, style: str) -> str:
     if op.description and op.description != op.summary:
         parts.append(op.description)
     documented = [p for p in op.parameters if p.description]
-    fields = [f for f in (op.body.fields if op.body else ()) if f.description]
-    if documented or fields:
+    fields = [f for f in (op.body.fields if op.body else ()) if f.description or is_file(f.type)]
+    whole_file = op.body is not None and op.body.whole is not None and _body_args(op, "")[0][0] == "content"
+    if documented or fields or whole_file:
         lines = ["Args:"]
         described: list[tuple[str, str]] = [(p.python_name, p.description or "") for p in documented]
-        described += [(f.python_name, f.description or "") for f in fields]
+        described += [(f.python_name, _with_file_note(f.description, is_file(f.type))) for f in fields]
+        if whole_file and op.body is not None:
+            body_name = naming.unique("body", [p.python_name for p in op.parameters])
+            described.append((body_name, _with_file_note(op.body.description, True)))
         for name, description in described:
             lines.append(f"    {name}: " + " ".join(description.split()))
         parts.append("\n".join(lines))
@@ -412,3 +496,14 @@ def _docstring(op: Operation, style: str) -> str:
         parts.append("Deprecated by the API.")
     return literals.docstring_body("\n\n".join(parts))
 
+
+
+# Users ask "how do I set the file name?": servers often go by its extension.
+_FILE_NOTE = ("A path, bytes, a binary file, or a (filename, content[, content_type]) tuple; "
+              "bare bytes are sent as filename 'upload', application/octet-stream.")
+
+
+def _with_file_note(description: str | None, file: bool) -> str:
+    if not file:
+        return description or ""
+    return f"{description.rstrip()} {_FILE_NOTE}" if description else _FILE_NOTE

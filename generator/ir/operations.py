@@ -24,12 +24,46 @@ class Parameter:
     has_default: bool = False
     default: JsonValue = None
     deprecated: bool = False
+    # How the value is serialised (OpenAPI `style`/`explode`/`allowReserved`), resolved to
+    # the location's default when the spec is silent; "json" for a `content` parameter.
+    style: str = ""
+    explode: bool = False
+    allow_reserved: bool = False
+
+    @property
+    def default_style(self) -> bool:
+        """Sent the way a plain value is sent from this location anyway."""
+        return (self.style or DEFAULT_STYLES[self.location]) == DEFAULT_STYLES[self.location] and (
+            self.explode == (DEFAULT_STYLES[self.location] == "form")) and not self.allow_reserved
+
+
+# OpenAPI's default style per location; `form` is the one exploded by default.
+DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+
+
+@dataclass(frozen=True)
+class PartEncoding:
+    """A form field's OpenAPI Encoding Object: `content_type` and part `headers` (their
+    schema's default or const) for multipart; `style`/`explode` for urlencoded forms."""
+
+    content_type: str | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    style: str | None = None
+    explode: bool = True
+    allow_reserved: bool = False
 
 
 @dataclass(frozen=True)
 class RequestBody:
     """A request body. An object body is flattened into keyword arguments
-    (`fields`); any other body is passed whole as `body` (`whole`)."""
+    (`fields`); any other body is passed whole as `body` (`whole`).
+    `encodings` pairs a field's wire name with its encoding, sorted by name."""
 
     media_type: str
     encoding: BodyEncoding
@@ -37,6 +71,7 @@ class RequestBody:
     fields: tuple[Field, ...] = ()
     whole: TypeRef | None = None
     description: str | None = None
+    encodings: tuple[tuple[str, PartEncoding], ...] = ()
 
 
 

@@ -107,9 +107,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         form: Union[Mapping[str, object], NotGiven, None] = None,
-        files: Optional[Mapping[str, Union[FileInput, NotGiven]]] = None,
+        files: Optional[Mapping[str, object]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
         accept: str = "application/json",
@@ -117,7 +118,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
@@ -133,13 +134,14 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
             options=options, accept="text/event-stream",
         )  # fmt: skip
@@ -157,13 +159,14 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         options: Optional[RequestOptions] = None,
     ) -> SyncPage[ItemT, ResponseT]:
         item_adapter = as_adapter(item_type)
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[ItemT, ResponseT]:
             call = self._prepare(
-                "GET", path, path_params=path_params, query=page_query, headers=headers,
+                "GET", path, path_params=path_params, query=page_query, headers=headers, cookies=cookies,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
             )  # fmt: skip
 
@@ -240,9 +243,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         form: Union[Mapping[str, object], NotGiven, None] = None,
-        files: Optional[Mapping[str, Union[FileInput, NotGiven]]] = None,
+        files: Optional[Mapping[str, object]] = None,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
         accept: str = "application/json",
@@ -250,7 +254,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
@@ -266,13 +270,14 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers,
+            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
             options=options, accept="text/event-stream",
         )  # fmt: skip
@@ -290,6 +295,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         path_params: Optional[Mapping[str, object]] = None,
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
+        cookies: Optional[Mapping[str, object]] = None,
         options: Optional[RequestOptions] = None,
     ) -> AsyncPaginator[ItemT, ResponseT]:
         """Not a coroutine: ``await`` the result for the first page, or
@@ -298,7 +304,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[ItemT, ResponseT]:
             call = self._prepare(
-                "GET", path, path_params=path_params, query=page_query, headers=headers,
+                "GET", path, path_params=path_params, query=page_query, headers=headers, cookies=cookies,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
             )  # fmt: skip
 

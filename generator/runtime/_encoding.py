@@ -1,4 +1,4 @@
-"""Turning generated-call arguments into URL, query, JSON and multipart parts.
+"""Turning generated-call arguments into the URL, the query and file contents.
 
 All functions are pure so the sync and async clients cannot differ here.
 """
@@ -17,36 +17,22 @@ from urllib.parse import quote
 
 import pydantic
 
+from ._params import merge_query, path_value, present, query_pairs, scalar_text, to_jsonable
 from ._types import FileInput, NotGiven
 
-__all__ = ["build_path", "encode_query", "to_jsonable", "encode_form", "encode_files"]
+__all__ = ["build_path", "encode_query", "query_string", "to_jsonable", "encode_file"]
 
 HttpxFile = Tuple[str, bytes, str]
-# A multipart part: a file, or a plain field (no filename) when there is no file to send.
-MultipartPart = Union[HttpxFile, Tuple[None, bytes]]
 QueryItems = List[Tuple[str, str]]
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
 
-def _scalar_to_str(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return _scalar_to_str(value.value)
-    if isinstance(value, (dict, list, tuple, pydantic.BaseModel)):
-        return json.dumps(to_jsonable(value), separators=(",", ":"))
-    if isinstance(value, (datetime.datetime, datetime.date)):
-        # RFC 3339 (`T` separator), as OpenAPI's date-time format requires; str() uses a space.
-        return value.isoformat()
-    return str(value)
-
-
 def build_path(template: str, params: Optional[Mapping[str, object]]) -> str:
-    """Fill ``{name}`` placeholders, percent-encoding every value.
+    """Fill ``{name}`` placeholders, each value styled and percent-encoded.
 
-    ``safe=""`` also encodes ``/``, ``?`` and ``#`` so a value like ``a/b?c``
-    or ``../x`` stays inside its own path segment.
+    Encoding also ``/``, ``?`` and ``#`` keeps a value like ``a/b?c`` or
+    ``../x`` inside its own path segment.
     """
     values = params or {}
 
@@ -54,11 +40,10 @@ def build_path(template: str, params: Optional[Mapping[str, object]]) -> str:
         name = match.group(1)
         if name not in values:
             raise ValueError(f"missing path parameter {name!r} for {template!r}")
-        text = _scalar_to_str(values[name])
-        if text == "":
+        encoded = path_value(name, values[name])
+        if encoded == "":
             # An empty segment silently addresses a different endpoint.
             raise ValueError(f"path parameter {name!r} must not be empty")
-        encoded = quote(text, safe="")
         if encoded in (".", ".."):
             # Dot segments are normalised away by URL parsers; escape them.
             encoded = encoded.replace(".", "%2E")
@@ -67,80 +52,21 @@ def build_path(template: str, params: Optional[Mapping[str, object]]) -> str:
     return _PLACEHOLDER.sub(substitute, template)
 
 
-def _present(value: object) -> bool:
-    return value is not None and not isinstance(value, NotGiven)
-
-
 def encode_query(*parts: Optional[Mapping[str, object]]) -> QueryItems:
-    """Merge query mappings (later wins); lists repeat the key, None is dropped."""
-    merged: Dict[str, object] = {}
-    for part in parts:
-        if part:
-            merged.update(part)
+    """Merge query mappings (later wins) into percent-encoded pairs; None is dropped.
+
+    A plain value is sent in OpenAPI's default query style (form, exploded: a
+    list repeats its key); a ``Styled`` value in the style it names.
+    """
     items: QueryItems = []
-    for key, value in merged.items():
-        if not _present(value):
-            continue
-        if isinstance(value, (list, tuple, set, frozenset)):
-            items.extend((key, _scalar_to_str(v)) for v in value if _present(v))
-        else:
-            items.append((key, _scalar_to_str(value)))
+    for key, value in merge_query(*parts).items():
+        if present(value):
+            items.extend(query_pairs(key, value))
     return items
 
 
-def to_jsonable(value: object) -> Any:
-    """Recursively drop NOT_GIVEN and dump pydantic models as the API expects."""
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value if not isinstance(v, NotGiven)]
-    if isinstance(value, enum.Enum):
-        return to_jsonable(value.value)
-    return value
-
-
-def encode_form(
-    fields: Union[Mapping[str, object], NotGiven, None], *, deep: bool = False
-) -> Dict[str, Union[str, List[str]]]:
-    """Form fields: scalars as text, lists repeated; objects as JSON (multipart) or,
-    with `deep` (urlencoded forms), in bracket notation: `meta[key]=v`, `items[0][id]=v`."""
-    out: Dict[str, Union[str, List[str]]] = {}
-    if isinstance(fields, NotGiven) or fields is None:
-        return out
-    for key, value in fields.items():
-        if not _present(value):
-            continue
-        if (
-            deep
-            and isinstance(value, (Mapping, pydantic.BaseModel))
-            or deep
-            and _holds_objects(value)
-        ):
-            _flatten(key, to_jsonable(value), out)
-        elif isinstance(value, list):
-            out[key] = [_scalar_to_str(v) for v in value if _present(v)]
-        else:
-            out[key] = _scalar_to_str(value)
-    return out
-
-
-def _holds_objects(value: object) -> bool:
-    return isinstance(value, list) and any(
-        isinstance(v, (Mapping, pydantic.BaseModel)) for v in value
-    )
-
-
-def _flatten(prefix: str, value: Any, out: Dict[str, Union[str, List[str]]]) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _flatten(f"{prefix}[{key}]", item, out)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _flatten(f"{prefix}[{index}]", item, out)
-    elif value is not None:
-        out[prefix] = _scalar_to_str(value)
+def query_string(items: QueryItems) -> str:
+    return "&".join(f"{key}={value}" for key, value in items)
 
 
 def _guess_type(filename: str) -> str:
@@ -176,21 +102,16 @@ def encode_file(value: FileInput) -> HttpxFile:
     raise TypeError(f"unsupported file input: {type(value).__name__}")
 
 
-def multipart_fields(data: Mapping[str, Union[str, List[str]]]) -> List[Tuple[str, MultipartPart]]:
-    """Text fields as multipart parts: httpx would send them urlencoded when no file is given."""
-    parts: List[Tuple[str, MultipartPart]] = []
-    for name, value in data.items():
-        for item in value if isinstance(value, list) else [value]:
-            parts.append((name, (None, item.encode("utf-8"))))
-    return parts
+def raw_body(value: FileInput, media_type: str) -> Tuple[bytes, str]:
+    """A whole-body upload's bytes and Content-Type.
 
-
-def encode_files(
-    files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
-) -> List[Tuple[str, MultipartPart]]:
-    """Multipart file parts; optional files left out (NOT_GIVEN) are not sent."""
-    return [
-        (field, encode_file(value))
-        for field, value in (files or {}).items()
-        if not isinstance(value, NotGiven)
-    ]
+    The spec's media type, unless the caller named one in a ``(filename,
+    content, content_type)`` tuple, or the spec allows several (``image/*``)
+    and the file's name tells which.
+    """
+    filename, content, guessed = encode_file(value)
+    if isinstance(value, tuple) and len(value) == 3:
+        return content, guessed
+    if "*" in media_type and guessed != "application/octet-stream":
+        return content, guessed
+    return content, media_type

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, Dict, TypeVar, cast
+from typing import Any, Callable, Dict, Generic, Mapping, Optional, TypeVar, cast
 
 import httpx
 import pydantic
@@ -11,7 +11,7 @@ import pydantic
 from ._exceptions import APIResponseValidationError
 from ._types import CastTo
 
-__all__ = ["as_adapter", "parse_body", "validation_summary"]
+__all__ = ["ByMediaType", "as_adapter", "parse_body", "validation_summary"]
 
 T = TypeVar("T")
 
@@ -55,8 +55,44 @@ _RAW_READERS: Dict[type, Callable[[httpx.Response], object]] = {
 }
 
 
+def _base(media_type: str) -> str:
+    return media_type.split(";")[0].strip().lower()
+
+
+class ByMediaType(Generic[T]):
+    """An answer declared in several media types, parsed by the one the server sent.
+
+    ``choices`` maps each declared media type (or range, ``text/*``) to what it
+    parses into, e.g. ``{"application/json": Pet, "text/plain": str}``; ``T``
+    is the union of those, named where the constant is declared.
+    """
+
+    __slots__ = ("choices",)
+
+    def __init__(self, choices: Mapping[str, Any]) -> None:
+        self.choices = {_base(media): target for media, target in choices.items()}
+
+    def pick(self, content_type: Optional[str]) -> Any:
+        """The choice for a Content-Type: exact, then by structured suffix
+        (``+json``), then by range (``text/*``); the first declared otherwise."""
+        sent = _base(content_type or "")
+        if sent in self.choices:
+            return self.choices[sent]
+        if "+" in sent:
+            suffix = sent.rsplit("+", 1)[1]
+            for media, target in self.choices.items():
+                if media.endswith("/" + suffix) or media.endswith("+" + suffix):
+                    return target
+        for media, target in self.choices.items():
+            if media.endswith("/*") and sent.startswith(media[:-1]) or media == "*/*":
+                return target
+        return next(iter(self.choices.values()))
+
+
 def parse_body(response: httpx.Response, cast_to: CastTo[T]) -> T:
     """Parse an already-read body: bytes/str/None verbatim, anything else as JSON."""
+    if isinstance(cast_to, ByMediaType):
+        return cast(T, parse_body(response, cast_to.pick(response.headers.get("content-type"))))
     reader = _RAW_READERS.get(cast_to) if isinstance(cast_to, type) else None
     if reader is not None:
         return cast(T, reader(response))

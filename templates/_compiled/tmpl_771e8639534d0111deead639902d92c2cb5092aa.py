@@ -136,6 +136,13 @@ def root(context, missing=missing):
                     str(environment.getattr(l_1_m, 'headers')),
                     ',\n',
                 ))
+            if environment.getattr(l_1_m, 'cookies'):
+                pass
+                t_4.extend((
+                    '            cookies=',
+                    str(environment.getattr(l_1_m, 'cookies')),
+                    ',\n',
+                ))
             for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
                 _loop_vars = {}
                 pass
@@ -190,6 +197,13 @@ def root(context, missing=missing):
                     t_4.extend((
                         '                headers=',
                         str(t_1(environment.getattr(l_1_m, 'headers'), 4)),
+                        ',\n',
+                    ))
+                if environment.getattr(l_1_m, 'cookies'):
+                    pass
+                    t_4.extend((
+                        '                cookies=',
+                        str(t_1(environment.getattr(l_1_m, 'cookies'), 4)),
                         ',\n',
                     ))
                 for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
@@ -253,6 +267,13 @@ def root(context, missing=missing):
                 t_4.extend((
                     '            headers=',
                     str(environment.getattr(l_1_m, 'headers')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'cookies'):
+                pass
+                t_4.extend((
+                    '            cookies=',
+                    str(environment.getattr(l_1_m, 'cookies')),
                     ',\n',
                 ))
             if (not environment.getattr(l_1_m, 'page_spec')):
@@ -362,10 +383,19 @@ def block_imports(context, missing=missing):
         yield 'from pydantic import TypeAdapter\n\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._base_client', ((['AsyncAPIClient'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['SyncAPIClient'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
     yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_part'):
+        pass
+        yield 'from .._forms import Part\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_pages'):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._pagination', t_7(environment, (((['SyncPage'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncPaginator'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['PageSpec'])), _block_vars=_block_vars))
         yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_styled'):
+        pass
+        yield 'from .._params import Styled\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_media_choice'):
+        pass
+        yield 'from .._parsing import ByMediaType\n'
     yield 'from .._response import (\n'
     if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
         pass
@@ -411,7 +441,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 46 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 55 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -696,4 +726,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&45=30&49=31&57=33&60=46&61=51&64=58&65=63&67=69&70=75&71=83&79=87&80=96&82=102&83=106&84=108&85=110&86=112&87=114&88=117&89=121&91=124&92=128&94=131&95=135&97=138&98=143&100=151&104=156&105=160&106=162&107=164&108=166&109=168&110=170&111=173&112=177&114=180&115=184&117=187&118=191&120=194&121=199&123=207&127=210&129=214&130=216&131=218&132=220&134=227&135=229&136=231&137=233&139=236&140=240&142=243&143=247&145=250&146=254&148=257&149=259&150=264&152=272&153=275&154=279&162=290&163=294&164=296&165=298&235=300&2=302&3=311&5=314&6=324&9=327&13=352&14=355&16=357&18=359&22=362&23=364&24=366&27=369&31=372&36=376&37=378&39=380&40=382&41=384&45=387&46=407&47=419&49=422&50=431&52=435&165=443&166=452&171=453&174=454&189=456&190=461&191=463&213=465&215=466&166=468&169=479&171=483&172=499&174=502&176=515&180=517&182=519&185=522&187=524&191=528&192=540&200=542&202=544&203=549&208=550&192=552&193=561&196=568&200=575&203=584&204=599&205=602&208=605&209=623&213=626&215=635&218=646&219=649&220=652&221=658&222=661&226=667&227=670&228=673&229=679&230=682&235=688'
+debug_info = '2=25&5=26&9=28&54=30&58=31&66=33&69=46&70=51&73=58&74=63&76=69&79=75&80=83&88=87&89=96&91=102&92=106&93=108&94=110&95=112&96=114&97=117&98=121&100=124&101=128&103=131&104=135&106=138&107=142&109=145&110=150&112=158&116=163&117=167&118=169&119=171&120=173&121=175&122=177&123=180&124=184&126=187&127=191&129=194&130=198&132=201&133=205&135=208&136=213&138=221&142=224&144=228&145=230&146=232&147=234&149=241&150=243&151=245&152=247&154=250&155=254&157=257&158=261&160=264&161=268&163=271&164=275&166=278&167=280&168=285&170=293&171=296&172=300&180=311&181=315&182=317&183=319&253=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&18=380&22=383&23=385&26=388&27=390&29=392&32=395&36=399&40=402&45=406&46=408&48=410&49=412&50=414&54=417&55=437&56=449&58=452&59=461&61=465&183=473&184=482&189=483&192=484&207=486&208=491&209=493&231=495&233=496&184=498&187=509&189=513&190=529&192=532&194=545&198=547&200=549&203=552&205=554&209=558&210=570&218=572&220=574&221=579&226=580&210=582&211=591&214=598&218=605&221=614&222=629&223=632&226=635&227=653&231=656&233=665&236=676&237=679&238=682&239=688&240=691&244=697&245=700&246=703&247=709&248=712&253=718'

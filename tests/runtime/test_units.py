@@ -12,7 +12,8 @@ import httpx
 import pytest
 from pydantic import BaseModel
 
-from rtpkg._encoding import build_path, encode_file, encode_form, encode_query, to_jsonable
+from rtpkg._encoding import build_path, encode_file, encode_query, to_jsonable
+from rtpkg._forms import urlencoded
 from rtpkg._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -81,13 +82,9 @@ def test_to_jsonable_drops_not_given_and_dumps_models() -> None:
     assert to_jsonable(body) == {"b": None, "m": {"name": "n"}, "l": [1, {}]}
 
 
-def test_encode_form() -> None:
-    assert encode_form({"user": "u", "n": 3, "on": True, "skip": None, "obj": {"k": 1}}) == {
-        "user": "u",
-        "n": "3",
-        "on": "true",
-        "obj": '{"k":1}',
-    }
+def test_urlencoded_form() -> None:
+    body = urlencoded({"user": "u v", "n": 3, "on": True, "skip": None, "gone": NOT_GIVEN, "obj": {"k": 1}})
+    assert body == b"user=u%20v&n=3&on=true&obj%5Bk%5D=1"
 
 
 def test_encode_file_variants(tmp_path: Path) -> None:

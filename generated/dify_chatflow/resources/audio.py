@@ -53,7 +53,9 @@ class AudioResource:
 
         Args:
             file: Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`,
-                `webm`. Limit: `30 MB`.
+                `webm`. Limit: `30 MB`. A path, bytes, a binary file, or a (filename,
+                content[, content_type]) tuple; bare bytes are sent as filename
+                'upload', application/octet-stream.
             user: User identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,
@@ -172,7 +174,9 @@ class AsyncAudioResource:
 
         Args:
             file: Audio file. Supported: `mp3`, `mp4`, `mpeg`, `mpga`, `m4a`, `wav`,
-                `webm`. Limit: `30 MB`.
+                `webm`. Limit: `30 MB`. A path, bytes, a binary file, or a (filename,
+                content[, content_type]) tuple; bare bytes are sent as filename
+                'upload', application/octet-stream.
             user: User identifier."""
         _options = make_request_options(
             extra_headers=extra_headers,

@@ -96,7 +96,9 @@ class FilesResource:
 
         Args:
             file: The file to be uploaded. Supported types include images, documents,
-                audio, and video.
+                audio, and video. A path, bytes, a binary file, or a (filename,
+                content[, content_type]) tuple; bare bytes are sent as filename
+                'upload', application/octet-stream.
             user: User identifier, defined by the developer's rules, must be unique
                 within the application."""
         _options = make_request_options(
@@ -208,7 +210,9 @@ class AsyncFilesResource:
 
         Args:
             file: The file to be uploaded. Supported types include images, documents,
-                audio, and video.
+                audio, and video. A path, bytes, a binary file, or a (filename,
+                content[, content_type]) tuple; bare bytes are sent as filename
+                'upload', application/octet-stream.
             user: User identifier, defined by the developer's rules, must be unique
                 within the application."""
         _options = make_request_options(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import functools
 import logging
-import re
 from dataclasses import dataclass
 from typing import (
     Any,
@@ -35,16 +34,16 @@ import httpx
 from typing_extensions import Self
 
 from ._encoding import (
-    MultipartPart,
     QueryItems,
     build_path,
-    encode_files,
-    encode_form,
     encode_query,
+    query_string,
+    raw_body,
+    to_jsonable,
 )
-from ._encoding import multipart_fields
-from ._encoding import encode_file, to_jsonable
+from ._forms import MultipartPart, multipart, urlencoded
 from ._exceptions import APIConnectionError, APIError, APITimeoutError
+from ._params import cookie_header, header_value, present
 from ._pagination import PageSpec, next_page_query, page_items
 from ._parsing import parse_body
 from ._retries import (
@@ -68,7 +67,6 @@ __all__ = [
     "PreparedCall",
     "DEFAULT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
-    "check_credential",
     "log",
 ]
 
@@ -97,7 +95,6 @@ class PreparedCall:
     params: QueryItems
     headers: Union[Dict[str, str], httpx.Headers]
     json: object
-    data: Optional[Dict[str, Union[str, List[str]]]]
     files: Optional[List[Tuple[str, MultipartPart]]]
     content: Optional[bytes]
     timeout: httpx.Timeout
@@ -113,67 +110,6 @@ _NO_OPTIONS: RequestOptions = {}
 # Paths (already filled in) whose joined URL is kept per client; beyond this the cache
 # starts over, so paths with ever-new IDs in them cannot grow it without bound.
 _URL_CACHE_SIZE = 256
-
-
-def _header_value(value: object) -> str:
-    text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    if "\r" in text or "\n" in text:
-        # A line break in a header value would let a caller smuggle headers.
-        raise ValueError("header values must not contain CR or LF")
-    return text
-
-
-# What an HTTP header can carry as text (httpx encodes str values as ASCII): tab and printable ASCII.
-_HEADER_TEXT = re.compile(r"[\t\x20-\x7e]*")
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
-
-
-def _flaw(value: str, *, in_header: bool) -> Optional[str]:
-    """What is wrong with a header value or credential, described without showing it."""
-    if "\r" in value or "\n" in value:
-        return "a line break (CR or LF)"
-    if any(ord(c) < 0x20 and c != "\t" or ord(c) == 0x7F for c in value):
-        return "a control character"
-    if in_header and not _HEADER_TEXT.fullmatch(value):
-        return "a non-ASCII character, which an HTTP header cannot carry"
-    return None
-
-
-def check_credential(value: str, what: str, *, in_header: bool = True) -> str:
-    """``value`` if it can be sent as is; else ValueError naming ``what``, never the value.
-
-    Refused here, at construction, because httpx would refuse it only on the first request,
-    with an error text that quotes the whole header (``Bearer <key>``), after retries.
-    """
-    flaw = _flaw(value, in_header=in_header)
-    if flaw is not None:
-        hint = (
-            "; one read from a file often ends in a newline: strip it"
-            if "line" in flaw
-            else ""
-        )
-        raise ValueError(
-            f"{what} contains {flaw}{hint} (the value is not shown: it is a secret)"
-        )
-    return value
-
-
-def _check_headers(headers: Mapping[str, str], what: str) -> Dict[str, str]:
-    for name, value in headers.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-            raise ValueError(
-                f"{what}: {name!r} is not a valid header name (letters, digits and -)"
-            )
-        if not isinstance(value, str):
-            raise TypeError(
-                f"{what}[{name!r}] must be a str, not {type(value).__name__}"
-            )
-        flaw = _flaw(value, in_header=True)
-        if flaw is not None:
-            raise ValueError(
-                f"{what}[{name!r}] contains {flaw} (the value is not shown: it may be a secret)"
-            )
-    return dict(headers)
 
 
 class BaseClient(Generic[HttpxClientT]):
@@ -198,18 +134,9 @@ class BaseClient(Generic[HttpxClientT]):
             DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else _to_timeout(timeout)
         )
         self.max_retries = max_retries
-        self._auth_headers: Dict[str, str] = _check_headers(
-            auth_headers or {}, "the credentials"
-        )
-        self._auth_query: Dict[str, str] = {
-            k: check_credential(
-                v, f"the credential for the query parameter {k!r}", in_header=False
-            )
-            for k, v in (auth_query or {}).items()
-        }
-        self._default_headers: Dict[str, str] = _check_headers(
-            default_headers or {}, "default_headers"
-        )
+        self._auth_headers: Dict[str, str] = dict(auth_headers or {})
+        self._auth_query: Dict[str, str] = dict(auth_query or {})
+        self._default_headers: Dict[str, str] = dict(default_headers or {})
         self._default_query: Dict[str, object] = dict(default_query or {})
         self._user_agent = user_agent
         # A client passed in by the caller is the caller's to close.
@@ -254,10 +181,7 @@ class BaseClient(Generic[HttpxClientT]):
         if not isinstance(max_retries, NotGiven):
             new.max_retries = max_retries
         if default_headers:
-            new._default_headers = {
-                **self._default_headers,
-                **_check_headers(default_headers, "default_headers"),
-            }
+            new._default_headers = {**self._default_headers, **default_headers}
         if default_query:
             new._default_query = {**self._default_query, **default_query}
         for klass in type(new).__mro__:
@@ -315,12 +239,13 @@ class BaseClient(Generic[HttpxClientT]):
         headers: Optional[Mapping[str, object]],
         json_body: object,
         form: Union[Mapping[str, object], NotGiven, None],
-        files: Optional[Mapping[str, Union[FileInput, NotGiven]]],
+        files: Optional[Mapping[str, object]],
         idempotent: Optional[bool],
         options: Optional[RequestOptions],
         accept: str = "application/json",
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
+        cookies: Optional[Mapping[str, object]] = None,
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(
@@ -332,31 +257,39 @@ class BaseClient(Generic[HttpxClientT]):
         per_call: Optional[Dict[str, str]] = None
         if headers:
             for key, value in headers.items():
-                if value is not None and not isinstance(value, NotGiven):
+                if present(value):
                     if per_call is None:
                         per_call = {}
-                    per_call[key] = _header_value(value)
+                    per_call[key] = header_value(value)
+        cookie = cookie_header(cookies)
+        if cookie is not None:
+            per_call = {**(per_call or {}), "Cookie": cookie}
         if extra_headers:
             if per_call is None:
                 per_call = {}
-            per_call.update({k: _header_value(v) for k, v in extra_headers.items()})
+            per_call.update({k: header_value(v) for k, v in extra_headers.items()})
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
-        data = None
         encoded_files = None
         raw: Optional[bytes] = None
         set_content_type = False
         if not isinstance(content, NotGiven):
             # A raw body (application/octet-stream, image/png...): read once, so retries resend it.
-            raw = encode_file(content)[1]
+            raw, content_type = raw_body(content, content_type)
             set_content_type = True
         elif form is not None or files is not None:
-            # No `files` at all means an urlencoded form, whose nested objects go in brackets.
             fields = {} if isinstance(form, NotGiven) else dict(form or {})
-            data = encode_form({**fields, **(extra_body or {})}, deep=files is None)
-            encoded_files = encode_files(files)
-            if files is not None and not encoded_files and data:
-                encoded_files, data = multipart_fields(data), None
+            fields.update(extra_body or {})
+            if files is None:  # no `files` at all: an urlencoded form
+                raw, content_type = (
+                    urlencoded(fields),
+                    "application/x-www-form-urlencoded",
+                )
+                set_content_type = True
+            else:
+                # Every field as a part of its own: httpx would send the text fields
+                # urlencoded when no file is given.
+                encoded_files = multipart(fields, files)
         elif not isinstance(json_body, NotGiven) or extra_body:
             body = to_jsonable(json_body) if not isinstance(json_body, NotGiven) else {}
             if extra_body and isinstance(body, dict):
@@ -388,7 +321,6 @@ class BaseClient(Generic[HttpxClientT]):
             params=params,
             headers=merged_headers,
             json=body,
-            data=data,
             files=encoded_files,
             content=raw,
             timeout=(
@@ -399,18 +331,25 @@ class BaseClient(Generic[HttpxClientT]):
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:
-        return self._client.build_request(
+        request = self._client.build_request(
             call.method,
             call.url,
-            # None, not an empty tuple: httpx re-parses the whole URL for any params given.
-            params=tuple(call.params) if call.params else None,
             headers=call.headers,
             json=None if isinstance(call.json, NotGiven) else call.json,
-            data=call.data,
             files=call.files,
             content=call.content,
             timeout=call.timeout,
         )
+        if call.params:
+            # Encoded by the parameter styles already, and appended after any query the
+            # URL or the caller's httpx client brings: httpx's `params=` would re-encode
+            # them its own way (`+` for a space, a bare `|`).
+            own = query_string(call.params).encode("ascii")
+            query = request.url.query
+            request.url = request.url.copy_with(
+                query=query + b"&" + own if query else own
+            )
+        return request
 
     # -- retry decisions and error mapping (pure) -------------------------
 

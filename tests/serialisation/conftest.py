@@ -1,0 +1,117 @@
+"""Generate tests/serialisation/specs/wire.yaml once, serve a recorder on 127.0.0.1.
+
+The recorder is a real uvicorn server: it keeps the exact bytes of every
+request (raw target, headers, body) and answers what the test queued for the
+path, so the tests compare what the generated client really put on the wire.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Dict, Iterator, List, Tuple
+
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from generator.emit.write import write_tree
+from generator.pipeline import generate
+from tests.live_server import serve
+
+SPEC = Path(__file__).resolve().parent / "specs" / "wire.yaml"
+PACKAGE = "wire_client"
+
+
+@dataclass
+class Seen:
+    method: str
+    target: bytes  # raw path and query, as sent
+    headers: Dict[str, str]
+    body: bytes
+
+
+@dataclass
+class Recorder:
+    url: str = ""
+    seen: List[Seen] = field(default_factory=list)
+    # path -> (status, content type, body) answered to the next request for it
+    answers: Dict[str, Tuple[int, str, bytes]] = field(default_factory=dict)
+
+    @property
+    def last(self) -> Seen:
+        return self.seen[-1]
+
+    def answer(self, path: str, status: int, content_type: str, body: bytes) -> None:
+        self.answers[path] = (status, content_type, body)
+
+
+def _app(recorder: Recorder) -> Starlette:
+    async def record(request: Request) -> Response:
+        raw_path = request.scope.get("raw_path") or request.url.path.encode()
+        query = request.scope.get("query_string") or b""
+        recorder.seen.append(Seen(
+            request.method, raw_path + (b"?" + query if query else b""),
+            {k.decode("latin-1"): v.decode("latin-1") for k, v in request.scope["headers"]},
+            await request.body(),
+        ))  # fmt: skip
+        path = request.url.path
+        status, content_type, body = recorder.answers.get(path, (204, "", b""))
+        headers = {"content-type": content_type} if content_type else {}
+        return Response(body, status_code=status, headers=headers)
+
+    return Starlette(routes=[Route("/{rest:path}", record, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])])
+
+
+@pytest.fixture(scope="session")
+def wire_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    out = tmp_path_factory.mktemp("wire") / "out"
+    result = generate(SPEC, package_name=PACKAGE)
+    write_tree(result.files, out)
+    sys.path.insert(0, str(out))
+    yield out
+    sys.path.remove(str(out))
+    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
+        del sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def wire(wire_dir: Path) -> ModuleType:
+    return importlib.import_module(PACKAGE)
+
+
+@pytest.fixture(scope="session")
+def _recorder() -> Iterator[Recorder]:
+    recorder = Recorder()
+    with serve(_app(recorder), name="wire-recorder") as port:
+        recorder.url = f"http://127.0.0.1:{port}"
+        yield recorder
+
+
+@pytest.fixture
+def recorder(_recorder: Recorder) -> Recorder:
+    _recorder.seen.clear()
+    _recorder.answers.clear()
+    return _recorder
+
+
+@pytest.fixture
+def client(wire: ModuleType, recorder: Recorder) -> Iterator[Any]:
+    with wire.Wire(api_key="sk-wire-SECRET", base_url=recorder.url, max_retries=0) as c:
+        yield c
+
+
+@pytest.fixture
+async def aclient(wire: ModuleType, recorder: Recorder) -> Any:
+    async with wire.AsyncWire(api_key="sk-wire-SECRET", base_url=recorder.url, max_retries=0) as c:
+        yield c
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

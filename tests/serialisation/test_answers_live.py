@@ -1,0 +1,46 @@
+"""Answers in several media types, parsed by the Content-Type the server sends."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+
+from tests.serialisation.conftest import PACKAGE, Recorder
+
+
+@pytest.mark.parametrize(
+    "content_type, body, expected",
+    [
+        ("application/json", b'{"R": 1, "G": 2, "B": 3}', {"R": 1, "G": 2, "B": 3}),
+        ("text/plain; charset=utf-8", "grün".encode(), "grün"),
+        ("application/xml", b"<rgb r='1'/>", "<rgb r='1'/>"),
+        ("application/octet-stream", b"\x00\xff", b"\x00\xff"),
+    ],
+)
+def test_answer_parsed_by_its_content_type(client: Any, recorder: Recorder, content_type: str, body: bytes,
+                                           expected: Any) -> None:
+    recorder.answer("/answers", 200, content_type, body)
+    got = client.answers.get_answer()
+    if isinstance(expected, dict):
+        rgb = importlib.import_module(f"{PACKAGE}.models").Rgb
+        assert isinstance(got, rgb) and got.model_dump(by_alias=True) == expected
+    else:
+        assert type(got) is type(expected) and got == expected
+    # The Accept header offers every media type the operation declares.
+    accept = [m.strip() for m in recorder.last.headers["accept"].split(",")]
+    assert sorted(accept) == ["application/json", "application/octet-stream", "application/xml", "text/plain"]
+
+
+def test_default_response_is_the_success_when_it_is_the_only_one(client: Any, recorder: Recorder) -> None:
+    recorder.answer("/answers/default", 200, "application/vnd.wire+json", b'{"R": 9}')
+    got = client.answers.get_default_only()
+    assert got.model_dump(by_alias=True, exclude_unset=True) == {"R": 9}
+    assert recorder.last.headers["accept"] == "application/vnd.wire+json"
+
+
+@pytest.mark.anyio
+async def test_async_answer_parsed_the_same(aclient: Any, recorder: Recorder) -> None:
+    recorder.answer("/answers", 200, "text/plain", b"plain")
+    assert await aclient.answers.get_answer() == "plain"
