@@ -226,7 +226,7 @@ def is_package_name(text: str) -> bool:
 def package_name_problem(text: str) -> str | None:
     """Why `text` cannot be the package's name, or None when it can."""
     if not _fits(text, _NAMES["package_name"][0]):
-        return f"{text!r} is not {_NAMES['package_name'][1]}"
+        return f"{text!r} is not a Python package name (lower_snake_case, not a keyword)"
     shadowed = naming.shadowed_module(text)
     if shadowed:
         return f"{text!r} would shadow {shadowed} {text!r}, so the client could not import"

@@ -110,6 +110,17 @@ def module_name(text: str) -> str:
     return _make_identifier(snake_case(text), "module", "m_")
 
 
+def rename_warning(kind: str, spec_name: str, python_name: str) -> str | None:
+    """The warning text when `python_name` is not what a user would guess from `spec_name`
+    (its snake_case, or PascalCase for a class): a keyword, a name the generated code
+    uses, or one already taken got a suffix. None when there is nothing to say."""
+    plain = pascal_case(spec_name) if kind == "schema" else snake_case(spec_name)
+    if python_name == plain:
+        return None
+    return (f"{kind} {spec_name!r} is {python_name!r} in Python ({plain!r} is a keyword, "
+            "a name the generated code uses, or already taken)")
+
+
 def unique(name: str, taken: Iterable[str]) -> str:
     """`name`, or `name2`, `name3`... whichever is not in `taken`."""
     used = taken if isinstance(taken, (set, frozenset, dict)) else set(taken)  # no copy per call

@@ -355,6 +355,9 @@ def block_imports(context, missing=missing):
         yield 'from datetime import '
         yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
         yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+        pass
+        yield 'from functools import cached_property\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
     yield '\n\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_adapter'):
@@ -384,6 +387,29 @@ def block_imports(context, missing=missing):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '..models', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'), _block_vars=_block_vars))
         yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+        pass
+        yield '\nif TYPE_CHECKING:\n'
+        for l_1_c in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+            l_1_variants = resolve('variants')
+            l_1_names = missing
+            _loop_vars = {}
+            pass
+            l_1_names = []
+            _loop_vars['names'] = l_1_names
+            for l_2_is_async in (undefined(name='variants') if l_1_variants is missing else l_1_variants):
+                l_2_p = l_2__ = missing
+                _loop_vars = {}
+                pass
+                l_2_p = ('Async' if l_2_is_async else '')
+                _loop_vars['p'] = l_2_p
+                l_2__ = context.call(environment.getattr((undefined(name='names') if l_1_names is missing else l_1_names), 'extend'), [str_join(((undefined(name='p') if l_2_p is missing else l_2_p), environment.getattr(l_1_c, 'class_name'), )), str_join(((undefined(name='p') if l_2_p is missing else l_2_p), environment.getattr(l_1_c, 'class_name'), 'WithRawResponse', )), str_join(((undefined(name='p') if l_2_p is missing else l_2_p), environment.getattr(l_1_c, 'class_name'), 'WithStreamingResponse', ))], _loop_vars=_loop_vars)
+                _loop_vars['_'] = l_2__
+            l_2_is_async = l_2_p = l_2__ = missing
+            yield '    '
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.', environment.getattr(l_1_c, 'module'), )), t_7(environment, (undefined(name='names') if l_1_names is missing else l_1_names)), indent=4, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_c = l_1_names = l_1_variants = missing
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -411,7 +437,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 46 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 61 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -453,6 +479,7 @@ def block_resource_class(context, missing=missing):
     yield from context.blocks['class_header'][0](context.derived({}))
     yield from context.blocks['class_docstring'][0](context.derived({}))
     yield from context.blocks['class_init'][0](context.derived({}))
+    yield from context.blocks['children'][0](context.derived({}))
     l_1_loop = missing
     for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'), undefined):
         l_1_asyncdef = resolve('asyncdef')
@@ -525,6 +552,39 @@ def block_class_init(context, missing=missing):
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
     yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
     yield 'WithStreamingResponse(self)\n'
+
+def block_children(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    try:
+        t_10 = environment.filters['docindent']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'docindent' found.")
+    pass
+    for l_1_c in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+        l_1_lay_out_def = resolve('lay_out_def')
+        l_1_prefix = resolve('prefix')
+        l_1_import_from = resolve('import_from')
+        _loop_vars = {}
+        pass
+        yield '\n    @cached_property\n    '
+        yield str(context.call((undefined(name='lay_out_def') if l_1_lay_out_def is missing else l_1_lay_out_def), str_join(('def ', environment.getattr(l_1_c, 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_1_c, 'class_name'), ':', )), indent=4, _loop_vars=_loop_vars))
+        yield '\n        """'
+        yield str(t_10(environment.getattr(l_1_c, 'doc'), 8))
+        yield '"""\n        '
+        yield str(context.call((undefined(name='import_from') if l_1_import_from is missing else l_1_import_from), str_join(('.', environment.getattr(l_1_c, 'module'), )), [str_join(((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_1_c, 'class_name'), ))], indent=8, _loop_vars=_loop_vars))
+        yield '\n\n        return '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield str(environment.getattr(l_1_c, 'class_name'))
+        yield '(self._client)\n'
+    l_1_c = l_1_lay_out_def = l_1_prefix = l_1_import_from = missing
 
 def block_method(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -640,51 +700,59 @@ def block_wrapper_classes(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_prefix = resolve('prefix')
-    l_0_r = resolve('r')
     pass
-    yield '\n\nclass '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield 'WithRawResponse:\n    def __init__(self, resource: '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield ') -> None:\n'
-    for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
+    yield '\n\n'
+    for (l_1_kind, l_1_wrapper_name) in [('WithRawResponse', 'to_raw_response_wrapper'), ('WithStreamingResponse', 'to_streamed_response_wrapper')]:
         l_1_is_async = resolve('is_async')
-        l_1_assigned_call = resolve('assigned_call')
+        l_1_prefix = resolve('prefix')
+        l_1_r = resolve('r')
         l_1_wrapper = missing
         _loop_vars = {}
         pass
-        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_raw_response_wrapper', ))
+        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), l_1_wrapper_name, ))
         _loop_vars['wrapper'] = l_1_wrapper
-        yield '        self.'
-        yield str(environment.getattr(l_1_m, 'name'))
-        yield ' = '
-        yield str(context.call((undefined(name='assigned_call') if l_1_assigned_call is missing else l_1_assigned_call), str_join(('self.', environment.getattr(l_1_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_1_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
-        yield '\n'
-    l_1_m = l_1_is_async = l_1_wrapper = l_1_assigned_call = missing
-    yield '\n\nclass '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield 'WithStreamingResponse:\n    def __init__(self, resource: '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield ') -> None:\n'
-    for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
-        l_1_is_async = resolve('is_async')
-        l_1_assigned_call = resolve('assigned_call')
-        l_1_wrapper = missing
-        _loop_vars = {}
-        pass
-        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_streamed_response_wrapper', ))
-        _loop_vars['wrapper'] = l_1_wrapper
-        yield '        self.'
-        yield str(environment.getattr(l_1_m, 'name'))
-        yield ' = '
-        yield str(context.call((undefined(name='assigned_call') if l_1_assigned_call is missing else l_1_assigned_call), str_join(('self.', environment.getattr(l_1_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_1_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
-        yield '\n'
-    l_1_m = l_1_is_async = l_1_wrapper = l_1_assigned_call = missing
+        yield '\n\nclass '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield str(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'class_name'))
+        yield str(l_1_kind)
+        yield ':\n    def __init__(self, resource: '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield str(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'class_name'))
+        yield ') -> None:\n'
+        if environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'children'):
+            pass
+            yield '        self._resource = resource\n'
+        for l_2_m in environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'methods'):
+            l_2_assigned_call = resolve('assigned_call')
+            _loop_vars = {}
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_2_m, 'name'))
+            yield ' = '
+            yield str(context.call((undefined(name='assigned_call') if l_2_assigned_call is missing else l_2_assigned_call), str_join(('self.', environment.getattr(l_2_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_2_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
+            yield '\n'
+        l_2_m = l_2_assigned_call = missing
+        if ((not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'children')) and (not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'methods'))):
+            pass
+            yield '        pass\n'
+        for l_2_c in environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'children'):
+            l_2_lay_out_def = resolve('lay_out_def')
+            l_2_import_from = resolve('import_from')
+            _loop_vars = {}
+            pass
+            yield '\n    @cached_property\n    '
+            yield str(context.call((undefined(name='lay_out_def') if l_2_lay_out_def is missing else l_2_lay_out_def), str_join(('def ', environment.getattr(l_2_c, 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_2_c, 'class_name'), l_1_kind, ':', )), indent=4, _loop_vars=_loop_vars))
+            yield '\n        '
+            yield str(context.call((undefined(name='import_from') if l_2_import_from is missing else l_2_import_from), str_join(('.', environment.getattr(l_2_c, 'module'), )), [str_join(((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_2_c, 'class_name'), l_1_kind, ))], indent=8, _loop_vars=_loop_vars))
+            yield '\n\n        return '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_c, 'class_name'))
+            yield str(l_1_kind)
+            yield '(self._resource.'
+            yield str(environment.getattr(l_2_c, 'attribute'))
+            yield ')\n'
+        l_2_c = l_2_lay_out_def = l_2_import_from = missing
+    l_1_kind = l_1_wrapper_name = l_1_is_async = l_1_wrapper = l_1_prefix = l_1_r = missing
 
 def block_footer(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -695,5 +763,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&45=30&49=31&57=33&60=46&61=51&64=58&65=63&67=69&70=75&71=83&79=87&80=96&82=102&83=106&84=108&85=110&86=112&87=114&88=117&89=121&91=124&92=128&94=131&95=135&97=138&98=143&100=151&104=156&105=160&106=162&107=164&108=166&109=168&110=170&111=173&112=177&114=180&115=184&117=187&118=191&120=194&121=199&123=207&127=210&129=214&130=216&131=218&132=220&134=227&135=229&136=231&137=233&139=236&140=240&142=243&143=247&145=250&146=254&148=257&149=259&150=264&152=272&153=275&154=279&162=290&163=294&164=296&165=298&235=300&2=302&3=311&5=314&6=324&9=327&13=352&14=355&16=357&18=359&22=362&23=364&24=366&27=369&31=372&36=376&37=378&39=380&40=382&41=384&45=387&46=407&47=419&49=422&50=431&52=435&165=443&166=452&171=453&174=454&189=456&190=461&191=463&213=465&215=466&166=468&169=479&171=483&172=499&174=502&176=515&180=517&182=519&185=522&187=524&191=528&192=540&200=542&202=544&203=549&208=550&192=552&193=561&196=568&200=575&203=584&204=599&205=602&208=605&209=623&213=626&215=635&218=646&219=649&220=652&221=658&222=661&226=667&227=670&228=673&229=679&230=682&235=688'
+blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'children': block_children, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
+debug_info = '2=25&5=26&9=28&60=30&64=31&72=33&75=46&76=51&79=58&80=63&82=69&85=75&86=83&94=87&95=96&97=102&98=106&99=108&100=110&101=112&102=114&103=117&104=121&106=124&107=128&109=131&110=135&112=138&113=143&115=151&119=156&120=160&121=162&122=164&123=166&124=168&125=170&126=173&127=177&129=180&130=184&132=187&133=191&135=194&136=199&138=207&142=210&144=214&145=216&146=218&147=220&149=227&150=229&151=231&152=233&154=236&155=240&157=243&158=247&160=250&161=254&163=257&164=259&165=264&167=272&168=275&169=279&177=290&178=294&179=296&180=298&271=300&2=302&3=311&5=314&6=324&9=327&13=352&14=355&16=357&19=360&21=362&25=365&26=367&27=369&30=372&34=375&39=379&40=381&42=383&43=385&44=387&46=389&49=392&50=397&51=399&52=403&53=405&55=409&60=413&61=433&62=445&64=448&65=457&67=461&180=469&181=478&186=479&189=480&204=481&215=483&216=488&217=490&239=492&241=493&181=495&184=506&186=510&187=526&189=529&191=542&195=544&197=546&200=549&202=551&204=555&205=570&208=577&209=579&210=581&212=583&217=588&218=600&226=602&228=604&229=609&234=610&218=612&219=621&222=628&226=635&229=644&230=659&231=662&234=665&235=683&239=686&241=695&244=704&245=711&248=714&249=718&250=721&253=724&254=729&256=734&259=737&262=743&263=745&265=747&271=756'
