@@ -147,8 +147,8 @@ def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: st
     nothing more than the shape either."""
     said = [w.lower() for w in naming.words(operation.operation_id)]
     known = {naming.singular(w) for part in resource for w in part.split("_")}
-    path_words = {naming.singular(w.lower()) for w in naming.words(operation.path)}
-    if said and said[0] == operation.method.lower() and {naming.singular(w) for w in said[1:]} <= path_words | known:
+    path_words = {naming.singular(w.lower()) for w in naming.words(operation.path) if not _VERSION.match(w)}
+    if said and said[0] == operation.method.lower() and {naming.singular(w) for w in said[1:]} == path_words:
         return shape
     kept = [w for w in said if naming.singular(w) not in known]
     if not kept or (len(kept) == 1 and kept[0] in _VERB_WORDS):
