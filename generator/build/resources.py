@@ -137,11 +137,10 @@ def _name_methods(
         name = naming.unique(first, taken)
         taken.append(name)
         if name != method.name:
-            where = ".".join(path)
+            # One text for every collision: a spec with many (GitHub: 172) gets one line with the count.
             warnings.append(BuildWarning(
-                f"operations would share the method name client.{where}.{method.name}(); "
-                f"{method.operation.operation_id!r} is client.{where}.{name}() (name it under `operations:` in the config)",
-                method.pointer))
+                "operations would share a method name in their resource; each is named from its operationId "
+                "instead (name them under `operations:` in the config)", method.pointer))
         named.append(dataclasses.replace(method.operation, python_name=name))
     return tuple(sorted(named, key=lambda op: (op.python_name, op.path, op.method)))
 

@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 from generator import naming
 from generator.ir import ListType, NullableType, Operation
 
-_ROOT_PREFIX = re.compile(r"^(api|rest|services?)$", re.IGNORECASE)  # only at the start of a path
+_ROOT_PREFIX = re.compile(r"^(api|rest)$", re.IGNORECASE)  # only at the start of a path
 _VERSION = re.compile(r"^(v?\d+([._-]\d+)*|v\d+[a-z]+\d*)$", re.IGNORECASE)  # v1, 2010-04-01, 1.0, v1beta1
 _EXTENSION = re.compile(r"\.(json|xml|ya?ml|csv)$", re.IGNORECASE)
 _PARAM = "{}"
@@ -80,7 +80,7 @@ def shared_tag_words(tags: Iterable[str]) -> int:
     """How many leading words every tag shares (Twilio's `MessagingV1Service`,
     `MessagingV1BrandRegistration`: "messaging"), when each keeps a word of its own."""
     split = [naming.resource_name(t).split("_") for t in sorted(set(tags))]
-    if len(split) < 2:
+    if len(split) < 3:  # two tags sharing a word ("User Accounts", "User Settings") may well mean it
         return 0
     shared = 0
     while all(len(words) > shared + 1 for words in split) and len({w[shared] for w in split}) == 1:
