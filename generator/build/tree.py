@@ -95,22 +95,20 @@ def tag_root(tag: str, shared_words: int) -> str:
 def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *, nested: bool) -> Placement:
     """`root`: the resource the tag (or the first path segment) names, already renamed by config."""
     tokens = path_tokens(operation.path)
-    key = tokens
-    below: Sequence[str] | None = None
-    if nested:
-        if tag is None:
-            first = next((i for i, t in enumerate(tokens) if t != _PARAM), None)
-            below = tokens[first + 1:] if first is not None else ()
-        else:
-            wanted = naming.singular(tag)
-            match = next((i for i, t in enumerate(tokens)
-                          if t != _PARAM and naming.singular(naming.resource_name(t)) == wanted), None)
-            below = tokens[match + 1:] if match is not None else None
-    action = index.is_action(key)
-    shape = _shape_name(operation, key, action)
-    if below is None:  # flat: the operationId names the method; the path says little about the resource
+    below: Sequence[str] | None  # the tokens below the resource's own segment; None: the path is not its
+    if tag is None:
+        first = next((i for i, t in enumerate(tokens) if t != _PARAM), None)
+        below = tokens[first + 1:] if first is not None else ()
+    else:
+        wanted = naming.singular(tag)
+        match = next((i for i, t in enumerate(tokens)
+                      if t != _PARAM and naming.singular(naming.resource_name(t)) == wanted), None)
+        below = tokens[match + 1:] if match is not None else None
+    action = index.is_action(tokens)
+    shape = _shape_name(operation, tokens, action)
+    if below is None or not nested:  # the operationId names the method
         resource = (root,)
-        name = from_operation_id(operation, resource, shape)
+        name = from_operation_id(operation, resource, shape, path_names_resource=below is not None)
         return Placement(resource, name, name)
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
     resource = (root, *literals)
@@ -139,16 +137,19 @@ def _lists(operation: Operation, last_segment: str) -> bool:
         naming.resource_name(last_segment) if last_segment else "")
 
 
-def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: str) -> str:
+def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: str, *,
+                      path_names_resource: bool = True) -> str:
     """The operationId without the words of the resource path (wherever they stand):
     `repos/list-for-org` in `repos` is `list_for_org`; `listChatCompletions` in
     `chat.completions` is only a verb, so the name by shape (`list`). An operationId that
     only spells the method and path (Stripe's `PostWebhookEndpointsWebhookEndpoint`) says
-    nothing more than the shape either."""
+    nothing more than the shape either, unless the path is not the resource's (`getText` at
+    `/text` tagged `Blobs` stays `get_text`)."""
     said = [w.lower() for w in naming.words(operation.operation_id)]
     known = {naming.singular(w) for part in resource for w in part.split("_")}
     path_words = {naming.singular(w.lower()) for w in naming.words(operation.path) if not _VERSION.match(w)}
-    if said and said[0] == operation.method.lower() and {naming.singular(w) for w in said[1:]} == path_words:
+    spells_path = said and said[0] == operation.method.lower() and {naming.singular(w) for w in said[1:]} == path_words
+    if spells_path and path_names_resource:
         return shape
     kept = [w for w in said if naming.singular(w) not in known]
     if not kept or (len(kept) == 1 and kept[0] in _VERB_WORDS):
