@@ -12,7 +12,11 @@ Resources nest by path segments below the operation's tag, as Stainless-style SD
   `update`/`delete` on an item; a GET of a singular collection (`/user`) is `retrieve`;
 - path segments before the tag's own segment (`/repos/{owner}/{repo}` before `actions`)
   are only arguments; a tag that names no segment keeps its operations on one resource,
-  named by operationId (the path does not describe that resource).
+  named by operationId (the path does not describe that resource), unless the operationId
+  only spells the method and path (Adyen's `post-payments-paymentPspReference-refunds`
+  tagged `Modifications`): then the whole path nests below the tag
+  (`client.modifications.payments.refunds.create`);
+- an operationId verb that contradicts the shape wins (`removeIssuesFromEpic` is a POST).
 
 `fallback` is the name from the operationId, used where two operations would share a name.
 """
@@ -106,13 +110,31 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
         below = tokens[match + 1:] if match is not None else None
     action = index.is_action(tokens)
     shape = _shape_name(operation, tokens, action)
+    if below is None and nested and spells_path(operation):
+        below = tokens  # the operationId says no more than the path: the path nests below the tag
     if below is None or not nested:  # the operationId names the method
         resource = (root,)
         name = from_operation_id(operation, resource, shape, path_names_resource=below is not None)
         return Placement(resource, name, name)
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
     resource = (root, *literals)
-    return Placement(resource, shape, from_operation_id(operation, resource, shape))
+    fallback = from_operation_id(operation, resource, shape)
+    return Placement(resource, fallback if _contradicts(fallback, shape) else shape, fallback)
+
+
+# Which shape name each leading operationId verb means.
+_VERB_MEANS = {"get": "retrieve", "fetch": "retrieve", "read": "retrieve", "retrieve": "retrieve", "show": "retrieve",
+               "list": "list", "index": "list", "create": "create", "add": "create", "new": "create",
+               "update": "update", "modify": "update", "edit": "update", "patch": "update", "replace": "update",
+               "delete": "delete", "remove": "delete", "destroy": "delete", "del": "delete"}
+
+
+def _contradicts(from_id: str, shape: str) -> bool:
+    """`removeIssuesFromEpic` is a POST, but it removes: the operationId's verb wins over the
+    shape's `create`. Other leading words (`toggle`, `assign`) say nothing the shape contradicts."""
+    meant = _VERB_MEANS.get(from_id.split("_", 1)[0])
+    shape_means = {"list": "retrieve", "retrieve": "retrieve"}.get(shape, shape)
+    return meant is not None and shape in _VERB_MEANS.values() and {"list": "retrieve"}.get(meant, meant) != shape_means
 
 
 def _shape_name(operation: Operation, key: tuple[str, ...], action: bool) -> str:
@@ -137,6 +159,14 @@ def _lists(operation: Operation, last_segment: str) -> bool:
         naming.resource_name(last_segment) if last_segment else "")
 
 
+def spells_path(operation: Operation) -> bool:
+    """`PostWebhookEndpointsWebhookEndpoint` for POST /v1/webhook_endpoints/{webhook_endpoint}:
+    the operationId is the method and the path's words, and nothing else."""
+    said = [naming.singular(w.lower()) for w in naming.words(operation.operation_id)]
+    path_words = {naming.singular(w.lower()) for w in naming.words(operation.path) if not _VERSION.match(w)}
+    return bool(said) and said[0] == operation.method.lower() and set(said[1:]) == path_words
+
+
 def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: str, *,
                       path_names_resource: bool = True) -> str:
     """The operationId without the words of the resource path (wherever they stand):
@@ -147,9 +177,7 @@ def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: st
     `/text` tagged `Blobs` stays `get_text`)."""
     said = [w.lower() for w in naming.words(operation.operation_id)]
     known = {naming.singular(w) for part in resource for w in part.split("_")}
-    path_words = {naming.singular(w.lower()) for w in naming.words(operation.path) if not _VERSION.match(w)}
-    spells_path = said and said[0] == operation.method.lower() and {naming.singular(w) for w in said[1:]} == path_words
-    if spells_path and path_names_resource:
+    if path_names_resource and spells_path(operation):
         return shape
     kept = [w for w in said if naming.singular(w) not in known]
     if not kept or (len(kept) == 1 and kept[0] in _VERB_WORDS):

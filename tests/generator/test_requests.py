@@ -191,5 +191,5 @@ def test_leniency_warnings_name_the_spot(generate_models: GenerateFn) -> None:
 def test_parameters_named_like_builtins_keep_their_names(generate_models: GenerateFn) -> None:
     seen: list[httpx.Request] = []
     client = _client(generate_models, seen)
-    assert client.blobs.get_text(type="t", str="s", bytes="b") == "plain words"
+    assert client.blobs.text.retrieve(type="t", str="s", bytes="b") == "plain words"
     assert dict(seen[0].url.params) == {"type": "t", "str": "s", "bytes": "b"}

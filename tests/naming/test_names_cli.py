@@ -171,3 +171,19 @@ def test_schema_and_parameter_renames_are_warned_with_the_pointer(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert "#/components/schemas/Stream: warning: schema 'Stream' is 'StreamModel' in Python" in result.stderr
     assert "#/paths/~1things~1{timeout}/get/parameters/0: warning: parameter 'timeout' is 'timeout_'" in result.stderr
+
+
+def test_a_tag_the_path_does_not_name_nests_a_method_and_path_operation_id(tmp_path: Path) -> None:
+    paths = {
+        "/payments/{ref}/refunds": {"post": _op("post-payments-ref-refunds", tag="Modifications", params=["ref"])},
+        "/epic/none/issue": {"post": _op("removeIssuesFromEpic", tag="Epic")},
+        "/epic/{id}": {"get": _op("getEpic", tag="Epic", params=["id"])},
+    }
+    result = _generate(tmp_path, _spec("Shop", paths))
+    assert result.returncode == 0, result.stderr
+    resources = tmp_path / "out" / "shop" / "resources"
+    assert "    def create(" in (resources / "modifications_payments_refunds.py").read_text(encoding="utf-8")
+    assert "    def payments(self)" in (resources / "modifications.py").read_text(encoding="utf-8")
+    # A POST that says it removes is not `create`.
+    assert "    def remove_from(" in (resources / "epic_none_issue.py").read_text(encoding="utf-8")
+    assert "    def retrieve(" in (resources / "epic.py").read_text(encoding="utf-8")
