@@ -38,9 +38,6 @@ _PARAM = "{}"
 
 _ITEM_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "post": "update", "delete": "delete"}
 _COLLECTION_VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
-# Leading operationId words that only say the HTTP verb: a bare one gives the name by shape.
-_VERB_WORDS = frozenset({"get", "fetch", "read", "retrieve", "show", "list", "index", "create", "add", "new",
-                         "post", "put", "patch", "update", "modify", "edit", "delete", "remove", "destroy", "del"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +105,9 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
         match = next((i for i, t in enumerate(tokens)
                       if t != _PARAM and naming.singular(naming.resource_name(t)) == wanted), None)
         below = tokens[match + 1:] if match is not None else None
-    action = index.is_action(tokens)
+    # A path that ends at the tag's own segment (Twilio's `.../Usage/Records/Daily` tagged `Daily`) is
+    # that resource's collection, never an action named like the resource.
+    action = index.is_action(tokens) and below != ()
     shape = _shape_name(operation, tokens, action)
     if below is None and nested and spells_path(operation):
         below = tokens  # the operationId says no more than the path: the path nests below the tag
@@ -119,22 +118,28 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
     resource = (root, *literals)
     fallback = from_operation_id(operation, resource, shape)
-    return Placement(resource, fallback if _contradicts(fallback, shape) else shape, fallback)
+    return Placement(resource, _agreed(fallback, shape), fallback)
 
 
 # Which shape name each leading operationId verb means.
-_VERB_MEANS = {"get": "retrieve", "fetch": "retrieve", "read": "retrieve", "retrieve": "retrieve", "show": "retrieve",
+_VERB_MEANS = {"post": "create", "put": "update", "get": "retrieve", "fetch": "retrieve", "read": "retrieve", "retrieve": "retrieve", "show": "retrieve",
                "list": "list", "index": "list", "create": "create", "add": "create", "new": "create",
                "update": "update", "modify": "update", "edit": "update", "patch": "update", "replace": "update",
                "delete": "delete", "remove": "delete", "destroy": "delete", "del": "delete"}
 
 
-def _contradicts(from_id: str, shape: str) -> bool:
-    """`removeIssuesFromEpic` is a POST, but it removes: the operationId's verb wins over the
-    shape's `create`. Other leading words (`toggle`, `assign`) say nothing the shape contradicts."""
-    meant = _VERB_MEANS.get(from_id.split("_", 1)[0])
-    shape_means = {"list": "retrieve", "retrieve": "retrieve"}.get(shape, shape)
-    return meant is not None and shape in _VERB_MEANS.values() and {"list": "retrieve"}.get(meant, meant) != shape_means
+def _agreed(from_id: str, shape: str) -> str:
+    """The shape's name, unless the operationId's leading verb contradicts it: `removeIssuesFromEpic`
+    is a POST but removes (`remove_from`), `UpdateDomainConfig` is a POST but updates, and
+    `ListUsageRecordDaily` lists a singular-looking segment. Other leading words (`toggle`,
+    `assign`) and a bare `get` say nothing the shape contradicts."""
+    verb = from_id.split("_", 1)[0]
+    meant = _VERB_MEANS.get(verb)
+    if meant is None or shape not in _VERB_MEANS.values() or meant == shape:
+        return shape
+    if {meant, shape} == {"list", "retrieve"}:
+        return "list" if meant == "list" else shape
+    return from_id
 
 
 def _shape_name(operation: Operation, key: tuple[str, ...], action: bool) -> str:
@@ -180,6 +185,8 @@ def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: st
     if path_names_resource and spells_path(operation):
         return shape
     kept = [w for w in said if naming.singular(w) not in known]
-    if not kept or (len(kept) == 1 and kept[0] in _VERB_WORDS):
+    if not kept:
         return shape
+    if len(kept) == 1 and kept[0] in _VERB_MEANS:  # only a verb: the shape's name, or the verb's meaning
+        return _agreed(_VERB_MEANS[kept[0]], shape)
     return naming.method_name("_".join(kept))
