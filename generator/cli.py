@@ -124,14 +124,15 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
     """Build and render, then write to `output` (generate) or diff against args.dir (check)."""
     # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
     from generator.build import BuildError
-    from generator.config import ConfigError, config_path_for, is_package_name, locate_build_error
+    from generator.config import ConfigError, config_path_for, locate_build_error, package_name_problem
     from generator.emit.render import TemplateFailure
     from generator.emit.write import ForeignFilesError, diff_tree, write_tree
     from generator.load import LoadError
     from generator.pipeline import generate
 
-    if getattr(args, "package_name", None) and not is_package_name(args.package_name):
-        return _fail(f"--package-name {args.package_name!r} is not a Python package name (use lower_snake_case)")
+    problem = package_name_problem(args.package_name) if getattr(args, "package_name", None) else None
+    if problem:
+        return _fail(f"--package-name {problem} (choose another lower_snake_case name)")
     try:
         result = generate(
             Path(args.spec),

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from generator import naming
+
 
 class ConfigError(Exception):
     def __init__(self, message: str, file: Path, pointer: str, hint: str) -> None:
@@ -87,6 +89,7 @@ class Config:
     include: Selection | None = None  # None: every operation
     exclude: Selection = Selection()
     clients: str = "both"  # one of CLIENTS
+    resource_layout: str = "nested"  # one of RESOURCE_LAYOUTS
     docstrings: str = "full"  # one of DOCSTRINGS
     line_length: int | None = None  # None: the formatter's default
     extra_dependencies: tuple[str, ...] = ()  # PEP 508 requirements added to the package's
@@ -97,12 +100,15 @@ class Config:
 _TOP_KEYS = {
     "package_name", "distribution_name", "client_name", "api_key_env", "base_url_env", "base_url",
     "resources", "operations", "streams", "pagination", "model_style",
-    "templates", "include", "exclude", "clients", "docstrings", "line_length", "extra_dependencies", "header",
+    "templates", "include", "exclude", "clients", "resource_layout", "docstrings", "line_length", "extra_dependencies", "header",
 }
 
 # How models are generated: pydantic v2 classes (default), TypedDicts or (pydantic) dataclasses.
 MODEL_STYLES = ("pydantic", "typeddict", "dataclasses")
 CLIENTS = ("sync", "async", "both")  # which client classes the package has
+# "nested": resources by tag and path (`client.chat.completions.create`); "flat": one
+# resource per tag, methods named by operationId (`client.chat.create_chat_completion`).
+RESOURCE_LAYOUTS = ("nested", "flat")
 DOCSTRINGS = ("full", "summary", "none")  # method and model docstrings: all text, the first line/paragraph, none
 
 
@@ -195,6 +201,7 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
         include=_selection(data["include"], path, "/include") if "include" in data else None,
         exclude=_selection(data.get("exclude", {}), path, "/exclude"),
         clients=_choice(data, "clients", CLIENTS, "both", path),
+        resource_layout=_choice(data, "resource_layout", RESOURCE_LAYOUTS, "nested", path),
         docstrings=_choice(data, "docstrings", DOCSTRINGS, "full", path),
         line_length=_line_length(data, path),
         extra_dependencies=_requirements(data.get("extra_dependencies", []), path),
@@ -215,8 +222,19 @@ _NAMES = {
 
 
 def is_package_name(text: str) -> bool:
-    """What `import <text>` accepts and the config's `package_name` allows (also for --package-name)."""
-    return _fits(text, _NAMES["package_name"][0])
+    """What `import <text>` accepts and the config's `package_name` allows (also for
+    --package-name): a lower_snake_case identifier that shadows no module the client imports."""
+    return package_name_problem(text) is None
+
+
+def package_name_problem(text: str) -> str | None:
+    """Why `text` cannot be the package's name, or None when it can."""
+    if not _fits(text, _NAMES["package_name"][0]):
+        return f"{text!r} is not a Python package name (lower_snake_case, not a keyword)"
+    shadowed = naming.shadowed_module(text)
+    if shadowed:
+        return f"{text!r} would shadow {shadowed} {text!r}, so the client could not import"
+    return None
 
 
 def _fits(value: str, pattern: re.Pattern[str]) -> bool:
@@ -228,6 +246,9 @@ def _name(data: Mapping[str, Any], key: str, path: Path) -> str | None:
     pattern, what, example = _NAMES[key]
     if value is not None and not _fits(value, pattern):
         raise ConfigError(f"{key} {value!r} is not {what}", path, f"/{key}", f"e.g. {key}: {example}")
+    problem = package_name_problem(value) if key == "package_name" and value is not None else None
+    if problem:
+        raise ConfigError(f"package_name {problem}", path, f"/{key}", f"choose another, e.g. {key}: {value}_client")
     return value
 
 

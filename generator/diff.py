@@ -26,8 +26,8 @@ class Change:
 def diff_apis(old: Api, new: Api, only: Iterable[str] = ()) -> list[Change]:
     """Changes from `old` to `new`; `only` limits the operations compared (by operationId)."""
     wanted = set(only)
-    old_ops = {op.operation_id: (r.python_name, op) for r in old.resources for op in r.operations}
-    new_ops = {op.operation_id: (r.python_name, op) for r in new.resources for op in r.operations}
+    old_ops = {op.operation_id: (".".join(r.attribute_path), op) for r in old.resources for op in r.operations}
+    new_ops = {op.operation_id: (".".join(r.attribute_path), op) for r in new.resources for op in r.operations}
     if wanted:
         old_ops = {k: v for k, v in old_ops.items() if k in wanted}
         new_ops = {k: v for k, v in new_ops.items() if k in wanted}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import keyword
 import re
+import sys
 from typing import Iterable
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -109,6 +110,17 @@ def module_name(text: str) -> str:
     return _make_identifier(snake_case(text), "module", "m_")
 
 
+def rename_warning(kind: str, spec_name: str, python_name: str) -> str | None:
+    """The warning text when `python_name` is not what a user would guess from `spec_name`
+    (its snake_case, or PascalCase for a class): a keyword, a name the generated code
+    uses, or one already taken got a suffix. None when there is nothing to say."""
+    plain = pascal_case(spec_name) if kind == "schema" else snake_case(spec_name)
+    if python_name == plain:
+        return None
+    return (f"{kind} {spec_name!r} is {python_name!r} in Python ({plain!r} is a keyword, "
+            "a name the generated code uses, or already taken)")
+
+
 def unique(name: str, taken: Iterable[str]) -> str:
     """`name`, or `name2`, `name3`... whichever is not in `taken`."""
     used = taken if isinstance(taken, (set, frozenset, dict)) else set(taken)  # no copy per call
@@ -118,3 +130,107 @@ def unique(name: str, taken: Iterable[str]) -> str:
     while f"{name}{n}" in used:
         n += 1
     return f"{name}{n}"
+
+
+# --- Names derived from `info.title`: the package, the client class, the env var prefix ---
+
+# Words a title uses to say what it is, not which API it is ("GitHub v3 REST API").
+_TITLE_NOISE = frozenset({"api", "apis", "rest", "restful", "openapi", "swagger", "http", "spec", "specification"})
+_VERSION_WORD = re.compile(r"v?\d+([._-]?\d+)*([._-]?(snapshot|beta|alpha|rc)\d*)?", re.IGNORECASE)
+_TITLE_TOKEN = re.compile(r"[0-9A-Za-z]+")
+
+# Modules the generated package imports at run time (and theirs): a package of the same
+# name would shadow them and the client could not import.
+RUNTIME_MODULES = frozenset(
+    {"httpx", "httpx_sse", "httpcore", "h11", "anyio", "sniffio", "certifi", "idna", "pydantic",
+     "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection"}
+)
+
+
+def shadowed_module(name: str) -> str | None:
+    """What a top-level package `name` would hide from the client: "the standard library
+    module", "the runtime dependency", or None when it hides nothing."""
+    if name in sys.stdlib_module_names or name == "test":
+        return "the standard library module"
+    if name in RUNTIME_MODULES:
+        return "the runtime dependency"
+    return None
+
+
+def title_words(title: str) -> list[str]:
+    """The words that name the API: "GitHub v3 REST API" -> ["GitHub"], "The Jira Cloud
+    platform REST API" -> ["Jira", "Cloud", "platform"]. Words keep their casing (a brand's
+    "GitHub" is one word, not "Git Hub")."""
+    tokens = _TITLE_TOKEN.findall(title)
+    kept = [t for t in tokens if t.lower() not in _TITLE_NOISE and not _VERSION_WORD.fullmatch(t)]
+    if kept and kept[0].lower() == "the":
+        kept = kept[1:]
+    return kept
+
+
+def package_from_title(title: str) -> str:
+    """"GitHub v3 REST API" -> "github"; a title of noise only gives "api"."""
+    words_ = title_words(title)
+    return module_name("_".join(w.lower() for w in words_)) if words_ else "api"
+
+
+def client_class_from_title(title: str) -> str:
+    """"GitHub v3 REST API" -> "GitHub", "box platform" -> "BoxPlatform"; acronyms and
+    brand casing ("EC2", "PagerDuty") are kept as written."""
+    words_ = title_words(title)
+    if not words_:
+        return "API"
+    return class_name("".join(w if any(c.isupper() for c in w[1:]) else w[:1].upper() + w[1:] for w in words_))
+
+
+def unshadowed_package(name: str) -> str:
+    """`name`, or `name_client` when `name` would shadow a module the client needs."""
+    return f"{name}_client" if shadowed_module(name) else name
+
+
+def env_prefix(package: str) -> str:
+    """"github" -> "GITHUB"; "stripe_api" -> "STRIPE" (so the key is STRIPE_API_KEY, never API_API)."""
+    prefix = package.upper()
+    return prefix[: -len("_API")] if prefix.endswith("_API") and len(prefix) > 4 else prefix
+
+
+# --- Resources and methods ---
+
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics")
+
+
+def looks_plural(word: str) -> bool:
+    """"messages", "files", "companies": yes; "status", "access", "analytics", "content": no."""
+    last = word.rsplit("_", 1)[-1].lower()
+    return len(last) > 2 and last.endswith("s") and not last.endswith(_NOT_PLURAL_ENDINGS)
+
+
+def singular(word: str) -> str:
+    """"companies" -> "company", "boxes" -> "box", "files" -> "file"; other words as they are."""
+    lower = word.lower()
+    if not looks_plural(lower):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return lower[:-2]
+    return lower[:-1]
+
+
+def resource_name(text: str) -> str:
+    """A tag or path segment as an attribute: "Chat" -> "chat", "MessagingV1Service" ->
+    "messaging_service", "code-scanning" -> "code_scanning" (version words name no resource)."""
+    split = _LETTER_DIGIT.sub(" ", text)  # "Api20100401Account": the date is a word of its own
+    kept = [w for w in words(split) if not _VERSION_WORD.fullmatch(w)]
+    name = parameter_name("_".join(kept) if kept else text)
+    return name + "_" if name in _CLIENT_MEMBERS or name in RESOURCE_MEMBERS else name
+
+
+# What every resource class has besides its methods and sub-resources.
+RESOURCE_MEMBERS = ("with_raw_response", "with_streaming_response")
+# The runtime client's public members: a resource of the same name would hide them.
+_CLIENT_MEMBERS = frozenset({"request", "request_stream", "get_page", "close", "aclose", "with_options",
+                             "base_url", "timeout", "max_retries"})
+
+
+_LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)")

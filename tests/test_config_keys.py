@@ -81,14 +81,14 @@ def test_unknown_clients_value(tmp_path: Path) -> None:
 def test_include_by_tag_and_operation_then_exclude(tmp_path: Path) -> None:
     files = _package(tmp_path, "include: {tags: [Stores], operations: [showPetById, listPets]}\n"
                                "exclude: {operations: [listPets]}\n")
-    assert "def list_stores(" in files["petstore/resources/stores.py"]
+    assert "def list(" in files["petstore/resources/stores.py"]
     pets = files["petstore/resources/pets.py"]
-    assert "def show_pet_by_id(" in pets and "def list_pets(" not in pets and "def create_pet(" not in pets
+    assert "def retrieve(" in pets and "def list(" not in pets and "def create(" not in pets
 
 
 def test_exclude_a_tag(tmp_path: Path) -> None:
     files = _package(tmp_path, "exclude: {tags: [Stores]}\n")
-    assert "petstore/resources/stores.py" not in files and "def create_pet(" in files["petstore/resources/pets.py"]
+    assert "petstore/resources/stores.py" not in files and "def create(" in files["petstore/resources/pets.py"]
 
 
 @pytest.mark.parametrize(

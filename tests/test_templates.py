@@ -81,8 +81,8 @@ def test_extending_the_built_in_template_overrides_one_block(tmp_path: Path, def
     after = _files(tmp_path / "out")
     assert _changed(default, after) == ["petstore/resources/pets.py", "petstore/resources/stores.py"]
     pets = after["petstore/resources/pets.py"]
-    assert '"""PetsResource.list_pets: listPets"""' in pets
-    assert '"""AsyncPetsResource.list_pets: listPets"""' in pets
+    assert '"""PetsResource.list: listPets"""' in pets
+    assert '"""AsyncPetsResource.list: listPets"""' in pets
     # only the docstrings changed
     assert _without_docstrings(pets) == _without_docstrings(default["petstore/resources/pets.py"])
 

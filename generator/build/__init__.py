@@ -5,7 +5,8 @@
 2. operations: parameters, bodies, responses typed;
 3. streams and pages: what the config (or the spec's shape) says about SSE
    responses and list operations;
-4. resources: operations grouped by tag under Python names, renamed by config.
+4. resources: operations placed in the resource tree (tag, then path) under Python names,
+   renamed by config; the package, client and environment names from `info.title`.
 """
 
 from __future__ import annotations
@@ -50,20 +51,21 @@ def build_api(
     if config_must_match:
         _check_config_names(config, {op.operation_id for op, _ in operations})
     operations = select_operations(operations, config, must_match=config_must_match)
-    resources = group_resources(operations, config)
+    resources = group_resources(operations, config, warnings)
     definitions = schemas.definitions()
 
     info = document.get("info") or {}
     title = str(info.get("title") or "API")
-    package_name = config.package_name or naming.module_name(title)
-    api_key_env = config.api_key_env or f"{package_name.upper()}_API_KEY"
+    package_name = config.package_name or _default_package_name(title, warnings)
+    # The title's name even where the package took a suffix: NUMBERS_API_KEY, not NUMBERS_CLIENT_API_KEY.
+    api_key_env = config.api_key_env or f"{naming.env_prefix(config.package_name or naming.package_from_title(title))}_API_KEY"
     api = Api(
         title=title,
         version=str(info.get("version") or ""),
         description=info.get("description") if isinstance(info.get("description"), str) else None,
         package_name=package_name,
         distribution_name=config.distribution_name or package_name.replace("_", "-"),
-        client_name=config.client_name or naming.class_name(title),
+        client_name=config.client_name or naming.client_class_from_title(title),
         base_url=config.base_url or base_url(document),
         api_key_env=api_key_env,
         base_url_env=config.base_url_env or sibling_variable(api_key_env, "BASE_URL"),
@@ -86,6 +88,17 @@ def _collapse(warnings: list[BuildWarning]) -> tuple[BuildWarning, ...]:
         BuildWarning(message if len(found) == 1 else f"{message} ({len(found)} places, the first here)", found[0])
         for message, found in places.items()
     )
+
+
+def _default_package_name(title: str, warnings: list[BuildWarning]) -> str:
+    """From `info.title` ("GitHub v3 REST API" -> `github`), never a module the client imports."""
+    name = naming.package_from_title(title)
+    safe = naming.unshadowed_package(name)
+    if safe != name:
+        warnings.append(BuildWarning(
+            f"the title gives the package name {name!r}, which would shadow {naming.shadowed_module(name)} "
+            f"{name!r}; named {safe!r} (set package_name in the config or --package-name)", "/info/title"))
+    return safe
 
 
 def _check_config_names(config: Config, operation_ids: set[str]) -> None:

@@ -105,6 +105,8 @@ class OperationBuilder:
                 continue
             python_name = naming.unique(naming.parameter_name(name), taken)
             taken.append(python_name)
+            if message := naming.rename_warning("parameter", name, python_name):
+                self._warnings.append(BuildWarning(message, where))
             if location == "path" and not param.get("required"):
                 self._warnings.append(BuildWarning(
                     f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
@@ -191,6 +193,8 @@ class OperationBuilder:
         for field in model:
             python_name = naming.unique(naming.parameter_name(field.wire_name), names)
             names.add(python_name)
+            if message := naming.rename_warning("body field", field.wire_name, python_name):
+                self._warnings.append(BuildWarning(message, pointers.join(media_pointer, "schema")))
             field_type = field.type
             if encoding == "multipart" and field_type == PrimitiveType("bytes"):
                 field_type = PrimitiveType("file")

@@ -1,13 +1,15 @@
-"""Group operations into resources (by first tag) and give methods their final names."""
+"""Pick the operations, group them into the resource tree (`tree`) and give methods their final names."""
 
 from __future__ import annotations
 
 import dataclasses
-import re
+from collections import Counter
+from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from generator import naming
-from generator.build.errors import BuildError
+from generator.build import pointers, tree
+from generator.build.errors import BuildError, BuildWarning
 from generator.config import Config, Selection
 from generator.ir import Operation, Resource
 
@@ -49,52 +51,101 @@ def _known(names: list[str]) -> str:
     return f"the spec has: {shown}" if names else "the spec has none"
 
 
-def group_resources(operations: Sequence[tuple[Operation, Mapping[str, Any]]], config: Config) -> tuple[Resource, ...]:
-    grouped: dict[str, list[Operation]] = {}
-    descriptions: dict[str, str] = {}
+def group_resources(
+    operations: Sequence[tuple[Operation, Mapping[str, Any]]], config: Config, warnings: list[BuildWarning]
+) -> tuple[Resource, ...]:
+    """Every resource of the tree (see `tree`), parents before children; config renames win:
+    `resources:` renames a tag's resource, `operations:` pins one method's resource and name."""
+    index = tree.PathIndex(op.path for op, _ in operations)
+    shared = tree.shared_tag_words(str(raw["tags"][0]) for _, raw in operations if raw.get("tags"))
+    nested = config.resource_layout == "nested"
+    placed: dict[tuple[str, ...], list[_Method]] = {}
     for operation, raw in operations:
-        overrides = config.operations.get(operation.operation_id)
         tags = raw.get("tags") or []
-        tag = str(tags[0]) if tags else _first_segment(operation.path)
-        resource = (overrides.resource if overrides and overrides.resource else None) or config.resources.get(tag) or tag
-        resource = naming.parameter_name(resource)
-        if overrides and overrides.name:
-            operation = dataclasses.replace(operation, python_name=naming.method_name(overrides.name))
+        tag = str(tags[0]) if tags else None
+        overrides = config.operations.get(operation.operation_id)
+        if tag is not None:
+            root = config.resources.get(tag) or tree.tag_root(tag, shared)
         else:
-            operation = dataclasses.replace(operation, python_name=_default_method_name(operation.operation_id, resource))
-        grouped.setdefault(resource, []).append(operation)
-        descriptions.setdefault(resource, tag)
+            root = naming.resource_name(_first_segment(operation.path))
+        root = naming.resource_name(root)
+        where = pointers.join("", "paths", operation.path, operation.method.lower())
+        if overrides and (overrides.resource or overrides.name):
+            path = tuple(naming.resource_name(p) for p in overrides.resource.split(".")) if overrides.resource else (root,)
+            shape = tree.place(operation, path[-1], None, index, nested=False)
+            name = naming.method_name(overrides.name) if overrides.name else shape.name
+            method = _Method(operation, name, name, where, pinned=True)
+        else:
+            normalised_tag = tree.tag_root(tag, shared) if tag is not None else None
+            placement = tree.place(operation, root, normalised_tag, index, nested=nested)
+            path, method = placement.resource, _Method(operation, placement.name, placement.fallback, where)
+        placed.setdefault(path, []).append(method)
+    tags_of = _tags_of_roots(operations, placed)
+    return _resources(placed, tags_of, warnings)
 
+
+@dataclass(frozen=True)
+class _Method:
+    operation: Operation
+    name: str  # the name it would like (by shape, or from config)
+    fallback: str  # its name when `name` is shared
+    pointer: str
+    pinned: bool = False  # named by config: it keeps its name, the others move
+
+
+def _tags_of_roots(operations: Found, placed: Mapping[tuple[str, ...], list[_Method]]) -> dict[tuple[str, ...], str]:
+    """A resource's description: the tag of its first operation."""
+    tag_by_id = {op.operation_id: str((raw.get("tags") or [""])[0]) for op, raw in operations}
+    return {path: tag_by_id[methods[0].operation.operation_id] for path, methods in placed.items()}
+
+
+def _resources(
+    placed: Mapping[tuple[str, ...], list[_Method]], tags_of: Mapping[tuple[str, ...], str],
+    warnings: list[BuildWarning],
+) -> tuple[Resource, ...]:
+    paths = sorted({path[:i] for path in placed for i in range(1, len(path) + 1)})  # with namespaces
+    children: dict[tuple[str, ...], list[str]] = {}
+    for path in paths:
+        if len(path) > 1:
+            children.setdefault(path[:-1], []).append(path[-1])
+    modules: list[str] = []
+    classes: list[str] = []
     resources = []
-    for name in sorted(grouped):
-        taken: list[str] = ["with_raw_response", "with_streaming_response"]
-        unique_ops = []
-        for operation in sorted(grouped[name], key=lambda op: (op.python_name, op.path, op.method)):
-            python_name = naming.unique(operation.python_name, taken)
-            taken.append(python_name)
-            unique_ops.append(dataclasses.replace(operation, python_name=python_name))
-        resources.append(Resource(name, naming.pascal_case(name) + "Resource", tuple(unique_ops), descriptions[name]))
+    for path in paths:
+        module = naming.unique("_".join(path), modules)
+        modules.append(module)
+        class_name = naming.unique(naming.pascal_case(module) + "Resource", classes)
+        classes.append(class_name)
+        operations = _name_methods(path, placed.get(path, []), children.get(path, []), warnings)
+        resources.append(Resource(path[-1], class_name, operations, tags_of.get(path) or None,
+                                  parents=path[:-1], children=tuple(sorted(children.get(path, []))), module=module))
     return tuple(resources)
 
 
-def _default_method_name(operation_id: str, resource: str) -> str:
-    """The operationId snake-cased, without a leading resource name it repeats:
-    GitHub's `repos/get-branch` in `repos` is `client.repos.get_branch()`;
-    `listPets` in `pets` stays `list_pets`."""
-    name = naming.method_name(operation_id)
-    prefix = resource.rstrip("_") + "_"
-    if name.startswith(prefix) and len(name) > len(prefix):
-        return naming.method_name(name[len(prefix):])
-    return name
-
-
-_PREFIX_SEGMENT = re.compile(r"^(v\d+(\.\d+)*|api|rest)$", re.IGNORECASE)
+def _name_methods(
+    path: tuple[str, ...], methods: list[_Method], children: list[str], warnings: list[BuildWarning]
+) -> tuple[Operation, ...]:
+    """Each method's name, unique in its resource: where several would share one, those
+    config did not name take their operationId's name, then a number (in path order)."""
+    wanted = Counter(m.name for m in methods)
+    taken: list[str] = [*naming.RESOURCE_MEMBERS, *children]
+    ordered = sorted(methods, key=lambda m: (not m.pinned, m.operation.path, m.operation.method))
+    named = []
+    for method in ordered:
+        shared = wanted[method.name] > 1 or method.name in taken
+        first = method.fallback if shared and not method.pinned else method.name
+        name = naming.unique(first, taken)
+        taken.append(name)
+        if name != method.name:
+            # One text for every collision: a spec with many (GitHub: 172) gets one line with the count.
+            warnings.append(BuildWarning(
+                "operations would share a method name in their resource; each is named from its operationId "
+                "instead (name them under `operations:` in the config)", method.pointer))
+        named.append(dataclasses.replace(method.operation, python_name=name))
+    return tuple(sorted(named, key=lambda op: (op.python_name, op.path, op.method)))
 
 
 def _first_segment(path: str) -> str:
     """`/v1/customers/{id}` -> `customers`: version and `api` prefixes do not name a resource."""
-    segments = [s for s in path.split("/") if s and not s.startswith("{")]
-    for segment in segments:
-        if not _PREFIX_SEGMENT.match(segment):
-            return segment
+    segments = [s for s in tree.path_tokens(path) if s != "{}"]
     return segments[0] if segments else "default"

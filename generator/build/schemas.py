@@ -101,6 +101,8 @@ class SchemaBuilder:
             if self._claim(pointer, wanted) != wanted:
                 self._warnings.append(BuildWarning(
                     f"schema {name!r} is also class {wanted!r} in Python; this one is {self._names[pointer]!r}", pointer))
+            elif message := naming.rename_warning("schema", name, wanted):
+                self._warnings.append(BuildWarning(message, pointer))
 
     def _claim(self, pointer: str, wanted: str) -> str:
         if pointer not in self._names:

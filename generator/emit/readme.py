@@ -40,7 +40,7 @@ class MethodRow:
 class Example:
     """A runnable call: client.<resource>.<method>(<arguments>)."""
 
-    resource: str
+    resource: str  # the attribute path from the client: "chat.completions"
     method: str
     arguments: str  # "a=1, b='x'"
 
@@ -66,7 +66,8 @@ class ReadmeView:
 
 
 def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tuple[str, ...] = ()) -> ReadmeView:
-    operations = [(r.python_name, op) for r in api.resources for op in r.operations]
+    # (the attribute path of the resource, the operation): "chat.completions" and its `create`
+    operations = [(".".join(r.attribute_path), op) for r in api.resources for op in r.operations]
     rows = tuple(
         MethodRow(
             f"client.{resource}.{op.python_name}()",

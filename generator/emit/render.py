@@ -98,8 +98,11 @@ def render_package(
     files: dict[str, str] = {}
     sources: dict[str, str] = {}  # Python files, formatted together at the end
 
-    resources = tuple(resource_view(r, schemas, options.docstrings, api.model_style, options.line_length)
-                      for r in api.resources)
+    resources = tuple(
+        resource_view(r, schemas, options.docstrings, api.model_style, options.line_length,
+                      children=[c for c in api.resources if c.parents == r.attribute_path])
+        for r in api.resources
+    )
     sources[f"{package}/models.py"] = _render_models(env, api, common)
     sources[f"{package}/resources/__init__.py"] = _render(
         env, "package/resources/__init__.py.j2", **common, **vars(ResourcesView(resources))
@@ -109,7 +112,7 @@ def render_package(
             env, "package/resources/resource.py.j2", **common, r=view
         )
     client = ClientView(
-        resources=resources,
+        resources=tuple(view for view in resources if not view.resource.parents),
         base_url=api.base_url,
         base_url_doc=literals.docstring_body(api.base_url),
         doc=literals.docstring_body(f"Client for the {api.title} API."),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from generator import naming
 from generator.emit import literals
@@ -86,14 +86,27 @@ class MethodView:
 
 
 @dataclass(frozen=True)
+class ChildView:
+    """A sub-resource: an attribute of its parent resource (`client.chat.completions`)."""
+
+    attribute: str  # the attribute on the parent
+    module: str  # its module under resources/
+    class_name: str  # its sync class; the async one is "Async" + class_name
+    doc: str  # docstring body of the attribute
+
+
+@dataclass(frozen=True)
 class ResourceView:
-    """One resource (client attribute): a module with a sync and an async class."""
+    """One resource (an attribute of the client or of a parent resource): a module with a
+    sync and an async class."""
 
     resource: Resource  # the IR
     module: str  # module name under resources/
     class_name: str  # sync class; the async one is "Async" + class_name
-    attribute: str  # client.<attribute>
+    attribute: str  # the attribute on its parent (client.<attribute> for a top-level resource)
+    path: str  # the attribute path from the client, e.g. "chat.completions"
     doc: str  # docstring body
+    children: tuple[ChildView, ...]  # sub-resources, by attribute
     methods: tuple[MethodView, ...]  # sorted by name
     constants: tuple[tuple[str, str, str], ...]  # (name, annotation, expression)
     model_imports: tuple[str, ...]  # names imported from ..models
@@ -139,22 +152,29 @@ def resource_view(
     docstrings: str = "full",
     model_style: str = "pydantic",
     line_length: int = DEFAULT_LINE_LENGTH,
+    children: Sequence[Resource] = (),
 ) -> ResourceView:
     """`docstrings`: "full" (summary, description, Args), "summary" (first line) or "none".
     `model_style="typeddict"`: arguments take the TypedDicts as they are, and every
-    response is parsed by a TypeAdapter (a TypedDict is no parser of its own)."""
+    response is parsed by a TypeAdapter (a TypedDict is no parser of its own).
+    `children`: the resources whose parent this one is."""
     printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
     constants = _Constants(line_length)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
     if any(m.overloads for m in methods):
         typing_names.add("overload")
+    if children:  # sub-resource classes are imported for annotations only (each module loads when used)
+        typing_names.add("TYPE_CHECKING")
     return ResourceView(
         resource=resource,
-        module=resource.python_name,
+        module=resource.module or resource.python_name,
         class_name=resource.class_name,
         attribute=resource.python_name,
-        doc=literals.docstring_body(f"Operations tagged `{resource.description}`." if resource.description else None),
+        path=".".join(resource.attribute_path),
+        doc=_resource_doc(resource),
+        children=tuple(ChildView(c.python_name, c.module or c.python_name, c.class_name, _resource_doc(c))
+                       for c in sorted(children, key=lambda c: c.python_name)),
         methods=methods,
         constants=tuple(constants.items.values()),
         model_imports=tuple(sorted(printer.model_names)),
@@ -170,6 +190,13 @@ def resource_view(
         or any(e.style for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
         uses_part=any(e.style is None for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
     )
+
+
+def _resource_doc(resource: Resource) -> str:
+    if resource.description:
+        return literals.docstring_body(f"Operations tagged `{resource.description}`.")
+    return literals.docstring_body(f"`client.{'.'.join(resource.attribute_path)}`: " + (
+        "operations under the path segment." if resource.operations else "groups the resources below it."))
 
 
 def _method_view(
@@ -474,7 +501,8 @@ def _optional_string(value: str | None) -> str:
 def _docstring(op: Operation, style: str) -> str:
     if style == "none":
         return ""
-    parts = [op.summary or op.operation_id]
+    # Without a summary the request line says what the method does; the bare operationId would not.
+    parts = [op.summary or f"{op.method.upper()} {op.path}"]
     if style == "summary":
         return literals.docstring_body(parts[0].strip().split("\n")[0])
     if op.description and op.description != op.summary:

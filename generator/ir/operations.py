@@ -147,10 +147,27 @@ class Operation:
 
 @dataclass(frozen=True)
 class Resource:
-    python_name: str
-    class_name: str
+    """A client attribute holding methods and sub-resources: `client.chat.completions` is the
+    resource `completions` with `parents=("chat",)`. `Api.resources` lists every resource of
+    the tree, parents before children; `method_path` is how to reach one of its methods."""
+
+    python_name: str  # the attribute on its parent (the client, or the parent resource)
+    class_name: str  # unique in the package
     operations: tuple[Operation, ...]
     description: str | None = None
+    parents: tuple[str, ...] = ()  # attributes from the client down to the parent
+    children: tuple[str, ...] = ()  # attributes of its sub-resources, sorted
+    module: str = ""  # module under resources/ (unique); "" means `python_name`
+
+    @property
+    def attribute_path(self) -> tuple[str, ...]:
+        """("chat", "completions"): the attributes from the client to this resource."""
+        return (*self.parents, self.python_name)
+
+    def method_path(self, operation: Operation) -> str:
+        """"chat.completions.create": the attribute path from the client to `operation`'s
+        method (write `client.` before it). The one place that says how a method is reached."""
+        return ".".join((*self.attribute_path, operation.python_name))
 
 
 @dataclass(frozen=True)
@@ -183,3 +200,7 @@ class Api:
     resources: tuple[Resource, ...]
     # How models are emitted: "pydantic" classes or "typeddict" (config `model_style`).
     model_style: str = "pydantic"
+
+    def resource_at(self, attribute_path: tuple[str, ...]) -> Resource:
+        """The resource `client.<a>.<b>` is, by its attribute path ("a", "b")."""
+        return next(r for r in self.resources if r.attribute_path == attribute_path)

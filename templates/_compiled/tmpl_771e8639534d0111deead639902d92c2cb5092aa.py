@@ -376,6 +376,9 @@ def block_imports(context, missing=missing):
         yield 'from datetime import '
         yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
         yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+        pass
+        yield 'from functools import cached_property\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
     yield '\n\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_adapter'):
@@ -414,6 +417,29 @@ def block_imports(context, missing=missing):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '..models', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'), _block_vars=_block_vars))
         yield '\n'
+    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+        pass
+        yield '\nif TYPE_CHECKING:\n'
+        for l_1_c in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+            l_1_variants = resolve('variants')
+            l_1_names = missing
+            _loop_vars = {}
+            pass
+            l_1_names = []
+            _loop_vars['names'] = l_1_names
+            for l_2_is_async in (undefined(name='variants') if l_1_variants is missing else l_1_variants):
+                l_2_p = l_2__ = missing
+                _loop_vars = {}
+                pass
+                l_2_p = ('Async' if l_2_is_async else '')
+                _loop_vars['p'] = l_2_p
+                l_2__ = context.call(environment.getattr((undefined(name='names') if l_1_names is missing else l_1_names), 'extend'), [str_join(((undefined(name='p') if l_2_p is missing else l_2_p), environment.getattr(l_1_c, 'class_name'), )), str_join(((undefined(name='p') if l_2_p is missing else l_2_p), environment.getattr(l_1_c, 'class_name'), 'WithRawResponse', )), str_join(((undefined(name='p') if l_2_p is missing else l_2_p), environment.getattr(l_1_c, 'class_name'), 'WithStreamingResponse', ))], _loop_vars=_loop_vars)
+                _loop_vars['_'] = l_2__
+            l_2_is_async = l_2_p = l_2__ = missing
+            yield '    '
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.', environment.getattr(l_1_c, 'module'), )), t_7(environment, (undefined(name='names') if l_1_names is missing else l_1_names)), indent=4, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_c = l_1_names = l_1_variants = missing
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -441,7 +467,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 55 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 70 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -483,6 +509,7 @@ def block_resource_class(context, missing=missing):
     yield from context.blocks['class_header'][0](context.derived({}))
     yield from context.blocks['class_docstring'][0](context.derived({}))
     yield from context.blocks['class_init'][0](context.derived({}))
+    yield from context.blocks['children'][0](context.derived({}))
     l_1_loop = missing
     for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'), undefined):
         l_1_asyncdef = resolve('asyncdef')
@@ -555,6 +582,39 @@ def block_class_init(context, missing=missing):
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
     yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
     yield 'WithStreamingResponse(self)\n'
+
+def block_children(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_r = resolve('r')
+    try:
+        t_10 = environment.filters['docindent']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'docindent' found.")
+    pass
+    for l_1_c in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
+        l_1_lay_out_def = resolve('lay_out_def')
+        l_1_prefix = resolve('prefix')
+        l_1_import_from = resolve('import_from')
+        _loop_vars = {}
+        pass
+        yield '\n    @cached_property\n    '
+        yield str(context.call((undefined(name='lay_out_def') if l_1_lay_out_def is missing else l_1_lay_out_def), str_join(('def ', environment.getattr(l_1_c, 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_1_c, 'class_name'), ':', )), indent=4, _loop_vars=_loop_vars))
+        yield '\n        """'
+        yield str(t_10(environment.getattr(l_1_c, 'doc'), 8))
+        yield '"""\n        '
+        yield str(context.call((undefined(name='import_from') if l_1_import_from is missing else l_1_import_from), str_join(('.', environment.getattr(l_1_c, 'module'), )), [str_join(((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_1_c, 'class_name'), ))], indent=8, _loop_vars=_loop_vars))
+        yield '\n\n        return '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield str(environment.getattr(l_1_c, 'class_name'))
+        yield '(self._client)\n'
+    l_1_c = l_1_lay_out_def = l_1_prefix = l_1_import_from = missing
 
 def block_method(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -670,51 +730,59 @@ def block_wrapper_classes(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_prefix = resolve('prefix')
-    l_0_r = resolve('r')
     pass
-    yield '\n\nclass '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield 'WithRawResponse:\n    def __init__(self, resource: '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield ') -> None:\n'
-    for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
+    yield '\n\n'
+    for (l_1_kind, l_1_wrapper_name) in [('WithRawResponse', 'to_raw_response_wrapper'), ('WithStreamingResponse', 'to_streamed_response_wrapper')]:
         l_1_is_async = resolve('is_async')
-        l_1_assigned_call = resolve('assigned_call')
+        l_1_prefix = resolve('prefix')
+        l_1_r = resolve('r')
         l_1_wrapper = missing
         _loop_vars = {}
         pass
-        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_raw_response_wrapper', ))
+        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), l_1_wrapper_name, ))
         _loop_vars['wrapper'] = l_1_wrapper
-        yield '        self.'
-        yield str(environment.getattr(l_1_m, 'name'))
-        yield ' = '
-        yield str(context.call((undefined(name='assigned_call') if l_1_assigned_call is missing else l_1_assigned_call), str_join(('self.', environment.getattr(l_1_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_1_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
-        yield '\n'
-    l_1_m = l_1_is_async = l_1_wrapper = l_1_assigned_call = missing
-    yield '\n\nclass '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield 'WithStreamingResponse:\n    def __init__(self, resource: '
-    yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
-    yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield ') -> None:\n'
-    for l_1_m in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'):
-        l_1_is_async = resolve('is_async')
-        l_1_assigned_call = resolve('assigned_call')
-        l_1_wrapper = missing
-        _loop_vars = {}
-        pass
-        l_1_wrapper = str_join((('async_' if (undefined(name='is_async') if l_1_is_async is missing else l_1_is_async) else ''), 'to_streamed_response_wrapper', ))
-        _loop_vars['wrapper'] = l_1_wrapper
-        yield '        self.'
-        yield str(environment.getattr(l_1_m, 'name'))
-        yield ' = '
-        yield str(context.call((undefined(name='assigned_call') if l_1_assigned_call is missing else l_1_assigned_call), str_join(('self.', environment.getattr(l_1_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_1_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
-        yield '\n'
-    l_1_m = l_1_is_async = l_1_wrapper = l_1_assigned_call = missing
+        yield '\n\nclass '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield str(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'class_name'))
+        yield str(l_1_kind)
+        yield ':\n    def __init__(self, resource: '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield str(environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'class_name'))
+        yield ') -> None:\n'
+        if environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'children'):
+            pass
+            yield '        self._resource = resource\n'
+        for l_2_m in environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'methods'):
+            l_2_assigned_call = resolve('assigned_call')
+            _loop_vars = {}
+            pass
+            yield '        self.'
+            yield str(environment.getattr(l_2_m, 'name'))
+            yield ' = '
+            yield str(context.call((undefined(name='assigned_call') if l_2_assigned_call is missing else l_2_assigned_call), str_join(('self.', environment.getattr(l_2_m, 'name'), )), (undefined(name='wrapper') if l_1_wrapper is missing else l_1_wrapper), [str_join(('resource.', environment.getattr(l_2_m, 'name'), ))], indent=8, _loop_vars=_loop_vars))
+            yield '\n'
+        l_2_m = l_2_assigned_call = missing
+        if ((not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'children')) and (not environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'methods'))):
+            pass
+            yield '        pass\n'
+        for l_2_c in environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'children'):
+            l_2_lay_out_def = resolve('lay_out_def')
+            l_2_import_from = resolve('import_from')
+            _loop_vars = {}
+            pass
+            yield '\n    @cached_property\n    '
+            yield str(context.call((undefined(name='lay_out_def') if l_2_lay_out_def is missing else l_2_lay_out_def), str_join(('def ', environment.getattr(l_2_c, 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_2_c, 'class_name'), l_1_kind, ':', )), indent=4, _loop_vars=_loop_vars))
+            yield '\n        '
+            yield str(context.call((undefined(name='import_from') if l_2_import_from is missing else l_2_import_from), str_join(('.', environment.getattr(l_2_c, 'module'), )), [str_join(((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), environment.getattr(l_2_c, 'class_name'), l_1_kind, ))], indent=8, _loop_vars=_loop_vars))
+            yield '\n\n        return '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_c, 'class_name'))
+            yield str(l_1_kind)
+            yield '(self._resource.'
+            yield str(environment.getattr(l_2_c, 'attribute'))
+            yield ')\n'
+        l_2_c = l_2_lay_out_def = l_2_import_from = missing
+    l_1_kind = l_1_wrapper_name = l_1_is_async = l_1_wrapper = l_1_prefix = l_1_r = missing
 
 def block_footer(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -725,5 +793,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&54=30&58=31&66=33&69=46&70=51&73=58&74=63&76=69&79=75&80=83&88=87&89=96&91=102&92=106&93=108&94=110&95=112&96=114&97=117&98=121&100=124&101=128&103=131&104=135&106=138&107=142&109=145&110=150&112=158&116=163&117=167&118=169&119=171&120=173&121=175&122=177&123=180&124=184&126=187&127=191&129=194&130=198&132=201&133=205&135=208&136=213&138=221&142=224&144=228&145=230&146=232&147=234&149=241&150=243&151=245&152=247&154=250&155=254&157=257&158=261&160=264&161=268&163=271&164=275&166=278&167=280&168=285&170=293&171=296&172=300&180=311&181=315&182=317&183=319&253=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&18=380&22=383&23=385&26=388&27=390&29=392&32=395&36=399&40=402&45=406&46=408&48=410&49=412&50=414&54=417&55=437&56=449&58=452&59=461&61=465&183=473&184=482&189=483&192=484&207=486&208=491&209=493&231=495&233=496&184=498&187=509&189=513&190=529&192=532&194=545&198=547&200=549&203=552&205=554&209=558&210=570&218=572&220=574&221=579&226=580&210=582&211=591&214=598&218=605&221=614&222=629&223=632&226=635&227=653&231=656&233=665&236=676&237=679&238=682&239=688&240=691&244=697&245=700&246=703&247=709&248=712&253=718'
+blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'children': block_children, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
+debug_info = '2=25&5=26&9=28&69=30&73=31&81=33&84=46&85=51&88=58&89=63&91=69&94=75&95=83&103=87&104=96&106=102&107=106&108=108&109=110&110=112&111=114&112=117&113=121&115=124&116=128&118=131&119=135&121=138&122=142&124=145&125=150&127=158&131=163&132=167&133=169&134=171&135=173&136=175&137=177&138=180&139=184&141=187&142=191&144=194&145=198&147=201&148=205&150=208&151=213&153=221&157=224&159=228&160=230&161=232&162=234&164=241&165=243&166=245&167=247&169=250&170=254&172=257&173=261&175=264&176=268&178=271&179=275&181=278&182=280&183=285&185=293&186=296&187=300&195=311&196=315&197=317&198=319&289=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&19=381&21=383&25=386&26=388&29=391&30=393&32=395&35=398&39=402&43=405&48=409&49=411&51=413&52=415&53=417&55=419&58=422&59=427&60=429&61=433&62=435&64=439&69=443&70=463&71=475&73=478&74=487&76=491&198=499&199=508&204=509&207=510&222=511&233=513&234=518&235=520&257=522&259=523&199=525&202=536&204=540&205=556&207=559&209=572&213=574&215=576&218=579&220=581&222=585&223=600&226=607&227=609&228=611&230=613&235=618&236=630&244=632&246=634&247=639&252=640&236=642&237=651&240=658&244=665&247=674&248=689&249=692&252=695&253=713&257=716&259=725&262=734&263=741&266=744&267=748&268=751&271=754&272=759&274=764&277=767&280=773&281=775&283=777&289=786'

@@ -109,7 +109,7 @@ def block_install(context, missing=missing):
     _block_vars = {}
     l_0_extra_dependencies = resolve('extra_dependencies')
     pass
-    yield "## Install\n\n```sh\npip install ./generated        # from a checkout of this package's folder\n```\n\n"
+    yield '## Install\n\n```sh\npip install .        # in this folder, the one holding this README and pyproject.toml\n```\n\n'
     if (undefined(name='extra_dependencies') if l_0_extra_dependencies is missing else l_0_extra_dependencies):
         pass
         yield 'It needs `httpx`, `httpx-sse`, `pydantic`'

@@ -70,7 +70,7 @@ def test_tricky_spec(spec: Path, tmp_path: Path) -> None:
         importlib.import_module(f"{package}.models")
         client = importlib.import_module(f"{package}._client")
         for resource in result.api.resources:
-            importlib.import_module(f"{package}.resources.{resource.python_name}")
+            importlib.import_module(f"{package}.resources.{resource.module or resource.python_name}")
         assert hasattr(client, result.api.client_name)
     finally:
         sys.path.remove(str(tmp_path / "out"))

@@ -89,14 +89,14 @@ def _client(generate_models: GenerateFn, seen: list[httpx.Request]) -> Any:
         return httpx.Response(204)
 
     transport = httpx.Client(transport=httpx.MockTransport(handler))
-    return client_module.TestAPI(api_key="k", base_url="http://test/api", http_client=transport)
+    return client_module.Test(api_key="k", base_url="http://test/api", http_client=transport)
 
 
 def test_raw_binary_body_is_sent_as_is(generate_models: GenerateFn) -> None:
     seen: list[httpx.Request] = []
     client = _client(generate_models, seen)
     # The spec has a query parameter called `body`, so the raw body is `body2`.
-    assert client.blobs.put_blob("a b/c", body="q", body2=b"\x00\x01raw") is None
+    assert client.blobs.update("a b/c", body="q", body2=b"\x00\x01raw") is None
     (request,) = seen
     assert request.method == "PUT" and request.url.raw_path == b"/api/blobs/a%20b%2Fc?body=q"
     assert request.content == b"\x00\x01raw"
@@ -119,7 +119,7 @@ def test_urlencoded_form_puts_nested_objects_in_brackets(generate_models: Genera
     seen: list[httpx.Request] = []
     client = _client(generate_models, seen)
     # No tag: the resource is named after the first path segment that is not a version.
-    assert client.customers.create_customer(
+    assert client.customers.create(
         email="a@b.c", metadata={"k": "v"}, items=[models_item(generate_models, "p_1")], expand=["x", "y"]
     ).ok
     (request,) = seen
@@ -145,15 +145,21 @@ def test_stream_only_operation_yields_typed_events(generate_models: GenerateFn) 
 
 def test_method_names_drop_a_repeated_resource_prefix(generate_models: GenerateFn) -> None:
     ok = {"200": {"description": "ok"}}
-    generate_models(minimal_spec({}, paths={
+    paths = {
         "/repos/{id}": {"get": {"operationId": "repos/get-branch", "tags": ["repos"], "responses": ok,
                                 "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}]}},
         "/repos": {"get": {"operationId": "repos/import", "tags": ["repos"], "responses": ok}},
         "/pets": {"get": {"operationId": "listPets", "tags": ["pets"], "responses": ok}},
-    }))
+    }
+    generate_models(minimal_spec({}, paths=paths))
     api = generate_models.last_result.api  # type: ignore[attr-defined]
-    names = {f"{r.python_name}.{op.python_name}" for r in api.resources for op in r.operations}
-    assert names == {"repos.get_branch", "repos.import_", "pets.list_pets"}
+    # Nested (the default): named by verb and shape; flat: by operationId, less the resource's words.
+    names = {r.method_path(op) for r in api.resources for op in r.operations}
+    assert names == {"repos.retrieve", "repos.list", "pets.list"}
+    generate_models(minimal_spec({}, paths=paths), resource_layout="flat")
+    api = generate_models.last_result.api  # type: ignore[attr-defined]
+    names = {r.method_path(op) for r in api.resources for op in r.operations}
+    assert names == {"repos.get_branch", "repos.import_", "pets.list"}
 
 
 def test_header_values_with_line_breaks_are_refused(generate_models: GenerateFn) -> None:
@@ -185,5 +191,5 @@ def test_leniency_warnings_name_the_spot(generate_models: GenerateFn) -> None:
 def test_parameters_named_like_builtins_keep_their_names(generate_models: GenerateFn) -> None:
     seen: list[httpx.Request] = []
     client = _client(generate_models, seen)
-    assert client.blobs.get_text(type="t", str="s", bytes="b") == "plain words"
+    assert client.blobs.text.retrieve(type="t", str="s", bytes="b") == "plain words"
     assert dict(seen[0].url.params) == {"type": "t", "str": "s", "bytes": "b"}

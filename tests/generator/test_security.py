@@ -70,7 +70,7 @@ def test_hostile_text_stays_text(
     import importlib
 
     client_module = importlib.import_module(f"{package}._client")
-    resources = [name for name in dir(client_module.TestAPI) if not name.startswith("_")]
+    resources = [name for name in dir(client_module.Test) if not name.startswith("_")]
     assert resources, "the hostile tag still yields a resource"
     assert not (tmp_path / "PWNED").exists()
 

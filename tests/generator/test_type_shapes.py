@@ -89,7 +89,7 @@ def test_a_form_body_that_is_not_an_object_is_sent_as_given_bytes(generate_model
         seen.append(request)
         return httpx.Response(200, json={})
 
-    with client_module.TestAPI(base_url="http://127.0.0.1:9", api_key="k",
+    with client_module.Test(base_url="http://127.0.0.1:9", api_key="k",
                                http_client=httpx.Client(transport=httpx.MockTransport(answer))) as client:
-        client.filter.set_columns("7", body=b"--raw--")
+        client.filter.columns.update("7", body=b"--raw--")
     assert seen[0].url.path == "/filter/7/columns" and seen[0].content == b"--raw--"
