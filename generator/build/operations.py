@@ -11,6 +11,7 @@ from generator import naming
 from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
+from generator.build.hints import spec_examples, value_hints, with_examples
 from generator.build.schemas import SchemaBuilder, clean_text
 from generator.ir import AnyType, Field, MapType, Operation, Parameter, PrimitiveType, RequestBody, Response
 from generator.ir.operations import BodyEncoding, ResponseKind
@@ -132,6 +133,7 @@ class OperationBuilder:
                     has_default=isinstance(schema, Mapping) and "default" in schema and isinstance(default, (str, int, float, bool)),
                     default=default if isinstance(default, (str, int, float, bool)) else None,
                     deprecated=bool(param.get("deprecated")),
+                    hints=value_hints(self._document, schema, spec_examples(param)),
                 )
             )
         declared = {p.wire_name for p in built if p.location == "path"}
@@ -171,8 +173,11 @@ class OperationBuilder:
                     f"{media_type} body schema is not an object: the method takes the encoded body as bytes",
                     pointers.join(media_pointer, "schema")))
                 return RequestBody(media_type, "binary", required, whole=PrimitiveType("file"), description=description)
-            return RequestBody(media_type, encoding, required, whole=type_ref, description=description)
+            return RequestBody(media_type, encoding, required, whole=type_ref, description=description,
+                               hints=value_hints(self._document, schema, spec_examples(content[media_type] or {})))
         fields = []
+        # The media type's example of the whole body gives each flattened field its own.
+        whole_examples = [e for e in spec_examples(content[media_type] or {}) if isinstance(e, Mapping)]
         names = set(taken)
         for field in model:
             python_name = naming.unique(naming.parameter_name(field.wire_name), names)
@@ -180,8 +185,9 @@ class OperationBuilder:
             field_type = field.type
             if encoding == "multipart" and field_type == PrimitiveType("bytes"):
                 field_type = PrimitiveType("file")
+            hints = with_examples(field.hints, tuple(e[field.wire_name] for e in whole_examples if field.wire_name in e))
             fields.append(Field(python_name, field.wire_name, field_type, field.required, field.description,
-                                field.has_default, field.default, field.deprecated))
+                                field.has_default, field.default, field.deprecated, hints))
         return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description)
 
     # -- responses ----------------------------------------------------------

@@ -24,6 +24,7 @@ from generator.ir.schemas import (
     AliasDef,
     SchemaDef,
     UnionDef,
+    ValueHints,
 )
 from generator.ir.operations import (
     Api,
@@ -63,4 +64,5 @@ __all__ = [
     "TypeRef",
     "UnionDef",
     "UnionType",
+    "ValueHints",
 ]
