@@ -33,6 +33,7 @@ def root(context, missing=missing):
     yield from context.blocks['retries'][0](context)
     yield '\n'
     yield from context.blocks['async_usage'][0](context)
+    yield from context.blocks['tests'][0](context)
     yield from context.blocks['logging'][0](context)
     yield '\n'
     yield from context.blocks['methods'][0](context)
@@ -127,6 +128,7 @@ def block_usage(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_datetime_names = resolve('datetime_names')
     l_0_with_sync = resolve('with_sync')
     l_0_package_name = resolve('package_name')
     l_0_client_name = resolve('client_name')
@@ -137,8 +139,19 @@ def block_usage(context, missing=missing):
     l_0_aclient = resolve('aclient')
     l_0_typed_dicts = resolve('typed_dicts')
     l_0_api = resolve('api')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
     pass
     yield '## Usage\n\n```python\n'
+    if (undefined(name='datetime_names') if l_0_datetime_names is missing else l_0_datetime_names):
+        pass
+        yield 'from datetime import '
+        yield str(t_1(context.eval_ctx, (undefined(name='datetime_names') if l_0_datetime_names is missing else l_0_datetime_names), ', '))
+        yield '\n\n'
     if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
         pass
         yield 'from '
@@ -498,6 +511,28 @@ def block_async_usage(context, missing=missing):
             yield '        ...\n'
         yield '\n\nasyncio.run(main())\n```\n\n'
 
+def block_tests(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_tests = resolve('tests')
+    l_0_api = resolve('api')
+    try:
+        t_3 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    pass
+    if (undefined(name='tests') if l_0_tests is missing else l_0_tests):
+        pass
+        yield "## Tests\n\n`tests/` calls every method once per response mode, with values taken from\nthe spec's examples (or made to fit its schemas), and checks that each\nanswer parses into its declared type. Run it against a mock server of the\nspec, e.g. [Prism](https://github.com/stoplightio/prism):\n\n```sh\nprism mock "
+        yield str(t_3(context.eval_ctx, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'source_name'), '`', ''))
+        yield '      # listens on http://127.0.0.1:4010\npip install -e . pytest anyio\npython -m pytest tests\n```\n\n`TEST_API_BASE_URL` points the tests at another server and `TEST_API_KEY`\ngives them a real key.\n\n'
+
 def block_logging(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -542,5 +577,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=14&3=17&4=20&7=21&16=23&30=25&69=26&122=27&149=28&194=30&213=32&246=34&269=35&274=37&283=38&4=40&5=56&7=59&8=77&10=79&11=85&13=92&16=95&23=105&24=109&30=122&34=141&35=144&37=148&38=156&39=159&45=168&49=172&50=178&51=180&52=183&64=194&65=197&69=205&70=225&75=228&76=231&77=237&78=240&79=242&84=247&86=250&91=259&92=261&93=267&94=270&95=272&100=277&102=280&115=288&117=291&122=295&123=306&128=309&129=312&132=318&136=327&137=329&140=335&149=343&150=356&157=359&158=362&162=371&163=373&170=380&173=382&178=385&179=388&183=397&184=399&194=407&198=417&213=420&217=433&218=436&220=438&221=441&227=450&229=452&230=455&246=464&247=477&252=480&256=484&257=486&258=489&269=500&271=510&274=513&279=523&280=527&283=535'
+blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
+debug_info = '2=14&3=17&4=20&7=21&16=23&30=25&73=26&126=27&153=28&198=30&217=32&250=34&273=35&293=36&298=38&307=39&4=41&5=57&7=60&8=78&10=80&11=86&13=93&16=96&23=106&24=110&30=123&34=149&35=152&38=154&39=157&41=161&42=169&43=172&49=181&53=185&54=191&55=193&56=196&68=207&69=210&73=218&74=238&79=241&80=244&81=250&82=253&83=255&88=260&90=263&95=272&96=274&97=280&98=283&99=285&104=290&106=293&119=301&121=304&126=308&127=319&132=322&133=325&136=331&140=340&141=342&144=348&153=356&154=369&161=372&162=375&166=384&167=386&174=393&177=395&182=398&183=401&187=410&188=412&198=420&202=430&217=433&221=446&222=449&224=451&225=454&231=463&233=465&234=468&250=477&251=490&256=493&260=497&261=499&262=502&273=513&274=529&283=532&293=535&295=545&298=548&303=558&304=562&307=570'
