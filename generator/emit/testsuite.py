@@ -23,7 +23,7 @@ _STANDARD = frozenset({"extra_headers", "extra_query", "extra_body", "timeout", 
 
 
 @dataclass(frozen=True)
-class TestCase:
+class ShippedTest:
     """One test function: a call and how its answer is checked."""
 
     name: str  # the function name after "test_" (or "test_async_")
@@ -37,11 +37,11 @@ class TestCase:
 
 
 @dataclass(frozen=True)
-class TestModuleView:
+class ShippedTestsView:
     """package/tests/test_resource.py.j2: one module per resource."""
 
     module: str  # "test_<resource module>"
-    cases: tuple[TestCase, ...]
+    cases: tuple[ShippedTest, ...]
     model_imports: tuple[str, ...]  # names imported from <package>.models
     typing_names: tuple[str, ...]  # names imported from typing
     datetime_names: tuple[str, ...]  # names imported from datetime
@@ -54,16 +54,16 @@ def call_expression(client: str, resource: ResourceView, method: MethodView) -> 
     return f"{client}.{resource.attribute}.{method.name}"
 
 
-def test_modules(api: Api, resources: Sequence[ResourceView]) -> tuple[TestModuleView, ...]:
+def test_modules(api: Api, resources: Sequence[ResourceView]) -> tuple[ShippedTestsView, ...]:
     schemas = {d.name: d for d in api.schemas}
     return tuple(_module(api, r, schemas) for r in resources if r.methods)
 
 
-def _module(api: Api, resource: ResourceView, schemas: Mapping[str, SchemaDef]) -> TestModuleView:
+def _module(api: Api, resource: ResourceView, schemas: Mapping[str, SchemaDef]) -> ShippedTestsView:
     typed_dicts = api.model_style == "typeddict"
     printer = TypePrinter(schemas, typed_dicts=typed_dicts)
     values = ExampleValues(schemas, typed_dicts=typed_dicts)
-    cases: list[TestCase] = []
+    cases: list[ShippedTest] = []
     for method in resource.methods:
         op = method.operation
         callees = call_expression("client", resource, method), call_expression("async_client", resource, method)
@@ -72,17 +72,17 @@ def _module(api: Api, resource: ResourceView, schemas: Mapping[str, SchemaDef]) 
             mode = _blocking_mode(op)
             arguments = _arguments(op, method, values, mode)
             kind, check = _check(op, printer, schemas, typed_dicts)
-            cases.append(TestCase(method.name, op, *callees, arguments, kind, _TARGETS[kind], check))
+            cases.append(ShippedTest(method.name, op, *callees, arguments, kind, _TARGETS[kind], check))
         if stream is not None:
             mode = (stream.mode_field, literals.value(stream.stream_value)) if stream.mode_field else None
             arguments = _arguments(op, method, values, mode)
             event = printer.annotation(stream.event_type, open_enums=False)
             check = _type_check("event", stream.event_type, event, schemas, typed_dicts)
             name = f"{method.name}_streaming" if stream.mode_field else method.name
-            cases.append(TestCase(name, op, *callees, arguments, "stream", "stream", check))
+            cases.append(ShippedTest(name, op, *callees, arguments, "stream", "stream", check))
     checks = " ".join(c.check for c in cases)
     runtime = {"SyncPage"} if any(c.kind == "page" for c in cases) else set()
-    return TestModuleView(
+    return ShippedTestsView(
         module=f"test_{resource.module}",
         cases=tuple(cases),
         model_imports=tuple(sorted(n for n in printer.model_names if n in checks)),

@@ -42,9 +42,17 @@ def existing_files(output: Path) -> list[str]:
     return sorted(found)
 
 
-def _owned(relative: str, files: Mapping[str, str], roots: set[str]) -> bool:
+# Folders beside the package that generation may write (config `tests`): a file it wrote there
+# before is still its own when this run writes none (so `tests: false` removes the old tests).
+_OPTIONAL_FOLDERS = ("tests",)
+
+
+def _owned(relative: str, files: Mapping[str, str], roots: set[str], output: Path | None = None) -> bool:
     """Generation writes or removes this path: it is generated, or inside a generated folder."""
-    return relative in files or Path(relative).parts[0] in roots
+    if relative in files or Path(relative).parts[0] in roots:
+        return True
+    return (output is not None and Path(relative).parts[0] in _OPTIONAL_FOLDERS
+            and _is_generated(output / relative))
 
 
 def foreign_files(files: Mapping[str, str], output: Path) -> list[str]:
@@ -103,7 +111,7 @@ def _keep_foreign_files(output: Path, staging: Path, files: Mapping[str, str]) -
     """
     roots = package_roots(files)
     for relative in existing_files(output):
-        if _owned(relative, files, roots):
+        if _owned(relative, files, roots, output):
             continue
         destination = staging / relative
         destination.parent.mkdir(parents=True, exist_ok=True)
@@ -116,7 +124,7 @@ def diff_tree(files: Mapping[str, str], output: Path) -> str:
 
     chunks: list[str] = []
     roots = package_roots(files)
-    stale = {p for p in existing_files(output) if _owned(p, files, roots) and p not in files}
+    stale = {p for p in existing_files(output) if _owned(p, files, roots, output) and p not in files}
     for relative in sorted(set(files) | stale):
         new = files.get(relative)
         path = output / relative
