@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-try:  # Python 3.11+
-    from re import _constants as _c, _parser as _p  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+import importlib
+
+try:  # the parser `re` itself uses: private, so found by name (moved in Python 3.11)
+    _c, _p = importlib.import_module("re._constants"), importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - Python 3.9/3.10
+    _c, _p = importlib.import_module("sre_constants"), importlib.import_module("sre_parse")
 
 _CATEGORY = {
     _c.CATEGORY_DIGIT: "1",
@@ -64,7 +65,7 @@ def _one(op: Any, arg: Any, groups: dict[int, str]) -> str:
         return _choose(arg)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, _high, body = arg
-        return _walk(body, groups) * low
+        return _walk(body, groups) * int(low)
     if op is _c.SUBPATTERN:
         group, _add, _del, body = arg
         text = _walk(body, groups)
@@ -76,7 +77,7 @@ def _one(op: Any, arg: Any, groups: dict[int, str]) -> str:
     if op is _c.AT:
         return ""
     if op is _c.GROUPREF:
-        return groups.get(arg, "")
+        return str(groups.get(arg, ""))
     if op in (_c.ASSERT, _c.ASSERT_NOT):
         return ""
     if op is _c.CATEGORY:
