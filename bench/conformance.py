@@ -144,22 +144,29 @@ class Prism:
 # -- one spec -------------------------------------------------------------------
 
 
-def _generate(spec: Path, output: Path) -> dict[str, tuple[str, str]]:
-    """Write the client; {test function name in its module: (operationId, module)}."""
+def _generate(spec: Path, output: Path) -> dict[str, str]:
+    """Write the client; {test node id: the operationId it tests}."""
     from generator.emit.write import write_tree
     from generator.pipeline import generate
 
     with _GENERATING:  # in-process, one at a time: the generator's caches are not made for threads
         result = generate(spec, format_code=False)
     write_tree(result.files, output, force=True)
-    tests: dict[str, tuple[str, str]] = {}
+    functions = {(name, function) for name, text in result.files.items() if name.startswith("tests/test_")
+                 for function in _TEST_FUNCTION.findall(text)}
+    tests: dict[str, str] = {}
     for resource in result.api.resources:
         for op in resource.operations:
             for prefix in ("test_", "test_async_"):
                 for suffix in ("", "_streaming"):
-                    tests[f"tests/test_{resource.python_name}.py::{prefix}{op.python_name}{suffix}"] = (
-                        op.operation_id, resource.python_name)
+                    key = (f"tests/test_{resource.python_name}.py", f"{prefix}{op.python_name}{suffix}")
+                    if key in functions:
+                        tests["::".join(key)] = op.operation_id
     return tests
+
+
+_TEST_FUNCTION = re.compile(r"^(?:async )?def (test_\w+)\(", re.MULTILINE)
+_RESTARTS = 5  # Prism restarts after it crashed on a request, per spec
 
 
 def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -> Row:
@@ -168,49 +175,79 @@ def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -
     try:
         tests = _generate(spec, output)
     except Exception as exc:  # the generator's refusal or crash: either way no client to test
-        row.kind, row.note = "generate failed", last_line(f"{type(exc).__name__}: {exc}")
-        row.operations = _spec_operations(spec)
-        row.failures = [Failure("*", "other", f"generate failed: {row.note}")]  # stands for every operation
+        note = last_line(f"{type(exc).__name__}: {exc}")
+        prism = Prism(spec, work / "prism.log", dynamic)
+        try:
+            why = prism.wait()
+        finally:
+            prism.stop()
+        if why is not None:  # a broken document, refused by both: not a failure of ours
+            row.kind, row.note = "prism cannot load", f"{why} (clientgen: {note})"
+            return row
+        row.kind, row.note, row.operations = "generate failed", note, _spec_operations(spec)
+        row.failures = [Failure("*", "other", f"generate failed: {note}")]  # stands for every operation
         return row
-    operations = sorted({op for op, _ in tests.values()})
-    row.operations = len(operations)
-    if not operations:
+    row.operations = len(set(tests.values()))
+    if not tests:
         row.kind = "no operations"
         return row
-    prism = Prism(spec, work / "prism.log", dynamic)
-    try:
-        why = prism.wait()
-        if why is not None:
-            row.kind, row.note, row.operations = "prism cannot load", why, 0
-            return row
-        results = work / "results.jsonl"
-        env = {**os.environ, "TEST_API_BASE_URL": prism.url, "CONFORMANCE_RESULTS": str(results),
-               "PYTHONPATH": os.pathsep.join([str(output), str(BENCH)]), "PYTHONDONTWRITEBYTECODE": "1"}
-        command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "conformance_plugin",
-                   "-o", "addopts=", "--rootdir", str(output), "tests"]
-        started = time.monotonic()
-        try:
-            done = subprocess.run(command, cwd=output, env=env, capture_output=True, text=True, timeout=timeout)
-            crashed = done.returncode not in (0, 1)
-            tail = last_line(done.stdout + done.stderr)
-        except subprocess.TimeoutExpired:
-            crashed, tail = True, f"timed out after {timeout:.0f} s"
-        row.seconds = time.monotonic() - started
-        records = [json.loads(line) for line in results.read_text().splitlines()] if results.exists() else []
-    finally:
-        prism.stop()
-    _score(row, tests, records, tail if crashed else "")
+    started = time.monotonic()
+    records, crash, why = _run_tests(spec, output, list(tests), started + timeout, dynamic, work)
+    row.seconds = time.monotonic() - started
+    if why is not None:
+        row.kind, row.note, row.operations, row.seconds = "prism cannot load", why, 0, 0.0
+        return row
+    _score(row, tests, records, crash)
     return row
 
 
-def _score(row: Row, tests: dict[str, tuple[str, str]], records: list[dict[str, object]], crash: str) -> None:
+def _run_tests(spec: Path, output: Path, tests: list[str], deadline: float, dynamic: bool,
+               work: Path) -> tuple[list[dict[str, object]], str, str | None]:
+    """(one record per test run, why the run broke off or "", why Prism would not start or None).
+
+    Prism sometimes dies on a request; the plugin then stops pytest, and the tests not yet
+    run go again against a fresh Prism (the test it died on is recorded as such)."""
+    records: list[dict[str, object]] = []
+    remaining = ["tests"]
+    for attempt in range(_RESTARTS + 1):
+        prism = Prism(spec, work / f"prism.{attempt}.log", dynamic)
+        try:
+            why = prism.wait()
+            if why is not None:
+                return records, f"Prism did not start again: {why}", None if attempt else why
+            results = work / f"results.{attempt}.jsonl"
+            env = {**os.environ, "TEST_API_BASE_URL": prism.url, "CONFORMANCE_RESULTS": str(results),
+                   "PYTHONPATH": os.pathsep.join([str(output), str(BENCH)]), "PYTHONDONTWRITEBYTECODE": "1"}
+            command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "conformance_plugin",
+                       "-o", "addopts=", "--rootdir", str(output), *remaining]
+            crash = ""
+            try:
+                done = subprocess.run(command, cwd=output, env=env, capture_output=True, text=True,
+                                      timeout=max(1.0, deadline - time.monotonic()))
+                if done.returncode not in (0, 1, 2):  # 2: the plugin stopped the run (Prism died)
+                    crash = last_line(done.stdout + done.stderr)
+            except subprocess.TimeoutExpired:
+                crash = "timed out"
+            if results.exists():
+                records += [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+            died = prism.proc.poll() is not None
+        finally:
+            prism.stop()
+        ran = {str(r["test"]) for r in records}
+        remaining = [t for t in tests if t not in ran]
+        if crash or not died or not remaining:
+            return records, crash, None
+    return records, "Prism kept crashing", None
+
+
+def _score(row: Row, tests: dict[str, str], records: list[dict[str, object]], crash: str) -> None:
     """An operation passes when each of its tests ran and passed; else its first failure names why."""
     seen: dict[str, list[dict[str, object]]] = {}
     for record in records:
         key = str(record["test"])
         if key in tests:
-            seen.setdefault(tests[key][0], []).append(record)
-    for operation in sorted({op for op, _ in tests.values()}):
+            seen.setdefault(tests[key], []).append(record)
+    for operation in sorted(set(tests.values())):
         runs = seen.get(operation, [])
         failed = [r for r in runs if not r["passed"]]
         if runs and not failed and not crash:

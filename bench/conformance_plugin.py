@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import urllib.parse
 from typing import Any
 
 import pytest
@@ -44,6 +46,11 @@ def classify(exc: BaseException) -> tuple[str, str]:
                 v = request_side[0]
                 where = ".".join(str(p) for p in v.get("location", []))
                 return "rejected", _first_line(f"{status} {where}: {v.get('message', '')}")
+            listed = body.get("validation") if isinstance(body, dict) else None
+            if isinstance(listed, list) and listed and isinstance(listed[0], dict):
+                v = listed[0]
+                where = ".".join(str(p) for p in v.get("location", []))
+                return "rejected", _first_line(f"{status} {where}: {v.get('message', '')}")
             return "rejected", _first_line(f"{status} {exc}")
         title = body.get("title", "") if isinstance(body, dict) and problem.startswith(_PRISM_PROBLEM) else ""
         return "other", _first_line(f"{status} {problem.rsplit('#', 1)[-1] + ': ' + title if title else exc}")
@@ -53,15 +60,31 @@ def classify(exc: BaseException) -> tuple[str, str]:
     return "other", _first_line(f"{name}: {exc}")
 
 
+def _server_gone() -> bool:
+    """Whether nothing listens at TEST_API_BASE_URL any more (Prism died on the last request)."""
+    url = urllib.parse.urlsplit(os.environ.get("TEST_API_BASE_URL", ""))
+    try:
+        with socket.create_connection((url.hostname or "127.0.0.1", url.port or 80), timeout=2):
+            return False
+    except OSError:
+        return True
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     outcome = yield
     report = outcome.get_result()
     if report.when == "call" or (report.when == "setup" and report.failed):
         record: dict[str, Any] = {"test": item.nodeid, "passed": report.passed}
+        gone = False
         if call.excinfo is not None and not report.passed:
             record["class"], record["line"] = classify(call.excinfo.value)
+            gone = _server_gone()
+            if gone:
+                record["line"] = _first_line(f"Prism crashed on this request: {record['line']}")
         path = os.environ.get("CONFORMANCE_RESULTS")
         if path:
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write(json.dumps(record) + "\n")
+        if gone:  # the runner starts a new Prism for the tests not yet run
+            pytest.exit("Prism is gone", returncode=2)

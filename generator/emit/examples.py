@@ -263,12 +263,15 @@ def _parses(parse: Any, text: str) -> bool:
 
 
 def _iso_datetime(value: Any) -> str:
-    """The text `datetime.fromisoformat` reads (the spec's value when it is one)."""
-    return value if isinstance(value, str) and _parses(datetime.fromisoformat, value) else _FORMATS["date-time"]
+    """The spec's value (else ours) as `isoformat()` writes it: what `fromisoformat` reads on
+    every Python the package supports (before 3.11 it refuses a `Z`)."""
+    text = value if isinstance(value, str) and _parses(datetime.fromisoformat, value) else _FORMATS["date-time"]
+    return datetime.fromisoformat(text).isoformat()
 
 
 def _iso_date(value: Any) -> str:
-    return value if isinstance(value, str) and _parses(date.fromisoformat, value) else _FORMATS["date"]
+    text = value if isinstance(value, str) and _parses(date.fromisoformat, value) else _FORMATS["date"]
+    return date.fromisoformat(text).isoformat()
 
 
 def _primitive(kind: str, hints: ValueHints, name: str) -> Any:
