@@ -58,6 +58,7 @@ def render_options(config: Config) -> RenderOptions:
         line_length=config.line_length or DEFAULT_LINE_LENGTH,
         extra_dependencies=config.extra_dependencies,
         header=config.header,
+        tests=config.tests,
     )
 
 

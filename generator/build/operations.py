@@ -11,6 +11,7 @@ from generator import naming
 from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
+from generator.build.hints import spec_examples, value_hints, with_examples
 from generator.build.schemas import SchemaBuilder, clean_text
 from generator.ir import AnyType, Field, ListType, MapType, Operation, Parameter, PartEncoding, PrimitiveType, RequestBody, Response
 from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
@@ -137,6 +138,7 @@ class OperationBuilder:
                     style=style,
                     explode=explode,
                     allow_reserved=location == "query" and param.get("allowReserved") is True,
+                    hints=value_hints(self._document, schema, spec_examples(param)),
                 )
             )
         declared = {p.wire_name for p in built if p.location == "path"}
@@ -187,8 +189,11 @@ class OperationBuilder:
                     f"{media_type} body schema is not an object: the method takes the encoded body as bytes",
                     pointers.join(media_pointer, "schema")))
                 return RequestBody(media_type, "binary", required, whole=PrimitiveType("file"), description=description)
-            return RequestBody(media_type, encoding, required, whole=type_ref, description=description)
+            return RequestBody(media_type, encoding, required, whole=type_ref, description=description,
+                               hints=value_hints(self._document, schema, spec_examples(content[media_type] or {})))
         fields = []
+        # The media type's example of the whole body gives each flattened field its own.
+        whole_examples = [e for e in spec_examples(content[media_type] or {}) if isinstance(e, Mapping)]
         names = set(taken)
         for field in model:
             python_name = naming.unique(naming.parameter_name(field.wire_name), names)
@@ -200,8 +205,9 @@ class OperationBuilder:
                 field_type = PrimitiveType("file")
             elif encoding == "multipart" and field_type == ListType(PrimitiveType("bytes")):
                 field_type = ListType(PrimitiveType("file"))
+            hints = with_examples(field.hints, tuple(e[field.wire_name] for e in whole_examples if field.wire_name in e))
             fields.append(Field(python_name, field.wire_name, field_type, field.required, field.description,
-                                field.has_default, field.default, field.deprecated))
+                                field.has_default, field.default, field.deprecated, hints))
         encodings = self._part_encodings(content[media_type] or {}, encoding, media_pointer, {f.wire_name for f in fields})
         return RequestBody(media_type, encoding, required, fields=tuple(fields), description=description,
                            encodings=encodings)

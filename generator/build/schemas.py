@@ -17,6 +17,7 @@ from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.discriminators import SCHEMAS, TaggedUnion, find_tagged_unions, tags_by_variant
 from generator.build.errors import BuildWarning
+from generator.build.hints import value_hints
 from generator.ir import (
     AliasDef,
     AnyType,
@@ -267,6 +268,7 @@ class SchemaBuilder:
             has_default=has_default,
             default=default if has_default else None,
             deprecated=bool(prop.get("deprecated")),
+            hints=value_hints(self._document, prop),
         )
 
     def _enum_values(self, enum: list[Any], pointer: str) -> tuple[str | int | float | bool, ...]:

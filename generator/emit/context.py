@@ -27,6 +27,7 @@ class RenderOptions:
     line_length: int = DEFAULT_LINE_LENGTH
     extra_dependencies: tuple[str, ...] = ()  # PEP 508 strings, already validated
     header: str | None = None  # extra comment text under the generated-file line
+    tests: bool = True  # write tests/ beside the package (config `tests`)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Examples are built from the IR (the first streaming, paging, uploading and
 downloading operations), with argument values from the spec's examples when
-it has them, so they fit whatever API is generated.
+it has them, else values its schemas accept (`examples.py`, shared with the
+package's tests), so they fit whatever API is generated.
 """
 
 from __future__ import annotations
@@ -11,20 +12,9 @@ from dataclasses import dataclass
 from typing import Callable
 
 from generator.emit import literals
+from generator.emit.examples import ExampleValues
 from generator.emit.resources import ResourceView
-from generator.ir import (
-    AnyType,
-    Api,
-    Field,
-    ListType,
-    LiteralType,
-    MapType,
-    NullableType,
-    Operation,
-    Parameter,
-    PrimitiveType,
-    TypeRef,
-)
+from generator.ir import Api, Field, Operation, Parameter, PrimitiveType
 
 
 @dataclass(frozen=True)
@@ -63,9 +53,13 @@ class ReadmeView:
     download: Example | None  # the first operation answering bytes
     base_url: str
     extra_dependencies: tuple[str, ...] = ()  # project names of the config's extra_dependencies
+    datetime_names: tuple[str, ...] = ()  # what the examples' arguments import from datetime
+    tests: bool = True  # the package has tests/ (config `tests`)
 
 
-def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tuple[str, ...] = ()) -> ReadmeView:
+def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tuple[str, ...] = (),
+                *, tests: bool = True) -> ReadmeView:
+    values = ExampleValues({d.name: d for d in api.schemas}, typed_dicts=api.model_style == "typeddict")
     # (the attribute path of the resource, the operation): "chat.completions" and its `create`
     operations = [(".".join(r.attribute_path), op) for r in api.resources for op in r.operations]
     rows = tuple(
@@ -97,16 +91,18 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         description=" ".join((api.description or "").split()),
         distribution_name=api.distribution_name,
         rows=rows,
-        simple=_example(simple),
-        stream=_example(stream, streaming=True),
+        simple=_example(values, simple),
+        stream=_example(values, stream, streaming=True),
         stream_text_event=stream[1].stream.text_event if stream and stream[1].stream else None,
         stream_tag=stream[1].stream.discriminator if stream and stream[1].stream else None,
-        page=_example(page),
-        upload=_example(upload),
+        page=_example(values, page),
+        upload=_example(values, upload),
         upload_field=upload_field,
-        download=_example(download),
+        download=_example(values, download),
         base_url=api.base_url,
         extra_dependencies=_project_names(extra_dependencies),
+        datetime_names=tuple(sorted(values.imports)),
+        tests=tests,
     )
 
 
@@ -119,38 +115,26 @@ def _project_names(requirements: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(Requirement(r).name for r in requirements)
 
 
-def _example(found: tuple[str, Operation] | None, streaming: bool = False) -> Example | None:
+def _example(values: ExampleValues, found: tuple[str, Operation] | None, streaming: bool = False) -> Example | None:
     if found is None:
         return None
     resource, op = found
-    arguments = [literals.string("example-id") for p in op.parameters if p.location == "path"]
+    arguments = [values.argument(p.type, p.hints, p.wire_name) for p in op.parameters if p.location == "path"]
     required: list[Parameter | Field] = [p for p in op.parameters if p.location != "path" and p.required]
     if op.body is not None:
-        required += [f for f in op.body.fields if f.required]
+        required += [f for f in op.body.fields if f.required and not (streaming and f.python_name == _mode(op))]
     for item in required:
         if isinstance(item, Field) and item.type == PrimitiveType("file"):
-            arguments.append(f"{item.python_name}=Path(\"example.bin\")")
+            arguments.append(f"{item.python_name}=Path(\"example.bin\")")  # a README shows the usual: a path
         else:
-            arguments.append(f"{item.python_name}={_placeholder(item.type, item.wire_name)}")
+            arguments.append(f"{item.python_name}={values.argument(item.type, item.hints, item.wire_name)}")
     if streaming and op.stream is not None:
         arguments.append(f"{op.stream.mode_field}={literals.value(op.stream.stream_value)}")
     return Example(resource, op.python_name, ", ".join(arguments))
 
 
-def _placeholder(type_ref: TypeRef, wire_name: str) -> str:
-    if isinstance(type_ref, NullableType):
-        return _placeholder(type_ref.inner, wire_name)
-    if isinstance(type_ref, LiteralType):
-        return literals.value(type_ref.values[0])
-    if isinstance(type_ref, PrimitiveType):
-        return {"int": "1", "float": "1.0", "bool": "True", "bytes": 'b"..."'}.get(
-            type_ref.kind, literals.string(f"example-{wire_name}".replace("_", "-"))
-        )
-    if isinstance(type_ref, ListType):
-        return "[]"
-    if isinstance(type_ref, (MapType, AnyType)):
-        return "{}"
-    return "..."
+def _mode(op: Operation) -> str | None:
+    return op.stream.mode_field if op.stream else None
 
 
 def _one_line(text: str) -> str:

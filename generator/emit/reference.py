@@ -19,7 +19,7 @@ from types import ModuleType
 import jinja2
 from jinja2 import nodes
 
-from generator.emit import context, models, readme, resources
+from generator.emit import context, models, readme, resources, testsuite
 from generator.emit.render import environment, templates_dir
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "templates.md"
@@ -38,6 +38,9 @@ _FILES: dict[str, tuple[str, str]] = {
     "package/resources/__init__.py.j2": ("`<package>/resources/__init__.py`", "ResourcesView"),
     "package/resources/resource.py.j2": ("`<package>/resources/<resource>.py`, once per resource",
                                          "`r`: ResourceView"),
+    "package/tests/conftest.py.j2": ("`tests/conftest.py`, the clients the tests use (`tests: true`)", ""),
+    "package/tests/test_resource.py.j2": ("`tests/test_<resource>.py`, once per resource (`tests: true`)",
+                                          "`t`: ShippedTestsView"),
 }
 
 
@@ -62,6 +65,7 @@ for _style, _module in _model_styles().items():
     TEMPLATES[f"package/models_{_style}.py.j2"] = (f"`<package>/models.py` (`model_style: {_style}`)", _top)
     MODULES.append(_module)
 MODULES.append(readme)
+MODULES.append(testsuite)
 VIEWS = tuple(v for module in MODULES for v in _views_of(module) if v is not context.RenderOptions)
 
 _FIELD = re.compile(r"^    (\w+): (.+?)(?:\s+#\s*(.*))?$")

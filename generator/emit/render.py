@@ -32,6 +32,7 @@ from generator.emit.models import models_view
 from generator.emit.precompiled import BuiltinLoader
 from generator.emit.readme import readme_view
 from generator.emit.resources import resource_view
+from generator.emit.testsuite import test_modules
 from generator.ir import Api
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -139,7 +140,11 @@ def render_package(
         dependencies=(*_DEPENDENCIES, *options.extra_dependencies),
     )
     files["pyproject.toml"] = _render(env, "package/pyproject.toml.j2", **common, **vars(project))
-    readme = readme_view(api, list(resources), options.extra_dependencies)
+    if options.tests:
+        sources["tests/conftest.py"] = _render(env, "package/tests/conftest.py.j2", **common)
+        for suite in test_modules(api, resources):
+            sources[f"tests/{suite.module}.py"] = _render(env, "package/tests/test_resource.py.j2", **common, t=suite)
+    readme = readme_view(api, list(resources), options.extra_dependencies, tests=options.tests)
     files["README.md"] = _render(env, "package/README.md.j2", **common, **vars(readme))
     if format_code and on_format is not None:
         on_format(len(sources))

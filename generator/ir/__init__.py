@@ -24,6 +24,7 @@ from generator.ir.schemas import (
     AliasDef,
     SchemaDef,
     UnionDef,
+    ValueHints,
 )
 from generator.ir.operations import (
     Api,
@@ -65,4 +66,5 @@ __all__ = [
     "TypeRef",
     "UnionDef",
     "UnionType",
+    "ValueHints",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.ir.schemas import Field, JsonValue, SchemaDef
+from generator.ir.schemas import Field, JsonValue, SchemaDef, ValueHints
 from generator.ir.types import TypeRef
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
@@ -24,6 +24,7 @@ class Parameter:
     has_default: bool = False
     default: JsonValue = None
     deprecated: bool = False
+    hints: ValueHints | None = None
     # How the value is serialised (OpenAPI `style`/`explode`/`allowReserved`), resolved to
     # the location's default when the spec is silent; "json" for a `content` parameter.
     style: str = ""
@@ -71,8 +72,8 @@ class RequestBody:
     fields: tuple[Field, ...] = ()
     whole: TypeRef | None = None
     description: str | None = None
+    hints: ValueHints | None = None  # of a whole body; a flattened body's are on its fields
     encodings: tuple[tuple[str, PartEncoding], ...] = ()
-
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,31 @@ JsonValue = Union[None, bool, int, float, str, list["JsonValue"], dict[str, "Jso
 
 
 @dataclass(frozen=True)
+class ValueHints:
+    """What the spec says about good values beyond their type, for the examples
+    the emitter writes (README, shipped tests): never used to validate.
+
+    `examples` are the spec's own `example`/`examples`, each as canonical JSON
+    text (so the IR stays hashable); the rest are the JSON Schema keywords.
+    `item` describes the items of an array.
+    """
+
+    examples: tuple[str, ...] = ()
+    format: str | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: bool = False
+    exclusive_maximum: bool = False
+    multiple_of: float | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    item: ValueHints | None = None
+
+
+@dataclass(frozen=True)
 class Field:
     """One property of a model.
 
@@ -27,6 +52,7 @@ class Field:
     has_default: bool = False
     default: JsonValue = None
     deprecated: bool = False
+    hints: ValueHints | None = None
 
 
 @dataclass(frozen=True)

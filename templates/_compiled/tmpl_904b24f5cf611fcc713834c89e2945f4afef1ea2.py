@@ -40,6 +40,7 @@ def root(context, missing=missing):
     yield from context.blocks['retries'][0](context)
     yield '\n'
     yield from context.blocks['async_usage'][0](context)
+    yield from context.blocks['tests'][0](context)
     yield from context.blocks['logging'][0](context)
     yield '\n'
     yield from context.blocks['methods'][0](context)
@@ -134,6 +135,7 @@ def block_usage(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_datetime_names = resolve('datetime_names')
     l_0_with_sync = resolve('with_sync')
     l_0_package_name = resolve('package_name')
     l_0_client_name = resolve('client_name')
@@ -144,8 +146,19 @@ def block_usage(context, missing=missing):
     l_0_aclient = resolve('aclient')
     l_0_typed_dicts = resolve('typed_dicts')
     l_0_api = resolve('api')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
     pass
     yield '## Usage\n\n```python\n'
+    if (undefined(name='datetime_names') if l_0_datetime_names is missing else l_0_datetime_names):
+        pass
+        yield 'from datetime import '
+        yield str(t_1(context.eval_ctx, (undefined(name='datetime_names') if l_0_datetime_names is missing else l_0_datetime_names), ', '))
+        yield '\n\n'
     if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
         pass
         yield 'from '
@@ -505,6 +518,28 @@ def block_async_usage(context, missing=missing):
             yield '        ...\n'
         yield '\n\nasyncio.run(main())\n```\n\n'
 
+def block_tests(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_tests = resolve('tests')
+    l_0_api = resolve('api')
+    try:
+        t_3 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    pass
+    if (undefined(name='tests') if l_0_tests is missing else l_0_tests):
+        pass
+        yield "## Tests\n\n`tests/` calls every method once per response mode, with values taken from\nthe spec's examples (or made to fit its schemas), and checks that each\nanswer parses into its declared type. Run it against a mock server of the\nspec, e.g. [Prism](https://github.com/stoplightio/prism):\n\n```sh\nprism mock "
+        yield str(t_3(context.eval_ctx, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'source_name'), '`', ''))
+        yield '      # listens on http://127.0.0.1:4010\npip install -e . pytest anyio\npython -m pytest tests\n```\n\n`TEST_API_BASE_URL` points the tests at another server and `TEST_API_KEY`\ngives them a real key.\n\n'
+
 def block_logging(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -549,5 +584,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&6=27&9=28&18=30&32=32&71=33&124=34&151=35&196=37&215=39&248=41&271=42&276=44&285=45&6=47&7=63&9=66&10=84&12=86&13=92&15=99&18=102&25=112&26=116&32=129&36=148&37=151&39=155&40=163&41=166&47=175&51=179&52=185&53=187&54=190&66=201&67=204&71=212&72=232&77=235&78=238&79=244&80=247&81=249&86=254&88=257&93=266&94=268&95=274&96=277&97=279&102=284&104=287&117=295&119=298&124=302&125=313&130=316&131=319&134=325&138=334&139=336&142=342&151=350&152=363&159=366&160=369&164=378&165=380&172=387&175=389&180=392&181=395&185=404&186=406&196=414&200=424&215=427&219=440&220=443&222=445&223=448&229=457&231=459&232=462&248=471&249=484&254=487&258=491&259=493&260=496&271=507&273=517&276=520&281=530&282=534&285=542'
+blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
+debug_info = '2=15&3=18&4=21&5=24&6=27&9=28&18=30&32=32&75=33&128=34&155=35&200=37&219=39&252=41&275=42&295=43&300=45&309=46&6=48&7=64&9=67&10=85&12=87&13=93&15=100&18=103&25=113&26=117&32=130&36=156&37=159&40=161&41=164&43=168&44=176&45=179&51=188&55=192&56=198&57=200&58=203&70=214&71=217&75=225&76=245&81=248&82=251&83=257&84=260&85=262&90=267&92=270&97=279&98=281&99=287&100=290&101=292&106=297&108=300&121=308&123=311&128=315&129=326&134=329&135=332&138=338&142=347&143=349&146=355&155=363&156=376&163=379&164=382&168=391&169=393&176=400&179=402&184=405&185=408&189=417&190=419&200=427&204=437&219=440&223=453&224=456&226=458&227=461&233=470&235=472&236=475&252=484&253=497&258=500&262=504&263=506&264=509&275=520&276=536&285=539&295=542&297=552&300=555&305=565&306=569&309=577'

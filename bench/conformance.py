@@ -1,0 +1,333 @@
+"""Run the tests clientgen ships in every client against Prism, spec by spec.
+
+    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--json FILE]
+
+For each spec: generate the client (black skipped: it changes no behaviour),
+start Prism on a free port (it validates every request; it answers from the
+spec's examples, or with `--dynamic` from its schemas), run the client's
+tests/ in a pytest subprocess under a time limit, and read each test's result
+from a small plugin (bench/conformance_plugin.py) that classifies failures:
+
+- rejected: Prism refused the request as invalid (a 400/422 naming request violations);
+- parse: the answer did not parse into the declared type;
+- other: anything else, with its exception's first line.
+
+One row per spec (operations, passed, rejected, parse, other, seconds of the
+test run), every failure with its first line, totals per folder, and last
+`conformance: P/N operations pass` over every spec given. An operation passes
+when all its tests (sync and async, each response mode) pass. A spec Prism
+cannot load is its own row kind ("prism cannot load") and counts for nothing;
+a spec clientgen cannot generate counts every operation as failed.
+Exit status 0 (it measures; tests assert the floors), 2 on bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT))
+from corpus import find_specs, last_line  # noqa: E402  (bench/ is no package)
+
+PRISM = ROOT / "tools" / "prism" / "node_modules" / ".bin" / "prism"
+PRISM_STARTUP = 120.0  # seconds; a 3 MB spec takes Prism a while to load
+CLASSES = ("rejected", "parse", "other")
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_GENERATING = threading.Lock()
+
+
+@dataclass
+class Failure:
+    operation: str  # operationId
+    kind: str  # one of CLASSES
+    line: str  # the first line of what went wrong
+    test: str = ""  # the first failing test
+
+
+@dataclass
+class Row:
+    name: str  # "folder/spec.yaml"
+    kind: str = "ran"  # "ran" | "prism cannot load" | "generate failed" | "no operations"
+    operations: int = 0
+    passed: int = 0
+    seconds: float = 0.0  # the test run only
+    note: str = ""
+    failures: list[Failure] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for f in self.failures if f.kind == kind)
+
+    @property
+    def group(self) -> str:
+        return self.name.split("/")[0]
+
+
+def specs_of(arguments: list[str]) -> list[tuple[str, Path]]:
+    found: list[tuple[str, Path]] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            found += find_specs(path)
+        elif path.is_file():
+            found.append((f"{path.parent.name}/{path.name}", path))
+        else:
+            raise SystemExit(f"conformance: no such spec or folder: {argument}")
+    return found
+
+
+# -- Prism --------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Prism:
+    """`prism mock SPEC` on a free port, in its own process group (stopped with it)."""
+
+    def __init__(self, spec: Path, log: Path, dynamic: bool) -> None:
+        self.port = _free_port()
+        self.log = log
+        command = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", str(self.port)]
+        with open(log, "wb") as handle:
+            self.proc = subprocess.Popen(command + (["--dynamic"] if dynamic else []), stdin=subprocess.DEVNULL,
+                                         stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def output(self) -> str:
+        return _ANSI.sub("", self.log.read_text(encoding="utf-8", errors="replace"))
+
+    def wait(self) -> str | None:
+        """None once listening, else why not (Prism's own error line)."""
+        deadline = time.monotonic() + PRISM_STARTUP
+        while time.monotonic() < deadline:
+            if f"Prism is listening on {self.url}" in self.output():
+                return None
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.2)
+        text = self.output()
+        errors = [line.strip() for line in text.splitlines() if re.search(r"error|✖|fatal", line, re.I)]
+        return (errors[0] if errors else last_line(text) if text.strip() else "no output")[:200]
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+
+# -- one spec -------------------------------------------------------------------
+
+
+def _generate(spec: Path, output: Path) -> dict[str, str]:
+    """Write the client; {test node id: the operationId it tests}."""
+    from generator.emit.write import write_tree
+    from generator.pipeline import generate
+
+    with _GENERATING:  # in-process, one at a time: the generator's caches are not made for threads
+        result = generate(spec, format_code=False)
+    write_tree(result.files, output, force=True)
+    functions = {(name, function) for name, text in result.files.items() if name.startswith("tests/test_")
+                 for function in _TEST_FUNCTION.findall(text)}
+    tests: dict[str, str] = {}
+    for resource in result.api.resources:
+        for op in resource.operations:
+            for prefix in ("test_", "test_async_"):
+                for suffix in ("", "_streaming"):
+                    key = (f"tests/test_{resource.python_name}.py", f"{prefix}{op.python_name}{suffix}")
+                    if key in functions:
+                        tests["::".join(key)] = op.operation_id
+    return tests
+
+
+_TEST_FUNCTION = re.compile(r"^(?:async )?def (test_\w+)\(", re.MULTILINE)
+_RESTARTS = 5  # Prism restarts after it crashed on a request, per spec
+
+
+def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -> Row:
+    row = Row(name)
+    output = work / "client"
+    try:
+        tests = _generate(spec, output)
+    except Exception as exc:  # the generator's refusal or crash: either way no client to test
+        note = last_line(f"{type(exc).__name__}: {exc}")
+        prism = Prism(spec, work / "prism.log", dynamic)
+        try:
+            why = prism.wait()
+        finally:
+            prism.stop()
+        if why is not None:  # a broken document, refused by both: not a failure of ours
+            row.kind, row.note = "prism cannot load", f"{why} (clientgen: {note})"
+            return row
+        row.kind, row.note, row.operations = "generate failed", note, _spec_operations(spec)
+        row.failures = [Failure("*", "other", f"generate failed: {note}")]  # stands for every operation
+        return row
+    row.operations = len(set(tests.values()))
+    if not tests:
+        row.kind = "no operations"
+        return row
+    started = time.monotonic()
+    records, crash, why = _run_tests(spec, output, list(tests), started + timeout, dynamic, work)
+    row.seconds = time.monotonic() - started
+    if why is not None:
+        row.kind, row.note, row.operations, row.seconds = "prism cannot load", why, 0, 0.0
+        return row
+    _score(row, tests, records, crash)
+    return row
+
+
+def _run_tests(spec: Path, output: Path, tests: list[str], deadline: float, dynamic: bool,
+               work: Path) -> tuple[list[dict[str, object]], str, str | None]:
+    """(one record per test run, why the run broke off or "", why Prism would not start or None).
+
+    Prism sometimes dies on a request; the plugin then stops pytest, and the tests not yet
+    run go again against a fresh Prism (the test it died on is recorded as such)."""
+    records: list[dict[str, object]] = []
+    remaining = ["tests"]
+    for attempt in range(_RESTARTS + 1):
+        prism = Prism(spec, work / f"prism.{attempt}.log", dynamic)
+        try:
+            why = prism.wait()
+            if why is not None:
+                return records, f"Prism did not start again: {why}", None if attempt else why
+            results = work / f"results.{attempt}.jsonl"
+            env = {**os.environ, "TEST_API_BASE_URL": prism.url, "CONFORMANCE_RESULTS": str(results),
+                   "PYTHONPATH": os.pathsep.join([str(output), str(BENCH)]), "PYTHONDONTWRITEBYTECODE": "1"}
+            command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "conformance_plugin",
+                       "-o", "addopts=", "--rootdir", str(output), *remaining]
+            crash = ""
+            try:
+                done = subprocess.run(command, cwd=output, env=env, capture_output=True, text=True,
+                                      timeout=max(1.0, deadline - time.monotonic()))
+                if done.returncode not in (0, 1, 2):  # 2: the plugin stopped the run (Prism died)
+                    crash = last_line(done.stdout + done.stderr)
+            except subprocess.TimeoutExpired:
+                crash = "timed out"
+            if results.exists():
+                records += [json.loads(line) for line in results.read_text(encoding="utf-8").splitlines()]
+            died = prism.proc.poll() is not None
+        finally:
+            prism.stop()
+        ran = {str(r["test"]) for r in records}
+        remaining = [t for t in tests if t not in ran]
+        if crash or not died or not remaining:
+            return records, crash, None
+    return records, "Prism kept crashing", None
+
+
+def _score(row: Row, tests: dict[str, str], records: list[dict[str, object]], crash: str) -> None:
+    """An operation passes when each of its tests ran and passed; else its first failure names why."""
+    seen: dict[str, list[dict[str, object]]] = {}
+    for record in records:
+        key = str(record["test"])
+        if key in tests:
+            seen.setdefault(tests[key], []).append(record)
+    for operation in sorted(set(tests.values())):
+        runs = seen.get(operation, [])
+        failed = [r for r in runs if not r["passed"]]
+        if runs and not failed and not crash:
+            row.passed += 1
+        elif failed:
+            first = failed[0]
+            row.failures.append(Failure(operation, str(first["class"]), str(first["line"]), str(first["test"])))
+        else:
+            row.failures.append(Failure(operation, "other", crash or "no test ran"))
+
+
+def _spec_operations(spec: Path) -> int:
+    """Operations of a spec the generator refused, counted from the document itself."""
+    try:
+        from generator.load import load_spec
+
+        paths = load_spec(spec).document.get("paths") or {}
+    except Exception:
+        return 0
+    methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+    return sum(1 for item in paths.values() if isinstance(item, dict) for m in item if m in methods)
+
+
+# -- report -------------------------------------------------------------------
+
+
+def report(rows: list[Row]) -> str:
+    width = max([len(r.name) for r in rows] + [10])
+    lines = [f"{'spec':<{width}}  {'ops':>5} {'passed':>6} {'rejected':>8} {'parse':>5} {'other':>5} {'seconds':>7}  note"]
+    for r in rows:
+        if r.kind == "prism cannot load":
+            lines.append(f"{r.name:<{width}}  {'-':>5} {'-':>6} {'-':>8} {'-':>5} {'-':>5} {'-':>7}  prism cannot load: {r.note}")
+            continue
+        other = r.operations if r.kind == "generate failed" else r.count("other")
+        note = f"{r.kind}: {r.note}" if r.kind != "ran" else ""
+        lines.append(f"{r.name:<{width}}  {r.operations:>5} {r.passed:>6} {r.count('rejected'):>8} "
+                     f"{r.count('parse'):>5} {other:>5} {r.seconds:>7.1f}  {note}".rstrip())
+    failures = [(r.name, f) for r in rows for f in r.failures]
+    if failures:
+        lines += ["", "failures:"]
+        lines += [f"  {name} {f.operation} [{f.kind}] {f.line}" for name, f in failures]
+    lines += ["", "by folder:"]
+    for group in sorted({r.group for r in rows}):
+        members = [r for r in rows if r.group == group and r.kind != "prism cannot load"]
+        passed, total = sum(r.passed for r in members), sum(r.operations for r in members)
+        unloadable = sum(1 for r in rows if r.group == group and r.kind == "prism cannot load")
+        kinds = Counter(f.kind for r in members for f in r.failures)
+        lines.append(f"  {group}: {passed}/{total} operations pass ({len(members)} specs"
+                     + (f", {unloadable} Prism cannot load" if unloadable else "") + ")"
+                     + "".join(f", {kinds[k]} {k}" for k in CLASSES if kinds[k]))
+    counted = [r for r in rows if r.kind != "prism cannot load"]
+    lines += ["", f"conformance: {sum(r.passed for r in counted)}/{sum(r.operations for r in counted)} operations pass"]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("specs", nargs="+", help="spec files or folders of specs")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds for one spec's tests (default 300)")
+    parser.add_argument("--dynamic", action="store_true", help="Prism answers from schemas, not examples")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
+    args = parser.parse_args(argv)
+    if not PRISM.exists():
+        print(f"conformance: Prism is not installed ({PRISM}); run: npm ci --prefix tools/prism", file=sys.stderr)
+        return 2
+    def one(found: tuple[str, Path]) -> Row:
+        name, spec = found
+        with tempfile.TemporaryDirectory(prefix="clientgen-conformance-") as work:
+            row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
+        print(f"# {name}: {row.kind}, {row.passed}/{row.operations} in {row.seconds:.1f} s", file=sys.stderr, flush=True)
+        return row
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        rows = list(pool.map(one, specs_of(args.specs)))
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n", encoding="utf-8")
+    print(report(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
