@@ -17,6 +17,7 @@ from generator.ir import (
     MapType,
     ModelDef,
     NamedType,
+    NullableType,
     Operation,
     Parameter,
     PartEncoding,

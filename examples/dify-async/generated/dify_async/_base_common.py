@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from typing import (
     Any,
@@ -67,6 +68,7 @@ __all__ = [
     "PreparedCall",
     "DEFAULT_TIMEOUT",
     "DEFAULT_MAX_RETRIES",
+    "check_credential",
     "log",
 ]
 
@@ -112,6 +114,59 @@ _NO_OPTIONS: RequestOptions = {}
 _URL_CACHE_SIZE = 256
 
 
+# What an HTTP header can carry as text (httpx encodes str values as ASCII): tab and printable ASCII.
+_HEADER_TEXT = re.compile(r"[\t\x20-\x7e]*")
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
+
+
+def _flaw(value: str, *, in_header: bool) -> Optional[str]:
+    """What is wrong with a header value or credential, described without showing it."""
+    if "\r" in value or "\n" in value:
+        return "a line break (CR or LF)"
+    if any(ord(c) < 0x20 and c != "\t" or ord(c) == 0x7F for c in value):
+        return "a control character"
+    if in_header and not _HEADER_TEXT.fullmatch(value):
+        return "a non-ASCII character, which an HTTP header cannot carry"
+    return None
+
+
+def check_credential(value: str, what: str, *, in_header: bool = True) -> str:
+    """``value`` if it can be sent as is; else ValueError naming ``what``, never the value.
+
+    Refused here, at construction, because httpx would refuse it only on the first request,
+    with an error text that quotes the whole header (``Bearer <key>``), after retries.
+    """
+    flaw = _flaw(value, in_header=in_header)
+    if flaw is not None:
+        hint = (
+            "; one read from a file often ends in a newline: strip it"
+            if "line" in flaw
+            else ""
+        )
+        raise ValueError(
+            f"{what} contains {flaw}{hint} (the value is not shown: it is a secret)"
+        )
+    return value
+
+
+def _check_headers(headers: Mapping[str, str], what: str) -> Dict[str, str]:
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+            raise ValueError(
+                f"{what}: {name!r} is not a valid header name (letters, digits and -)"
+            )
+        if not isinstance(value, str):
+            raise TypeError(
+                f"{what}[{name!r}] must be a str, not {type(value).__name__}"
+            )
+        flaw = _flaw(value, in_header=True)
+        if flaw is not None:
+            raise ValueError(
+                f"{what}[{name!r}] contains {flaw} (the value is not shown: it may be a secret)"
+            )
+    return dict(headers)
+
+
 class BaseClient(Generic[HttpxClientT]):
     # Class-level so tests (or a subclass) can shrink the backoff.
     retry_policy: ClassVar[RetryPolicy] = RetryPolicy()
@@ -134,9 +189,18 @@ class BaseClient(Generic[HttpxClientT]):
             DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else _to_timeout(timeout)
         )
         self.max_retries = max_retries
-        self._auth_headers: Dict[str, str] = dict(auth_headers or {})
-        self._auth_query: Dict[str, str] = dict(auth_query or {})
-        self._default_headers: Dict[str, str] = dict(default_headers or {})
+        self._auth_headers: Dict[str, str] = _check_headers(
+            auth_headers or {}, "the credentials"
+        )
+        self._auth_query: Dict[str, str] = {
+            k: check_credential(
+                v, f"the credential for the query parameter {k!r}", in_header=False
+            )
+            for k, v in (auth_query or {}).items()
+        }
+        self._default_headers: Dict[str, str] = _check_headers(
+            default_headers or {}, "default_headers"
+        )
         self._default_query: Dict[str, object] = dict(default_query or {})
         self._user_agent = user_agent
         # A client passed in by the caller is the caller's to close.
@@ -181,7 +245,10 @@ class BaseClient(Generic[HttpxClientT]):
         if not isinstance(max_retries, NotGiven):
             new.max_retries = max_retries
         if default_headers:
-            new._default_headers = {**self._default_headers, **default_headers}
+            new._default_headers = {
+                **self._default_headers,
+                **_check_headers(default_headers, "default_headers"),
+            }
         if default_query:
             new._default_query = {**self._default_query, **default_query}
         for klass in type(new).__mro__:
