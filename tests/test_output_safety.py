@@ -322,3 +322,18 @@ def test_the_swap_never_leaves_the_output_missing(tmp_path: Path, monkeypatch: p
     assert seen and all(present for _, present in seen), seen
     assert (out / "pkg" / "__init__.py").read_text().endswith("new = 1\n")
     assert (out / "CHANGELOG.md").read_text() == "mine\n" and _beside(out) == []
+
+
+def test_a_stamp_naming_paths_outside_the_output_claims_nothing(tmp_path: Path) -> None:
+    spec = _tiny_spec(tmp_path)
+    out = tmp_path / "client"
+    args = ("generate", str(spec), "--output", str(out), "--package-name", "tiny", "--no-format")
+    assert _run(*args).returncode == 0
+    (tmp_path / "elsewhere.txt").write_text("not yours\n")
+    stamp = json.loads((out / STAMP).read_text())
+    stamp["outputs"].update({"/etc/hostname": "0" * 64, "../elsewhere.txt": "0" * 64, "": "0" * 64})
+    (out / STAMP).write_text(json.dumps(stamp))
+    result = _run(*args, "--force")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "elsewhere.txt").read_text() == "not yours\n"
+    assert _assert_complete(out) == "tiny"
