@@ -5,6 +5,9 @@ the generator's own fingerprint (its code and built-in templates), the
 options, and the content hash of every input file (the spec and every file
 its `$ref`s reached, the config, user templates). Paths are stored relative
 to the spec's folder, so the stamp does not depend on where the checkout is.
+It also lists the hash of every file the run wrote (`outputs`): a hand edit
+makes it stale, and the next run owns exactly those files (emit/write.py).
+The stamp is written with the package, in the same swap.
 
 This module is imported before anything heavy (no jinja2, no black), so an
 up-to-date check costs little more than hashing the inputs.

@@ -23,3 +23,6 @@ sys.path.insert(0, str(GENERATED_DIR))
 # or fills, the user's cache. Subprocesses inherit it.
 os.environ["CLIENTGEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="clientgen-test-cache-")
 atexit.register(shutil.rmtree, os.environ["CLIENTGEN_CACHE_DIR"], True)
+# No progress lines from runs that are slow only because the machine is busy: stderr stays what
+# the tests assert (one error line). Tests of progress set their own (tests/test_cli_conventions.py).
+os.environ["CLIENTGEN_PROGRESS_AFTER"] = "3600"

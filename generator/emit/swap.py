@@ -121,6 +121,11 @@ def swap_in(staging: Path, output: Path, foreign: Sequence[str]) -> None:
                     journal.unlink()
 
 
+def moves_pending(output: Path) -> bool:
+    """A swap_in failed half-way and could not undo its moves (its journal is still there)."""
+    return _sibling(output, "journal").exists()
+
+
 def _exchange_or_replace(staging: Path, output: Path) -> None:
     if _exchange(staging, output):
         return

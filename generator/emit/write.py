@@ -36,11 +36,6 @@ class NotAFolderError(Exception):
     """The output path exists and is not a folder (a file would be deleted by the swap)."""
 
 
-def package_roots(names: Iterable[str]) -> set[str]:
-    """The top folders the generated files live in (`dify_chatflow`), which generation owns."""
-    return {Path(name).parts[0] for name in names if len(Path(name).parts) > 1}
-
-
 def recorded_outputs(output: Path) -> dict[str, str]:
     """What the last run wrote into `output` (name -> sha256), from its stamp; {} if unknown."""
     try:
@@ -49,7 +44,11 @@ def recorded_outputs(output: Path) -> dict[str, str]:
         return {}
     if not isinstance(recorded, dict):
         return {}
-    return {str(k): str(v) for k, v in recorded.items() if isinstance(k, str) and ".." not in Path(k).parts}
+    # Only paths inside the output: a stamp edited to name '/' or '../x' claims nothing outside.
+    return {
+        k: str(v) for k, v in recorded.items()
+        if isinstance(k, str) and Path(k).parts and not Path(k).is_absolute() and ".." not in Path(k).parts
+    }
 
 
 def existing_files(output: Path, tops: Iterable[str]) -> list[str]:
@@ -76,7 +75,6 @@ class _Ownership:
     def __init__(self, files: Mapping[str, str], recorded: Mapping[str, str]) -> None:
         self.files = files
         self.recorded = recorded
-        self.roots = package_roots(files) | package_roots(recorded)
         self.tops = {Path(name).parts[0] for name in (*files, *recorded)} | {STAMP_NAME}
 
     def owns_top(self, name: str) -> bool:
@@ -144,8 +142,10 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
         else:
             os.rename(staging, output)
     finally:
-        # After the swap this is the old tree; before it, the unfinished new one.
-        shutil.rmtree(staging, ignore_errors=True)
+        # After the swap this is the old tree; before it, the unfinished new one. Unless a move
+        # back failed: then it holds the user's entries, and the next run's recover() puts them back.
+        if not swap.moves_pending(output):
+            shutil.rmtree(staging, ignore_errors=True)
 
 
 def diff_tree(files: Mapping[str, str], output: Path) -> str:
