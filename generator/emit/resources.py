@@ -317,24 +317,25 @@ def _stream_overloads(
     blocking_values = [f"Literal[{', '.join(others)}]"] if others else []
     if isinstance(mode.type, NullableType):
         blocking_values.append("None")
-    if mode.required:
-        blocking_mode = blocking_values[0] if len(blocking_values) == 1 else f"Union[{', '.join(blocking_values)}]"
-    else:
-        blocking_mode = f"Union[{', '.join(blocking_values + ['NotGiven'])}]" if blocking_values else "NotGiven"
+    if not mode.required:
+        blocking_values.append("NotGiven")
+    blocking_mode = blocking_values[0] if len(blocking_values) == 1 else f"Union[{', '.join(blocking_values)}]"
+    mode_param = next(p for p in signature.keyword if p.name == mode.python_name)
 
     def with_mode(annotation: str, default: str | None, returns: str, async_returns: str) -> SignatureView:
         keyword = [p for p in signature.keyword if p.name != mode.python_name]
-        mode_param = ParamView(mode.python_name, annotation, default)
+        param = ParamView(mode.python_name, annotation, default)
         index = 0 if default is None else next((i for i, p in enumerate(keyword) if p.default is not None), len(keyword))
-        keyword.insert(index, mode_param)
+        keyword.insert(index, param)
         return SignatureView(signature.positional, tuple(keyword), returns, async_returns)
 
     streamed = with_mode(f"Literal[{stream_value}]", None, f"Stream[{event}]", f"AsyncStream[{event}]")
-    blocking = with_mode(blocking_mode, None if mode.required else "NOT_GIVEN", signature.returns, signature.async_returns)
     either_returns = f"Union[{signature.returns}, Stream[{event}]]"
     either_async = f"Union[{signature.async_returns}, AsyncStream[{event}]]"
-    mode_param = next(p for p in signature.keyword if p.name == mode.python_name)
     either = with_mode(mode_param.annotation, mode_param.default, either_returns, either_async)
+    if not blocking_values:  # a required field that is no enum (named by the config): no value is known to block
+        return (streamed, either), either
+    blocking = with_mode(blocking_mode, None if mode.required else "NOT_GIVEN", signature.returns, signature.async_returns)
     return (streamed, blocking, either), either
 
 

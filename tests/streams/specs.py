@@ -107,6 +107,9 @@ def cases() -> Dict[str, Case]:
         "one_mode_required": (spec(ONE_MODE, required=("prompt", "response_mode")), NAMES),
         "sse_only_with_mode": (spec(TWO_MODES, json_answer=False), NAMES),
         "sse_only": (spec(None, json_answer=False), NAMES),
+        # a field that follows neither convention, named by the config, and required
+        "configured_required": (spec({"format": {"type": "string"}}, required=("prompt", "format")),
+                                {**NAMES, "streams": {"generate": {"mode_field": "format", "stream_value": "sse"}}}),
         # inference rules and sentinels
         "by_extension": (spec(TWO_MODES, sse=UNTYPED_SSE, operation={"x-stream-events": "Event"}), NAMES),
         "text_union": (text_union, NAMES),

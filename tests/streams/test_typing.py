@@ -27,6 +27,8 @@ REVEALS = [
     ("two_modes", 'C.api.generate(prompt="p")', "models.Reply"),
     ("required_mode", 'C.api.generate(prompt="p", response_mode="streaming")', "_streaming.Stream["),
     ("required_mode", 'C.api.generate(prompt="p", response_mode="blocking")', "models.Reply"),
+    ("configured_required", 'C.api.generate(prompt="p", format="sse")', "_streaming.Stream["),
+    ("configured_required", 'C.api.generate(prompt="p", format="json")', "models.Reply"),
     ("one_mode", 'C.api.generate(prompt="p")', "_streaming.Stream["),
     ("one_mode_required", 'C.api.generate(prompt="p")', "_streaming.Stream["),
     ("sse_only_with_mode", 'C.api.generate(prompt="p")', "_streaming.Stream["),
