@@ -76,7 +76,7 @@ def present(value: object) -> bool:
 
 
 def scalar_text(value: object) -> str:
-    """The text of one scalar: JSON's spelling of booleans, RFC 3339 dates."""
+    """The text of one scalar: JSON's spelling of booleans, RFC 3339 dates, base64 bytes."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
@@ -87,7 +87,8 @@ def scalar_text(value: object) -> str:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("utf-8", "replace")
+        # `format: byte` is base64 text wherever it appears as text.
+        return base64.b64encode(bytes(value)).decode("ascii")
     if value is None:
         return ""
     if isinstance(value, (dict, list, tuple, pydantic.BaseModel)):

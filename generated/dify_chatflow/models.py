@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional, Union
+from pydantic import Base64Bytes
 
 from pydantic import Field as _Field
 from pydantic import Discriminator as _Discriminator
@@ -1405,7 +1406,7 @@ class StreamEventChatTtsMessage(OpenModel):
     created_at: Optional[int] = None
     """Creation timestamp."""
 
-    audio: Optional[str] = None
+    audio: Optional[Base64Bytes] = None
     """Base64-encoded MP3 audio chunk. Decode and concatenate all chunks in order to
 produce a complete audio file."""
 

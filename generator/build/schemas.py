@@ -428,6 +428,10 @@ def _primitive(kind: Any, fmt: Any) -> TypeRef:
             return PrimitiveType("datetime")
         if fmt == "date":
             return PrimitiveType("date")
+        if fmt == "uuid":
+            return PrimitiveType("uuid")
+        if fmt == "byte":
+            return PrimitiveType("base64")
         return PrimitiveType("str")
     if kind == "integer":
         return PrimitiveType("int")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from generator.emit import literals
-from generator.emit.typing import TypePrinter
+from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
 from generator.ir.types import ListType, MapType, NamedType, NullableType, TypeRef, UnionType
 
@@ -41,6 +41,7 @@ class ModelsView:
     names: tuple[str, ...]
     typing_names: tuple[str, ...]
     datetime_names: tuple[str, ...]
+    extra_imports: tuple[str, ...]  # import lines of other primitives (UUID, Base64Bytes)
     uses_discriminators: bool
     helpers: tuple[str, ...]
 
@@ -76,6 +77,7 @@ def models_view(api: Api) -> ModelsView:
         names=tuple(sorted(schemas)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
     )

@@ -9,7 +9,7 @@ from generator import naming
 from generator.emit import literals
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.emit.layout import assigned_call, bracketed, split_annotation
-from generator.emit.typing import TypePrinter
+from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import (
     AnyType,
     Field,
@@ -99,6 +99,7 @@ class ResourceView:
     model_imports: tuple[str, ...]  # names imported from ..models
     typing_names: tuple[str, ...]  # names imported from typing
     datetime_names: tuple[str, ...]  # names imported from datetime
+    extra_imports: tuple[str, ...]  # import lines of other primitives (UUID, Base64Bytes)
     uses_stream: bool  # some method streams
     uses_pages: bool  # some method pages
     uses_files: bool  # some method uploads files
@@ -160,6 +161,7 @@ def resource_view(
         model_imports=tuple(sorted(printer.model_names)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports),
         uses_stream=any(m.stream_spec for m in methods),
         uses_pages=any(m.page_spec for m in methods),
         uses_files="FileInput" in printer.runtime_names,

@@ -37,7 +37,19 @@ _PRIMITIVES = {
     "datetime": "datetime",
     "date": "date",
     "file": "FileInput",
+    # `format` only annotates in JSON Schema, and real answers (Dify's own examples)
+    # carry ids that are no UUIDs: typed as text, so they never fail to parse. The
+    # runtime sends a `uuid.UUID` given anyway as its text.
+    "uuid": "str",
+    "base64": "Base64Bytes",
 }
+# Where the primitives not built in come from (datetime's are in `datetime_names`).
+_IMPORTS = {"base64": "from pydantic import Base64Bytes"}
+
+
+def import_lines(*found: set[str]) -> tuple[str, ...]:
+    """The extra import lines of some printers, standard library first."""
+    return tuple(sorted(set().union(*found), key=lambda line: (line.startswith("from pydantic"), line)))
 
 
 class TypePrinter:
@@ -50,6 +62,7 @@ class TypePrinter:
         self.datetime_names: set[str] = set()
         self.model_names: set[str] = set()
         self.runtime_names: set[str] = set()
+        self.extra_imports: set[str] = set()
 
     def annotation(self, type_ref: TypeRef, *, open_enums: bool, accept_dicts: bool = False) -> str:
         """`open_enums`: unknown enum values allowed (responses). `accept_dicts`: a
@@ -66,6 +79,8 @@ class TypePrinter:
                 self.datetime_names.add(name)
             if type_ref.kind == "file":
                 self.runtime_names.add(name)
+            if type_ref.kind in _IMPORTS:
+                self.extra_imports.add(_IMPORTS[type_ref.kind])
             return name
         if isinstance(type_ref, AnyType):
             self.typing_names.add("Any")

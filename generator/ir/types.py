@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
-PrimitiveKind = Literal["str", "int", "float", "bool", "bytes", "datetime", "date", "file"]
+# `base64` is `format: byte` (base64 text on the wire, bytes in Python); `bytes` is `format: binary`.
+PrimitiveKind = Literal["str", "int", "float", "bool", "bytes", "base64", "datetime", "date", "uuid", "file"]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ def root(context, missing=missing):
     l_0_title_literal = resolve('title_literal')
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_uses_recursion = resolve('uses_recursion')
     l_0_helpers = resolve('helpers')
@@ -49,7 +50,14 @@ def root(context, missing=missing):
         yield '\n'
     yield 'from typing import '
     yield str(t_2(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
-    yield '\n\nimport pydantic_core as _pydantic_core\nfrom pydantic import ConfigDict as _ConfigDict\nfrom pydantic import Field as _Field\n'
+    yield '\n'
+    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
+    yield '\nimport pydantic_core as _pydantic_core\nfrom pydantic import ConfigDict as _ConfigDict\nfrom pydantic import Field as _Field\n'
     if (undefined(name='uses_discriminators') if l_0_uses_discriminators is missing else l_0_uses_discriminators):
         pass
         yield 'from pydantic import Discriminator as _Discriminator\nfrom pydantic import Tag as _Tag\n'
@@ -123,4 +131,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=40&2=42&17=44&18=47&20=50&25=52&30=56&33=59&35=62&40=65&41=69&81=73&85=77&86=79&87=82&89=84&92=87&94=92&95=94&96=97&100=101&102=106&104=109&106=111&108=115&110=117&111=120'
+debug_info = '1=41&2=43&17=45&18=48&20=51&21=53&22=56&28=60&33=64&36=67&38=70&43=73&44=77&84=81&88=85&89=87&90=90&92=92&95=95&97=100&98=102&99=105&103=109&105=114&107=117&109=119&111=123&113=125&114=128'

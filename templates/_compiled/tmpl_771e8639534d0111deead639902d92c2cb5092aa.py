@@ -377,7 +377,14 @@ def block_imports(context, missing=missing):
         yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
-    yield '\n\n'
+    yield '\n'
+    for l_1_line in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'extra_imports'):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
+    yield '\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_adapter'):
         pass
         yield 'from pydantic import TypeAdapter\n\n'
@@ -441,7 +448,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 55 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 58 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -726,4 +733,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&54=30&58=31&66=33&69=46&70=51&73=58&74=63&76=69&79=75&80=83&88=87&89=96&91=102&92=106&93=108&94=110&95=112&96=114&97=117&98=121&100=124&101=128&103=131&104=135&106=138&107=142&109=145&110=150&112=158&116=163&117=167&118=169&119=171&120=173&121=175&122=177&123=180&124=184&126=187&127=191&129=194&130=198&132=201&133=205&135=208&136=213&138=221&142=224&144=228&145=230&146=232&147=234&149=241&150=243&151=245&152=247&154=250&155=254&157=257&158=261&160=264&161=268&163=271&164=275&166=278&167=280&168=285&170=293&171=296&172=300&180=311&181=315&182=317&183=319&253=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&18=380&22=383&23=385&26=388&27=390&29=392&32=395&36=399&40=402&45=406&46=408&48=410&49=412&50=414&54=417&55=437&56=449&58=452&59=461&61=465&183=473&184=482&189=483&192=484&207=486&208=491&209=493&231=495&233=496&184=498&187=509&189=513&190=529&192=532&194=545&198=547&200=549&203=552&205=554&209=558&210=570&218=572&220=574&221=579&226=580&210=582&211=591&214=598&218=605&221=614&222=629&223=632&226=635&227=653&231=656&233=665&236=676&237=679&238=682&239=688&240=691&244=697&245=700&246=703&247=709&248=712&253=718'
+debug_info = '2=25&5=26&9=28&57=30&61=31&69=33&72=46&73=51&76=58&77=63&79=69&82=75&83=83&91=87&92=96&94=102&95=106&96=108&97=110&98=112&99=114&100=117&101=121&103=124&104=128&106=131&107=135&109=138&110=142&112=145&113=150&115=158&119=163&120=167&121=169&122=171&123=173&124=175&125=177&126=180&127=184&129=187&130=191&132=194&133=198&135=201&136=205&138=208&139=213&141=221&145=224&147=228&148=230&149=232&150=234&152=241&153=243&154=245&155=247&157=250&158=254&160=257&161=261&163=264&164=268&166=271&167=275&169=278&170=280&171=285&173=293&174=296&175=300&183=311&184=315&185=317&186=319&256=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&17=380&18=383&21=387&25=390&26=392&29=395&30=397&32=399&35=402&39=406&43=409&48=413&49=415&51=417&52=419&53=421&57=424&58=444&59=456&61=459&62=468&64=472&186=480&187=489&192=490&195=491&210=493&211=498&212=500&234=502&236=503&187=505&190=516&192=520&193=536&195=539&197=552&201=554&203=556&206=559&208=561&212=565&213=577&221=579&223=581&224=586&229=587&213=589&214=598&217=605&221=612&224=621&225=636&226=639&229=642&230=660&234=663&236=672&239=683&240=686&241=689&242=695&243=698&247=704&248=707&249=710&250=716&251=719&256=725'

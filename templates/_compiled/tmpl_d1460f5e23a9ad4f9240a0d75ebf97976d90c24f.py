@@ -74,6 +74,7 @@ def block_imports(context, missing=missing):
     _block_vars = {}
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_root_classes = resolve('root_classes')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_import_from = resolve('import_from')
@@ -102,6 +103,12 @@ def block_imports(context, missing=missing):
         yield 'from typing import '
         yield str(t_1(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
         yield '\n'
+    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
     yield '\nfrom pydantic import Field as _Field\n'
     if (undefined(name='root_classes') if l_0_root_classes is missing else l_0_root_classes):
         pass
@@ -270,4 +277,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&35=19&43=22&44=25&69=28&70=31&81=34&82=37&90=39&2=42&3=51&5=54&6=64&13=67&16=94&17=97&19=99&20=102&24=105&27=108&32=112&35=115&37=131&38=135&44=140&45=149&49=150&54=151&57=155&58=158&45=162&47=172&49=175&50=190&51=193&58=196&60=207&61=209&62=212&70=215&72=232&73=234&74=237&77=240&82=243&84=254&85=256&86=259&90=262'
+debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&72=28&73=31&84=34&85=37&93=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&22=105&23=108&27=112&30=115&35=119&38=122&40=138&41=142&47=147&48=156&52=157&57=158&60=162&61=165&48=169&50=179&52=182&53=197&54=200&61=203&63=214&64=216&65=219&73=222&75=239&76=241&77=244&80=247&85=250&87=261&88=263&89=266&93=269'

@@ -13,6 +13,7 @@ def root(context, missing=missing):
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_extensions_names = resolve('extensions_names')
     l_0_helpers = resolve('helpers')
     l_0_import_from = resolve('import_from')
@@ -56,6 +57,12 @@ def root(context, missing=missing):
         yield 'from typing import '
         yield str(t_2(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
         yield '\n'
+    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
     yield '\nfrom pydantic import ConfigDict as _ConfigDict\nfrom pydantic import with_config as _with_config\n'
     if (undefined(name='uses_discriminators') if l_0_uses_discriminators is missing else l_0_uses_discriminators):
         pass
@@ -157,4 +164,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=40&2=42&8=44&16=48&17=51&19=53&20=56&25=59&29=63&30=65&32=68&37=71&38=75&44=79&46=83&48=86&49=88&51=90&52=94&56=100&57=103&59=106&63=111&64=113&65=116&67=118&70=121&72=126&73=128&74=131&79=135&81=140&83=143&85=145&87=149&89=151&90=154'
+debug_info = '1=41&2=43&8=45&16=49&17=52&19=54&20=57&22=59&23=62&28=66&32=70&33=72&35=75&40=78&41=82&47=86&49=90&51=93&52=95&54=97&55=101&59=107&60=110&62=113&66=118&67=120&68=123&70=125&73=128&75=133&76=135&77=138&82=142&84=147&86=150&88=152&90=156&92=158&93=161'

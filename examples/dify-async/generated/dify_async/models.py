@@ -15,6 +15,7 @@ variant takes any tag): `typing.cast` a value to its variant once you know it.
 
 from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional, Union
+from pydantic import Base64Bytes
 
 from pydantic import ConfigDict as _ConfigDict
 from pydantic import with_config as _with_config
@@ -1493,7 +1494,7 @@ class StreamEventChatTtsMessage(TypedDict):
     created_at: NotRequired[Optional[int]]
     """Creation timestamp."""
 
-    audio: NotRequired[Optional[str]]
+    audio: NotRequired[Optional[Base64Bytes]]
     """Base64-encoded MP3 audio chunk. Decode and concatenate all chunks in order to
 produce a complete audio file."""
 
