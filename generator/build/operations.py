@@ -189,6 +189,8 @@ class OperationBuilder:
         fields = []
         names = set(taken)
         for field in model:
+            if field.read_only:
+                continue  # the server's to set: not an argument, not sent
             python_name = naming.unique(naming.parameter_name(field.wire_name), names)
             names.add(python_name)
             field_type = field.type

@@ -265,6 +265,8 @@ class SchemaBuilder:
             has_default=has_default,
             default=default if has_default else None,
             deprecated=bool(prop.get("deprecated")),
+            read_only=prop.get("readOnly") is True,
+            write_only=prop.get("writeOnly") is True,
         )
 
     def _enum_values(self, enum: list[Any], pointer: str) -> tuple[str | int | float | bool, ...]:

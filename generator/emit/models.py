@@ -24,6 +24,7 @@ class ClassView:
     name: str
     doc: str
     fields: tuple[FieldView, ...]
+    read_only: str = ""  # frozenset display of the readOnly wire names, "" when none
 
 
 @dataclass(frozen=True)
@@ -99,17 +100,23 @@ def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str
     fields = tuple(
         _field_view(f, printer, is_tag=(model.name, f.wire_name) in tag_fields) for f in model.fields
     )
-    return ClassView(model.name, literals.docstring_body(model.description), fields)
+    read_only = sorted(f.wire_name for f in model.fields if f.read_only)
+    if read_only:
+        printer.typing_names.update({"ClassVar", "FrozenSet"})
+    display = "frozenset({" + ", ".join(literals.string(n) for n in read_only) + "})" if read_only else ""
+    return ClassView(model.name, literals.docstring_body(model.description), fields, display)
 
 
 def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldView:
     annotation = printer.annotation(field.type, open_enums=not is_tag)
-    optional = not field.required and not is_tag and not isinstance(field.type, NullableType)
+    # A writeOnly field never comes back in an answer, so the model cannot require it.
+    required = field.required and not field.write_only
+    optional = not required and not is_tag and not isinstance(field.type, NullableType)
     if optional and annotation != "Any":
         printer.typing_names.add("Optional")
         annotation = f"Optional[{annotation}]"
     arguments = []
-    if not field.required:
+    if not required:
         default = field.default if field.has_default and literals.is_literal_value(field.default) else None
         arguments.append(literals.value(default))
     if field.python_name != field.wire_name:

@@ -153,12 +153,18 @@ def block_model_class(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_model = resolve('model')
+    l_0_split_subscript = resolve('split_subscript')
     pass
     yield from context.blocks['model_header'][0](context.derived({}))
     yield from context.blocks['model_docstring'][0](context.derived({}))
     if ((not environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'fields')) and (not environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'))):
         pass
         yield '    pass\n'
+    if environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'read_only'):
+        pass
+        yield "\n    # readOnly fields: the server's to set, left out when this model is sent.\n    "
+        yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__read_only__: ClassVar[FrozenSet[str]] = ', environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'read_only'), '', indent=4, _block_vars=_block_vars))
+        yield '\n'
     l_1_loop = missing
     for l_1_field, l_1_loop in LoopContext(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'fields'), undefined):
         _loop_vars = {}
@@ -277,4 +283,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&72=28&73=31&84=34&85=37&93=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&22=105&23=108&27=112&30=115&35=119&38=122&40=138&41=142&47=147&48=156&52=157&57=158&60=162&61=165&48=169&50=179&52=182&53=197&54=200&61=203&63=214&64=216&65=219&73=222&75=239&76=241&77=244&80=247&85=250&87=261&88=263&89=266&93=269'
+debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&77=28&78=31&89=34&90=37&98=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&22=105&23=108&27=112&30=115&35=119&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=168&66=171&48=175&50=185&52=188&53=203&54=206&66=209&68=220&69=222&70=225&78=228&80=245&81=247&82=250&85=253&90=256&92=267&93=269&94=272&98=275'
