@@ -30,6 +30,7 @@ from generator.ir import (
     NamedType,
     PrimitiveType,
     SchemaDef,
+    TupleType,
     TypeRef,
     UnionDef,
     UnionType,
@@ -367,6 +368,18 @@ class SchemaBuilder:
 
     # -- anonymous types ----------------------------------------------------
 
+    def _prefix_items(self, schema: Mapping[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
+        """`prefixItems` (JSON Schema 2020-12): a tuple when nothing may follow; else a list
+        of any of the item types (Python has no "these, then any number of those")."""
+        positions = tuple(self.type_of(p, pointers.join(pointer, "prefixItems", i), f"{hint}Item{i}")
+                          for i, p in enumerate(prefix))
+        if _closed(schema, len(positions)):
+            return TupleType(positions)
+        rest = schema.get("items")
+        more = self.type_of(rest, pointers.join(pointer, "items"), hint + "Item") if isinstance(rest, Mapping) else AnyType()
+        variants = tuple(dict.fromkeys(positions + (more,)))
+        return ListType(variants[0] if len(variants) == 1 else UnionType(variants))
+
     def type_of(self, raw: Any, pointer: str, hint: str) -> TypeRef:
         """The type of the schema at `pointer`; inline structures are lifted as `hint`."""
         if not isinstance(raw, Mapping):
@@ -410,6 +423,9 @@ class SchemaBuilder:
         kind = schema.get("type")
         if isinstance(kind, list):
             return UnionType(tuple(self._non_null_type({**schema, "type": k}, pointer, hint) for k in kind))
+        prefix = schema.get("prefixItems")
+        if isinstance(prefix, list) and prefix:
+            return self._prefix_items(schema, prefix, pointer, hint)
         if kind == "array" or "items" in schema:
             return ListType(self.type_of(schema.get("items", {}), pointers.join(pointer, "items"), hint + "Item"))
         if kind in (None, "object") and ("properties" in schema or "additionalProperties" in schema or kind):
@@ -420,6 +436,12 @@ class SchemaBuilder:
                 return MapType(self.type_of(additional, pointers.join(pointer, "additionalProperties"), hint + "Value"))
             return MapType(AnyType())
         return _primitive(kind, schema.get("format"))
+
+
+def _closed(schema: Mapping[str, Any], length: int) -> bool:
+    """No items beyond the `prefixItems`: `items: false` or `maxItems` says so."""
+    most = schema.get("maxItems")
+    return schema.get("items") is False or isinstance(most, int) and not isinstance(most, bool) and most <= length
 
 
 def _primitive(kind: Any, fmt: Any) -> TypeRef:

@@ -8,7 +8,7 @@ from typing import Mapping
 from generator.emit import literals
 from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
-from generator.ir.types import ListType, MapType, NamedType, NullableType, TypeRef, UnionType
+from generator.ir.types import ListType, MapType, NamedType, NullableType, TupleType, TypeRef, UnionType
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class ClassView:
     doc: str
     fields: tuple[FieldView, ...]
     read_only: str = ""  # frozenset display of the readOnly wire names, "" when none
+    extra: str = ""  # annotation of the keys beyond the fields (typed additionalProperties), "" when untyped
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,11 @@ def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str
     if read_only:
         printer.typing_names.update({"ClassVar", "FrozenSet"})
     display = "frozenset({" + ", ".join(literals.string(n) for n in read_only) + "})" if read_only else ""
-    return ClassView(model.name, literals.docstring_body(model.description), fields, display)
+    extra = ""
+    if model.additional is not None:
+        printer.typing_names.add("Dict")
+        extra = f"Dict[str, {printer.annotation(model.additional, open_enums=True)}]"
+    return ClassView(model.name, literals.docstring_body(model.description), fields, display, extra)
 
 
 def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldView:
@@ -211,6 +216,8 @@ def _names_in(type_ref: TypeRef) -> set[str]:
         return _names_in(type_ref.item)
     if isinstance(type_ref, MapType):
         return _names_in(type_ref.value)
+    if isinstance(type_ref, TupleType):
+        return set().union(*(_names_in(v) for v in type_ref.items))
     if isinstance(type_ref, UnionType):
         return set().union(*(_names_in(v) for v in type_ref.variants))
     return set()

@@ -23,6 +23,7 @@ from generator.ir import (
     NullableType,
     PrimitiveType,
     SchemaDef,
+    TupleType,
     TypeRef,
     UnionDef,
     UnionType,
@@ -91,6 +92,10 @@ class TypePrinter:
             container = "Sequence" if accept_dicts and self._widened(type_ref.item) else "List"
             self.typing_names.add(container)
             return f"{container}[{self._annotation(type_ref.item, open_enums, accept_dicts)}]"
+        if isinstance(type_ref, TupleType):
+            self.typing_names.add("Tuple")
+            items = ", ".join(self._annotation(item, open_enums, accept_dicts) for item in type_ref.items)
+            return f"Tuple[{items}]"
         if isinstance(type_ref, MapType):
             container = "Mapping" if accept_dicts and self._widened(type_ref.value) else "Dict"
             self.typing_names.add(container)

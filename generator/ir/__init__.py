@@ -13,6 +13,7 @@ from generator.ir.types import (
     NamedType,
     NullableType,
     PrimitiveType,
+    TupleType,
     TypeRef,
     UnionType,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "SchemaDef",
     "SecurityScheme",
     "StreamInfo",
+    "TupleType",
     "TypeRef",
     "UnionDef",
     "UnionType",

@@ -38,6 +38,13 @@ class ListType:
 
 
 @dataclass(frozen=True)
+class TupleType:
+    """A fixed-length array typed per position (JSON Schema `prefixItems`, no more items)."""
+
+    items: tuple[TypeRef, ...]
+
+
+@dataclass(frozen=True)
 class MapType:
     """An object used as a dictionary: `additionalProperties` with no properties."""
 
@@ -64,7 +71,7 @@ class NullableType:
 
 
 TypeRef = Union[
-    PrimitiveType, AnyType, NamedType, ListType, MapType, LiteralType, UnionType, NullableType
+    PrimitiveType, AnyType, NamedType, ListType, TupleType, MapType, LiteralType, UnionType, NullableType
 ]
 
 

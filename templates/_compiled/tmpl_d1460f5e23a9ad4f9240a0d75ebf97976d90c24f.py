@@ -165,6 +165,11 @@ def block_model_class(context, missing=missing):
         yield "\n    # readOnly fields: the server's to set, left out when this model is sent.\n    "
         yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__read_only__: ClassVar[FrozenSet[str]] = ', environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'read_only'), '', indent=4, _block_vars=_block_vars))
         yield '\n'
+    if environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'extra'):
+        pass
+        yield '\n    # Keys beyond the fields (additionalProperties): kept, and validated as this type.\n    '
+        yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__pydantic_extra__: ', environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'extra'), ' = _Field(init=False)', indent=4, _block_vars=_block_vars))
+        yield '\n'
     l_1_loop = missing
     for l_1_field, l_1_loop in LoopContext(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'fields'), undefined):
         _loop_vars = {}
@@ -283,4 +288,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&77=28&78=31&89=34&90=37&98=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&22=105&23=108&27=112&30=115&35=119&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=168&66=171&48=175&50=185&52=188&53=203&54=206&66=209&68=220&69=222&70=225&78=228&80=245&81=247&82=250&85=253&90=256&92=267&93=269&94=272&98=275'
+debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&22=105&23=108&27=112&30=115&35=119&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=167&68=170&70=173&71=176&48=180&50=190&52=193&53=208&54=211&71=214&73=225&74=227&75=230&83=233&85=250&86=252&87=255&90=258&95=261&97=272&98=274&99=277&103=280'
