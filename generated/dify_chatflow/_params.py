@@ -291,7 +291,9 @@ def cookie_pairs(name: str, value: object) -> List[str]:
 
 
 def cookie_header(cookies: Optional[Mapping[str, object]]) -> Optional[str]:
-    items = [item for name, v in (cookies or {}).items() if present(v) for item in cookie_pairs(name, v)]
+    items = [
+        item for name, v in (cookies or {}).items() if present(v) for item in cookie_pairs(name, v)
+    ]
     return "; ".join(items) if items else None
 
 

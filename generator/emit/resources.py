@@ -74,6 +74,7 @@ class MethodView:
     query: str  # dict display of the query parameters, "" when none
     headers: str  # dict display of the header parameters, "" when none
     cookies: str  # dict display of the cookie parameters, "" when none
+    errors: str  # dict display {status: error model} of the declared error bodies, "" when none
     body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
@@ -231,6 +232,7 @@ def _method_view(
         query=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "query"), "query", ll),
         headers=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "header"), "headers", ll),
         cookies=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
+        errors=_mapping(_errors(op, printer, constants, schemas), "errors", ll),
         body_args=_body_args(op, body_name, ll),
         cast_to=cast_to,
         accept=_accept(op),
@@ -327,6 +329,22 @@ def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas
     choices = "{" + ", ".join(f"{literals.string(media)}: {cast}" for media, cast in casts) + "}"
     annotation = f"ByMediaType[{_return_annotation(op, printer)}]"
     return constants.add(f"media:{op.python_name}", f"_{op.python_name.upper()}_ANSWERS", annotation, ("ByMediaType", [choices]))
+
+
+def _errors(op: Operation, printer: TypePrinter, constants: _Constants,
+            schemas: Mapping[str, SchemaDef]) -> list[tuple[str, str]]:
+    """(status, parser) of each error answer with a JSON body the spec types."""
+    found: dict[str, str] = {}
+    for response in op.responses:
+        status = response.status.upper()
+        is_error = status[0] in "45" or status == "DEFAULT" and response is not op.success
+        # An untyped body ({} or a bare object) parses into what the raw JSON already is.
+        typed = response.type is not None and strip_nullable(response.type) not in (AnyType(), MapType(AnyType()))
+        if is_error and response.kind == "json" and typed and response.status not in found:
+            assert response.type is not None
+            annotation = printer.annotation(response.type, open_enums=True)
+            found[response.status] = _cast_expression(response.type, annotation, printer, constants, schemas)
+    return sorted(found.items())
 
 
 def _accept(op: Operation) -> str | None:
