@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional, Union
-from pydantic import Base64Bytes
 
 from pydantic import Field as _Field
 from pydantic import Discriminator as _Discriminator
 from pydantic import Tag as _Tag
 
 from ._models import OpenModel, by_key, by_property
+from ._formats import Base64Bytes
 
 __all__ = [
     "AgentThoughtItem",

@@ -43,7 +43,7 @@ class ModelsView:
     names: tuple[str, ...]
     typing_names: tuple[str, ...]
     datetime_names: tuple[str, ...]
-    extra_imports: tuple[str, ...]  # import lines of other primitives (UUID, Base64Bytes)
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     helpers: tuple[str, ...]
 

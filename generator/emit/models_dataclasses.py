@@ -49,7 +49,7 @@ class DataclassModelsView:
     names: tuple[str, ...]
     typing_names: tuple[str, ...]
     datetime_names: tuple[str, ...]
-    extra_imports: tuple[str, ...]  # import lines of other primitives (UUID, Base64Bytes)
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     uses_recursion: bool
     helpers: tuple[str, ...]

@@ -100,7 +100,7 @@ class ResourceView:
     model_imports: tuple[str, ...]  # names imported from ..models
     typing_names: tuple[str, ...]  # names imported from typing
     datetime_names: tuple[str, ...]  # names imported from datetime
-    extra_imports: tuple[str, ...]  # import lines of other primitives (UUID, Base64Bytes)
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_stream: bool  # some method streams
     uses_pages: bool  # some method pages
     uses_files: bool  # some method uploads files
@@ -162,7 +162,7 @@ def resource_view(
         model_imports=tuple(sorted(printer.model_names)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
-        extra_imports=import_lines(printer.extra_imports),
+        extra_imports=import_lines(printer.extra_imports, depth=2),
         uses_stream=any(m.stream_spec for m in methods),
         uses_pages=any(m.page_spec for m in methods),
         uses_files="FileInput" in printer.runtime_names,

@@ -45,12 +45,14 @@ _PRIMITIVES = {
     "base64": "Base64Bytes",
 }
 # Where the primitives not built in come from (datetime's are in `datetime_names`).
-_IMPORTS = {"base64": "from pydantic import Base64Bytes"}
+_IMPORTS = {"base64": "from ._formats import Base64Bytes"}
 
 
-def import_lines(*found: set[str]) -> tuple[str, ...]:
-    """The extra import lines of some printers, standard library first."""
-    return tuple(sorted(set().union(*found), key=lambda line: (line.startswith("from pydantic"), line)))
+def import_lines(*found: set[str], depth: int = 1) -> tuple[str, ...]:
+    """The extra import lines of some printers, standard library first; runtime modules
+    (`from ._formats`) as seen from a module `depth` packages deep."""
+    lines = {line.replace("from ._", "from " + "." * depth + "_") for line in set().union(*found)}
+    return tuple(sorted(lines, key=lambda line: (line.startswith("from ."), line)))
 
 
 class TypePrinter:

@@ -12,10 +12,10 @@ def root(context, missing=missing):
     l_0_title_literal = resolve('title_literal')
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
-    l_0_extra_imports = resolve('extra_imports')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_uses_recursion = resolve('uses_recursion')
     l_0_helpers = resolve('helpers')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_import_from = resolve('import_from')
     l_0_names = resolve('names')
     l_0_classes = resolve('classes')
@@ -50,14 +50,7 @@ def root(context, missing=missing):
         yield '\n'
     yield 'from typing import '
     yield str(t_2(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
-    yield '\n'
-    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
-        _loop_vars = {}
-        pass
-        yield str(l_1_line)
-        yield '\n'
-    l_1_line = missing
-    yield '\nimport pydantic_core as _pydantic_core\nfrom pydantic import ConfigDict as _ConfigDict\nfrom pydantic import Field as _Field\n'
+    yield '\n\nimport pydantic_core as _pydantic_core\nfrom pydantic import ConfigDict as _ConfigDict\nfrom pydantic import Field as _Field\n'
     if (undefined(name='uses_discriminators') if l_0_uses_discriminators is missing else l_0_uses_discriminators):
         pass
         yield 'from pydantic import Discriminator as _Discriminator\nfrom pydantic import Tag as _Tag\n'
@@ -65,11 +58,19 @@ def root(context, missing=missing):
     if (undefined(name='uses_recursion') if l_0_uses_recursion is missing else l_0_uses_recursion):
         pass
         yield 'from typing_extensions import TypeAliasType\n'
-    if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+    if ((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)):
         pass
         yield '\n'
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
-        yield '\n'
+        if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+            pass
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
+            yield '\n'
+        for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+            _loop_vars = {}
+            pass
+            yield str(l_1_line)
+            yield '\n'
+        l_1_line = missing
     yield '\n\n__all__ = [\n'
     for l_1_name in (undefined(name='names') if l_0_names is missing else l_0_names):
         _loop_vars = {}
@@ -131,4 +132,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=41&2=43&17=45&18=48&20=51&21=53&22=56&28=60&33=64&36=67&38=70&43=73&44=77&84=81&88=85&89=87&90=90&92=92&95=95&97=100&98=102&99=105&103=109&105=114&107=117&109=119&111=123&113=125&114=128'
+debug_info = '1=41&2=43&17=45&18=48&20=51&25=53&30=57&33=60&35=63&36=65&38=67&39=70&45=74&46=78&86=82&90=86&91=88&92=91&94=93&97=96&99=101&100=103&101=106&105=110&107=115&109=118&111=120&113=124&115=126&116=129'

@@ -398,14 +398,7 @@ def block_imports(context, missing=missing):
         yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
-    yield '\n'
-    for l_1_line in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'extra_imports'):
-        _loop_vars = {}
-        pass
-        yield str(l_1_line)
-        yield '\n'
-    l_1_line = missing
-    yield '\n'
+    yield '\n\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_adapter'):
         pass
         yield 'from pydantic import TypeAdapter\n\n'
@@ -438,6 +431,12 @@ def block_imports(context, missing=missing):
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._types', ((['FileInput'] if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_files') else []) + ['Headers', 'NOT_GIVEN', 'NotGiven', 'Query', 'Timeout', 'make_request_options']), _block_vars=_block_vars))
     yield '\n'
+    for l_1_line in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'extra_imports'):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '..models', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'), _block_vars=_block_vars))
@@ -754,4 +753,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&57=30&61=31&69=33&72=46&73=51&76=58&77=63&79=69&82=75&83=83&91=87&92=96&94=102&95=106&96=108&97=110&98=112&99=114&100=117&101=121&103=124&104=128&106=131&107=135&109=138&110=142&112=145&113=149&115=152&116=157&118=165&122=170&123=174&124=176&125=178&126=180&127=182&128=184&129=187&130=191&132=194&133=198&135=201&136=205&138=208&139=212&141=215&142=219&144=222&145=227&147=235&151=238&153=242&154=244&155=246&156=248&158=255&159=257&160=259&161=261&163=264&164=268&166=271&167=275&169=278&170=282&172=285&173=289&175=292&176=296&178=299&179=301&180=306&182=314&183=317&184=321&192=332&193=336&194=338&195=340&265=342&2=344&3=353&5=356&6=366&9=369&13=394&14=397&16=399&17=401&18=404&21=408&25=411&26=413&29=416&30=418&32=420&35=423&39=427&43=430&48=434&49=436&51=438&52=440&53=442&57=445&58=465&59=477&61=480&62=489&64=493&195=501&196=510&201=511&204=512&219=514&220=519&221=521&243=523&245=524&196=526&199=537&201=541&202=557&204=560&206=573&210=575&212=577&215=580&217=582&221=586&222=598&230=600&232=602&233=607&238=608&222=610&223=619&226=626&230=633&233=642&234=657&235=660&238=663&239=681&243=684&245=693&248=704&249=707&250=710&251=716&252=719&256=725&257=728&258=731&259=737&260=740&265=746'
+debug_info = '2=25&5=26&9=28&57=30&61=31&69=33&72=46&73=51&76=58&77=63&79=69&82=75&83=83&91=87&92=96&94=102&95=106&96=108&97=110&98=112&99=114&100=117&101=121&103=124&104=128&106=131&107=135&109=138&110=142&112=145&113=149&115=152&116=157&118=165&122=170&123=174&124=176&125=178&126=180&127=182&128=184&129=187&130=191&132=194&133=198&135=201&136=205&138=208&139=212&141=215&142=219&144=222&145=227&147=235&151=238&153=242&154=244&155=246&156=248&158=255&159=257&160=259&161=261&163=264&164=268&166=271&167=275&169=278&170=282&172=285&173=289&175=292&176=296&178=299&179=301&180=306&182=314&183=317&184=321&192=332&193=336&194=338&195=340&265=342&2=344&3=353&5=356&6=366&9=369&13=394&14=397&16=399&18=401&22=404&23=406&26=409&27=411&29=413&32=416&36=420&40=423&45=427&46=429&48=431&49=433&50=436&52=439&53=441&57=444&58=464&59=476&61=479&62=488&64=492&195=500&196=509&201=510&204=511&219=513&220=518&221=520&243=522&245=523&196=525&199=536&201=540&202=556&204=559&206=572&210=574&212=576&215=579&217=581&221=585&222=597&230=599&232=601&233=606&238=607&222=609&223=618&226=625&230=632&233=641&234=656&235=659&238=662&239=680&243=683&245=692&248=703&249=706&250=709&251=715&252=718&256=724&257=727&258=730&259=736&260=739&265=745'

@@ -74,11 +74,11 @@ def block_imports(context, missing=missing):
     _block_vars = {}
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
-    l_0_extra_imports = resolve('extra_imports')
     l_0_root_classes = resolve('root_classes')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_import_from = resolve('import_from')
     l_0_helpers = resolve('helpers')
+    l_0_extra_imports = resolve('extra_imports')
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -103,12 +103,6 @@ def block_imports(context, missing=missing):
         yield 'from typing import '
         yield str(t_1(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
         yield '\n'
-    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
-        _loop_vars = {}
-        pass
-        yield str(l_1_line)
-        yield '\n'
-    l_1_line = missing
     yield '\nfrom pydantic import Field as _Field\n'
     if (undefined(name='root_classes') if l_0_root_classes is missing else l_0_root_classes):
         pass
@@ -119,6 +113,12 @@ def block_imports(context, missing=missing):
     yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (['OpenModel'] + t_2(context.eval_ctx, (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers))), _block_vars=_block_vars))
     yield '\n'
+    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -288,4 +288,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&22=105&23=108&27=112&30=115&35=119&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=167&68=170&70=173&71=176&48=180&50=190&52=193&53=208&54=211&71=214&73=225&74=227&75=230&83=233&85=250&86=252&87=255&90=258&95=261&97=272&98=274&99=277&103=280'
+debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&24=106&27=109&32=113&33=115&34=118&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=167&68=170&70=173&71=176&48=180&50=190&52=193&53=208&54=211&71=214&73=225&74=227&75=230&83=233&85=250&86=252&87=255&90=258&95=261&97=272&98=274&99=277&103=280'

@@ -13,9 +13,9 @@ def root(context, missing=missing):
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
-    l_0_extra_imports = resolve('extra_imports')
     l_0_extensions_names = resolve('extensions_names')
     l_0_helpers = resolve('helpers')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_import_from = resolve('import_from')
     l_0_names = resolve('names')
     l_0_typed_dicts = resolve('typed_dicts')
@@ -57,12 +57,6 @@ def root(context, missing=missing):
         yield 'from typing import '
         yield str(t_2(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
         yield '\n'
-    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
-        _loop_vars = {}
-        pass
-        yield str(l_1_line)
-        yield '\n'
-    l_1_line = missing
     yield '\nfrom pydantic import ConfigDict as _ConfigDict\nfrom pydantic import with_config as _with_config\n'
     if (undefined(name='uses_discriminators') if l_0_uses_discriminators is missing else l_0_uses_discriminators):
         pass
@@ -70,11 +64,19 @@ def root(context, missing=missing):
     yield 'from typing_extensions import '
     yield str(t_2(context.eval_ctx, (undefined(name='extensions_names') if l_0_extensions_names is missing else l_0_extensions_names), ', '))
     yield '\n'
-    if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+    if ((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)):
         pass
         yield '\n'
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
-        yield '\n'
+        if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+            pass
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
+            yield '\n'
+        for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+            _loop_vars = {}
+            pass
+            yield str(l_1_line)
+            yield '\n'
+        l_1_line = missing
     yield '\n\n__all__ = [\n'
     for l_1_name in (undefined(name='names') if l_0_names is missing else l_0_names):
         _loop_vars = {}
@@ -164,4 +166,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=41&2=43&8=45&16=49&17=52&19=54&20=57&22=59&23=62&28=66&32=70&33=72&35=75&40=78&41=82&47=86&49=90&51=93&52=95&54=97&55=101&59=107&60=110&62=113&66=118&67=120&68=123&70=125&73=128&75=133&76=135&77=138&82=142&84=147&86=150&88=152&90=156&92=158&93=161'
+debug_info = '1=41&2=43&8=45&16=49&17=52&19=54&20=57&25=60&29=64&30=66&32=69&33=71&35=73&36=76&42=80&43=84&49=88&51=92&53=95&54=97&56=99&57=103&61=109&62=112&64=115&68=120&69=122&70=125&72=127&75=130&77=135&78=137&79=140&84=144&86=149&88=152&90=154&92=158&94=160&95=163'

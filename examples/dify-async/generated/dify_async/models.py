@@ -15,7 +15,6 @@ variant takes any tag): `typing.cast` a value to its variant once you know it.
 
 from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional, Union
-from pydantic import Base64Bytes
 
 from pydantic import ConfigDict as _ConfigDict
 from pydantic import with_config as _with_config
@@ -24,6 +23,7 @@ from pydantic import Tag as _Tag
 from typing_extensions import NotRequired, TypedDict
 
 from ._models import by_key, by_property
+from ._formats import Base64Bytes
 
 __all__ = [
     "AgentThoughtItem",
