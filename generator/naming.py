@@ -44,7 +44,7 @@ _CLASS_RESERVED = frozenset(
     {"Any", "Dict", "List", "Optional", "Union", "Literal", "Annotated", "Mapping", "Sequence",
      "TypeAdapter", "OpenModel", "Stream", "AsyncStream", "StreamSpec", "SyncPage",
      "AsyncPaginator", "PageSpec", "NotGiven", "Headers", "Query", "Timeout", "FileInput",
-     "SyncAPIClient", "AsyncAPIClient"}
+     "SyncAPIClient", "AsyncAPIClient", "Base64Bytes"}
 )
 
 

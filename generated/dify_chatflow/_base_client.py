@@ -86,7 +86,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                         pass  # report the status even if its body got lost
                     finally:
                         response.close()
-                    raise make_status_error(response)
+                    raise make_status_error(response, call.errors)
                 response.close()
             time.sleep(delay)
             retries_done += 1
@@ -109,6 +109,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
         json_body: object = NOT_GIVEN,
         form: Union[Mapping[str, object], NotGiven, None] = None,
         files: Optional[Mapping[str, object]] = None,
@@ -119,7 +120,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
+            method, path, path_params=path_params, query=query, headers=headers,
+            cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
@@ -136,13 +138,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
+            method, path, path_params=path_params, query=query, headers=headers,
+            cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
             options=options, accept="text/event-stream",
         )  # fmt: skip
@@ -161,13 +165,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
     ) -> SyncPage[ItemT, ResponseT]:
         item_adapter = as_adapter(item_type)
 
         def fetch(page_query: Mapping[str, object]) -> SyncPage[ItemT, ResponseT]:
             call = self._prepare(
-                "GET", path, path_params=path_params, query=page_query, headers=headers, cookies=cookies,
+                "GET", path, path_params=path_params, query=page_query, headers=headers,
+                cookies=cookies, errors=errors,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
             )  # fmt: skip
 
@@ -221,7 +227,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                         pass  # report the status even if its body got lost
                     finally:
                         await response.aclose()
-                    raise make_status_error(response)
+                    raise make_status_error(response, call.errors)
                 await response.aclose()
             await asyncio.sleep(delay)
             retries_done += 1
@@ -245,6 +251,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
         json_body: object = NOT_GIVEN,
         form: Union[Mapping[str, object], NotGiven, None] = None,
         files: Optional[Mapping[str, object]] = None,
@@ -255,7 +262,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         content_type: str = "application/octet-stream",
     ) -> T:
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
+            method, path, path_params=path_params, query=query, headers=headers,
+            cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type,
         )  # fmt: skip
@@ -272,13 +280,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
-            method, path, path_params=path_params, query=query, headers=headers, cookies=cookies,
+            method, path, path_params=path_params, query=query, headers=headers,
+            cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
             options=options, accept="text/event-stream",
         )  # fmt: skip
@@ -297,6 +307,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         query: Optional[Query] = None,
         headers: Optional[Mapping[str, object]] = None,
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
     ) -> AsyncPaginator[ItemT, ResponseT]:
         """Not a coroutine: ``await`` the result for the first page, or
@@ -305,7 +316,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
 
         async def fetch(page_query: Mapping[str, object]) -> AsyncPage[ItemT, ResponseT]:
             call = self._prepare(
-                "GET", path, path_params=path_params, query=page_query, headers=headers, cookies=cookies,
+                "GET", path, path_params=path_params, query=page_query, headers=headers,
+                cookies=cookies, errors=errors,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
             )  # fmt: skip
 

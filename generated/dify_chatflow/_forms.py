@@ -95,7 +95,10 @@ def _concrete(content_type: Optional[str]) -> Optional[str]:
 def _text_part(value: object, content_type: Optional[str]) -> Tuple[bytes, Optional[str]]:
     wanted = _concrete(content_type)
     if _is_object(value) or isinstance(value, (list, tuple)) or wanted and _is_json(wanted):
-        return json.dumps(to_jsonable(value), separators=(",", ":")).encode(), wanted or "application/json"
+        return (
+            json.dumps(to_jsonable(value), separators=(",", ":")).encode(),
+            wanted or "application/json",
+        )
     if isinstance(value, (bytes, bytearray)):
         return bytes(value), wanted or "application/octet-stream"
     return scalar_text(value).encode("utf-8"), wanted

@@ -76,7 +76,7 @@ def present(value: object) -> bool:
 
 
 def scalar_text(value: object) -> str:
-    """The text of one scalar: JSON's spelling of booleans, RFC 3339 dates."""
+    """The text of one scalar: JSON's spelling of booleans, RFC 3339 dates, base64 bytes."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, enum.Enum):
@@ -87,7 +87,8 @@ def scalar_text(value: object) -> str:
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("utf-8", "replace")
+        # `format: byte` is base64 text wherever it appears as text.
+        return base64.b64encode(bytes(value)).decode("ascii")
     if value is None:
         return ""
     if isinstance(value, (dict, list, tuple, pydantic.BaseModel)):
@@ -181,7 +182,9 @@ def _deep(prefix: str, value: object, pairs: QueryPairs, enc: Any) -> None:
 def to_jsonable(value: object) -> Any:
     """Recursively drop NOT_GIVEN and dump models, dates, UUIDs as the API expects."""
     if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        data = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        _drop_read_only(value, data)
+        return data
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
     if isinstance(value, (list, tuple)):
@@ -194,6 +197,26 @@ def to_jsonable(value: object) -> Any:
         # OpenAPI's `format: byte`: base64 text inside JSON.
         return base64.b64encode(bytes(value)).decode("ascii")
     return value
+
+
+def _drop_read_only(value: object, data: object) -> None:
+    """Remove readOnly fields (a model's ``__read_only__`` wire names) from its dump,
+    at any depth: a model read from the API and sent back must not carry them."""
+    if isinstance(value, pydantic.BaseModel) and isinstance(data, dict):
+        cls = type(value)
+        for wire in getattr(cls, "__read_only__", ()):
+            data.pop(wire, None)
+        for name, info in cls.model_fields.items():
+            key = info.alias or name
+            if key in data:
+                _drop_read_only(getattr(value, name), data[key])
+    elif isinstance(value, (list, tuple)) and isinstance(data, list):
+        for item, dumped in zip(value, data):
+            _drop_read_only(item, dumped)
+    elif isinstance(value, dict) and isinstance(data, dict):
+        for key, item in value.items():
+            if key in data:
+                _drop_read_only(item, data[key])
 
 
 def path_value(name: str, value: object) -> str:
@@ -268,7 +291,9 @@ def cookie_pairs(name: str, value: object) -> List[str]:
 
 
 def cookie_header(cookies: Optional[Mapping[str, object]]) -> Optional[str]:
-    items = [item for name, v in (cookies or {}).items() if present(v) for item in cookie_pairs(name, v)]
+    items = [
+        item for name, v in (cookies or {}).items() if present(v) for item in cookie_pairs(name, v)
+    ]
     return "; ".join(items) if items else None
 
 

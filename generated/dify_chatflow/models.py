@@ -15,6 +15,7 @@ from pydantic import Discriminator as _Discriminator
 from pydantic import Tag as _Tag
 
 from ._models import OpenModel, by_key, by_property
+from ._formats import Base64Bytes
 
 __all__ = [
     "AgentThoughtItem",
@@ -1405,7 +1406,7 @@ class StreamEventChatTtsMessage(OpenModel):
     created_at: Optional[int] = None
     """Creation timestamp."""
 
-    audio: Optional[str] = None
+    audio: Optional[Base64Bytes] = None
     """Base64-encoded MP3 audio chunk. Decode and concatenate all chunks in order to
 produce a complete audio file."""
 

@@ -196,6 +196,8 @@ class OperationBuilder:
         whole_examples = [e for e in spec_examples(content[media_type] or {}) if isinstance(e, Mapping)]
         names = set(taken)
         for field in model:
+            if field.read_only:
+                continue  # the server's to set: not an argument, not sent
             python_name = naming.unique(naming.parameter_name(field.wire_name), names)
             names.add(python_name)
             if message := naming.rename_warning("body field", field.wire_name, python_name):

@@ -31,6 +31,7 @@ from generator.ir import (
     NamedType,
     PrimitiveType,
     SchemaDef,
+    TupleType,
     TypeRef,
     UnionDef,
     UnionType,
@@ -269,6 +270,8 @@ class SchemaBuilder:
             default=default if has_default else None,
             deprecated=bool(prop.get("deprecated")),
             hints=value_hints(self._document, prop),
+            read_only=prop.get("readOnly") is True,
+            write_only=prop.get("writeOnly") is True,
         )
 
     def _enum_values(self, enum: list[Any], pointer: str) -> tuple[str | int | float | bool, ...]:
@@ -369,6 +372,18 @@ class SchemaBuilder:
 
     # -- anonymous types ----------------------------------------------------
 
+    def _prefix_items(self, schema: Mapping[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
+        """`prefixItems` (JSON Schema 2020-12): a tuple when nothing may follow; else a list
+        of any of the item types (Python has no "these, then any number of those")."""
+        positions = tuple(self.type_of(p, pointers.join(pointer, "prefixItems", i), f"{hint}Item{i}")
+                          for i, p in enumerate(prefix))
+        if _closed(schema, len(positions)):
+            return TupleType(positions)
+        rest = schema.get("items")
+        more = self.type_of(rest, pointers.join(pointer, "items"), hint + "Item") if isinstance(rest, Mapping) else AnyType()
+        variants = tuple(dict.fromkeys(positions + (more,)))
+        return ListType(variants[0] if len(variants) == 1 else UnionType(variants))
+
     def type_of(self, raw: Any, pointer: str, hint: str) -> TypeRef:
         """The type of the schema at `pointer`; inline structures are lifted as `hint`."""
         if not isinstance(raw, Mapping):
@@ -412,6 +427,9 @@ class SchemaBuilder:
         kind = schema.get("type")
         if isinstance(kind, list):
             return UnionType(tuple(self._non_null_type({**schema, "type": k}, pointer, hint) for k in kind))
+        prefix = schema.get("prefixItems")
+        if isinstance(prefix, list) and prefix:
+            return self._prefix_items(schema, prefix, pointer, hint)
         if kind == "array" or "items" in schema:
             return ListType(self.type_of(schema.get("items", {}), pointers.join(pointer, "items"), hint + "Item"))
         if kind in (None, "object") and ("properties" in schema or "additionalProperties" in schema or kind):
@@ -424,6 +442,12 @@ class SchemaBuilder:
         return _primitive(kind, schema.get("format"))
 
 
+def _closed(schema: Mapping[str, Any], length: int) -> bool:
+    """No items beyond the `prefixItems`: `items: false` or `maxItems` says so."""
+    most = schema.get("maxItems")
+    return schema.get("items") is False or isinstance(most, int) and not isinstance(most, bool) and most <= length
+
+
 def _primitive(kind: Any, fmt: Any) -> TypeRef:
     if kind == "string":
         if fmt == "binary":
@@ -432,6 +456,10 @@ def _primitive(kind: Any, fmt: Any) -> TypeRef:
             return PrimitiveType("datetime")
         if fmt == "date":
             return PrimitiveType("date")
+        if fmt == "uuid":
+            return PrimitiveType("uuid")
+        if fmt == "byte":
+            return PrimitiveType("base64")
         return PrimitiveType("str")
     if kind == "integer":
         return PrimitiveType("int")

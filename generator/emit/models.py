@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from generator.emit import literals
-from generator.emit.typing import TypePrinter
+from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
-from generator.ir.types import ListType, MapType, NamedType, NullableType, TypeRef, UnionType
+from generator.ir.types import ListType, MapType, NamedType, NullableType, TupleType, TypeRef, UnionType
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class ClassView:
     name: str
     doc: str
     fields: tuple[FieldView, ...]
+    read_only: str = ""  # frozenset display of the readOnly wire names, "" when none
+    extra: str = ""  # annotation of the keys beyond the fields (typed additionalProperties), "" when untyped
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class ModelsView:
     names: tuple[str, ...]
     typing_names: tuple[str, ...]
     datetime_names: tuple[str, ...]
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     helpers: tuple[str, ...]
 
@@ -76,6 +79,7 @@ def models_view(api: Api) -> ModelsView:
         names=tuple(sorted(schemas)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
     )
@@ -97,17 +101,27 @@ def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str
     fields = tuple(
         _field_view(f, printer, is_tag=(model.name, f.wire_name) in tag_fields) for f in model.fields
     )
-    return ClassView(model.name, literals.docstring_body(model.description), fields)
+    read_only = sorted(f.wire_name for f in model.fields if f.read_only)
+    if read_only:
+        printer.typing_names.update({"ClassVar", "FrozenSet"})
+    display = "frozenset({" + ", ".join(literals.string(n) for n in read_only) + "})" if read_only else ""
+    extra = ""
+    if model.additional is not None:
+        printer.typing_names.add("Dict")
+        extra = f"Dict[str, {printer.annotation(model.additional, open_enums=True)}]"
+    return ClassView(model.name, literals.docstring_body(model.description), fields, display, extra)
 
 
 def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldView:
     annotation = printer.annotation(field.type, open_enums=not is_tag)
-    optional = not field.required and not is_tag and not isinstance(field.type, NullableType)
+    # A writeOnly field never comes back in an answer, so the model cannot require it.
+    required = field.required and not field.write_only
+    optional = not required and not is_tag and not isinstance(field.type, NullableType)
     if optional and annotation != "Any":
         printer.typing_names.add("Optional")
         annotation = f"Optional[{annotation}]"
     arguments = []
-    if not field.required:
+    if not required:
         default = field.default if field.has_default and literals.is_literal_value(field.default) else None
         arguments.append(literals.value(default))
     if field.python_name != field.wire_name:
@@ -202,6 +216,8 @@ def _names_in(type_ref: TypeRef) -> set[str]:
         return _names_in(type_ref.item)
     if isinstance(type_ref, MapType):
         return _names_in(type_ref.value)
+    if isinstance(type_ref, TupleType):
+        return set().union(*(_names_in(v) for v in type_ref.items))
     if isinstance(type_ref, UnionType):
         return set().union(*(_names_in(v) for v in type_ref.variants))
     return set()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from generator.emit import literals
 from generator.emit.models import _alias_order, _tag_fields
 from generator.emit.models_typeddict import TypeAliasView, _QuotingPrinter, _type_alias_view
-from generator.emit.typing import TypePrinter
+from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NullableType, UnionDef
 
 # Mapping methods a field must not shadow: such a field gets a trailing `_`.
@@ -49,6 +49,7 @@ class DataclassModelsView:
     names: tuple[str, ...]
     typing_names: tuple[str, ...]
     datetime_names: tuple[str, ...]
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     uses_recursion: bool
     helpers: tuple[str, ...]
@@ -80,6 +81,7 @@ def dataclass_models_view(api: Api) -> DataclassModelsView:
         names=tuple(sorted(schemas)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names | quoting.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports, quoting.extra_imports),
         uses_discriminators=bool(helpers),
         uses_recursion=bool(cyclic),
         helpers=tuple(helpers),

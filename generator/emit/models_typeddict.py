@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from generator.emit import literals
 from generator.emit.models import _alias_order, _alias_view, _names_in, _tag_fields
-from generator.emit.typing import TypePrinter
+from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NamedType, NullableType, SchemaDef, UnionDef
 
 
@@ -63,6 +63,7 @@ class TypedDictModelsView:
     typing_names: tuple[str, ...]
     extensions_names: tuple[str, ...]
     datetime_names: tuple[str, ...]
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     helpers: tuple[str, ...]
 
@@ -113,6 +114,7 @@ def typeddict_models_view(api: Api) -> TypedDictModelsView:
         typing_names=tuple(sorted(typing_names)),
         extensions_names=tuple(sorted(extensions)),
         datetime_names=tuple(sorted(printer.datetime_names | quoting.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports, quoting.extra_imports),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
     )

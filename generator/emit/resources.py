@@ -9,7 +9,7 @@ from generator import naming
 from generator.emit import literals
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.emit.layout import assigned_call, bracketed, split_annotation
-from generator.emit.typing import TypePrinter
+from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import (
     AnyType,
     Field,
@@ -75,6 +75,7 @@ class MethodView:
     query: str  # dict display of the query parameters, "" when none
     headers: str  # dict display of the header parameters, "" when none
     cookies: str  # dict display of the cookie parameters, "" when none
+    errors: str  # dict display {status: error model} of the declared error bodies, "" when none
     body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
@@ -113,6 +114,7 @@ class ResourceView:
     model_imports: tuple[str, ...]  # names imported from ..models
     typing_names: tuple[str, ...]  # names imported from typing
     datetime_names: tuple[str, ...]  # names imported from datetime
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_stream: bool  # some method streams
     uses_pages: bool  # some method pages
     uses_files: bool  # some method uploads files
@@ -181,6 +183,7 @@ def resource_view(
         model_imports=tuple(sorted(printer.model_names)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports, depth=2),
         uses_stream=any(m.stream_spec for m in methods),
         uses_pages=any(m.page_spec for m in methods),
         uses_files="FileInput" in printer.runtime_names,
@@ -261,6 +264,7 @@ def _method_view(
         query=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "query"), "query", ll),
         headers=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "header"), "headers", ll),
         cookies=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
+        errors=_mapping(_errors(op, printer, constants, schemas), "errors", ll),
         body_args=_body_args(op, body_name, ll),
         cast_to=cast_to,
         accept=_accept(op),
@@ -374,6 +378,22 @@ def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas
     choices = "{" + ", ".join(f"{literals.string(media)}: {cast}" for media, cast in casts) + "}"
     annotation = f"ByMediaType[{_return_annotation(op, printer)}]"
     return constants.add(f"media:{op.python_name}", f"_{op.python_name.upper()}_ANSWERS", annotation, ("ByMediaType", [choices]))
+
+
+def _errors(op: Operation, printer: TypePrinter, constants: _Constants,
+            schemas: Mapping[str, SchemaDef]) -> list[tuple[str, str]]:
+    """(status, parser) of each error answer with a JSON body the spec types."""
+    found: dict[str, str] = {}
+    for response in op.responses:
+        status = response.status.upper()
+        is_error = status[0] in "45" or status == "DEFAULT" and response is not op.success
+        # An untyped body ({} or a bare object) parses into what the raw JSON already is.
+        typed = response.type is not None and strip_nullable(response.type) not in (AnyType(), MapType(AnyType()))
+        if is_error and response.kind == "json" and typed and response.status not in found:
+            assert response.type is not None
+            annotation = printer.annotation(response.type, open_enums=True)
+            found[response.status] = _cast_expression(response.type, annotation, printer, constants, schemas)
+    return sorted(found.items())
 
 
 def _accept(op: Operation) -> str | None:

@@ -23,6 +23,7 @@ from generator.ir import (
     NullableType,
     PrimitiveType,
     SchemaDef,
+    TupleType,
     TypeRef,
     UnionDef,
     UnionType,
@@ -37,7 +38,21 @@ _PRIMITIVES = {
     "datetime": "datetime",
     "date": "date",
     "file": "FileInput",
+    # `format` only annotates in JSON Schema, and real answers (Dify's own examples)
+    # carry ids that are no UUIDs: typed as text, so they never fail to parse. The
+    # runtime sends a `uuid.UUID` given anyway as its text.
+    "uuid": "str",
+    "base64": "Base64Bytes",
 }
+# Where the primitives not built in come from (datetime's are in `datetime_names`).
+_IMPORTS = {"base64": "from ._formats import Base64Bytes"}
+
+
+def import_lines(*found: set[str], depth: int = 1) -> tuple[str, ...]:
+    """The extra import lines of some printers, standard library first; runtime modules
+    (`from ._formats`) as seen from a module `depth` packages deep."""
+    lines = {line.replace("from ._", "from " + "." * depth + "_") for line in set().union(*found)}
+    return tuple(sorted(lines, key=lambda line: (line.startswith("from ."), line)))
 
 
 class TypePrinter:
@@ -50,6 +65,7 @@ class TypePrinter:
         self.datetime_names: set[str] = set()
         self.model_names: set[str] = set()
         self.runtime_names: set[str] = set()
+        self.extra_imports: set[str] = set()
 
     def annotation(self, type_ref: TypeRef, *, open_enums: bool, accept_dicts: bool = False) -> str:
         """`open_enums`: unknown enum values allowed (responses). `accept_dicts`: a
@@ -66,6 +82,8 @@ class TypePrinter:
                 self.datetime_names.add(name)
             if type_ref.kind == "file":
                 self.runtime_names.add(name)
+            if type_ref.kind in _IMPORTS:
+                self.extra_imports.add(_IMPORTS[type_ref.kind])
             return name
         if isinstance(type_ref, AnyType):
             self.typing_names.add("Any")
@@ -76,6 +94,10 @@ class TypePrinter:
             container = "Sequence" if accept_dicts and self._widened(type_ref.item) else "List"
             self.typing_names.add(container)
             return f"{container}[{self._annotation(type_ref.item, open_enums, accept_dicts)}]"
+        if isinstance(type_ref, TupleType):
+            self.typing_names.add("Tuple")
+            items = ", ".join(self._annotation(item, open_enums, accept_dicts) for item in type_ref.items)
+            return f"Tuple[{items}]"
         if isinstance(type_ref, MapType):
             container = "Mapping" if accept_dicts and self._widened(type_ref.value) else "Dict"
             self.typing_names.add(container)

@@ -13,6 +13,7 @@ from generator.ir.types import (
     NamedType,
     NullableType,
     PrimitiveType,
+    TupleType,
     TypeRef,
     UnionType,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "SchemaDef",
     "SecurityScheme",
     "StreamInfo",
+    "TupleType",
     "TypeRef",
     "UnionDef",
     "UnionType",

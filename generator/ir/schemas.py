@@ -53,6 +53,10 @@ class Field:
     default: JsonValue = None
     deprecated: bool = False
     hints: ValueHints | None = None
+    # readOnly: sent by the server only (left out of request bodies); writeOnly: sent
+    # by the client only (optional in models, which also parse answers).
+    read_only: bool = False
+    write_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, Union
 
-PrimitiveKind = Literal["str", "int", "float", "bool", "bytes", "datetime", "date", "file"]
+# `base64` is `format: byte` (base64 text on the wire, bytes in Python); `bytes` is `format: binary`.
+PrimitiveKind = Literal["str", "int", "float", "bool", "bytes", "base64", "datetime", "date", "uuid", "file"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,13 @@ class NamedType:
 @dataclass(frozen=True)
 class ListType:
     item: TypeRef
+
+
+@dataclass(frozen=True)
+class TupleType:
+    """A fixed-length array typed per position (JSON Schema `prefixItems`, no more items)."""
+
+    items: tuple[TypeRef, ...]
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ class NullableType:
 
 
 TypeRef = Union[
-    PrimitiveType, AnyType, NamedType, ListType, MapType, LiteralType, UnionType, NullableType
+    PrimitiveType, AnyType, NamedType, ListType, TupleType, MapType, LiteralType, UnionType, NullableType
 ]
 
 

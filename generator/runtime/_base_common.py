@@ -69,6 +69,8 @@ class PreparedCall:
     timeout: httpx.Timeout
     max_retries: int
     idempotent: bool
+    # Status ("404", "4XX", "default") -> the error model the operation declares.
+    errors: Optional[Mapping[str, Any]] = None
 
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
@@ -262,6 +264,7 @@ class BaseClient(Generic[HttpxClientT]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(build_path(path, path_params) if path_params or "{" in path else path)
@@ -335,6 +338,7 @@ class BaseClient(Generic[HttpxClientT]):
             timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
             max_retries=opts.get("max_retries", self.max_retries),
             idempotent=is_idempotent(method, idempotent),
+            errors=errors,
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:

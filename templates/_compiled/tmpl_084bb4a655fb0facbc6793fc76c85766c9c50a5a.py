@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_uses_recursion = resolve('uses_recursion')
     l_0_helpers = resolve('helpers')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_import_from = resolve('import_from')
     l_0_names = resolve('names')
     l_0_classes = resolve('classes')
@@ -57,11 +58,19 @@ def root(context, missing=missing):
     if (undefined(name='uses_recursion') if l_0_uses_recursion is missing else l_0_uses_recursion):
         pass
         yield 'from typing_extensions import TypeAliasType\n'
-    if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+    if ((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)):
         pass
         yield '\n'
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
-        yield '\n'
+        if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+            pass
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
+            yield '\n'
+        for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+            _loop_vars = {}
+            pass
+            yield str(l_1_line)
+            yield '\n'
+        l_1_line = missing
     yield '\n\n__all__ = [\n'
     for l_1_name in (undefined(name='names') if l_0_names is missing else l_0_names):
         _loop_vars = {}
@@ -123,4 +132,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=40&2=42&17=44&18=47&20=50&25=52&30=56&33=59&35=62&40=65&41=69&81=73&85=77&86=79&87=82&89=84&92=87&94=92&95=94&96=97&100=101&102=106&104=109&106=111&108=115&110=117&111=120'
+debug_info = '1=41&2=43&17=45&18=48&20=51&25=53&30=57&33=60&35=63&36=65&38=67&39=70&45=74&46=78&86=82&90=86&91=88&92=91&94=93&97=96&99=101&100=103&101=106&105=110&107=115&109=118&111=120&113=124&115=126&116=129'

@@ -143,6 +143,13 @@ def root(context, missing=missing):
                     str(environment.getattr(l_1_m, 'cookies')),
                     ',\n',
                 ))
+            if environment.getattr(l_1_m, 'errors'):
+                pass
+                t_4.extend((
+                    '            errors=',
+                    str(environment.getattr(l_1_m, 'errors')),
+                    ',\n',
+                ))
             for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
                 _loop_vars = {}
                 pass
@@ -204,6 +211,13 @@ def root(context, missing=missing):
                     t_4.extend((
                         '                cookies=',
                         str(t_1(environment.getattr(l_1_m, 'cookies'), 4)),
+                        ',\n',
+                    ))
+                if environment.getattr(l_1_m, 'errors'):
+                    pass
+                    t_4.extend((
+                        '                errors=',
+                        str(t_1(environment.getattr(l_1_m, 'errors'), 4)),
                         ',\n',
                     ))
                 for (l_2_keyword, l_2_expression) in environment.getattr(l_1_m, 'body_args'):
@@ -274,6 +288,13 @@ def root(context, missing=missing):
                 t_4.extend((
                     '            cookies=',
                     str(environment.getattr(l_1_m, 'cookies')),
+                    ',\n',
+                ))
+            if environment.getattr(l_1_m, 'errors'):
+                pass
+                t_4.extend((
+                    '            errors=',
+                    str(environment.getattr(l_1_m, 'errors')),
                     ',\n',
                 ))
             if (not environment.getattr(l_1_m, 'page_spec')):
@@ -413,6 +434,12 @@ def block_imports(context, missing=missing):
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._types', ((['FileInput'] if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_files') else []) + ['Headers', 'NOT_GIVEN', 'NotGiven', 'Query', 'Timeout', 'make_request_options']), _block_vars=_block_vars))
     yield '\n'
+    for l_1_line in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'extra_imports'):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '..models', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'model_imports'), _block_vars=_block_vars))
@@ -467,7 +494,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 70 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 73 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -794,4 +821,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'children': block_children, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&69=30&73=31&81=33&84=46&85=51&88=58&89=63&91=69&94=75&95=83&103=87&104=96&106=102&107=106&108=108&109=110&110=112&111=114&112=117&113=121&115=124&116=128&118=131&119=135&121=138&122=142&124=145&125=150&127=158&131=163&132=167&133=169&134=171&135=173&136=175&137=177&138=180&139=184&141=187&142=191&144=194&145=198&147=201&148=205&150=208&151=213&153=221&157=224&159=228&160=230&161=232&162=234&164=241&165=243&166=245&167=247&169=250&170=254&172=257&173=261&175=264&176=268&178=271&179=275&181=278&182=280&183=285&185=293&186=296&187=300&195=311&196=315&197=317&198=319&289=321&2=323&3=332&5=335&6=345&9=348&13=373&14=376&16=378&19=381&21=383&25=386&26=388&29=391&30=393&32=395&35=398&39=402&43=405&48=409&49=411&51=413&52=415&53=417&55=419&58=422&59=427&60=429&61=433&62=435&64=439&69=443&70=463&71=475&73=478&74=487&76=491&198=499&199=508&204=509&207=510&222=511&233=513&234=518&235=520&257=522&259=523&199=525&202=536&204=540&205=556&207=559&209=572&213=574&215=576&218=579&220=581&222=585&223=600&226=607&227=609&228=611&230=613&235=618&236=630&244=632&246=634&247=639&252=640&236=642&237=651&240=658&244=665&247=674&248=689&249=692&252=695&253=713&257=716&259=725&262=734&263=741&266=744&267=748&268=751&271=754&272=759&274=764&277=767&280=773&281=775&283=777&289=786'
+debug_info = '2=25&5=26&9=28&72=30&76=31&84=33&87=46&88=51&91=58&92=63&94=69&97=75&98=83&106=87&107=96&109=102&110=106&111=108&112=110&113=112&114=114&115=117&116=121&118=124&119=128&121=131&122=135&124=138&125=142&127=145&128=149&130=152&131=157&133=165&137=170&138=174&139=176&140=178&141=180&142=182&143=184&144=187&145=191&147=194&148=198&150=201&151=205&153=208&154=212&156=215&157=219&159=222&160=227&162=235&166=238&168=242&169=244&170=246&171=248&173=255&174=257&175=259&176=261&178=264&179=268&181=271&182=275&184=278&185=282&187=285&188=289&190=292&191=296&193=299&194=301&195=306&197=314&198=317&199=321&207=332&208=336&209=338&210=340&301=342&2=344&3=353&5=356&6=366&9=369&13=394&14=397&16=399&19=402&21=404&25=407&26=409&29=412&30=414&32=416&35=419&39=423&43=426&48=430&49=432&51=434&52=436&53=439&55=442&56=444&58=446&61=449&62=454&63=456&64=460&65=462&67=466&72=470&73=490&74=502&76=505&77=514&79=518&210=526&211=535&216=536&219=537&234=538&245=540&246=545&247=547&269=549&271=550&211=552&214=563&216=567&217=583&219=586&221=599&225=601&227=603&230=606&232=608&234=612&235=627&238=634&239=636&240=638&242=640&247=645&248=657&256=659&258=661&259=666&264=667&248=669&249=678&252=685&256=692&259=701&260=716&261=719&264=722&265=740&269=743&271=752&274=761&275=768&278=771&279=775&280=778&283=781&284=786&286=791&289=794&292=800&293=802&295=804&301=813'

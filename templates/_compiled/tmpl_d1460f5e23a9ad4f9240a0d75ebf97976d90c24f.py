@@ -78,6 +78,7 @@ def block_imports(context, missing=missing):
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_import_from = resolve('import_from')
     l_0_helpers = resolve('helpers')
+    l_0_extra_imports = resolve('extra_imports')
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -112,6 +113,12 @@ def block_imports(context, missing=missing):
     yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (['OpenModel'] + t_2(context.eval_ctx, (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers))), _block_vars=_block_vars))
     yield '\n'
+    for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+        _loop_vars = {}
+        pass
+        yield str(l_1_line)
+        yield '\n'
+    l_1_line = missing
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -146,12 +153,23 @@ def block_model_class(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_model = resolve('model')
+    l_0_split_subscript = resolve('split_subscript')
     pass
     yield from context.blocks['model_header'][0](context.derived({}))
     yield from context.blocks['model_docstring'][0](context.derived({}))
     if ((not environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'fields')) and (not environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'))):
         pass
         yield '    pass\n'
+    if environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'read_only'):
+        pass
+        yield "\n    # readOnly fields: the server's to set, left out when this model is sent.\n    "
+        yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__read_only__: ClassVar[FrozenSet[str]] = ', environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'read_only'), '', indent=4, _block_vars=_block_vars))
+        yield '\n'
+    if environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'extra'):
+        pass
+        yield '\n    # Keys beyond the fields (additionalProperties): kept, and validated as this type.\n    '
+        yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__pydantic_extra__: ', environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'extra'), ' = _Field(init=False)', indent=4, _block_vars=_block_vars))
+        yield '\n'
     l_1_loop = missing
     for l_1_field, l_1_loop in LoopContext(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'fields'), undefined):
         _loop_vars = {}
@@ -270,4 +288,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&35=19&43=22&44=25&69=28&70=31&81=34&82=37&90=39&2=42&3=51&5=54&6=64&13=67&16=94&17=97&19=99&20=102&24=105&27=108&32=112&35=115&37=131&38=135&44=140&45=149&49=150&54=151&57=155&58=158&45=162&47=172&49=175&50=190&51=193&58=196&60=207&61=209&62=212&70=215&72=232&73=234&74=237&77=240&82=243&84=254&85=256&86=259&90=262'
+debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&24=106&27=109&32=113&33=115&34=118&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=167&68=170&70=173&71=176&48=180&50=190&52=193&53=208&54=211&71=214&73=225&74=227&75=230&83=233&85=250&86=252&87=255&90=258&95=261&97=272&98=274&99=277&103=280'

@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_typing_names = resolve('typing_names')
     l_0_extensions_names = resolve('extensions_names')
     l_0_helpers = resolve('helpers')
+    l_0_extra_imports = resolve('extra_imports')
     l_0_import_from = resolve('import_from')
     l_0_names = resolve('names')
     l_0_typed_dicts = resolve('typed_dicts')
@@ -63,11 +64,19 @@ def root(context, missing=missing):
     yield 'from typing_extensions import '
     yield str(t_2(context.eval_ctx, (undefined(name='extensions_names') if l_0_extensions_names is missing else l_0_extensions_names), ', '))
     yield '\n'
-    if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+    if ((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)):
         pass
         yield '\n'
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
-        yield '\n'
+        if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
+            pass
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
+            yield '\n'
+        for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
+            _loop_vars = {}
+            pass
+            yield str(l_1_line)
+            yield '\n'
+        l_1_line = missing
     yield '\n\n__all__ = [\n'
     for l_1_name in (undefined(name='names') if l_0_names is missing else l_0_names):
         _loop_vars = {}
@@ -157,4 +166,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=40&2=42&8=44&16=48&17=51&19=53&20=56&25=59&29=63&30=65&32=68&37=71&38=75&44=79&46=83&48=86&49=88&51=90&52=94&56=100&57=103&59=106&63=111&64=113&65=116&67=118&70=121&72=126&73=128&74=131&79=135&81=140&83=143&85=145&87=149&89=151&90=154'
+debug_info = '1=41&2=43&8=45&16=49&17=52&19=54&20=57&25=60&29=64&30=66&32=69&33=71&35=73&36=76&42=80&43=84&49=88&51=92&53=95&54=97&56=99&57=103&61=109&62=112&64=115&68=120&69=122&70=125&72=127&75=130&77=135&78=137&79=140&84=144&86=149&88=152&90=154&92=158&94=160&95=163'

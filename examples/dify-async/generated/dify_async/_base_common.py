@@ -102,6 +102,8 @@ class PreparedCall:
     timeout: httpx.Timeout
     max_retries: int
     idempotent: bool
+    # Status ("404", "4XX", "default") -> the error model the operation declares.
+    errors: Optional[Mapping[str, Any]] = None
 
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
@@ -313,6 +315,7 @@ class BaseClient(Generic[HttpxClientT]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
         cookies: Optional[Mapping[str, object]] = None,
+        errors: Optional[Mapping[str, Any]] = None,
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(
@@ -395,6 +398,7 @@ class BaseClient(Generic[HttpxClientT]):
             ),
             max_retries=opts.get("max_retries", self.max_retries),
             idempotent=is_idempotent(method, idempotent),
+            errors=errors,
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:

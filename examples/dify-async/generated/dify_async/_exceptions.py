@@ -14,6 +14,7 @@ import json
 from typing import Any, Dict, Mapping, Optional, Type
 
 import httpx
+import pydantic
 
 __all__ = [
     "APIError",
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 _MAX_DETAIL = 300
+_SAME: Any = object()  # raw_body not given: the same as body
 
 
 def _one_line(text: str) -> str:
@@ -110,11 +112,18 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The server answered with a non-2xx status."""
+    """The server answered with a non-2xx status.
+
+    ``body`` is the error body parsed into the model the spec declares for the
+    status (its own, its range's like ``4XX``, or ``default``); when there is
+    none, or the body does not fit it, the decoded JSON (or text) as
+    ``raw_body`` always has it.
+    """
 
     response: httpx.Response
     status_code: int
     body: object
+    raw_body: object
     code: Optional[str]
     request_id: Optional[str]
 
@@ -125,11 +134,13 @@ class APIStatusError(APIError):
         response: httpx.Response,
         body: object,
         code: Optional[str] = None,
+        raw_body: object = _SAME,
     ) -> None:
         super().__init__(message, response.request)
         self.response = response
         self.status_code = response.status_code
         self.body = body
+        self.raw_body = body if raw_body is _SAME else raw_body
         self.code = code
         self.request_id = response.headers.get("x-request-id") or response.headers.get(
             "request-id"
@@ -233,8 +244,42 @@ def _decode_body(response: httpx.Response) -> object:
         return text
 
 
-def make_status_error(response: httpx.Response) -> APIStatusError:
-    """Build the APIStatusError subclass for a non-2xx response (body already read)."""
+def _error_model(errors: Optional[Mapping[str, Any]], status: int) -> Any:
+    """The declared model for a status: its own, then its range (4XX), then default."""
+    if not errors:
+        return None
+    for key in (str(status), f"{str(status)[0]}XX", "default"):
+        if key in errors:
+            return errors[key]
+    return None
+
+
+def _typed(target: Any, body: object) -> object:
+    """The body parsed into `target`; as it came when it does not fit (an error report
+    must not turn into a validation error)."""
+    if target is None or body is None:
+        return body
+    try:
+        if isinstance(target, type) and issubclass(target, pydantic.BaseModel):
+            return target.model_validate(body)
+        adapter = (
+            target
+            if isinstance(target, pydantic.TypeAdapter)
+            else pydantic.TypeAdapter(target)
+        )
+        return adapter.validate_python(body)
+    except (pydantic.ValidationError, TypeError, ValueError):
+        return body
+
+
+def make_status_error(
+    response: httpx.Response, errors: Optional[Mapping[str, Any]] = None
+) -> APIStatusError:
+    """Build the APIStatusError subclass for a non-2xx response (body already read).
+
+    ``errors`` maps statuses (``"404"``, ``"4XX"``, ``"default"``) to the model
+    the operation declares for them.
+    """
     body = _decode_body(response)
     code: Optional[str] = None
     message = ""
@@ -253,4 +298,5 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     cls = _STATUS_CLASSES.get(status)
     if cls is None:
         cls = InternalServerError if status >= 500 else APIStatusError
-    return cls(message, response=response, body=body, code=code)
+    typed = _typed(_error_model(errors, status), body)
+    return cls(message, response=response, body=typed, code=code, raw_body=body)

@@ -23,6 +23,7 @@ from pydantic import Tag as _Tag
 from typing_extensions import NotRequired, TypedDict
 
 from ._models import by_key, by_property
+from ._formats import Base64Bytes
 
 __all__ = [
     "AgentThoughtItem",
@@ -1493,7 +1494,7 @@ class StreamEventChatTtsMessage(TypedDict):
     created_at: NotRequired[Optional[int]]
     """Creation timestamp."""
 
-    audio: NotRequired[Optional[str]]
+    audio: NotRequired[Optional[Base64Bytes]]
     """Base64-encoded MP3 audio chunk. Decode and concatenate all chunks in order to
 produce a complete audio file."""
 
