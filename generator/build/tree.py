@@ -112,9 +112,8 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
     if below is None and nested and spells_path(operation):
         below = tokens  # the operationId says no more than the path: the path nests below the tag
     if below is None or not nested:  # the operationId names the method
-        resource = (root,)
-        name = from_operation_id(operation, resource, shape, path_names_resource=below is not None)
-        return Placement(resource, name, name)
+        name = from_operation_id(operation, (root,), shape, path_names_resource=below is not None)
+        return Placement((root,), name, name)
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
     resource = (root, *literals)
     fallback = from_operation_id(operation, resource, shape)
