@@ -112,15 +112,15 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
     if below is None and nested and spells_path(operation):
         below = tokens  # the operationId says no more than the path: the path nests below the tag
     if below is None or not nested:  # the operationId names the method
-        resource = (root,)
-        name = from_operation_id(operation, resource, shape, path_names_resource=below is not None)
-        return Placement(resource, name, name)
+        name = from_operation_id(operation, (root,), shape, path_names_resource=below is not None)
+        return Placement((root,), name, name)
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
     resource = (root, *literals)
     fallback = from_operation_id(operation, resource, shape)
     return Placement(resource, _agreed(fallback, shape), fallback)
 
 
+_PREPOSITIONS = frozenset({"for", "by", "from", "to", "in", "with", "using", "of", "on", "at"})
 # Which shape name each leading operationId verb means.
 _VERB_MEANS = {"post": "create", "put": "update", "get": "retrieve", "fetch": "retrieve", "read": "retrieve", "retrieve": "retrieve", "show": "retrieve",
                "list": "list", "index": "list", "create": "create", "add": "create", "new": "create",
@@ -160,8 +160,12 @@ def _lists(operation: Operation, last_segment: str) -> bool:
     answer = operation.success.type
     if isinstance(answer, NullableType):
         answer = answer.inner
-    return operation.page is not None or isinstance(answer, ListType) or naming.looks_plural(
-        naming.resource_name(last_segment) if last_segment else "")
+    segment = naming.resource_name(last_segment) if last_segment else ""
+    # The operationId may say so where the path does not (Jira's `getAllBoards` at `/board`).
+    said = [w.lower() for w in naming.words(operation.operation_id)]
+    says_many = "all" in said or any(naming.looks_plural(w) and naming.singular(w) == naming.singular(segment)
+                                     for w in said)
+    return operation.page is not None or isinstance(answer, ListType) or naming.looks_plural(segment) or says_many
 
 
 def spells_path(operation: Operation) -> bool:
@@ -187,6 +191,8 @@ def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: st
     kept = [w for w in said if naming.singular(w) not in known]
     if not kept:
         return shape
+    if kept[0] in _PREPOSITIONS and said[0] not in kept:  # `searchForIssuesUsingJql` in `search`: keep the verb
+        kept.insert(0, said[0])
     if len(kept) == 1 and kept[0] in _VERB_MEANS:  # only a verb: the shape's name, or the verb's meaning
         return _agreed(_VERB_MEANS[kept[0]], shape)
     return naming.method_name("_".join(kept))
