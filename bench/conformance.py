@@ -1,6 +1,7 @@
 """Run the tests clientgen ships in every client against Prism, spec by spec.
 
-    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--json FILE]
+    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--jobs N]
+                                [--json FILE] [--markdown docs/conformance.md]
 
 For each spec: generate the client (black skipped: it changes no behaviour),
 start Prism on a free port (it validates every request; it answers from the
@@ -303,17 +304,45 @@ def report(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("specs", nargs="+", help="spec files or folders of specs")
-    parser.add_argument("--timeout", type=float, default=300.0, help="seconds for one spec's tests (default 300)")
-    parser.add_argument("--dynamic", action="store_true", help="Prism answers from schemas, not examples")
-    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
-    parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
-    args = parser.parse_args(argv)
-    if not PRISM.exists():
-        print(f"conformance: Prism is not installed ({PRISM}); run: npm ci --prefix tools/prism", file=sys.stderr)
-        return 2
+BEGIN = "<!-- BEGIN measured: written by `python bench/conformance.py ... --markdown docs/conformance.md` -->"
+END = "<!-- END measured -->"
+
+
+def markdown(rows: list[Row]) -> str:
+    """The measured part of docs/conformance.md: totals per folder, one row per spec, every failure."""
+    lines = [BEGIN, "", "| folder | specs | Prism cannot load | operations | passed | rejected | parse | other |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for group in sorted({r.group for r in rows}):
+        members = [r for r in rows if r.group == group]
+        counted = [r for r in members if r.kind != "prism cannot load"]
+        other = sum(r.operations if r.kind == "generate failed" else r.count("other") for r in counted)
+        lines.append(f"| {group} | {len(members)} | {len(members) - len(counted)} | "
+                     f"{sum(r.operations for r in counted)} | {sum(r.passed for r in counted)} | "
+                     f"{sum(r.count('rejected') for r in counted)} | {sum(r.count('parse') for r in counted)} | {other} |")
+    lines += ["", "| spec | operations | passed | rejected | parse | other | test run (s) | note |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        note = r.kind if r.kind != "ran" else ""
+        note += f": {r.note}" if r.note else ""
+        lines.append(f"| {r.name} | {r.operations} | {r.passed} | {r.count('rejected')} | {r.count('parse')} | "
+                     f"{r.count('other')} | {r.seconds:.1f} | {note.replace('|', '/')[:160]} |")
+    lines += ["", "Every failure (spec, operationId, class, first line):", ""]
+    for r in rows:
+        for f in r.failures:
+            lines.append(f"- `{r.name}` `{f.operation}` [{f.kind}] {f.line.replace('|', '/')}")
+    return "\n".join(lines + ["", END])
+
+
+def _write_markdown(path: Path, rows: list[Row]) -> None:
+    """Replace the measured part of `path` (keeping the hand-written causes around it)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{BEGIN}\n{END}\n"
+    if BEGIN not in text or END not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    path.write_text(head + markdown(rows) + rest.split(END, 1)[1], encoding="utf-8")
+
+
+def _run_all(specs: list[tuple[str, Path]], args: argparse.Namespace) -> list[Row]:
     def one(found: tuple[str, Path]) -> Row:
         name, spec = found
         with tempfile.TemporaryDirectory(prefix="clientgen-conformance-") as work:
@@ -322,9 +351,42 @@ def main(argv: list[str] | None = None) -> int:
         return row
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        rows = list(pool.map(one, specs_of(args.specs)))
+        return list(pool.map(one, specs))
+
+
+def _saved_rows(paths: list[Path]) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for path in paths:
+        for data in json.loads(path.read_text(encoding="utf-8")):
+            failures = [Failure(**f) for f in data.pop("failures")]
+            rows[data["name"]] = Row(**data, failures=failures)
+    return sorted(rows.values(), key=lambda r: r.name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("specs", nargs="*", help="spec files or folders of specs")
+    parser.add_argument("--from-json", type=Path, nargs="+", default=[],
+                        help="report saved runs instead (a later file's row for a spec replaces an earlier one's)")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds for one spec's tests (default 300)")
+    parser.add_argument("--dynamic", action="store_true", help="Prism answers from schemas, not examples")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
+    parser.add_argument("--markdown", type=Path, help="write the measured part of this page (docs/conformance.md)")
+    args = parser.parse_args(argv)
+    if args.from_json:
+        rows = _saved_rows(args.from_json)
+    elif not args.specs:
+        parser.error("give specs or folders (or --from-json)")
+    elif not PRISM.exists():
+        print(f"conformance: Prism is not installed ({PRISM}); run: npm ci --prefix tools/prism", file=sys.stderr)
+        return 2
+    else:
+        rows = _run_all(specs_of(args.specs), args)
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n", encoding="utf-8")
+    if args.markdown:
+        _write_markdown(args.markdown, rows)
     print(report(rows))
     return 0
 
