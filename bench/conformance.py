@@ -51,6 +51,13 @@ PRISM_STARTUP = 120.0  # seconds; a 3 MB spec takes Prism a while to load
 CLASSES = ("rejected", "parse", "other")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _GENERATING = threading.Lock()
+_LIVE: set[Prism] = set()  # running Prism processes: their own sessions, so stopped by hand on exit
+
+
+def _stop_all(signum: int, _frame: object) -> None:
+    for prism in list(_LIVE):
+        prism.stop()
+    os._exit(128 + signum)  # worker threads are mid-run: nothing else to wait for
 
 
 @dataclass
@@ -111,6 +118,7 @@ class Prism:
         with open(log, "wb") as handle:
             self.proc = subprocess.Popen(command + (["--dynamic"] if dynamic else []), stdin=subprocess.DEVNULL,
                                          stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+        _LIVE.add(self)
 
     @property
     def url(self) -> str:
@@ -133,6 +141,7 @@ class Prism:
         return (errors[0] if errors else last_line(text) if text.strip() else "no output")[:200]
 
     def stop(self) -> None:
+        _LIVE.discard(self)
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             try:
@@ -374,6 +383,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
     parser.add_argument("--markdown", type=Path, help="write the measured part of this page (docs/conformance.md)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop_all)
+    signal.signal(signal.SIGINT, _stop_all)
     if args.from_json:
         rows = _saved_rows(args.from_json)
     elif not args.specs:
