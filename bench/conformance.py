@@ -44,7 +44,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
-from corpus import find_specs, last_line  # noqa: E402  (bench/ is no package)
+from competitors import OPENAPI_PYTHON_CLIENT, InstallError  # noqa: E402  (bench/ is no package)
+from corpus import find_specs, last_line  # noqa: E402
 
 PRISM = ROOT / "tools" / "prism" / "node_modules" / ".bin" / "prism"
 PRISM_STARTUP = 120.0  # seconds; a 3 MB spec takes Prism a while to load
@@ -292,7 +293,7 @@ def report(rows: list[Row]) -> str:
             lines.append(f"{r.name:<{width}}  {'-':>5} {'-':>6} {'-':>8} {'-':>5} {'-':>5} {'-':>7}  prism cannot load: {r.note}")
             continue
         other = r.operations if r.kind == "generate failed" else r.count("other")
-        note = f"{r.kind}: {r.note}" if r.kind != "ran" else ""
+        note = (f"{r.kind}: {r.note}" if r.note else r.kind) if r.kind != "ran" else ""
         lines.append(f"{r.name:<{width}}  {r.operations:>5} {r.passed:>6} {r.count('rejected'):>8} "
                      f"{r.count('parse'):>5} {other:>5} {r.seconds:>7.1f}  {note}".rstrip())
     failures = [(r.name, f) for r in rows for f in r.failures]
@@ -309,7 +310,11 @@ def report(rows: list[Row]) -> str:
                      + (f", {unloadable} Prism cannot load" if unloadable else "") + ")"
                      + "".join(f", {kinds[k]} {k}" for k in CLASSES if kinds[k]))
     counted = [r for r in rows if r.kind != "prism cannot load"]
-    lines += ["", f"conformance: {sum(r.passed for r in counted)}/{sum(r.operations for r in counted)} operations pass"]
+    score = f"{sum(r.passed for r in counted)}/{sum(r.operations for r in counted)}"
+    if rows and all(r.kind == "opc counted" for r in rows):
+        lines += ["", f"openapi-python-client: {score} operations callable (counted; it ships no tests to run)"]
+    else:
+        lines += ["", f"conformance: {score} operations pass"]
     return "\n".join(lines)
 
 
@@ -351,11 +356,37 @@ def _write_markdown(path: Path, rows: list[Row]) -> None:
     path.write_text(head + markdown(rows) + rest.split(END, 1)[1], encoding="utf-8")
 
 
+def opc_callable(name: str, spec: Path, timeout: float, work: Path) -> Row:
+    """openapi-python-client on the same spec, counted, not run: it ships no tests, and calling its
+    functions needs arguments written for each one. `passed` = operations it wrote a callable
+    function for (`sync_detailed`); `operations` = the spec's, as the document counts them."""
+    row = Row(name, kind="opc counted", operations=_spec_operations(spec))
+    output = work / "opc"
+    try:
+        done = subprocess.run(OPENAPI_PYTHON_CLIENT.command(spec, output), capture_output=True, text=True,
+                              timeout=timeout, env=OPENAPI_PYTHON_CLIENT.environment(), cwd=work)
+    except subprocess.TimeoutExpired:
+        row.note = "timed out"
+        return row
+    found = sum(p.read_text(encoding="utf-8", errors="replace").count("def sync_detailed(")
+                for p in output.rglob("api/**/*.py")) if output.is_dir() else 0
+    row.passed = found
+    if not output.is_dir():
+        row.note = last_line(done.stdout + done.stderr)
+    if found < row.operations:
+        row.failures = [Failure("*", "other", f"{row.operations - found} operations without a function"
+                                + (f": {row.note}" if row.note else ""))]
+    return row
+
+
 def _run_all(specs: list[tuple[str, Path]], args: argparse.Namespace) -> list[Row]:
     def one(found: tuple[str, Path]) -> Row:
         name, spec = found
         with tempfile.TemporaryDirectory(prefix="clientgen-conformance-") as work:
-            row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
+            if args.generator == "opc":
+                row = opc_callable(name, spec.resolve(), args.timeout, Path(work))
+            else:
+                row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
         print(f"# {name}: {row.kind}, {row.passed}/{row.operations} in {row.seconds:.1f} s", file=sys.stderr, flush=True)
         return row
 
@@ -379,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="report saved runs instead (a later file's row for a spec replaces an earlier one's)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds for one spec's tests (default 300)")
     parser.add_argument("--dynamic", action="store_true", help="Prism answers from schemas, not examples")
+    parser.add_argument("--generator", choices=("clientgen", "opc"), default="clientgen",
+                        help="opc: count the operations openapi-python-client (pinned) makes callable instead")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
     parser.add_argument("--markdown", type=Path, help="write the measured part of this page (docs/conformance.md)")
@@ -389,6 +422,13 @@ def main(argv: list[str] | None = None) -> int:
         rows = _saved_rows(args.from_json)
     elif not args.specs:
         parser.error("give specs or folders (or --from-json)")
+    elif args.generator == "opc":
+        try:
+            OPENAPI_PYTHON_CLIENT.ensure()
+        except InstallError as exc:
+            print(f"conformance: openapi-python-client not installed: {exc}", file=sys.stderr)
+            return 2
+        rows = _run_all(specs_of(args.specs), args)
     elif not PRISM.exists():
         print(f"conformance: Prism is not installed ({PRISM}); run: npm ci --prefix tools/prism", file=sys.stderr)
         return 2
