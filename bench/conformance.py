@@ -97,7 +97,8 @@ def specs_of(arguments: list[str]) -> list[tuple[str, Path]]:
             found.append((f"{path.parent.name}/{path.name}", path))
         else:
             raise SystemExit(f"conformance: no such spec or folder: {argument}")
-    return found
+    seen: set[Path] = set()  # a spec named twice (alone and in its folder) runs once, where first named
+    return [(name, path) for name, path in found if not (path.resolve() in seen or seen.add(path.resolve()))]
 
 
 # -- Prism --------------------------------------------------------------------
@@ -388,6 +389,9 @@ def _run_all(specs: list[tuple[str, Path]], args: argparse.Namespace) -> list[Ro
             else:
                 row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
         print(f"# {name}: {row.kind}, {row.passed}/{row.operations} in {row.seconds:.1f} s", file=sys.stderr, flush=True)
+        if args.json:  # each row as it is done, so a long run stopped early still has its results
+            with _GENERATING, open(args.json.with_suffix(".partial.jsonl"), "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(asdict(row)) + "\n")
         return row
 
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
@@ -397,7 +401,9 @@ def _run_all(specs: list[tuple[str, Path]], args: argparse.Namespace) -> list[Ro
 def _saved_rows(paths: list[Path]) -> list[Row]:
     rows: dict[str, Row] = {}
     for path in paths:
-        for data in json.loads(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        saved = [json.loads(line) for line in text.splitlines()] if path.suffix == ".jsonl" else json.loads(text)
+        for data in saved:
             failures = [Failure(**f) for f in data.pop("failures")]
             rows[data["name"]] = Row(**data, failures=failures)
     return sorted(rows.values(), key=lambda r: r.name)
