@@ -277,8 +277,13 @@ def _spec_operations(spec: Path) -> int:
         from generator.load import load_spec
 
         paths = load_spec(spec).document.get("paths") or {}
-    except Exception:
-        return 0
+    except Exception:  # the loader refused it: count from the plain document
+        try:
+            import yaml
+
+            paths = (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).get("paths") or {}
+        except Exception:
+            return 0
     methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
     return sum(1 for item in paths.values() if isinstance(item, dict) for m in item if m in methods)
 
