@@ -1,6 +1,7 @@
 """Run the tests clientgen ships in every client against Prism, spec by spec.
 
-    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--json FILE]
+    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--jobs N]
+                                [--json FILE] [--markdown docs/conformance.md]
 
 For each spec: generate the client (black skipped: it changes no behaviour),
 start Prism on a free port (it validates every request; it answers from the
@@ -43,13 +44,21 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
-from corpus import find_specs, last_line  # noqa: E402  (bench/ is no package)
+from competitors import OPENAPI_PYTHON_CLIENT, InstallError  # noqa: E402  (bench/ is no package)
+from corpus import find_specs, last_line  # noqa: E402
 
 PRISM = ROOT / "tools" / "prism" / "node_modules" / ".bin" / "prism"
 PRISM_STARTUP = 120.0  # seconds; a 3 MB spec takes Prism a while to load
 CLASSES = ("rejected", "parse", "other")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _GENERATING = threading.Lock()
+_LIVE: set[Prism] = set()  # running Prism processes: their own sessions, so stopped by hand on exit
+
+
+def _stop_all(signum: int, _frame: object) -> None:
+    for prism in list(_LIVE):
+        prism.stop()
+    os._exit(128 + signum)  # worker threads are mid-run: nothing else to wait for
 
 
 @dataclass
@@ -88,7 +97,8 @@ def specs_of(arguments: list[str]) -> list[tuple[str, Path]]:
             found.append((f"{path.parent.name}/{path.name}", path))
         else:
             raise SystemExit(f"conformance: no such spec or folder: {argument}")
-    return found
+    seen: set[Path] = set()  # a spec named twice (alone and in its folder) runs once, where first named
+    return [(name, path) for name, path in found if not (path.resolve() in seen or seen.add(path.resolve()))]
 
 
 # -- Prism --------------------------------------------------------------------
@@ -110,6 +120,7 @@ class Prism:
         with open(log, "wb") as handle:
             self.proc = subprocess.Popen(command + (["--dynamic"] if dynamic else []), stdin=subprocess.DEVNULL,
                                          stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+        _LIVE.add(self)
 
     @property
     def url(self) -> str:
@@ -132,6 +143,7 @@ class Prism:
         return (errors[0] if errors else last_line(text) if text.strip() else "no output")[:200]
 
     def stop(self) -> None:
+        _LIVE.discard(self)
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
             try:
@@ -265,8 +277,13 @@ def _spec_operations(spec: Path) -> int:
         from generator.load import load_spec
 
         paths = load_spec(spec).document.get("paths") or {}
-    except Exception:
-        return 0
+    except Exception:  # the loader refused it: count from the plain document
+        try:
+            import yaml
+
+            paths = (yaml.safe_load(spec.read_text(encoding="utf-8")) or {}).get("paths") or {}
+        except Exception:
+            return 0
     methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
     return sum(1 for item in paths.values() if isinstance(item, dict) for m in item if m in methods)
 
@@ -282,7 +299,7 @@ def report(rows: list[Row]) -> str:
             lines.append(f"{r.name:<{width}}  {'-':>5} {'-':>6} {'-':>8} {'-':>5} {'-':>5} {'-':>7}  prism cannot load: {r.note}")
             continue
         other = r.operations if r.kind == "generate failed" else r.count("other")
-        note = f"{r.kind}: {r.note}" if r.kind != "ran" else ""
+        note = (f"{r.kind}: {r.note}" if r.note else r.kind) if r.kind != "ran" else ""
         lines.append(f"{r.name:<{width}}  {r.operations:>5} {r.passed:>6} {r.count('rejected'):>8} "
                      f"{r.count('parse'):>5} {other:>5} {r.seconds:>7.1f}  {note}".rstrip())
     failures = [(r.name, f) for r in rows for f in r.failures]
@@ -299,32 +316,139 @@ def report(rows: list[Row]) -> str:
                      + (f", {unloadable} Prism cannot load" if unloadable else "") + ")"
                      + "".join(f", {kinds[k]} {k}" for k in CLASSES if kinds[k]))
     counted = [r for r in rows if r.kind != "prism cannot load"]
-    lines += ["", f"conformance: {sum(r.passed for r in counted)}/{sum(r.operations for r in counted)} operations pass"]
+    score = f"{sum(r.passed for r in counted)}/{sum(r.operations for r in counted)}"
+    if rows and all(r.kind == "opc counted" for r in rows):
+        lines += ["", f"openapi-python-client: {score} operations callable (counted; it ships no tests to run)"]
+    else:
+        lines += ["", f"conformance: {score} operations pass"]
     return "\n".join(lines)
+
+
+BEGIN = "<!-- BEGIN measured: written by `python bench/conformance.py ... --markdown docs/conformance.md` -->"
+END = "<!-- END measured -->"
+
+
+def markdown(rows: list[Row]) -> str:
+    """The measured part of docs/conformance.md: totals per folder, one row per spec, every failure."""
+    lines = [BEGIN, "", "| folder | specs | Prism cannot load | operations | passed | rejected | parse | other |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for group in sorted({r.group for r in rows}):
+        members = [r for r in rows if r.group == group]
+        counted = [r for r in members if r.kind != "prism cannot load"]
+        other = sum(r.operations if r.kind == "generate failed" else r.count("other") for r in counted)
+        lines.append(f"| {group} | {len(members)} | {len(members) - len(counted)} | "
+                     f"{sum(r.operations for r in counted)} | {sum(r.passed for r in counted)} | "
+                     f"{sum(r.count('rejected') for r in counted)} | {sum(r.count('parse') for r in counted)} | {other} |")
+    lines += ["", "| spec | operations | passed | rejected | parse | other | test run (s) | note |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for r in rows:
+        note = r.kind if r.kind != "ran" else ""
+        note += f": {r.note}" if r.note else ""
+        lines.append(f"| {r.name} | {r.operations} | {r.passed} | {r.count('rejected')} | {r.count('parse')} | "
+                     f"{r.count('other')} | {r.seconds:.1f} | {note.replace('|', '/')[:160]} |")
+    lines += ["", "Every failure (spec, operationId, class, first line):", ""]
+    for r in rows:
+        for f in r.failures:
+            lines.append(f"- `{r.name}` `{f.operation}` [{f.kind}] {f.line.replace('|', '/')}")
+    return "\n".join(lines + ["", END])
+
+
+def _write_markdown(path: Path, rows: list[Row]) -> None:
+    """Replace the measured part of `path` (keeping the hand-written causes around it)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{BEGIN}\n{END}\n"
+    if BEGIN not in text or END not in text:
+        text += f"\n{BEGIN}\n{END}\n"
+    head, rest = text.split(BEGIN, 1)
+    path.write_text(head + markdown(rows) + rest.split(END, 1)[1], encoding="utf-8")
+
+
+def opc_callable(name: str, spec: Path, timeout: float, work: Path) -> Row:
+    """openapi-python-client on the same spec, counted, not run: it ships no tests, and calling its
+    functions needs arguments written for each one. `passed` = operations it wrote a callable
+    function for (`sync_detailed`); `operations` = the spec's, as the document counts them."""
+    row = Row(name, kind="opc counted", operations=_spec_operations(spec))
+    output = work / "opc"
+    try:
+        done = subprocess.run(OPENAPI_PYTHON_CLIENT.command(spec, output), capture_output=True, text=True,
+                              timeout=timeout, env=OPENAPI_PYTHON_CLIENT.environment(), cwd=work)
+    except subprocess.TimeoutExpired:
+        row.note = "timed out"
+        return row
+    found = sum(p.read_text(encoding="utf-8", errors="replace").count("def sync_detailed(")
+                for p in output.rglob("api/**/*.py")) if output.is_dir() else 0
+    row.passed = found
+    if not output.is_dir():
+        row.note = last_line(done.stdout + done.stderr)
+    if found < row.operations:
+        row.failures = [Failure("*", "other", f"{row.operations - found} operations without a function"
+                                + (f": {row.note}" if row.note else ""))]
+    return row
+
+
+def _run_all(specs: list[tuple[str, Path]], args: argparse.Namespace) -> list[Row]:
+    def one(found: tuple[str, Path]) -> Row:
+        name, spec = found
+        with tempfile.TemporaryDirectory(prefix="clientgen-conformance-") as work:
+            if args.generator == "opc":
+                row = opc_callable(name, spec.resolve(), args.timeout, Path(work))
+            else:
+                row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
+        print(f"# {name}: {row.kind}, {row.passed}/{row.operations} in {row.seconds:.1f} s", file=sys.stderr, flush=True)
+        if args.json:  # each row as it is done, so a long run stopped early still has its results
+            with _GENERATING, open(args.json.with_suffix(".partial.jsonl"), "a", encoding="utf-8") as handle:
+                handle.write(json.dumps(asdict(row)) + "\n")
+        return row
+
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        return list(pool.map(one, specs))
+
+
+def _saved_rows(paths: list[Path]) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        saved = [json.loads(line) for line in text.splitlines()] if path.suffix == ".jsonl" else json.loads(text)
+        for data in saved:
+            failures = [Failure(**f) for f in data.pop("failures")]
+            rows[data["name"]] = Row(**data, failures=failures)
+    return sorted(rows.values(), key=lambda r: r.name)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("specs", nargs="+", help="spec files or folders of specs")
+    parser.add_argument("specs", nargs="*", help="spec files or folders of specs")
+    parser.add_argument("--from-json", type=Path, nargs="+", default=[],
+                        help="report saved runs instead (a later file's row for a spec replaces an earlier one's)")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds for one spec's tests (default 300)")
     parser.add_argument("--dynamic", action="store_true", help="Prism answers from schemas, not examples")
+    parser.add_argument("--generator", choices=("clientgen", "opc"), default="clientgen",
+                        help="opc: count the operations openapi-python-client (pinned) makes callable instead")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
+    parser.add_argument("--markdown", type=Path, help="write the measured part of this page (docs/conformance.md)")
     args = parser.parse_args(argv)
-    if not PRISM.exists():
+    signal.signal(signal.SIGTERM, _stop_all)
+    signal.signal(signal.SIGINT, _stop_all)
+    if args.from_json:
+        rows = _saved_rows(args.from_json)
+    elif not args.specs:
+        parser.error("give specs or folders (or --from-json)")
+    elif args.generator == "opc":
+        try:
+            OPENAPI_PYTHON_CLIENT.ensure()
+        except InstallError as exc:
+            print(f"conformance: openapi-python-client not installed: {exc}", file=sys.stderr)
+            return 2
+        rows = _run_all(specs_of(args.specs), args)
+    elif not PRISM.exists():
         print(f"conformance: Prism is not installed ({PRISM}); run: npm ci --prefix tools/prism", file=sys.stderr)
         return 2
-    def one(found: tuple[str, Path]) -> Row:
-        name, spec = found
-        with tempfile.TemporaryDirectory(prefix="clientgen-conformance-") as work:
-            row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
-        print(f"# {name}: {row.kind}, {row.passed}/{row.operations} in {row.seconds:.1f} s", file=sys.stderr, flush=True)
-        return row
-
-    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        rows = list(pool.map(one, specs_of(args.specs)))
+    else:
+        rows = _run_all(specs_of(args.specs), args)
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=1) + "\n", encoding="utf-8")
+    if args.markdown:
+        _write_markdown(args.markdown, rows)
     print(report(rows))
     return 0
 

@@ -35,6 +35,10 @@ def _violations(response: Any) -> list[dict[str, Any]]:
 
 def classify(exc: BaseException) -> tuple[str, str]:
     """(class, first line) of what a test raised."""
+    name = type(exc).__name__
+    # A 2xx whose body did not parse also carries a response: look at the kind of error first.
+    if name in ("APIResponseValidationError", "ValidationError") or isinstance(exc, AssertionError):
+        return "parse", _first_line(f"{name}: {exc}")
     response = getattr(exc, "response", None)
     status = getattr(exc, "status_code", None)
     if response is not None and status is not None:
@@ -54,9 +58,6 @@ def classify(exc: BaseException) -> tuple[str, str]:
             return "rejected", _first_line(f"{status} {exc}")
         title = body.get("title", "") if isinstance(body, dict) and problem.startswith(_PRISM_PROBLEM) else ""
         return "other", _first_line(f"{status} {problem.rsplit('#', 1)[-1] + ': ' + title if title else exc}")
-    name = type(exc).__name__
-    if name in ("APIResponseValidationError", "ValidationError") or isinstance(exc, AssertionError):
-        return "parse", _first_line(f"{name}: {exc}")
     return "other", _first_line(f"{name}: {exc}")
 
 

@@ -61,12 +61,13 @@ def _hints(document: Mapping[str, Any], schema: Any, depth: int) -> ValueHints |
         if typed:
             base = _hints(document, typed[0], depth - 1)
     values = dict(vars(base)) if base else {}
-    # An enum's or const's values are good examples too (after the spec's own), whatever the type became.
-    allowed = list(schema["enum"]) if isinstance(schema.get("enum"), list) else []
-    allowed += [schema["const"]] if "const" in schema else []
-    texts = tuple(t for t in (_json(e) for e in (*spec_examples(schema), *allowed)) if t is not None)
+    texts = tuple(t for t in (_json(e) for e in spec_examples(schema)) if t is not None)
     if texts:
         values["examples"] = texts
+    allowed = list(schema["enum"]) if isinstance(schema.get("enum"), list) else []
+    allowed += [schema["const"]] if "const" in schema else []
+    if allowed:
+        values["allowed"] = tuple(t for t in map(_json, allowed) if t is not None)
     for key, attribute, kind in _KEYWORDS:
         value = schema.get(key)
         if isinstance(value, kind) and not isinstance(value, bool) and _finite(value):

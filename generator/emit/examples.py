@@ -77,7 +77,7 @@ class ExampleValues:
     def data(self, type_ref: TypeRef, hints: ValueHints | None, name: str, depth: int = 0) -> Any:
         """A JSON value of `type_ref`: a fitting spec example, else one derived from the schema."""
         hints = hints or _NO_HINTS
-        for text in hints.examples:
+        for text in (*hints.examples, *hints.allowed):
             example = json.loads(text)
             if self.fits(type_ref, example):
                 return example

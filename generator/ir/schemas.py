@@ -16,11 +16,14 @@ class ValueHints:
     the emitter writes (README, shipped tests): never used to validate.
 
     `examples` are the spec's own `example`/`examples`, each as canonical JSON
-    text (so the IR stays hashable); the rest are the JSON Schema keywords.
-    `item` describes the items of an array.
+    text (so the IR stays hashable); `allowed` the values of its `enum` or
+    `const` (kept even where the type could not say them, e.g. an enum of only
+    null); the rest are the JSON Schema keywords. `item` describes the items
+    of an array.
     """
 
     examples: tuple[str, ...] = ()
+    allowed: tuple[str, ...] = ()
     format: str | None = None
     pattern: str | None = None
     minimum: float | None = None

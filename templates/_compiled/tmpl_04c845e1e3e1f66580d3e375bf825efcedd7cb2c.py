@@ -65,8 +65,15 @@ def block_settings(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_api = resolve('api')
     pass
-    yield 'BASE_URL = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")\n# A mock server only checks that a credential is sent; give a real one for a real server.\nAPI_KEY = os.environ.get("TEST_API_KEY", "test-api-key")\n'
+    yield 'BASE_URL = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")\n# A mock server only checks that a credential is sent; give a real one for a real server.\n'
+    if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic')):
+        pass
+        yield 'API_KEY = os.environ.get("TEST_API_KEY", "test-user:test-password")  # basic auth: "user:password"\n'
+    else:
+        pass
+        yield 'API_KEY = os.environ.get("TEST_API_KEY", "test-api-key")\n'
 
 def block_fixtures(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -96,4 +103,4 @@ def block_fixtures(context, missing=missing):
         yield '(base_url=BASE_URL, api_key=API_KEY, max_retries=0) as client:\n        yield client\n'
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'settings': block_settings, 'fixtures': block_fixtures}
-debug_info = '2=11&5=12&12=14&23=16&28=17&2=19&3=28&5=31&12=41&16=55&20=57&23=60&28=70&34=82&38=85&39=87&42=89&46=92&47=94'
+debug_info = '2=11&5=12&12=14&23=16&32=17&2=19&3=28&5=31&12=41&16=55&20=57&23=60&26=70&32=77&38=89&42=92&43=94&46=96&50=99&51=101'

@@ -1,0 +1,85 @@
+"""bench/conformance.py's own logic, without Prism: how failures are classified (with the
+generated client's real exceptions and httpx responses shaped like Prism's), how an operation
+is scored from its tests, and the report's rows and last line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import httpx
+import pydantic
+import pytest
+
+from dify_chatflow import APIConnectionError, APIResponseValidationError, APIStatusError
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import conformance  # noqa: E402  (bench/ is no package)
+import conformance_plugin  # noqa: E402
+
+REQUEST = httpx.Request("POST", "http://127.0.0.1:4010/things")
+
+
+def _status(status: int, body: object, headers: dict[str, str] | None = None) -> APIStatusError:
+    response = httpx.Response(status, json=body, headers=headers, request=REQUEST)
+    return APIStatusError("refused", response=response, body=body)
+
+
+def test_a_request_prism_validated_and_refused_is_rejected_with_its_first_violation() -> None:
+    violations = [{"location": ["request", "query", "limit"], "severity": "Error", "message": "must be integer"}]
+    exc = _status(422, {"type": "x"}, {"sl-violations": json.dumps(violations)})
+    assert conformance_plugin.classify(exc) == ("rejected", "422 request.query.limit: must be integer")
+    own = _status(422, {"type": "https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY",
+                        "validation": [{"location": ["body"], "message": "must have required property 'q'"}]})
+    assert conformance_plugin.classify(own) == ("rejected", "422 body: must have required property 'q'")
+
+
+def test_other_statuses_and_errors_are_other_and_parse_failures_are_parse() -> None:
+    gone = _status(404, {"type": "https://stoplight.io/prism/errors#NO_PATH_MATCHED_ERROR", "title": "Route not resolved"})
+    assert conformance_plugin.classify(gone) == ("other", "404 NO_PATH_MATCHED_ERROR: Route not resolved")
+    plain_400 = _status(400, {"error": "the spec's own 400 example"})  # no violation named: not Prism's refusal
+    assert conformance_plugin.classify(plain_400)[0] == "other"
+    with pytest.raises(pydantic.ValidationError) as caught:
+        pydantic.TypeAdapter(int).validate_python("x")
+    assert conformance_plugin.classify(caught.value)[0] == "parse"
+    response = httpx.Response(200, text="nope", request=REQUEST)
+    assert conformance_plugin.classify(APIResponseValidationError("bad body", response=response))[0] == "parse"
+    kind, line = conformance_plugin.classify(APIConnectionError("Connection refused", REQUEST))
+    assert kind == "other" and line.startswith("APIConnectionError: Connection refused")
+
+
+def test_an_operation_passes_only_when_all_its_tests_ran_and_passed() -> None:
+    tests = {"tests/test_a.py::test_x": "x", "tests/test_a.py::test_async_x": "x", "tests/test_a.py::test_y": "y",
+             "tests/test_a.py::test_z": "z"}
+    records: list[dict[str, object]] = [
+        {"test": "tests/test_a.py::test_x", "passed": True}, {"test": "tests/test_a.py::test_async_x", "passed": True},
+        {"test": "tests/test_a.py::test_y", "passed": False, "class": "parse", "line": "ValidationError: y"},
+    ]
+    row = conformance.Row("tricky/a.yaml", operations=3)
+    conformance._score(row, tests, records, "")
+    assert row.passed == 1
+    assert [(f.operation, f.kind, f.line) for f in row.failures] == [
+        ("y", "parse", "ValidationError: y"), ("z", "other", "no test ran")]
+    text = conformance.report([row, conformance.Row("big/b.json", kind="prism cannot load", note="fatal")])
+    assert "prism cannot load: fatal" in text
+    assert text.splitlines()[-1] == "conformance: 1/3 operations pass"  # the unloadable spec counts for nothing
+
+
+def test_saved_runs_report_again_and_the_later_run_wins(tmp_path: Path) -> None:
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    rows = [conformance.Row("tricky/a.yaml", operations=2, passed=1,
+                            failures=[conformance.Failure("op", "other", "boom", "t")])]
+    first.write_text(json.dumps([conformance.asdict(r) for r in rows]), encoding="utf-8")
+    second.write_text(json.dumps([conformance.asdict(conformance.Row("tricky/a.yaml", operations=2, passed=2))]),
+                      encoding="utf-8")
+    assert conformance._saved_rows([first])[0].failures[0].line == "boom"
+    assert conformance._saved_rows([first, second])[0].passed == 2
+    page = tmp_path / "page.md"
+    page.write_text("# Causes\n\nhand-written\n", encoding="utf-8")
+    conformance._write_markdown(page, conformance._saved_rows([first]))
+    conformance._write_markdown(page, conformance._saved_rows([first]))  # again: replaced, not appended
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("# Causes\n\nhand-written\n") and text.count(conformance.BEGIN) == 1
+    assert "- `tricky/a.yaml` `op` [other] boom" in text
