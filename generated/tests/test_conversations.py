@@ -22,13 +22,13 @@ async def test_async_delete(async_client: AsyncDifyChatflow) -> None:
 
 
 def test_list(client: DifyChatflow) -> None:
-    page = client.conversations.list(sort_by="created_at")
+    page = client.conversations.list()
     TypeAdapter(List[ConversationListItem]).validate_python(page.items)
 
 
 @pytest.mark.anyio
 async def test_async_list(async_client: AsyncDifyChatflow) -> None:
-    page = await async_client.conversations.list(sort_by="created_at")
+    page = await async_client.conversations.list()
     TypeAdapter(List[ConversationListItem]).validate_python(page.items)
 
 

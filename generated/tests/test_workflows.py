@@ -24,11 +24,11 @@ async def test_async_get_run(async_client: AsyncDifyChatflow) -> None:
 
 
 def test_logs(client: DifyChatflow) -> None:
-    page = client.workflows.logs(status="succeeded")
+    page = client.workflows.logs()
     TypeAdapter(List[WorkflowLogItem]).validate_python(page.items)
 
 
 @pytest.mark.anyio
 async def test_async_logs(async_client: AsyncDifyChatflow) -> None:
-    page = await async_client.workflows.logs(status="succeeded")
+    page = await async_client.workflows.logs()
     TypeAdapter(List[WorkflowLogItem]).validate_python(page.items)

@@ -24,7 +24,7 @@ async def test_async_delete_conversation(async_client: AsyncDify) -> None:
 
 @pytest.mark.anyio
 async def test_async_list_conversations(async_client: AsyncDify) -> None:
-    page = await async_client.conversations.list_conversations(sort_by="created_at")
+    page = await async_client.conversations.list_conversations()
     TypeAdapter(List[ConversationListItem]).validate_python(page.items)
 
 

@@ -22,5 +22,5 @@ async def test_async_get_run(async_client: AsyncDify) -> None:
 
 @pytest.mark.anyio
 async def test_async_list_logs(async_client: AsyncDify) -> None:
-    page = await async_client.workflows.list_logs(status="succeeded")
+    page = await async_client.workflows.list_logs()
     TypeAdapter(List[WorkflowLogItem]).validate_python(page.items)
