@@ -2,7 +2,8 @@
 
 Exit codes: 0 done, 1 `check` found a stale directory, 2 bad input (one line
 on stderr saying what, where and how to fix it; never a traceback), 3 a bug in
-clientgen itself (one line; --debug or CLIENTGEN_DEBUG=1 shows the traceback).
+clientgen itself (one line; --debug or CLIENTGEN_DEBUG=1 shows the traceback),
+130 Ctrl-C and 143 SIGTERM (one line; the output as it was).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ EXIT_INTERNAL = 3
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _RUN.clear()
     previous = _terminate_as_interrupt()
     try:
         if args.command == "diff":

@@ -22,7 +22,8 @@ from tests.live_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "app-9f3c2b7e41d8"
-SCHEMES = {
+SCHEMES: dict[str, dict[str, str] | None] = {
+    "none": None,
     "bearer": {"type": "http", "scheme": "bearer"},
     "basic": {"type": "http", "scheme": "basic"},
     "header": {"type": "apiKey", "in": "header", "name": "X-API-Key"},
@@ -30,12 +31,13 @@ SCHEMES = {
 }
 
 
-def _spec(scheme: dict[str, str]) -> dict[str, Any]:
+def _spec(scheme: dict[str, str] | None) -> dict[str, Any]:
     answer = {"type": "object", "properties": {"user": {"type": "string"}}}
+    security = {} if scheme is None else {
+        "components": {"securitySchemes": {"auth": scheme}}, "security": [{"auth": []}]}
     return {
         "openapi": "3.0.3", "info": {"title": "Shop", "version": "1"},
-        "servers": [{"url": "http://127.0.0.1:9"}],
-        "components": {"securitySchemes": {"auth": scheme}}, "security": [{"auth": []}],
+        "servers": [{"url": "http://127.0.0.1:9"}], **security,
         "paths": {"/me": {"get": {"operationId": "getMe", "responses": {"200": {
             "description": "who you are", "content": {"application/json": {"schema": answer}}}}}}},
     }
@@ -190,3 +192,12 @@ def test_each_scheme_documents_its_arguments(clients: dict[str, ModuleType]) -> 
     assert "api_key: the API key, sent as `Authorization: Bearer <api_key>`" in docs["bearer"]
     assert "api_key: the API key, sent as the `X-API-Key` header" in docs["header"]
     assert "api_key: the API key, sent as the `key` query parameter" in docs["query"]
+    assert "api_key: not used: the spec declares no security scheme" in docs["none"]
+
+
+def test_a_spec_without_security_needs_no_key(clients: dict[str, ModuleType],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    module = clients["none"]
+    monkeypatch.delenv(module.API_KEY_ENV, raising=False)
+    with module.Shop() as client:  # before: "no API key" for a key that was never sent
+        assert client._auth_headers == {} and client._auth_query == {}

@@ -97,7 +97,11 @@ def block_imports(context, missing=missing):
         yield 'TYPE_CHECKING, '
     yield 'Mapping, Optional, Union\n\nimport httpx\n\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._base_client', ((['AsyncAPIClient'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['SyncAPIClient'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
-    yield '\nfrom ._base_common import check_credential\nfrom ._types import NOT_GIVEN, NotGiven, Timeout\n\n'
+    yield '\n'
+    if (not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))):
+        pass
+        yield 'from ._base_common import check_credential\n'
+    yield 'from ._types import NOT_GIVEN, NotGiven, Timeout\n\n'
     if (undefined(name='resources') if l_0_resources is missing else l_0_resources):
         pass
         yield 'if TYPE_CHECKING:\n'
@@ -227,6 +231,9 @@ def block_auth(context, missing=missing):
     if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
         pass
         yield 'def _auth(username: Optional[str], password: Optional[str]) -> dict[str, Mapping[str, str]]:\n    user = username if username is not None else os.environ.get(USERNAME_ENV)\n    if not user:\n        raise ValueError(\n            f"no user name: pass username=... or set the {USERNAME_ENV} environment variable"\n        )\n    secret = password if password is not None else os.environ.get(PASSWORD_ENV, "")\n    check_credential(user, "the user name", in_header=False)\n    check_credential(secret, "the password", in_header=False)\n    if ":" in user:\n        raise ValueError("the user name contains \':\', which HTTP basic auth cannot carry")\n    token = base64.b64encode(f"{user}:{secret}".encode()).decode()\n    return {"auth_headers": {"Authorization": f"Basic {token}"}}\n'
+    elif t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
+        pass
+        yield 'def _auth(api_key: Optional[str]) -> dict[str, Mapping[str, str]]:\n    # The spec declares no security scheme: no key is sent, so none is required.\n    return {}\n'
     else:
         pass
         yield 'def _api_key(api_key: Optional[str]) -> str:\n    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)\n    if not key:\n        raise ValueError(\n            f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"\n        )\n    where = "api_key=..." if api_key is not None else API_KEY_ENV\n'
@@ -237,10 +244,7 @@ def block_auth(context, missing=missing):
             pass
             yield '    return check_credential(key, f"the API key ({where})")\n'
         yield '\n\ndef _auth(api_key: str) -> dict[str, Mapping[str, str]]:\n'
-        if t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
-            pass
-            yield '    return {}\n'
-        elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'bearer'):
+        if (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'bearer'):
             pass
             yield '    return {"auth_headers": {"Authorization": f"Bearer {api_key}"}}\n'
         elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query')):
@@ -358,9 +362,7 @@ def block_class_docstring(context, missing=missing):
         yield '` environment variable.\n'
     else:
         pass
-        yield '        api_key: the API key; defaults to the `'
-        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
-        yield '` environment variable.\n'
+        yield '        api_key: not used: the spec declares no security scheme (send credentials with\n            `default_headers`).\n'
     yield '        base_url: where the API lives; defaults to the `'
     yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
     yield '` environment\n            variable, else `'
@@ -398,6 +400,9 @@ def block_init(context, missing=missing):
     if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
         pass
         yield '            **_auth(username, password),\n'
+    elif t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
+        pass
+        yield '            **_auth(api_key),\n'
     else:
         pass
         yield '            **_auth(_api_key(api_key)),\n'
@@ -451,4 +456,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'class_extra': block_class_extra, 'footer': block_footer}
-debug_info = '2=12&5=13&13=15&37=17&43=19&55=21&101=23&102=27&103=29&104=31&184=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&16=90&21=94&25=98&29=100&31=103&32=107&37=111&38=136&39=151&40=159&43=162&44=188&45=190&46=192&47=194&48=197&49=199&51=202&55=205&56=226&78=232&86=239&88=242&90=245&91=248&92=250&93=253&94=255&95=258&104=264&105=273&110=274&136=275&169=277&170=280&180=282&105=284&108=296&110=302&111=335&114=337&115=340&117=342&119=344&120=347&121=351&122=353&124=356&126=361&128=364&129=366&133=368&136=371&141=388&152=395&162=397&170=405&173=424&174=426&175=428&177=430&180=434&184=443'
+debug_info = '2=12&5=13&13=15&39=17&45=19&57=21&105=23&106=27&107=29&108=31&191=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&16=90&21=94&25=98&26=100&31=104&33=107&34=111&39=115&40=140&41=155&42=163&45=166&46=192&47=194&48=196&49=198&50=201&51=203&53=206&57=209&58=230&72=233&84=239&92=246&94=249&95=252&96=254&97=257&98=259&99=262&108=268&109=277&114=278&141=279&176=281&177=284&187=286&109=288&112=300&114=306&115=339&118=341&119=344&121=346&123=348&124=351&125=355&126=357&128=360&133=366&134=368&138=370&141=373&146=390&157=397&167=399&169=402&177=410&180=429&181=431&182=433&184=435&187=439&191=448'
