@@ -69,6 +69,17 @@ def test_read_only_and_write_only() -> None:
     assert [(f.wire_name, f.read_only, f.write_only) for f in model.fields] == [("id", True, False), ("secret", False, True)]  # type: ignore[union-attr]
 
 
+def test_media_ranges_with_a_data_schema_are_json() -> None:
+    ref = {"$ref": "#/components/schemas/A"}
+    schemas = {"A": {"type": "object", "properties": {"a": {"type": "string"}}}}
+    op, _, _ = _build({"requestBody": {"content": {"*/*": {"schema": ref}}},
+                       "responses": {"200": {"description": "ok", "content": {"*/*": {"schema": ref}}}}}, schemas)
+    assert op.body is not None and op.body.encoding == "json" and op.success.kind == "json"
+    op, _, _ = _build({"responses": {"200": {"description": "a file", "content": {
+        "*/*": {"schema": {"type": "string", "format": "binary"}}}}}})  # fmt: skip
+    assert op.success.kind == "binary"
+
+
 def test_prefix_items() -> None:
     def typed(schema: Dict[str, Any]) -> Any:
         op, _, _ = _build({"requestBody": {"content": {"application/json": {"schema": {
