@@ -72,6 +72,8 @@ class PreparedCall:
     idempotent: bool
     # Status ("404", "4XX", "default") -> the error model the operation declares.
     errors: Optional[Mapping[str, Any]] = None
+    # The cookie parameters' `name=value` pairs, added to any Cookie header of the request.
+    cookie: Optional[str] = None
 
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
@@ -279,9 +281,6 @@ class BaseClient(Generic[HttpxClientT]):
                     if per_call is None:
                         per_call = {}
                     per_call[key] = header_value(value)
-        cookie = cookie_header(cookies)
-        if cookie is not None:
-            per_call = {**(per_call or {}), "Cookie": cookie}
         if extra_headers:
             if per_call is None:
                 per_call = {}
@@ -340,6 +339,7 @@ class BaseClient(Generic[HttpxClientT]):
             max_retries=opts.get("max_retries", self.max_retries),
             idempotent=is_idempotent(method, idempotent),
             errors=errors,
+            cookie=cookie_header(cookies),
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:
@@ -359,6 +359,11 @@ class BaseClient(Generic[HttpxClientT]):
             own = query_string(call.params).encode("ascii")
             query = request.url.query
             request.url = request.url.copy_with(query=query + b"&" + own if query else own)
+        if call.cookie is not None:
+            # After the caller's cookie jar (or Cookie header) had its say: httpx leaves
+            # the jar out of a request that already has a Cookie header.
+            jar = request.headers.get("Cookie")
+            request.headers["Cookie"] = f"{jar}; {call.cookie}" if jar else call.cookie
         return request
 
     # -- retry decisions and error mapping (pure) -------------------------

@@ -173,9 +173,9 @@ class OperationBuilder:
         if not isinstance(content, Mapping) or not content:
             return None
         media_type = _preferred_media(content)
-        encoding = _encoding(media_type)
         media_pointer = pointers.join(where, "content", media_type)
         schema = (content[media_type] or {}).get("schema") or {}
+        encoding = _encoding(media_type, schema)
         required = bool(body.get("required"))
         description = clean_text(body.get("description"))
         if encoding == "binary":
@@ -287,8 +287,8 @@ class OperationBuilder:
                 built.append(Response(status, None, "empty", None, description))
                 continue
             for media_type in sorted(content):
-                kind = _response_kind(media_type)
                 schema = (content[media_type] or {}).get("schema")
+                kind = _response_kind(media_type, schema)
                 type_ref = None
                 if kind == "json" or (kind == "sse" and _is_structured(schema)):
                     suffix = ("Event" if kind == "sse" else "Response") if status.startswith("2") else f"Error{status}"
@@ -328,8 +328,8 @@ def _preferred_media(content: Mapping[str, Any]) -> str:
     return sorted(content, key=rank)[0]
 
 
-def _encoding(media_type: str) -> BodyEncoding:
-    if is_json(media_type):
+def _encoding(media_type: str, schema: Any = None) -> BodyEncoding:
+    if is_json(media_type) or media_type.split(";")[0].strip().lower() in _RANGES and _is_data(schema):
         return "json"
     if media_type.startswith("multipart/"):
         return "multipart"
@@ -338,9 +338,10 @@ def _encoding(media_type: str) -> BodyEncoding:
     return "binary"
 
 
-def _response_kind(media_type: str) -> ResponseKind:
+def _response_kind(media_type: str, schema: Any = None) -> ResponseKind:
     base = media_type.split(";")[0].strip().lower()
-    if is_json(base):
+    if is_json(base) or base in _RANGES and _is_data(schema):
+        # `*/*` with an object schema (many Spring-made specs) is JSON in practice.
         return "json"
     if base == "text/event-stream":
         return "sse"
@@ -348,6 +349,17 @@ def _response_kind(media_type: str) -> ResponseKind:
     if base.startswith("text/") or base in _TEXT_TYPES or base.endswith("+xml"):
         return "text"
     return "binary"
+
+
+_RANGES = frozenset({"*/*", "application/*"})
+
+
+def _is_data(schema: Any) -> bool:
+    """A schema for structured data, not for a file or free text."""
+    if not isinstance(schema, Mapping):
+        return False
+    kind = schema.get("type")
+    return "$ref" in schema or "properties" in schema or kind in ("object", "array", "integer", "number", "boolean")
 
 
 _TEXT_TYPES = frozenset({"application/xml", "application/yaml", "application/x-yaml", "application/x-ndjson",

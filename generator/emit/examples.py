@@ -30,6 +30,7 @@ from generator.ir import (
     NamedType,
     NullableType,
     PrimitiveType,
+    TupleType,
     SchemaDef,
     TypeRef,
     UnionDef,
@@ -91,6 +92,9 @@ class ExampleValues:
             return self._primitive_source(type_ref.kind, value)
         if isinstance(type_ref, ListType) and isinstance(value, list):
             return "[" + ", ".join(self.source(type_ref.item, v) for v in value) + "]"
+        if isinstance(type_ref, TupleType) and isinstance(value, list) and len(value) == len(type_ref.items):
+            items = [self.source(t, v) for t, v in zip(type_ref.items, value)]
+            return "(" + ", ".join(items) + ("," if len(items) == 1 else "") + ")"
         if isinstance(type_ref, MapType) and isinstance(value, dict):
             pairs = (f"{literals.string(k)}: {self.source(type_ref.value, v)}" for k, v in value.items())
             return "{" + ", ".join(pairs) + "}"
@@ -117,6 +121,9 @@ class ExampleValues:
             return any(value == v and type(value) is type(v) for v in type_ref.values)
         if isinstance(type_ref, ListType):
             return isinstance(value, list) and all(self.fits(type_ref.item, v, depth + 1) for v in value)
+        if isinstance(type_ref, TupleType):
+            return (isinstance(value, list) and len(value) == len(type_ref.items)
+                    and all(self.fits(t, v, depth + 1) for t, v in zip(type_ref.items, value)))
         if isinstance(type_ref, MapType):
             return isinstance(value, dict) and all(self.fits(type_ref.value, v, depth + 1) for v in value.values())
         if isinstance(type_ref, UnionType):
@@ -154,6 +161,8 @@ class ExampleValues:
             if hints.max_items is not None:
                 count = min(count, hints.max_items)
             return [self.data(type_ref.item, hints.item, name, depth + 1) for _ in range(count)]
+        if isinstance(type_ref, TupleType):
+            return [self.data(t, None, name, depth + 1) for t in type_ref.items]
         if isinstance(type_ref, MapType):
             return {} if depth >= _DEPTH else {"key": self.data(type_ref.value, None, "value", depth + 1)}
         if isinstance(type_ref, UnionType):

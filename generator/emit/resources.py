@@ -7,11 +7,22 @@ from typing import Mapping, Sequence
 
 from generator import naming
 from generator.emit import literals
+from generator.emit.calls import (
+    Constants,
+    accept_header,
+    answer_parser,
+    body_args,
+    cast_expression,
+    dict_display,
+    error_parsers,
+    is_file,
+    return_annotation,
+    styled,
+    with_file_note,
+)
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.emit.layout import assigned_call, bracketed, split_annotation
 from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import (
-    AnyType,
     Field,
     ListType,
     MapType,
@@ -19,17 +30,11 @@ from generator.ir import (
     NamedType,
     NullableType,
     Operation,
-    Parameter,
-    PartEncoding,
-    PrimitiveType,
     Resource,
-    Response,
     SchemaDef,
     TypeRef,
 )
 from generator.ir.types import LiteralType, strip_nullable
-
-_FILE = PrimitiveType("file")
 
 # Keyword arguments every method takes after the spec's own.
 _STANDARD_PARAMS = (
@@ -125,30 +130,6 @@ class ResourceView:
     uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
 
 
-class _Constants:
-    """Module-level adapters and specs, named once each, in order of first use."""
-
-    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH) -> None:
-        self.items: dict[str, tuple[str, str, str]] = {}
-        self.line_length = line_length
-
-    def add(self, key: str, name: str, annotation: str, value: tuple[str, list[str]]) -> str:
-        """`value`: (callee, arguments), laid out here as black would."""
-        if key not in self.items:
-            taken = [existing for existing, _, _ in self.items.values()]
-            name = naming.unique(name, taken)
-            callee, arguments = value
-            flat = f"{callee}({', '.join(arguments)})"
-            split = split_annotation(name, annotation, flat, line_length=self.line_length)
-            if split != annotation:  # black splits the annotation and keeps the value whole
-                self.items[key] = (name, split, flat)
-            else:
-                expression = assigned_call(f"{name}: {annotation}", callee, arguments, indent=0,
-                                           line_length=self.line_length)
-                self.items[key] = (name, annotation, expression)
-        return self.items[key][0]
-
-
 def resource_view(
     resource: Resource,
     schemas: Mapping[str, SchemaDef],
@@ -162,7 +143,7 @@ def resource_view(
     response is parsed by a TypeAdapter (a TypedDict is no parser of its own).
     `children`: the resources whose parent this one is."""
     printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
-    constants = _Constants(line_length)
+    constants = Constants(line_length)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
     if any(m.overloads for m in methods):
@@ -204,7 +185,7 @@ def _resource_doc(resource: Resource) -> str:
 
 
 def _method_view(
-    op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef], docstrings: str
+    op: Operation, printer: TypePrinter, constants: Constants, schemas: Mapping[str, SchemaDef], docstrings: str
 ) -> MethodView:
     path_params = [p for p in op.parameters if p.location == "path"]
     others = [p for p in op.parameters if p.location != "path"]
@@ -221,13 +202,13 @@ def _method_view(
     standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
 
     ll = constants.line_length
-    returns = _return_annotation(op, printer)
-    cast_to = _cast_to(op, printer, constants, schemas)
+    returns = return_annotation(op, printer)
+    cast_to = answer_parser(op, printer, constants, schemas)
     async_returns = returns
     page_item = page_spec = None
     if op.page is not None:
         item = printer.annotation(op.page.item_type, open_enums=True)
-        page_item = _cast_expression(op.page.item_type, item, printer, constants, schemas)
+        page_item = cast_expression(op.page.item_type, item, printer, constants, schemas)
         page_spec = constants.add(f"page:{op.python_name}", f"_{op.python_name.upper()}_PAGES", "PageSpec", _page_spec(op))
         returns = f"SyncPage[{item}, {returns}]"
         async_returns = f"AsyncPaginator[{item}, {async_returns}]"
@@ -237,7 +218,7 @@ def _method_view(
     stream_mode = stream_cast = stream_spec = None
     if op.stream is not None:
         event = printer.annotation(op.stream.event_type, open_enums=False)
-        stream_cast = _cast_expression(op.stream.event_type, event, printer, constants, schemas)
+        stream_cast = cast_expression(op.stream.event_type, event, printer, constants, schemas)
         stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec", _stream_spec(op))
         if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
             stream_mode = "True"
@@ -260,14 +241,14 @@ def _method_view(
         overloads=overloads,
         http_method=literals.string(op.method.upper()),
         path=literals.string(op.path),
-        path_params=_mapping(((p.wire_name, _styled(p)) for p in path_params), "path_params", ll),
-        query=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "query"), "query", ll),
-        headers=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "header"), "headers", ll),
-        cookies=_mapping(((p.wire_name, _styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
-        errors=_mapping(_errors(op, printer, constants, schemas), "errors", ll),
-        body_args=_body_args(op, body_name, ll),
+        path_params=dict_display(((p.wire_name, styled(p)) for p in path_params), "path_params", ll),
+        query=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "query"), "query", ll),
+        headers=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "header"), "headers", ll),
+        cookies=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
+        errors=dict_display(error_parsers(op, printer, constants, schemas), "errors", ll),
+        body_args=body_args(op, body_name, ll),
         cast_to=cast_to,
-        accept=_accept(op),
+        accept=accept_header(op),
         idempotent="True" if op.idempotent else "False",
         stream_mode=stream_mode,
         stream_cast=stream_cast,
@@ -275,18 +256,6 @@ def _method_view(
         page_item=page_item,
         page_spec=page_spec,
     )
-
-
-def _styled(p: Parameter) -> str:
-    """The argument as sent: wrapped in `Styled` when the spec asks for a non-default style."""
-    if p.default_style:
-        return p.python_name
-    arguments = [p.python_name, literals.string(p.style)]
-    if p.explode:
-        arguments.append("explode=True")
-    if p.allow_reserved:
-        arguments.append("allow_reserved=True")
-    return f"Styled({', '.join(arguments)})"
 
 
 def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrinter) -> ParamView:
@@ -343,140 +312,6 @@ def _stream_overloads(
     return (streamed, blocking, either), either
 
 
-def _answers(op: Operation) -> list[Response]:
-    """The success status's media types the method parses (a stream is another call)."""
-    same = [r for r in op.responses if r.status == op.success.status and r.kind not in ("sse", "empty")]
-    return same if len(same) > 1 and op.success in same else [op.success]
-
-
-def _one_annotation(response: Response, printer: TypePrinter) -> str:
-    if response.kind == "json":
-        return printer.annotation(response.type, open_enums=True) if response.type else "object"
-    return {"binary": "bytes", "text": "str"}.get(response.kind, "None")
-
-
-def _return_annotation(op: Operation, printer: TypePrinter) -> str:
-    annotations = list(dict.fromkeys(_one_annotation(r, printer) for r in _answers(op)))
-    return annotations[0] if len(annotations) == 1 else f"Union[{', '.join(annotations)}]"
-
-
-def _one_cast(response: Response, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
-    if response.kind == "json":
-        if response.type is None:
-            return "_builtins.object"
-        return _cast_expression(response.type, printer.annotation(response.type, open_enums=True), printer, constants, schemas)
-    # Through `builtins`: a spec parameter may well be called `type`, `str` or `bytes`.
-    return {"binary": "_builtins.bytes", "text": "_builtins.str"}.get(response.kind, "_builtins.type(None)")
-
-
-def _cast_to(op: Operation, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
-    answers = _answers(op)
-    casts = [(r.media_type or "", _one_cast(r, printer, constants, schemas)) for r in answers]
-    if len({cast for _, cast in casts}) == 1:
-        return casts[0][1]
-    # Several media types parse differently: the runtime picks by the answer's Content-Type.
-    choices = "{" + ", ".join(f"{literals.string(media)}: {cast}" for media, cast in casts) + "}"
-    annotation = f"ByMediaType[{_return_annotation(op, printer)}]"
-    return constants.add(f"media:{op.python_name}", f"_{op.python_name.upper()}_ANSWERS", annotation, ("ByMediaType", [choices]))
-
-
-def _errors(op: Operation, printer: TypePrinter, constants: _Constants,
-            schemas: Mapping[str, SchemaDef]) -> list[tuple[str, str]]:
-    """(status, parser) of each error answer with a JSON body the spec types."""
-    found: dict[str, str] = {}
-    for response in op.responses:
-        status = response.status.upper()
-        is_error = status[0] in "45" or status == "DEFAULT" and response is not op.success
-        # An untyped body ({} or a bare object) parses into what the raw JSON already is.
-        typed = response.type is not None and strip_nullable(response.type) not in (AnyType(), MapType(AnyType()))
-        if is_error and response.kind == "json" and typed and response.status not in found:
-            assert response.type is not None
-            annotation = printer.annotation(response.type, open_enums=True)
-            found[response.status] = _cast_expression(response.type, annotation, printer, constants, schemas)
-    return sorted(found.items())
-
-
-def _accept(op: Operation) -> str | None:
-    """The Accept header: every media type the method can parse, when not plain JSON."""
-    media = [r.media_type for r in _answers(op) if r.media_type]
-    if not media or media == ["application/json"]:
-        return None
-    return literals.string(", ".join(media))
-
-
-def _cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: _Constants, schemas: Mapping[str, SchemaDef]) -> str:
-    """A model class is its own parser; anything else gets a typed module-level TypeAdapter."""
-    if not printer.typed_dicts and isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
-        return type_ref.name
-    words = "_".join(naming.words(annotation)).upper()  # "List[Foo]" -> "LIST_FOO"
-    return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", ("TypeAdapter", [annotation]))
-
-
-def _mapping(pairs: object, keyword: str, line_length: int) -> str:
-    """A dict display, laid out for its place in the template: `keyword={...},` in the call
-    (12 deep), or `_keyword = {...}` before it (8 deep) for the body's keywords."""
-    items = [f"{literals.string(wire)}: {python}" for wire, python in pairs]  # type: ignore[attr-defined]
-    if not items:
-        return ""
-    if keyword in _BODY_KEYWORDS:
-        return bracketed("{", items, "}", column=8 + len(f"_{keyword} = "), indent=8, line_length=line_length)
-    return bracketed("{", items, "}", column=12 + len(f"{keyword}="), indent=12, after=1, line_length=line_length)
-
-
-_BODY_KEYWORDS = ("json_body", "form", "files")
-
-
-def _body_args(op: Operation, body_name: str, line_length: int = DEFAULT_LINE_LENGTH) -> tuple[tuple[str, str], ...]:
-    """(runtime keyword, expression) pairs for the body; the method binds each to a local first."""
-    body = op.body
-    if body is None:
-        return ()
-    if body.whole is not None:
-        if body.encoding == "json":
-            return (("json_body", body_name),)
-        if body.encoding == "binary" or not isinstance(strip_nullable(body.whole), (MapType, AnyType)):
-            return (("content", body_name), ("content_type", literals.string(body.media_type)))
-        return (("form", body_name),)
-    if body.encoding == "json":
-        return (("json_body", _mapping(((f.wire_name, f.python_name) for f in body.fields), "json_body", line_length)
-                 or "{}"),)
-    files = [f for f in body.fields if is_file(f.type)]
-    form = [f for f in body.fields if f not in files]
-    encodings = dict(body.encodings)
-    args = [("form", _mapping(((f.wire_name, _encoded(f, encodings)) for f in form), "form", line_length) or "{}")]
-    if body.encoding == "multipart":
-        # Always pass files (maybe none): that is what makes the request multipart.
-        args.append(("files", _mapping(((f.wire_name, _encoded(f, encodings)) for f in files), "files", line_length)
-                     or "{}"))
-    return tuple(args)
-
-
-def is_file(type_ref: TypeRef) -> bool:
-    """A file to upload, or a list of them."""
-    inner = strip_nullable(type_ref)
-    return inner == _FILE or isinstance(inner, ListType) and strip_nullable(inner.item) == _FILE
-
-
-def _encoded(field: Field, encodings: Mapping[str, PartEncoding]) -> str:
-    """The field as sent: wrapped in `Styled` (urlencoded) or `Part` (multipart) when the
-    spec gives it an encoding."""
-    encoding = encodings.get(field.wire_name)
-    if encoding is None:
-        return field.python_name
-    if encoding.style is not None:
-        arguments = [field.python_name, literals.string(encoding.style)]
-        arguments += ["explode=True"] if encoding.explode else []
-        arguments += ["allow_reserved=True"] if encoding.allow_reserved else []
-        return f"Styled({', '.join(arguments)})"
-    arguments = [field.python_name]
-    if encoding.content_type:
-        arguments.append(f"content_type={literals.string(encoding.content_type)}")
-    if encoding.headers:
-        items = ", ".join(f"{literals.string(k)}: {literals.string(v)}" for k, v in encoding.headers)
-        arguments.append(f"headers={{{items}}}")
-    return f"Part({', '.join(arguments)})"
-
-
 def _stream_spec(op: Operation) -> tuple[str, list[str]]:
     assert op.stream is not None
     s = op.stream
@@ -531,14 +366,14 @@ def _docstring(op: Operation, style: str) -> str:
         parts.append(op.description)
     documented = [p for p in op.parameters if p.description]
     fields = [f for f in (op.body.fields if op.body else ()) if f.description or is_file(f.type)]
-    whole_file = op.body is not None and op.body.whole is not None and _body_args(op, "")[0][0] == "content"
+    whole_file = op.body is not None and op.body.whole is not None and body_args(op, "")[0][0] == "content"
     if documented or fields or whole_file:
         lines = ["Args:"]
         described: list[tuple[str, str]] = [(p.python_name, p.description or "") for p in documented]
-        described += [(f.python_name, _with_file_note(f.description, is_file(f.type))) for f in fields]
+        described += [(f.python_name, with_file_note(f.description, is_file(f.type))) for f in fields]
         if whole_file and op.body is not None:
             body_name = naming.unique("body", [p.python_name for p in op.parameters])
-            described.append((body_name, _with_file_note(op.body.description, True)))
+            described.append((body_name, with_file_note(op.body.description, True)))
         for name, description in described:
             lines.append(f"    {name}: " + " ".join(description.split()))
         parts.append("\n".join(lines))
@@ -547,13 +382,3 @@ def _docstring(op: Operation, style: str) -> str:
     return literals.docstring_body("\n\n".join(parts))
 
 
-
-# Users ask "how do I set the file name?": servers often go by its extension.
-_FILE_NOTE = ("A path, bytes, a binary file, or a (filename, content[, content_type]) tuple; "
-              "bare bytes are sent as filename 'upload', application/octet-stream.")
-
-
-def _with_file_note(description: str | None, file: bool) -> str:
-    if not file:
-        return description or ""
-    return f"{description.rstrip()} {_FILE_NOTE}" if description else _FILE_NOTE

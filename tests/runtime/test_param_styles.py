@@ -130,12 +130,25 @@ def test_cookie_parameters_form_the_cookie_header(value: object, expected: str) 
     assert _raw_target(cookies={"color": value}, header="cookie") == expected.encode()
 
 
+def test_cookie_parameters_join_the_callers_cookies() -> None:
+    own = httpx.Client(cookies={"jar": "j"})
+    client = SyncAPIClient(base_url="http://127.0.0.1:9", http_client=own)
+    call = client._prepare("GET", "/t", path_params=None, query=None, headers=None, json_body=NOT_GIVEN,
+                           form=None, files=None, idempotent=None, options=None, cookies={"color": "blue"})  # fmt: skip
+    assert client._build_request(call).headers["cookie"] == "jar=j; color=blue"
+    extra = client._prepare("GET", "/t", path_params=None, query=None, headers=None, json_body=NOT_GIVEN, form=None,
+                            files=None, idempotent=None, options={"extra_headers": {"Cookie": "mine=1"}},
+                            cookies={"color": "blue"})  # fmt: skip
+    assert client._build_request(extra).headers["cookie"] == "mine=1; color=blue"
+    own.close()
+
+
 def test_omitted_cookies_send_no_cookie_header() -> None:
     client = SyncAPIClient(base_url="http://127.0.0.1:9")
     call = client._prepare("GET", "/t", path_params=None, query=None, headers=None, json_body=NOT_GIVEN,
                            form=None, files=None, idempotent=None, options=None,
                            cookies={"a": NOT_GIVEN, "b": None})  # fmt: skip
-    assert "cookie" not in httpx.Headers(call.headers)
+    assert call.cookie is None and "cookie" not in client._build_request(call).headers
     client.close()
 
 

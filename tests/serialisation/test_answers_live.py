@@ -33,6 +33,13 @@ def test_answer_parsed_by_its_content_type(client: Any, recorder: Recorder, cont
     assert sorted(accept) == ["application/json", "application/octet-stream", "application/xml", "text/plain"]
 
 
+def test_a_media_range_with_an_object_schema_is_parsed_as_json(client: Any, recorder: Recorder) -> None:
+    recorder.answer("/answers/any", 200, "application/json", b'{"G": 2}')
+    got = client.answers.get_any_media()
+    assert got.model_dump(by_alias=True, exclude_unset=True) == {"G": 2}
+    assert recorder.last.headers["accept"] == "*/*"
+
+
 def test_default_response_is_the_success_when_it_is_the_only_one(client: Any, recorder: Recorder) -> None:
     recorder.answer("/answers/default", 200, "application/vnd.wire+json", b'{"R": 9}')
     got = client.answers.get_default_only()
