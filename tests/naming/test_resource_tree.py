@@ -223,3 +223,18 @@ def test_an_unknown_layout_is_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "clientgen.yaml#/resource_layout" in result.stderr and "nested, flat" in result.stderr
+
+
+def test_config_pins_a_method_to_a_nested_resource_and_renames_another(tmp_path: Path) -> None:
+    config = tmp_path / "clientgen.yaml"
+    config.write_text("operations:\n  listModels: {resource: catalog.models}\n  downloadFile: {name: download}\n",
+                      encoding="utf-8")
+    result = _generate(SPEC, tmp_path / "out", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    resources = tmp_path / "out" / "openai" / "resources"
+    assert "    def list(" in (resources / "catalog_models.py").read_text(encoding="utf-8")
+    assert "    def models(self)" in (resources / "catalog.py").read_text(encoding="utf-8")
+    files = (resources / "files.py").read_text(encoding="utf-8")
+    assert "    def download(" in files and "    def content(" not in files
+    # retrieveModel was not moved: it stays where the tree puts it.
+    assert "    def retrieve(" in (resources / "models.py").read_text(encoding="utf-8")
