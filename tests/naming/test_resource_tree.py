@@ -65,6 +65,10 @@ def _app(recorder: _Recorder) -> Any:
 
     async def completions(request: Request) -> Response:
         await record(request)
+        if request.method == "POST" and recorder.calls[-1][2].get("stream"):
+            chunks = [{"id": "c1", "object": "chat.completion.chunk", "delta": d} for d in ("Hel", "lo")]
+            body = "".join(f"data: {json.dumps(c)}\n\n" for c in chunks)
+            return Response(body, media_type="text/event-stream")
         if request.method == "POST":
             return JSONResponse(completion)
         return JSONResponse({"object": "list", "data": [completion]})
@@ -143,6 +147,13 @@ def test_raw_and_streamed_responses_work_on_nested_resources(package: ModuleType
             assert b"".join(streamed.iter_bytes()) == b"bytes of f2"
 
 
+def test_a_nested_method_streams(package: ModuleType, server: tuple[str, _Recorder]) -> None:
+    url, _ = server
+    with package.OpenAI(api_key="k", base_url=url, max_retries=0) as client:
+        with client.chat.completions.create(model="m", messages=[], stream=True) as stream:
+            assert [chunk.delta for chunk in stream] == ["Hel", "lo"]
+
+
 @pytest.mark.anyio
 async def test_async_client_has_the_same_tree(package: ModuleType, server: tuple[str, _Recorder]) -> None:
     url, recorder = server
@@ -151,6 +162,9 @@ async def test_async_client_has_the_same_tree(package: ModuleType, server: tuple
         raw = await client.chat.with_raw_response.completions.messages.list("c5")
         assert (await raw.parse()).data[0].role == "user"
         assert (await client.models.retrieve("gpt-y")).id == "gpt-y"
+        stream = await client.chat.completions.create(model="m", messages=[], stream=True)
+        async with stream:
+            assert [chunk.delta async for chunk in stream] == ["Hel", "lo"]
         async with client.files.with_streaming_response.content("f3") as streamed:
             assert await streamed.read() == b"bytes of f3"
     assert ("GET", "/v1/chat/completions/c5/messages", None) in recorder.calls
@@ -162,8 +176,8 @@ def anyio_backend() -> str:
 
 
 _USER_CODE = """
-from {package} import AsyncOpenAI, OpenAI
-from {package}.models import ChatCompletion, ChatCompletionMessageList, Model
+from {package} import AsyncOpenAI, OpenAI, Stream
+from {package}.models import ChatCompletion, ChatCompletionChunk, ChatCompletionMessageList, Model
 
 
 def use(client: OpenAI) -> None:
@@ -172,7 +186,8 @@ def use(client: OpenAI) -> None:
     again: ChatCompletionMessageList = client.chat.with_raw_response.completions.messages.list("x").parse()
     model: Model = client.models.retrieve("m")
     data: bytes = client.files.content("f")
-    print(messages, again, model, data)
+    chunks: Stream[ChatCompletionChunk] = client.chat.completions.create(model="m", messages=[], stream=True)
+    print(messages, again, model, data, chunks)
 
 
 async def use_async(client: AsyncOpenAI) -> None:
