@@ -253,3 +253,17 @@ def test_config_pins_a_method_to_a_nested_resource_and_renames_another(tmp_path:
     assert "    def download(" in files and "    def content(" not in files
     # retrieveModel was not moved: it stays where the tree puts it.
     assert "    def retrieve(" in (resources / "models.py").read_text(encoding="utf-8")
+
+
+def test_nested_output_is_the_same_bytes_under_any_hash_seed(tmp_path: Path) -> None:
+    import os
+
+    outputs = []
+    for seed in ("0", "4242"):
+        out = tmp_path / f"out{seed}"
+        result = subprocess.run([sys.executable, "-m", "generator", "generate", str(SPEC), "--output", str(out)],
+                                cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+                        if p.is_file() and p.name != ".clientgen-stamp.json"})
+    assert outputs[0] == outputs[1] and "openai/resources/chat_completions_messages.py" in outputs[0]
