@@ -172,11 +172,12 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
         templates = self._path_option("templates", table)
         if templates is not None and not templates.is_dir():
             self._fail(f"{table}/templates: {self._show(templates)} is not a directory")
-        from generator.config import config_path_for, is_package_name
+        from generator.config import config_path_for, is_package_name, package_name_problem
 
         package = self.config.get("package")
         if package is not None and (not isinstance(package, str) or not is_package_name(package)):
-            self._fail(f"{table}/package: {package!r} is not a Python package name (use lower_snake_case)")
+            problem = package_name_problem(package) if isinstance(package, str) else None
+            self._fail(f"{table}/package: {problem or f'{package!r} is not a Python package name'} (choose a lower_snake_case name)")
         config = self._config_path(spec, table)
         return _Options(
             spec=spec,

@@ -234,3 +234,71 @@ _CLIENT_MEMBERS = frozenset({"request", "request_stream", "get_page", "close", "
 
 
 _LETTER_DIGIT = re.compile(r"(?<=[A-Za-z])(?=\d)")
+
+
+# Methods by the HTTP verb and the path's shape, as Stainless-style SDKs name them.
+_ITEM_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "post": "update", "delete": "delete"}
+_COLLECTION_VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
+_PREPOSITIONS = frozenset({"for", "by", "from", "to", "in", "with", "using", "of", "on", "at"})
+# Which shape name a leading operationId verb means.
+_VERB_MEANS = {
+    "post": "create", "create": "create", "add": "create", "new": "create",
+    "get": "retrieve", "fetch": "retrieve", "read": "retrieve", "retrieve": "retrieve", "show": "retrieve",
+    "list": "list", "index": "list",
+    "put": "update", "patch": "update", "update": "update", "modify": "update", "edit": "update", "replace": "update",
+    "delete": "delete", "remove": "delete", "destroy": "delete", "del": "delete",
+}
+_SHAPE_NAMES = frozenset(_VERB_MEANS.values())
+
+
+def shape_method(http_method: str, *, item: bool, lists: bool) -> str:
+    """GET /models -> `list` (`retrieve` when it does not list); POST -> `create`;
+    GET/POST/PUT/PATCH/DELETE /models/{id} -> `retrieve`/`update`/`update`/`update`/`delete`."""
+    method = http_method.lower()
+    if item:
+        verb = _ITEM_VERBS.get(method)
+    elif method == "get":
+        verb = "list" if lists else "retrieve"
+    else:
+        verb = _COLLECTION_VERBS.get(method)
+    return verb or method_name(method)
+
+
+def agreed_method(from_id: str, shape: str) -> str:
+    """The shape's name, unless the operationId's leading verb contradicts it: `removeIssuesFromEpic`
+    is a POST but removes (`remove_from`), `UpdateDomainConfig` is a POST but updates, and
+    `ListUsageRecordDaily` lists a singular-looking segment. Other leading words (`toggle`,
+    `assign`) and a bare `get` say nothing the shape contradicts."""
+    meant = _VERB_MEANS.get(from_id.split("_", 1)[0])
+    if meant is None or shape not in _SHAPE_NAMES or meant == shape:
+        return shape
+    if {meant, shape} == {"list", "retrieve"}:
+        return "list" if meant == "list" else shape
+    return from_id
+
+
+def spells_path(operation_id: str, http_method: str, path: str) -> bool:
+    """`PostWebhookEndpointsWebhookEndpoint` for POST /v1/webhook_endpoints/{webhook_endpoint}:
+    the operationId is the method and the path's words, and nothing else."""
+    said = [singular(w.lower()) for w in words(operation_id)]
+    path_words = {singular(w.lower()) for w in words(path) if not _VERSION_WORD.fullmatch(w)}
+    return bool(said) and said[0] == http_method.lower() and set(said[1:]) == path_words
+
+
+def method_from_operation_id(operation_id: str, resource: tuple[str, ...], shape: str, *, spells_path: bool) -> str:
+    """The operationId without the words of the resource path, wherever they stand:
+    `repos/list-for-org` in `repos` is `list_for_org`; `listChatCompletions` in
+    `chat.completions` is only a verb, so the name by shape (`list`), as is an operationId
+    that `spells_path` (it says nothing more than the shape)."""
+    said = [w.lower() for w in words(operation_id)]
+    known = {singular(w) for part in resource for w in part.split("_")}
+    if spells_path:
+        return shape
+    kept = [w for w in said if singular(w) not in known]
+    if not kept:
+        return shape
+    if kept[0] in _PREPOSITIONS and said[0] not in kept:  # `searchForIssuesUsingJql` in `search`: keep the verb
+        kept.insert(0, said[0])
+    if len(kept) == 1 and kept[0] in _VERB_MEANS:  # only a verb: the shape's name, or the verb's meaning
+        return agreed_method(_VERB_MEANS[kept[0]], shape)
+    return method_name("_".join(kept))

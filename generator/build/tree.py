@@ -36,9 +36,6 @@ _VERSION = re.compile(r"^(v?\d+([._-]\d+)*|v\d+[a-z]+\d*)$", re.IGNORECASE)  # v
 _EXTENSION = re.compile(r"\.(json|xml|ya?ml|csv)$", re.IGNORECASE)
 _PARAM = "{}"
 
-_ITEM_VERBS = {"get": "retrieve", "put": "update", "patch": "update", "post": "update", "delete": "delete"}
-_COLLECTION_VERBS = {"post": "create", "put": "update", "patch": "update", "delete": "delete"}
-
 
 @dataclass(frozen=True)
 class Placement:
@@ -109,37 +106,17 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
     # that resource's collection, never an action named like the resource.
     action = index.is_action(tokens) and below != ()
     shape = _shape_name(operation, tokens, action)
-    if below is None and nested and spells_path(operation):
+    spells_path = naming.spells_path(operation.operation_id, operation.method, operation.path)
+    if below is None and nested and spells_path:
         below = tokens  # the operationId says no more than the path: the path nests below the tag
     if below is None or not nested:  # the operationId names the method
-        name = from_operation_id(operation, (root,), shape, path_names_resource=below is not None)
+        name = naming.method_from_operation_id(operation.operation_id, (root,), shape,
+                                               spells_path=spells_path and below is not None)
         return Placement((root,), name, name)
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
     resource = (root, *literals)
-    fallback = from_operation_id(operation, resource, shape)
-    return Placement(resource, _agreed(fallback, shape), fallback)
-
-
-_PREPOSITIONS = frozenset({"for", "by", "from", "to", "in", "with", "using", "of", "on", "at"})
-# Which shape name each leading operationId verb means.
-_VERB_MEANS = {"post": "create", "put": "update", "get": "retrieve", "fetch": "retrieve", "read": "retrieve", "retrieve": "retrieve", "show": "retrieve",
-               "list": "list", "index": "list", "create": "create", "add": "create", "new": "create",
-               "update": "update", "modify": "update", "edit": "update", "patch": "update", "replace": "update",
-               "delete": "delete", "remove": "delete", "destroy": "delete", "del": "delete"}
-
-
-def _agreed(from_id: str, shape: str) -> str:
-    """The shape's name, unless the operationId's leading verb contradicts it: `removeIssuesFromEpic`
-    is a POST but removes (`remove_from`), `UpdateDomainConfig` is a POST but updates, and
-    `ListUsageRecordDaily` lists a singular-looking segment. Other leading words (`toggle`,
-    `assign`) and a bare `get` say nothing the shape contradicts."""
-    verb = from_id.split("_", 1)[0]
-    meant = _VERB_MEANS.get(verb)
-    if meant is None or shape not in _VERB_MEANS.values() or meant == shape:
-        return shape
-    if {meant, shape} == {"list", "retrieve"}:
-        return "list" if meant == "list" else shape
-    return from_id
+    fallback = naming.method_from_operation_id(operation.operation_id, resource, shape, spells_path=spells_path)
+    return Placement(resource, naming.agreed_method(fallback, shape), fallback)
 
 
 def _shape_name(operation: Operation, key: tuple[str, ...], action: bool) -> str:
@@ -147,13 +124,8 @@ def _shape_name(operation: Operation, key: tuple[str, ...], action: bool) -> str
     last = next((t for t in reversed(key) if t != _PARAM), "")
     if action:
         return naming.method_name(naming.resource_name(last))
-    if key and key[-1] == _PARAM:
-        verb = _ITEM_VERBS.get(method)
-    elif method == "get":
-        verb = "list" if _lists(operation, last) else "retrieve"
-    else:
-        verb = _COLLECTION_VERBS.get(method)
-    return verb or naming.method_name(method)
+    item = bool(key) and key[-1] == _PARAM
+    return naming.shape_method(method, item=item, lists=not item and method == "get" and _lists(operation, last))
 
 
 def _lists(operation: Operation, last_segment: str) -> bool:
@@ -166,33 +138,3 @@ def _lists(operation: Operation, last_segment: str) -> bool:
     says_many = "all" in said or any(naming.looks_plural(w) and naming.singular(w) == naming.singular(segment)
                                      for w in said)
     return operation.page is not None or isinstance(answer, ListType) or naming.looks_plural(segment) or says_many
-
-
-def spells_path(operation: Operation) -> bool:
-    """`PostWebhookEndpointsWebhookEndpoint` for POST /v1/webhook_endpoints/{webhook_endpoint}:
-    the operationId is the method and the path's words, and nothing else."""
-    said = [naming.singular(w.lower()) for w in naming.words(operation.operation_id)]
-    path_words = {naming.singular(w.lower()) for w in naming.words(operation.path) if not _VERSION.match(w)}
-    return bool(said) and said[0] == operation.method.lower() and set(said[1:]) == path_words
-
-
-def from_operation_id(operation: Operation, resource: tuple[str, ...], shape: str, *,
-                      path_names_resource: bool = True) -> str:
-    """The operationId without the words of the resource path (wherever they stand):
-    `repos/list-for-org` in `repos` is `list_for_org`; `listChatCompletions` in
-    `chat.completions` is only a verb, so the name by shape (`list`). An operationId that
-    only spells the method and path (Stripe's `PostWebhookEndpointsWebhookEndpoint`) says
-    nothing more than the shape either, unless the path is not the resource's (`getText` at
-    `/text` tagged `Blobs` stays `get_text`)."""
-    said = [w.lower() for w in naming.words(operation.operation_id)]
-    known = {naming.singular(w) for part in resource for w in part.split("_")}
-    if path_names_resource and spells_path(operation):
-        return shape
-    kept = [w for w in said if naming.singular(w) not in known]
-    if not kept:
-        return shape
-    if kept[0] in _PREPOSITIONS and said[0] not in kept:  # `searchForIssuesUsingJql` in `search`: keep the verb
-        kept.insert(0, said[0])
-    if len(kept) == 1 and kept[0] in _VERB_MEANS:  # only a verb: the shape's name, or the verb's meaning
-        return _agreed(_VERB_MEANS[kept[0]], shape)
-    return naming.method_name("_".join(kept))

@@ -65,6 +65,10 @@ def _app(recorder: _Recorder) -> Any:
 
     async def completions(request: Request) -> Response:
         await record(request)
+        if request.method == "POST" and recorder.calls[-1][2].get("stream"):
+            chunks = [{"id": "c1", "object": "chat.completion.chunk", "delta": d} for d in ("Hel", "lo")]
+            body = "".join(f"data: {json.dumps(c)}\n\n" for c in chunks)
+            return Response(body, media_type="text/event-stream")
         if request.method == "POST":
             return JSONResponse(completion)
         return JSONResponse({"object": "list", "data": [completion]})
@@ -143,6 +147,13 @@ def test_raw_and_streamed_responses_work_on_nested_resources(package: ModuleType
             assert b"".join(streamed.iter_bytes()) == b"bytes of f2"
 
 
+def test_a_nested_method_streams(package: ModuleType, server: tuple[str, _Recorder]) -> None:
+    url, _ = server
+    with package.OpenAI(api_key="k", base_url=url, max_retries=0) as client:
+        with client.chat.completions.create(model="m", messages=[], stream=True) as stream:
+            assert [chunk.delta for chunk in stream] == ["Hel", "lo"]
+
+
 @pytest.mark.anyio
 async def test_async_client_has_the_same_tree(package: ModuleType, server: tuple[str, _Recorder]) -> None:
     url, recorder = server
@@ -151,6 +162,9 @@ async def test_async_client_has_the_same_tree(package: ModuleType, server: tuple
         raw = await client.chat.with_raw_response.completions.messages.list("c5")
         assert (await raw.parse()).data[0].role == "user"
         assert (await client.models.retrieve("gpt-y")).id == "gpt-y"
+        stream = await client.chat.completions.create(model="m", messages=[], stream=True)
+        async with stream:
+            assert [chunk.delta async for chunk in stream] == ["Hel", "lo"]
         async with client.files.with_streaming_response.content("f3") as streamed:
             assert await streamed.read() == b"bytes of f3"
     assert ("GET", "/v1/chat/completions/c5/messages", None) in recorder.calls
@@ -162,8 +176,8 @@ def anyio_backend() -> str:
 
 
 _USER_CODE = """
-from {package} import AsyncOpenAI, OpenAI
-from {package}.models import ChatCompletion, ChatCompletionMessageList, Model
+from {package} import AsyncOpenAI, OpenAI, Stream
+from {package}.models import ChatCompletion, ChatCompletionChunk, ChatCompletionMessageList, Model
 
 
 def use(client: OpenAI) -> None:
@@ -172,7 +186,8 @@ def use(client: OpenAI) -> None:
     again: ChatCompletionMessageList = client.chat.with_raw_response.completions.messages.list("x").parse()
     model: Model = client.models.retrieve("m")
     data: bytes = client.files.content("f")
-    print(messages, again, model, data)
+    chunks: Stream[ChatCompletionChunk] = client.chat.completions.create(model="m", messages=[], stream=True)
+    print(messages, again, model, data, chunks)
 
 
 async def use_async(client: AsyncOpenAI) -> None:
@@ -223,3 +238,32 @@ def test_an_unknown_layout_is_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "clientgen.yaml#/resource_layout" in result.stderr and "nested, flat" in result.stderr
+
+
+def test_config_pins_a_method_to_a_nested_resource_and_renames_another(tmp_path: Path) -> None:
+    config = tmp_path / "clientgen.yaml"
+    config.write_text("operations:\n  listModels: {resource: catalog.models}\n  downloadFile: {name: download}\n",
+                      encoding="utf-8")
+    result = _generate(SPEC, tmp_path / "out", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    resources = tmp_path / "out" / "openai" / "resources"
+    assert "    def list(" in (resources / "catalog_models.py").read_text(encoding="utf-8")
+    assert "    def models(self)" in (resources / "catalog.py").read_text(encoding="utf-8")
+    files = (resources / "files.py").read_text(encoding="utf-8")
+    assert "    def download(" in files and "    def content(" not in files
+    # retrieveModel was not moved: it stays where the tree puts it.
+    assert "    def retrieve(" in (resources / "models.py").read_text(encoding="utf-8")
+
+
+def test_nested_output_is_the_same_bytes_under_any_hash_seed(tmp_path: Path) -> None:
+    import os
+
+    outputs = []
+    for seed in ("0", "4242"):
+        out = tmp_path / f"out{seed}"
+        result = subprocess.run([sys.executable, "-m", "generator", "generate", str(SPEC), "--output", str(out)],
+                                cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        outputs.append({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+                        if p.is_file() and p.name != ".clientgen-stamp.json"})
+    assert outputs[0] == outputs[1] and "openai/resources/chat_completions_messages.py" in outputs[0]
