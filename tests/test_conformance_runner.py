@@ -74,12 +74,12 @@ def test_saved_runs_report_again_and_the_later_run_wins(tmp_path: Path) -> None:
     first.write_text(json.dumps([conformance.asdict(r) for r in rows]), encoding="utf-8")
     second.write_text(json.dumps([conformance.asdict(conformance.Row("tricky/a.yaml", operations=2, passed=2))]),
                       encoding="utf-8")
-    assert conformance._saved_rows([first])[0].failures[0].line == "boom"
-    assert conformance._saved_rows([first, second])[0].passed == 2
+    assert conformance.saved_rows([first])[0].failures[0].line == "boom"
+    assert conformance.saved_rows([first, second])[0].passed == 2
     page = tmp_path / "page.md"
     page.write_text("# Causes\n\nhand-written\n", encoding="utf-8")
-    conformance._write_markdown(page, conformance._saved_rows([first]))
-    conformance._write_markdown(page, conformance._saved_rows([first]))  # again: replaced, not appended
+    conformance.write_markdown(page, conformance.saved_rows([first]))
+    conformance.write_markdown(page, conformance.saved_rows([first]))  # again: replaced, not appended
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# Causes\n\nhand-written\n") and text.count(conformance.BEGIN) == 1
     assert "- `tricky/a.yaml` `op` [other] boom" in text
