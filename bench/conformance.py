@@ -236,10 +236,11 @@ def _score(row: Row, tests: dict[str, str], records: list[dict[str, object]], cr
         key = str(record["test"])
         if key in tests:
             seen.setdefault(tests[key], []).append(record)
-    for operation in sorted(set(tests.values())):
+    expected = {op: sum(1 for o in tests.values() if o == op) for op in set(tests.values())}
+    for operation in sorted(expected):
         runs = seen.get(operation, [])
         failed = [r for r in runs if not r["passed"]]
-        if runs and not failed and not crash:
+        if len({str(r["test"]) for r in runs}) == expected[operation] and not failed:  # a later timeout is no matter
             row.passed += 1
         elif failed:
             first = failed[0]
