@@ -62,6 +62,12 @@ def test_an_operation_passes_only_when_all_its_tests_ran_and_passed() -> None:
     assert row.passed == 1
     assert [(f.operation, f.kind, f.line) for f in row.failures] == [
         ("y", "parse", "ValidationError: y"), ("z", "other", "no test ran")]
+    timed_out = conformance.Row("tricky/a.yaml", operations=3)
+    conformance._score(timed_out, tests, records[:1], "timed out")  # x's async test never ran
+    assert timed_out.passed == 0 and [(f.operation, f.line) for f in timed_out.failures] == [
+        ("x", "timed out"), ("y", "timed out"), ("z", "timed out")]
+    conformance._score(done := conformance.Row("tricky/a.yaml", operations=3), tests, records[:2], "timed out")
+    assert done.passed == 1  # x finished before the time ran out
     text = conformance.report([row, conformance.Row("big/b.json", kind="prism cannot load", note="fatal")])
     assert "prism cannot load: fatal" in text
     assert text.splitlines()[-1] == "conformance: 1/3 operations pass"  # the unloadable spec counts for nothing
@@ -74,12 +80,12 @@ def test_saved_runs_report_again_and_the_later_run_wins(tmp_path: Path) -> None:
     first.write_text(json.dumps([conformance.asdict(r) for r in rows]), encoding="utf-8")
     second.write_text(json.dumps([conformance.asdict(conformance.Row("tricky/a.yaml", operations=2, passed=2))]),
                       encoding="utf-8")
-    assert conformance._saved_rows([first])[0].failures[0].line == "boom"
-    assert conformance._saved_rows([first, second])[0].passed == 2
+    assert conformance.saved_rows([first])[0].failures[0].line == "boom"
+    assert conformance.saved_rows([first, second])[0].passed == 2
     page = tmp_path / "page.md"
     page.write_text("# Causes\n\nhand-written\n", encoding="utf-8")
-    conformance._write_markdown(page, conformance._saved_rows([first]))
-    conformance._write_markdown(page, conformance._saved_rows([first]))  # again: replaced, not appended
+    conformance.write_markdown(page, conformance.saved_rows([first]))
+    conformance.write_markdown(page, conformance.saved_rows([first]))  # again: replaced, not appended
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# Causes\n\nhand-written\n") and text.count(conformance.BEGIN) == 1
     assert "- `tricky/a.yaml` `op` [other] boom" in text

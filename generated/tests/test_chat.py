@@ -70,7 +70,7 @@ def test_send_message_streaming(client: DifyChatflow) -> None:
     for event in stream:
         TypeAdapter(ChunkChatEvent).validate_python(event)
         events += 1
-    assert events > 0
+    assert events > 0, "the stream carried no event"
 
 
 @pytest.mark.anyio
@@ -93,7 +93,7 @@ async def test_async_send_message_streaming(async_client: AsyncDifyChatflow) -> 
     async for event in stream:
         TypeAdapter(ChunkChatEvent).validate_python(event)
         events += 1
-    assert events > 0
+    assert events > 0, "the stream carried no event"
 
 
 def test_stop(client: DifyChatflow) -> None:

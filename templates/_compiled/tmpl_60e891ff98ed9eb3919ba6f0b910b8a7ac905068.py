@@ -142,7 +142,7 @@ def block_tests(context, missing=missing):
                 yield str(('async for' if l_2_is_async else 'for'))
                 yield ' event in stream:\n        '
                 yield str(environment.getattr(l_1_case, 'check'))
-                yield '\n        events += 1\n    assert events > 0\n'
+                yield '\n        events += 1\n    assert events > 0, "the stream carried no event"\n'
             elif environment.getattr(l_1_case, 'check'):
                 pass
                 yield '    '

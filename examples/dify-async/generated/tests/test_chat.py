@@ -55,7 +55,7 @@ async def test_async_send_message_streaming(async_client: AsyncDify) -> None:
     async for event in stream:
         TypeAdapter(ChunkChatEvent).validate_python(event)
         events += 1
-    assert events > 0
+    assert events > 0, "the stream carried no event"
 
 
 @pytest.mark.anyio
