@@ -50,8 +50,8 @@ class ShippedTestsView:
 
 
 def call_expression(client: str, resource: ResourceView, method: MethodView) -> str:
-    """How a method is reached from a client: the one place that knows the access path."""
-    return f"{client}.{resource.attribute}.{method.name}"
+    """How a method is reached from a client (`client.chat.completions.create`)."""
+    return f"{client}.{resource.resource.method_path(method.operation)}"
 
 
 def test_modules(api: Api, resources: Sequence[ResourceView]) -> tuple[ShippedTestsView, ...]:
