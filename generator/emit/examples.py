@@ -71,14 +71,18 @@ class ExampleValues:
         self._typed_dicts = typed_dicts
         self.imports: set[str] = set()
 
-    def argument(self, type_ref: TypeRef, hints: ValueHints | None, name: str) -> str:
-        """Python source of a value for an argument of `type_ref` called `name`."""
-        return self.source(type_ref, self.data(type_ref, hints, name))
+    def argument(self, type_ref: TypeRef, hints: ValueHints | None, name: str, *, one_line: bool = False) -> str:
+        """Python source of a value for an argument of `type_ref` called `name`; `one_line`: no
+        line breaks in it (a header value cannot hold one)."""
+        return self.source(type_ref, self.data(type_ref, hints, name, one_line=one_line))
 
-    def data(self, type_ref: TypeRef, hints: ValueHints | None, name: str, depth: int = 0) -> Any:
+    def data(self, type_ref: TypeRef, hints: ValueHints | None, name: str, depth: int = 0, *,
+             one_line: bool = False) -> Any:
         """A JSON value of `type_ref`: a fitting spec example, else one derived from the schema."""
         hints = hints or _NO_HINTS
         for text in (*hints.examples, *hints.allowed):
+            if one_line and ("\\n" in text or "\\r" in text):  # JSON text: a break is escaped
+                continue
             example = json.loads(text)
             if self.fits(type_ref, example):
                 return example

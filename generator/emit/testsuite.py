@@ -128,7 +128,8 @@ def _arguments(op: Operation, method: MethodView, values: ExampleValues,
                 found.append(f"{param.name}={values.argument(op.body.whole, op.body.hints, 'body')}")
             continue
         if param.default is None or _has_example(item.hints):
-            found.append(f"{param.name}={values.argument(item.type, item.hints, item.wire_name)}")
+            header = isinstance(item, Parameter) and item.location == "header"
+            found.append(f"{param.name}={values.argument(item.type, item.hints, item.wire_name, one_line=header)}")
     if mode is not None:
         found.append(f"{mode[0]}={mode[1]}")
     return tuple(found)

@@ -128,3 +128,12 @@ def test_pattern_strings_match(pattern: str) -> None:
 
 def test_an_impossible_pattern_gives_none() -> None:
     assert matching_string(r"^(?=x)y$") is None
+
+
+def test_a_header_value_never_takes_an_example_with_a_line_break(tmp_path: Path) -> None:
+    header = {"name": "boxapi", "in": "header", "required": True,
+              "schema": {"type": "string", "example": "shared_link=https://x\nshared_link_password=y"}}
+    values, op = _values(_spec(tmp_path, {"parameters": [header]}))
+    param = op.parameters[0]
+    assert "\n" in values.data(param.type, param.hints, "boxapi")
+    assert values.data(param.type, param.hints, "boxapi", one_line=True) == "boxapi"
