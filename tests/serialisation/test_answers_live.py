@@ -22,7 +22,7 @@ from tests.serialisation.conftest import PACKAGE, Recorder
 def test_answer_parsed_by_its_content_type(client: Any, recorder: Recorder, content_type: str, body: bytes,
                                            expected: Any) -> None:
     recorder.answer("/answers", 200, content_type, body)
-    got = client.answers.get_answer()
+    got = client.answers.list()
     if isinstance(expected, dict):
         rgb = importlib.import_module(f"{PACKAGE}.models").Rgb
         assert isinstance(got, rgb) and got.model_dump(by_alias=True) == expected
@@ -35,14 +35,14 @@ def test_answer_parsed_by_its_content_type(client: Any, recorder: Recorder, cont
 
 def test_a_media_range_with_an_object_schema_is_parsed_as_json(client: Any, recorder: Recorder) -> None:
     recorder.answer("/answers/any", 200, "application/json", b'{"G": 2}')
-    got = client.answers.get_any_media()
+    got = client.answers.any()
     assert got.model_dump(by_alias=True, exclude_unset=True) == {"G": 2}
     assert recorder.last.headers["accept"] == "*/*"
 
 
 def test_default_response_is_the_success_when_it_is_the_only_one(client: Any, recorder: Recorder) -> None:
     recorder.answer("/answers/default", 200, "application/vnd.wire+json", b'{"R": 9}')
-    got = client.answers.get_default_only()
+    got = client.answers.default()
     assert got.model_dump(by_alias=True, exclude_unset=True) == {"R": 9}
     assert recorder.last.headers["accept"] == "application/vnd.wire+json"
 
@@ -50,4 +50,4 @@ def test_default_response_is_the_success_when_it_is_the_only_one(client: Any, re
 @pytest.mark.anyio
 async def test_async_answer_parsed_the_same(aclient: Any, recorder: Recorder) -> None:
     recorder.answer("/answers", 200, "text/plain", b"plain")
-    assert await aclient.answers.get_answer() == "plain"
+    assert await aclient.answers.list() == "plain"

@@ -28,7 +28,7 @@ def test_error_body_is_parsed_into_the_declared_model(client: Any, recorder: Rec
                                                       content_type: str, body: Any, model: str, exception: str) -> None:
     recorder.answer("/errors", status, content_type, json.dumps(body).encode())
     with pytest.raises(getattr(wire, exception)) as info:
-        client.errors.get_with_errors()
+        client.errors.list()
     error = info.value
     assert isinstance(error.body, getattr(_models(), model))
     assert error.body.model_dump(by_alias=True, exclude_unset=True) == body
@@ -40,7 +40,7 @@ def test_error_body_is_parsed_into_the_declared_model(client: Any, recorder: Rec
 def test_a_body_that_does_not_fit_stays_raw(client: Any, recorder: Recorder, wire: Any) -> None:
     recorder.answer("/errors", 404, "application/json", b'{"message": "no id here"}')
     with pytest.raises(wire.NotFoundError) as info:
-        client.errors.get_with_errors()
+        client.errors.list()
     assert info.value.body == info.value.raw_body == {"message": "no id here"}
     assert str(info.value).startswith("404 no id here")
 
@@ -48,7 +48,7 @@ def test_a_body_that_does_not_fit_stays_raw(client: Any, recorder: Recorder, wir
 def test_a_text_error_body_is_kept_as_text(client: Any, recorder: Recorder, wire: Any) -> None:
     recorder.answer("/errors", 502, "text/html", b"<h1>Bad gateway</h1>")
     with pytest.raises(wire.InternalServerError) as info:
-        client.errors.get_with_errors()
+        client.errors.list()
     assert info.value.body == info.value.raw_body == "<h1>Bad gateway</h1>"
 
 
@@ -56,5 +56,5 @@ def test_a_text_error_body_is_kept_as_text(client: Any, recorder: Recorder, wire
 async def test_async_error_body_is_typed_too(aclient: Any, recorder: Recorder, wire: Any) -> None:
     recorder.answer("/errors", 404, "application/json", b'{"message": "gone", "id": "x2"}')
     with pytest.raises(wire.NotFoundError) as info:
-        await aclient.errors.get_with_errors()
+        await aclient.errors.list()
     assert isinstance(info.value.body, _models().Missing) and info.value.body.id == "x2"

@@ -22,7 +22,7 @@ ECHO = {"at": "2024-02-29T23:59:30.250000+02:00", "day": "2024-02-29", "ref": st
 
 def _send(client: Any, recorder: Recorder) -> Any:
     recorder.answer(f"/formats/{REF}", 200, "application/json", json.dumps(ECHO).encode())
-    return client.formats.send_formats(REF, day=DAY, since=AT, token=RAW, at=AT, day2=DAY, ref=REF, raw=RAW,
+    return client.formats.update(REF, day=DAY, since=AT, token=RAW, at=AT, day2=DAY, ref=REF, raw=RAW,
                                        refs=[REF])
 
 
@@ -47,5 +47,5 @@ def test_formats_are_parsed_into_python_types(client: Any, recorder: Recorder) -
 @pytest.mark.anyio
 async def test_async_formats(aclient: Any, recorder: Recorder) -> None:
     recorder.answer(f"/formats/{REF}", 200, "application/json", json.dumps(ECHO).encode())
-    got = await aclient.formats.send_formats(REF, day=DAY, at=AT, day2=DAY, ref=REF, raw=RAW)
+    got = await aclient.formats.update(REF, day=DAY, at=AT, day2=DAY, ref=REF, raw=RAW)
     assert got.raw == RAW and json.loads(recorder.last.body)["raw"] == "AP9oaQo="

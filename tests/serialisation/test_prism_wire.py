@@ -73,13 +73,13 @@ def test_every_rule_passes_prisms_request_validation(prism_client: Any, violatio
                           x_point=OBJECT, session="s1", prefs=ARRAY)
     c.bodies.send_multipart(note="n", image=("a.png", b"\x89PNG"))
     c.bodies.put_image("p", body=("a.png", b"\x89PNG"))
-    got = c.formats.send_formats(uuid.uuid4(), day=datetime.date(2024, 1, 2),
+    got = c.formats.update(uuid.uuid4(), day=datetime.date(2024, 1, 2),
                                  since=datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc),
                                  token=b"tok", at=datetime.datetime.now(datetime.timezone.utc),
                                  day2=datetime.date(2024, 1, 2), ref=uuid.uuid4(), raw=b"raw")
     assert isinstance(got.raw, bytes) and isinstance(got.day, datetime.date)  # raw: Prism's "string", kept
-    account = c.accounts.create_account(name="n", password="p")
-    c.accounts.replace_accounts(body=[account])
-    assert c.answers.get_answer() is not None
-    assert c.errors.get_with_errors() is not None
+    account = c.accounts.create(name="n", password="p")
+    c.accounts.update(body=[account])
+    assert c.answers.list() is not None
+    assert c.errors.list() is not None
     assert violations == []

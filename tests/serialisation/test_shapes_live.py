@@ -18,7 +18,7 @@ ECHO = {"at": [1.5, -2.0], "corner": [1, "ne"], "pair": ["a", 1, "extra"], "labe
 def test_tuples_and_typed_extras_round_trip(client: Any, recorder: Recorder) -> None:
     recorder.answer("/shapes", 200, "application/json", json.dumps(ECHO).encode())
     models = importlib.import_module(f"{PACKAGE}.models")
-    got = client.shapes.send_shapes(at=(1.5, -2.0), corner=(1, "ne"), pair=["a", 1, "extra"],
+    got = client.shapes.create(at=(1.5, -2.0), corner=(1, "ne"), pair=["a", 1, "extra"],
                                     labels=models.Labels.model_validate({"name": "n", "red": "3", "blue": 4}))
     # Sent: a tuple is a JSON array; extra keys go with the fields, validated (as ints).
     assert json.loads(recorder.last.body) == ECHO
