@@ -66,11 +66,14 @@ def block_settings(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_api = resolve('api')
+    l_0_basic_auth = missing
     pass
+    l_0_basic_auth = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic'))
+    _block_vars['basic_auth'] = l_0_basic_auth
     yield 'BASE_URL = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")\n# A mock server only checks that a credential is sent; give a real one for a real server.\n'
-    if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic')):
+    if (undefined(name='basic_auth') if l_0_basic_auth is missing else l_0_basic_auth):
         pass
-        yield 'API_KEY = os.environ.get("TEST_API_KEY", "test-user:test-password")  # basic auth: "user:password"\n'
+        yield 'USERNAME = os.environ.get("TEST_API_USERNAME", "test-user")\nPASSWORD = os.environ.get("TEST_API_PASSWORD", "test-password")\n'
     else:
         pass
         yield 'API_KEY = os.environ.get("TEST_API_KEY", "test-api-key")\n'
@@ -82,10 +85,14 @@ def block_fixtures(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_api = resolve('api')
     l_0_with_sync = resolve('with_sync')
     l_0_client_name = resolve('client_name')
     l_0_with_async = resolve('with_async')
+    l_0_credentials = missing
     pass
+    l_0_credentials = ('username=USERNAME, password=PASSWORD' if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic')) else 'api_key=API_KEY')
+    _block_vars['credentials'] = l_0_credentials
     yield '\n\n@pytest.fixture\ndef anyio_backend() -> str:\n    return "asyncio"\n'
     if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
         pass
@@ -93,14 +100,18 @@ def block_fixtures(context, missing=missing):
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
         yield ']:\n    with '
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
-        yield '(base_url=BASE_URL, api_key=API_KEY, max_retries=0) as client:\n        yield client\n'
+        yield '(base_url=BASE_URL, '
+        yield str((undefined(name='credentials') if l_0_credentials is missing else l_0_credentials))
+        yield ', max_retries=0) as client:\n        yield client\n'
     if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
         pass
         yield '\n\n@pytest.fixture\nasync def async_client() -> AsyncIterator[Async'
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
         yield ']:\n    async with Async'
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
-        yield '(base_url=BASE_URL, api_key=API_KEY, max_retries=0) as client:\n        yield client\n'
+        yield '(base_url=BASE_URL, '
+        yield str((undefined(name='credentials') if l_0_credentials is missing else l_0_credentials))
+        yield ', max_retries=0) as client:\n        yield client\n'
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'settings': block_settings, 'fixtures': block_fixtures}
-debug_info = '2=11&5=12&12=14&23=16&32=17&2=19&3=28&5=31&12=41&16=55&20=57&23=60&26=70&32=77&38=89&42=92&43=94&46=96&50=99&51=101'
+debug_info = '2=11&5=12&12=14&23=16&34=17&2=19&3=28&5=31&12=41&16=55&20=57&23=60&24=70&27=73&34=80&35=93&41=96&45=99&46=101&49=105&53=108&54=110'

@@ -538,7 +538,14 @@ def block_tests(context, missing=missing):
         pass
         yield "## Tests\n\n`tests/` calls every method once per response mode, with values taken from\nthe spec's examples (or made to fit its schemas), and checks that each\nanswer parses into its declared type. Run it against a mock server of the\nspec, e.g. [Prism](https://github.com/stoplightio/prism):\n\n```sh\nprism mock "
         yield str(t_3(context.eval_ctx, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'source_name'), '`', ''))
-        yield '      # listens on http://127.0.0.1:4010\npip install -e . pytest anyio\npython -m pytest tests\n```\n\n`TEST_API_BASE_URL` points the tests at another server and `TEST_API_KEY`\ngives them a real key.\n\n'
+        yield '      # listens on http://127.0.0.1:4010\npip install -e . pytest anyio\npython -m pytest tests\n```\n\n`TEST_API_BASE_URL` points the tests at another server and\n'
+        if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic')):
+            pass
+            yield '`TEST_API_USERNAME`/`TEST_API_PASSWORD` give them real credentials'
+        else:
+            pass
+            yield '`TEST_API_KEY` gives them a real key'
+        yield '.\n\n'
 
 def block_logging(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -585,4 +592,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&6=27&9=28&18=30&32=32&75=33&130=34&157=35&202=37&221=39&254=41&277=42&297=43&302=45&311=46&6=48&7=64&9=67&10=85&12=87&13=93&15=100&18=103&25=113&26=117&32=130&36=156&37=159&40=161&41=164&43=168&44=176&45=179&51=188&55=192&56=198&57=200&58=203&70=214&71=217&75=225&76=245&81=248&82=251&83=257&84=260&85=262&90=267&92=270&97=279&98=281&99=287&100=290&101=292&106=297&108=300&123=308&125=311&130=315&131=326&136=329&137=332&140=338&144=347&145=349&148=355&157=363&158=376&165=379&166=382&170=391&171=393&178=400&181=402&186=405&187=408&191=417&192=419&202=427&206=437&221=440&225=453&226=456&228=458&229=461&235=470&237=472&238=475&254=484&255=497&260=500&264=504&265=506&266=509&277=520&278=536&287=539&297=542&299=552&302=555&307=565&308=569&311=577'
+debug_info = '2=15&3=18&4=21&5=24&6=27&9=28&18=30&32=32&75=33&130=34&157=35&202=37&221=39&254=41&277=42&297=43&302=45&311=46&6=48&7=64&9=67&10=85&12=87&13=93&15=100&18=103&25=113&26=117&32=130&36=156&37=159&40=161&41=164&43=168&44=176&45=179&51=188&55=192&56=198&57=200&58=203&70=214&71=217&75=225&76=245&81=248&82=251&83=257&84=260&85=262&90=267&92=270&97=279&98=281&99=287&100=290&101=292&106=297&108=300&123=308&125=311&130=315&131=326&136=329&137=332&140=338&144=347&145=349&148=355&157=363&158=376&165=379&166=382&170=391&171=393&178=400&181=402&186=405&187=408&191=417&192=419&202=427&206=437&221=440&225=453&226=456&228=458&229=461&235=470&237=472&238=475&254=484&255=497&260=500&264=504&265=506&266=509&277=520&278=536&287=539&293=541&297=549&299=559&302=562&307=572&308=576&311=584'
