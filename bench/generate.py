@@ -105,7 +105,7 @@ def main() -> None:
     parser.add_argument("--plot", type=Path, help="--scale: also plot the curve to this PNG (needs matplotlib)")
     args = parser.parse_args()
     if args.scale:
-        sizes = args.sizes or ([1, 2] if args.smoke else [5, 20, 60])  # --smoke: flagship copies
+        sizes = args.sizes or ([0.2, 0.4] if args.smoke else [5, 20, 60])
         run_scale(args.corpus, sizes, 1 if args.smoke else args.runs_given or 1, args.smoke, args.plot,
                   args.markdown)
         return

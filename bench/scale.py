@@ -8,7 +8,7 @@ Specs: N copies of Stripe 2020-03-02 and N of GitHub 2020-07 (from
 tags and components (bench/synthetic.py's `clone_spec`, labels S and G), merged
 into one valid spec: one pair is 4.9 MB, so 5/20/60 MB are 1, 4 and 12 pairs
 (the same mix at every size, so only the size changes). `--smoke` clones the
-flagship instead (x1 and x2).
+flagship instead (0.2 and 0.4 MB: x1 and x2).
 
 Each size runs `generate` in a fresh process with an empty black cache, the
 stages called one by one as the pipeline calls them (load, build, render,
@@ -65,7 +65,7 @@ def run_scale(corpus: Path, sizes: list[float], runs: int, smoke: bool, plot: Pa
         nominal: dict[Path, float] = {}  # the size asked for, which names it in the last line
         for size in sizes:
             if smoke:
-                copies = max(1, round(size))
+                copies = max(1, round(size / (FLAGSHIP.stat().st_size / 1e6)))
                 spec = scaled_spec(tmp / f"smoke-x{copies}.json", copies, [FLAGSHIP], "C")
             else:
                 copies = max(1, round(size / PAIR_MB))
