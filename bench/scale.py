@@ -156,28 +156,24 @@ def _plot(rows: list[tuple[float, dict[str, tuple[float, ...]]]], target: Path) 
 
 
 def _stages_in_process(spec_path: Path, output: Path) -> dict[str, list[float]]:
-    """The pipeline's stages as generator.pipeline.generate and the CLI call them, each timed."""
+    """One `generate` through the pipeline itself, its stages told apart by the progress calls
+    the pipeline makes (load, build, render, format), then the CLI's write."""
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from generate import _PeakSampler
 
-    from generator.config import config_path_for, load_config
-    from generator.emit.render import render_package
     from generator.emit.write import write_tree
-    from generator.load import load_spec
-    from generator.build import build_api
-    from generator.pipeline import render_options
+    from generator.pipeline import generate
+    from generator.progress import QUIET, Progress
 
     sampler = _StagePeaks(_PeakSampler(os.getpid()))
-    sampler.enter("load")
-    spec = load_spec(spec_path)
-    config = load_config(config_path_for(spec_path))
-    sampler.enter("build")
-    api, _ = build_api(spec.document, config, spec_path.name, config_must_match=True)
-    sampler.enter("render")
-    files = render_package(api, config.templates, options=render_options(config),
-                           on_format=lambda count: sampler.enter("format"))
+
+    class Stages(Progress):
+        def stage(self, name: str, detail: str = "") -> None:
+            sampler.enter(name)
+
+    result = generate(spec_path, progress=Stages(QUIET))
     sampler.enter("write")
-    write_tree(files, output, force=True)
+    write_tree(result.files, output, force=True)
     sampler.enter(None)
     return sampler.result
 
