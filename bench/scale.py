@@ -5,9 +5,11 @@
 
 Specs: N copies of Stripe 2020-03-02 and N of GitHub 2020-07 (from
 ../shared/corpus/big/), each copy with its own renamed paths, operationIds,
-tags and components (bench/synthetic.py's `clone_spec`, labels S and G), merged
-into one valid spec: one pair is 4.9 MB, so 5/20/60 MB are 1, 4 and 12 pairs
-(the same mix at every size, so only the size changes). `--smoke` clones the
+tags and components (bench/synthetic.py's `clone_spec`, suffixes `Saa`, `Gaa`,
+`Sab`, ...: letters, so each copy is its own resources as in a bigger real spec,
+not more methods on the same classes), merged into one valid spec: one pair
+is 4.9 MB, so 5/20/60 MB are 1, 4 and 12 pairs (the same mix at every size,
+so only the size changes). `--smoke` clones the
 flagship instead (0.2 and 0.4 MB: x1 and x2).
 
 Each size runs `generate` in a fresh process with an empty black cache, the
@@ -43,7 +45,7 @@ def scaled_spec(target: Path, copies: int, sources: list[Path], labels: str = "S
     """`copies` renamed copies of every source merged into one spec, written to `target`."""
     merged: dict[str, Any] = {}
     for source, label in zip(sources, labels):
-        clone = clone_spec(json.loads(source.read_text(encoding="utf-8")), copies, label)
+        clone = clone_spec(json.loads(source.read_text(encoding="utf-8")), copies, label, letters=True)
         if not merged:
             merged = clone
             continue
