@@ -2,6 +2,7 @@
 
     python bench/generate.py [--runs 3] [--copies 30] [--only NAME ...] [--corpus DIR] [--typecheck]
                              [--markdown FILE] [--smoke]
+    python bench/generate.py --scale [--sizes 5 20 60] [--runs 1] [--plot FILE] [--markdown FILE] [--smoke]
 
 Specs: the flagship (specs/dify-chatflow.json), a synthetic large spec built
 here (the flagship cloned `--copies` times with renamed identifiers:
@@ -33,6 +34,9 @@ competitor that succeeded.
 
 `--smoke` (CI): the flagship only, one run, clientgen only (competitors are
 skipped, and the output says so), no timing judged.
+
+`--scale`: the scale curve instead, clientgen's stages on 5-60 MB specs
+(bench/scale.py; `--runs` defaults to 1 there, `--smoke` uses tiny specs).
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from competitors import ALL, Competitor, InstallError  # noqa: E402
+from scale import run_scale  # noqa: E402
 from synthetic import FLAGSHIP, METHODS, write_synthetic  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,15 +93,23 @@ class Spec:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="clientgen generate vs competitors: time and peak memory")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, dest="runs_given")
     parser.add_argument("--copies", type=int, default=30, help="size of the synthetic spec (flagship x N)")
     parser.add_argument("--only", action="append", help="spec labels to run (substring match)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"folder of the big specs (default {CORPUS})")
     parser.add_argument("--typecheck", action="store_true", help="mypy --strict on clientgen's packages")
     parser.add_argument("--markdown", type=Path, help="also write the table as Markdown to this file")
     parser.add_argument("--smoke", action="store_true", help="flagship only, one run, clientgen only")
+    parser.add_argument("--scale", action="store_true", help="the scale curve: stages on 5-60 MB specs")
+    parser.add_argument("--sizes", type=float, nargs="+", help="--scale: spec sizes in MB (default 5 20 60)")
+    parser.add_argument("--plot", type=Path, help="--scale: also plot the curve to this PNG (needs matplotlib)")
     args = parser.parse_args()
-    runs = 1 if args.smoke else args.runs
+    if args.scale:
+        sizes = args.sizes or ([0.2, 0.4] if args.smoke else [5, 20, 60])
+        run_scale(args.corpus, sizes, 1 if args.smoke else args.runs_given or 1, args.smoke, args.plot,
+                  args.markdown)
+        return
+    runs = 1 if args.smoke else args.runs_given or 3
     _compile_bytecode()
 
     with tempfile.TemporaryDirectory(prefix="clientgen-bench-") as tmp_name:

@@ -21,8 +21,12 @@ FLAGSHIP = ROOT / "specs" / "dify-chatflow.json"
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
-def clone_spec(spec: dict[str, Any], copies: int) -> dict[str, Any]:
-    """`spec` with its paths, tags and components repeated `copies` times under new names."""
+def clone_spec(spec: dict[str, Any], copies: int, label: str = "C", letters: bool = False) -> dict[str, Any]:
+    """`spec` with its paths, tags and components repeated `copies` times under new names
+    (suffix `{label}07`, path prefix `/{label}07` lower-cased: two sources cloned with different
+    labels can be merged without a clash). `letters`: suffix `{label}ah` instead, for copies that
+    stay apart as resources too (resource names drop digits, so `/c07/chats` and `/c08/chats`
+    are one resource class, growing with every copy, where a real bigger spec has more of them)."""
     components = spec.get("components", {})
     out: dict[str, Any] = {key: value for key, value in spec.items() if key not in ("paths", "tags", "components")}
     out["info"] = {**spec.get("info", {}), "title": f"{spec.get('info', {}).get('title', 'API')} x{copies}"}
@@ -30,7 +34,7 @@ def clone_spec(spec: dict[str, Any], copies: int) -> dict[str, Any]:
     out["tags"] = []
     out["components"] = {key: value for key, value in components.items() if key == "securitySchemes"}
     for k in range(1, copies + 1):
-        suffix = f"C{k:02d}"
+        suffix = f"{label}{chr(97 + (k - 1) // 26)}{chr(97 + (k - 1) % 26)}" if letters else f"{label}{k:02d}"
         renamed = {
             f"#/components/{section}/{name}": f"#/components/{section}/{name}{suffix}"
             for section, entries in components.items() if section != "securitySchemes"
@@ -43,7 +47,7 @@ def clone_spec(spec: dict[str, Any], copies: int) -> dict[str, Any]:
             for name, body in entries.items():
                 target[f"{name}{suffix}"] = _rewrite(body, renamed, suffix)
         for path, item in spec.get("paths", {}).items():
-            out["paths"][f"/c{k:02d}{path}"] = _path_item(_rewrite(item, renamed, suffix), suffix)
+            out["paths"][f"/{suffix.lower()}{path}"] = _path_item(_rewrite(item, renamed, suffix), suffix)
         for tag in spec.get("tags", []):
             out["tags"].append({**tag, "name": f"{tag['name']} {suffix}"})
     return out

@@ -127,6 +127,7 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
     # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
     from generator.build import BuildError
     from generator.config import ConfigError, config_path_for, locate_build_error, package_name_problem
+    from generator.emit import cache
     from generator.emit.render import TemplateFailure
     from generator.emit.write import ForeignFilesError, diff_tree, write_tree
     from generator.load import LoadError
@@ -136,14 +137,15 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
     if problem:
         return _fail(f"--package-name {problem} (choose another lower_snake_case name)")
     try:
-        result = generate(
-            Path(args.spec),
-            package_name=getattr(args, "package_name", None),
-            config_path=Path(args.config) if args.config else None,
-            template_dir=Path(args.templates) if args.templates else None,
-            format_code=not args.no_format,
-            progress=progress,
-        )
+        with cache.disabled(args.no_cache):
+            result = generate(
+                Path(args.spec),
+                package_name=getattr(args, "package_name", None),
+                config_path=Path(args.config) if args.config else None,
+                template_dir=Path(args.templates) if args.templates else None,
+                format_code=not args.no_format,
+                progress=progress,
+            )
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
     except TemplateFailure as exc:
@@ -301,6 +303,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--templates", metavar="DIR", help="folder of templates overriding the built-in ones")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--no-format", action="store_true", help="skip black (format the output yourself)")
+        command.add_argument("--no-cache", action="store_true",
+                             help="neither read nor write the cache of formatted code and compiled templates")
         command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     for command in (generate_cmd, check_cmd, diff_cmd):
         _verbosity(command, argparse.SUPPRESS)

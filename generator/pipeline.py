@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,18 +39,39 @@ def generate(
 ) -> Result:
     """`template_dir` (the `--templates` option) wins over the config's `templates`."""
     progress = progress or Progress(QUIET)
-    spec, config_file, config, api, build_warnings = _build(
-        spec_path, config_path, package_name, config_must_match=True, progress=progress
-    )
-    template_dir = template_dir or config.templates
-    progress.stage("render", f"{len(api.schemas)} models, {len(api.resources)} resources")
-    files = render_package(
-        api, template_dir, format_code=format_code, options=render_options(config),
-        on_format=lambda count: progress.stage("format", f"{count} Python files"),
-    )
-    warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
+    with _without_cyclic_gc():
+        spec, config_file, config, api, build_warnings = _build(
+            spec_path, config_path, package_name, config_must_match=True, progress=progress
+        )
+        template_dir = template_dir or config.templates
+        warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
+        spec_files = spec.files
+        # The loaded document takes about 6x the spec's size in memory and the IR holds all that
+        # rendering needs: let it go before the output (about 2.5x the spec's size) is made.
+        del spec
+        progress.stage("render", f"{len(api.schemas)} models, {len(api.resources)} resources")
+        files = render_package(
+            api, template_dir, format_code=format_code, options=render_options(config),
+            on_format=lambda count: progress.stage("format", f"{count} Python files"),
+        )
     templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
-    return Result(api, files, warnings, (*spec.files, config_file, *templates))
+    return Result(api, files, warnings, (*spec_files, config_file, *templates))
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """The cyclic GC paused for one generation. A run builds millions of objects that live
+    until it ends (the document, the IR, the views, blackcheck's tokens) and leaves little
+    cyclic garbage; every full collection walked all of them, so the GC's cost grew faster than
+    the spec: 24% of the CPU time at 20 MB (bench/generate.py --scale). Peak memory measured the
+    same without it. Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def render_options(config: Config) -> RenderOptions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,3 +26,19 @@ def test_generate_bench_smoke() -> None:
     out = _smoke("generate.py")
     for row in ("clientgen cold", "clientgen warm", "clientgen unchanged"):
         assert f"| Dify Chatflow | {row} |" in out and "failed" not in out
+
+
+def test_generate_bench_scale_smoke(tmp_path: Path) -> None:
+    plot = tmp_path / "scale.png"
+    done = subprocess.run([sys.executable, "bench/generate.py", "--scale", "--smoke", "--plot", str(plot)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert all(f"| {stage} |" in lines[2] for stage in ("load", "build", "render", "format", "write"))
+    assert len([line for line in lines if line.startswith("| 0.")]) == 2  # one row per size
+    assert re.fullmatch(r"scale: per-MB time at 0\.4 MB = \d+\.\d\d x the per-MB time at 0\.2 MB", lines[-1])
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return
+    assert plot.read_bytes().startswith(b"\x89PNG")

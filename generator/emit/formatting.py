@@ -20,7 +20,8 @@ of source, twice over for text it changes), so its cost is managed here:
   and switch: generator/emit/cache.py). Vouched-for chunks are not cached one
   by one: checking them again is cheaper than thousands of small files.
   Entries are written to a temp file and renamed into place, so concurrent
-  runs are safe; an entry whose checksum does not match is ignored.
+  runs are safe; an entry whose checksum does not match is ignored. The cache
+  is pruned by age and size (generator/emit/cache.py).
 - The chunks left are formatted in parallel worker processes when there is
   enough of them; black is only imported when something is left.
 """
@@ -28,6 +29,7 @@ of source, twice over for text it changes), so its cost is managed here:
 from __future__ import annotations
 
 import bisect
+import collections
 import concurrent.futures
 import functools
 import hashlib
@@ -40,7 +42,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.emit.blackcheck import BLACK_MAJOR, is_black_clean
-from generator.emit.cache import cache_root
+from generator.emit.cache import cache_root, prune_if_due, touch
 
 DEFAULT_LINE_LENGTH = 100
 TARGET = "py39"  # black's target version, part of the cache key
@@ -76,12 +78,25 @@ def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_L
         if text is not None:
             done[chunk] = text
             cache.put(chunk, text)
-    for name, chunks in chunked.items():
+    # Each chunk let go after its last module is joined: the chunks are another copy of the
+    # output, which at 60 MB of spec is 85 MB of peak memory.
+    del wanted, missing
+    uses = collections.Counter(chunk for chunks in chunked.values() for chunk in chunks)
+    for name in list(chunked):
+        chunks = chunked.pop(name)
         if all(chunk in done for chunk in chunks):
             result[name] = _join(done[chunk] for chunk in chunks)
         else:  # a chunk black refused: the whole file, so black's own error (if any) surfaces
             result[name] = _black(pending[name], line_length)
         cache.put(pending[name], result[name], whole=True)
+        for chunk in chunks:
+            uses[chunk] -= 1
+            if not uses[chunk]:
+                del uses[chunk]
+                done.pop(chunk, None)
+        del chunks
+    if cache.root is not None:
+        prune_if_due(cache.root.parent)  # after writing: what this run used is fresh, and stays
     return dict(sorted(result.items()))
 
 
@@ -188,13 +203,15 @@ class _Cache:
         """The formatted chunk, or module (`whole`), for `text`, if cached."""
         if self.root is None:
             return None
+        path = self._path(text, whole)
         try:
-            stored = self._path(text, whole).read_bytes()
+            stored = path.read_bytes()
         except OSError:
             return None
         checksum, _, body = stored.partition(b"\n")
         if hashlib.sha256(body).hexdigest().encode() != checksum:
             return None  # torn or corrupt: format again
+        touch(path)  # used: pruning keeps it
         return body.decode("utf-8", "surrogatepass")
 
     def put(self, text: str, formatted: str, *, whole: bool = False) -> None:

@@ -99,9 +99,12 @@ def render_package(
     files: dict[str, str] = {}
     sources: dict[str, str] = {}  # Python files, formatted together at the end
 
+    children: dict[object, list[Any]] = {}  # by parent path: one pass, not one per resource (quadratic)
+    for r in api.resources:
+        children.setdefault(r.parents, []).append(r)
     resources = tuple(
         resource_view(r, schemas, options.docstrings, api.model_style, options.line_length,
-                      children=[c for c in api.resources if c.parents == r.attribute_path])
+                      children=children.get(r.attribute_path, []))
         for r in api.resources
     )
     sources[f"{package}/models.py"] = _render_models(env, api, common)
