@@ -89,8 +89,13 @@ def test_progress_on_a_terminal_names_each_stage_with_counts(tmp_path: Path) -> 
     assert re.search(r"build \d+ schemas, 28 operations", lines[1])
     assert re.search(r"render \d+ models, \d+ resources", lines[2])
     assert re.search(r"format \d+ Python files", lines[3])
-    assert f"write 28 files to {tmp_path / 'out'}" in lines[4]
-    assert stderr.rstrip().splitlines()[-1].startswith("wrote 28 files")
+    # The files written: the package, README, pyproject and the shipped tests/ (not the stamp).
+    out = tmp_path / "out"
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {".clientgen-stamp.json"}
+    assert written == set(json.loads((out / ".clientgen-stamp.json").read_text())["outputs"])
+    assert any(name.startswith("tests/test_") for name in written) and "pyproject.toml" in written
+    assert f"write {len(written)} files to {out}" in lines[4]
+    assert stderr.rstrip().splitlines()[-1].startswith(f"wrote {len(written)} files")
 
 
 def test_quiet_prints_no_progress_and_no_summary_even_on_a_terminal(tmp_path: Path) -> None:

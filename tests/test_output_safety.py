@@ -24,6 +24,7 @@ from generator.emit.swap import lock_path
 ROOT = Path(__file__).resolve().parent.parent
 DIFY = ROOT / "specs" / "dify-chatflow.json"
 STAMP = ".clientgen-stamp.json"
+TESTS = "tests"  # generated beside the package (config `tests`, default true)
 
 
 def _cmd(*args: str) -> list[str]:
@@ -55,17 +56,20 @@ def _beside(out: Path) -> list[str]:
 
 
 def _assert_complete(out: Path, *, also: frozenset[str] = frozenset()) -> str:
-    """`out` holds one whole generation: every file its stamp lists, byte for byte, and nothing
-    else in its package folders. Returns the package name."""
+    """`out` holds one whole generation: every file its stamp lists, byte for byte, one package
+    folder and the generated tests/ beside it (the default `tests: true`), and nothing else in
+    those two folders but `also`. Returns the package name."""
     recorded = json.loads((out / STAMP).read_text())["outputs"]
     for name, digest in recorded.items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest, name
     roots = {Path(n).parts[0] for n in recorded if len(Path(n).parts) > 1}
-    assert len(roots) == 1, roots
-    (root,) = roots
-    present = {p.relative_to(out).as_posix() for p in (out / root).rglob("*")
+    assert TESTS in roots, roots
+    packages = roots - {TESTS}
+    assert len(packages) == 1, roots
+    (root,) = packages
+    present = {p.relative_to(out).as_posix() for folder in (root, TESTS) for p in (out / folder).rglob("*")
                if p.is_file() and "__pycache__" not in p.parts}
-    assert present == {n for n in recorded if n.startswith(root + "/")} | also
+    assert present == {n for n in recorded if Path(n).parts[0] in (root, TESTS) and len(Path(n).parts) > 1} | also
     return root
 
 
@@ -221,7 +225,7 @@ def test_concurrent_runs_leave_one_whole_package(tmp_path: Path) -> None:
         _, err = run.communicate(timeout=300)
         assert run.returncode == 0, err
     assert _assert_complete(out) in ("alpha", "beta", "gamma")
-    assert sorted(p.name for p in out.iterdir()) == sorted([STAMP, "README.md", "pyproject.toml",
+    assert sorted(p.name for p in out.iterdir()) == sorted([STAMP, "README.md", "pyproject.toml", TESTS,
                                                            _assert_complete(out)])
     assert _beside(out) == []
 
@@ -337,3 +341,20 @@ def test_a_stamp_naming_paths_outside_the_output_claims_nothing(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "elsewhere.txt").read_text() == "not yours\n"
     assert _assert_complete(out) == "tiny"
+
+
+def test_a_kill_after_moving_a_file_kept_inside_tests_is_undone(tmp_path: Path) -> None:
+    """`tests: false` keeps a user's files inside tests/ by moving them one by one: a run killed
+    between those moves and the exchange gets them put back where they were by the next run."""
+    from generator.emit import swap
+
+    out = tmp_path / "client"
+    (out / TESTS).mkdir(parents=True)
+    staging = tmp_path / ".client.clientgen-new-0123abcd"
+    (staging / TESTS / "data").mkdir(parents=True)
+    (staging / TESTS / "data" / "pet.json").write_text("{}\n")
+    (tmp_path / ".client.clientgen-journal").write_text(
+        json.dumps({"staging": staging.name, "moved": ["tests/data/pet.json"]}))
+    assert swap.recover(out) == [staging.name]
+    assert (out / TESTS / "data" / "pet.json").read_text() == "{}\n"
+    assert _beside(out) == []

@@ -57,12 +57,11 @@ def test_import_does_not_load_the_models() -> None:
     subprocess.run([sys.executable, "-c", code], cwd=GENERATED, check=True)
 
 
-def test_runtime_dependencies_are_only_httpx_httpx_sse_pydantic() -> None:
+def _third_party_imports(folder: Path) -> set[str]:
     import ast
 
-    allowed = {"httpx", "httpx_sse", "pydantic", "typing_extensions"}
     third_party = set()
-    for path in (GENERATED / "dify_chatflow").rglob("*.py"):
+    for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             modules = []
             if isinstance(node, ast.Import):
@@ -70,5 +69,19 @@ def test_runtime_dependencies_are_only_httpx_httpx_sse_pydantic() -> None:
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 modules = [node.module]
             third_party |= {m.split(".")[0] for m in modules if m.split(".")[0] not in sys.stdlib_module_names}
-    assert third_party <= allowed, third_party - allowed
+    return third_party
+
+
+def test_runtime_dependencies_are_only_httpx_httpx_sse_pydantic() -> None:
+    """The package itself: what `pip install` of it needs. The shipped tests/ beside it is not
+    part of the package (its pytest is a test dependency), and is checked on its own below."""
+    third_party = _third_party_imports(GENERATED / "dify_chatflow")
+    assert third_party <= {"httpx", "httpx_sse", "pydantic", "typing_extensions"}, third_party
     assert "pydantic" in third_party and "httpx" in third_party
+
+
+def test_shipped_tests_import_only_the_package_and_test_tools() -> None:
+    third_party = _third_party_imports(GENERATED / "tests")
+    allowed = {"dify_chatflow", "pytest", "anyio", "httpx", "httpx_sse", "pydantic", "typing_extensions"}
+    assert third_party <= allowed, third_party - allowed
+    assert {"dify_chatflow", "pytest"} <= third_party

@@ -6,8 +6,9 @@ macOS `renamex_np(RENAME_SWAP)`), so there is no moment at which the output is
 missing. Where the filesystem cannot exchange, the old folder is renamed aside
 first and the next run puts it back if the process died in between.
 
-Entries at the top of the output that clientgen does not own are moved (not
-copied) into the staging folder just before the exchange, so symlinks stay
+Entries at the top of the output that clientgen does not own (and a user's
+entries inside a folder it stops generating, by their relative paths) are moved
+(not copied) into the staging folder just before the exchange, so symlinks stay
 symlinks and empty folders survive. The names moved are written to a journal
 beside the output first: a run killed between the move and the exchange is
 undone by the next one, which holds the same lock.
@@ -94,7 +95,7 @@ def signals_deferred() -> Iterator[None]:
 
 
 def swap_in(staging: Path, output: Path, foreign: Sequence[str]) -> None:
-    """Make `staging` the output, taking the `foreign` top-level names of the old one along.
+    """Make `staging` the output, taking the `foreign` entries (relative paths) of the old one along.
 
     Afterwards `staging` holds the old tree (or is gone); the caller removes it.
     """
@@ -182,8 +183,9 @@ def recover(output: Path) -> list[str]:
         moved = []
     if moved:
         output.mkdir(exist_ok=True)  # only if someone removed it since: the moved entries still go back
-        for name in moved:
+        for name in moved:  # a name may be nested (a user's file kept in a folder we stopped writing)
             if os.path.lexists(staging / name) and not os.path.lexists(output / name):
+                (output / name).parent.mkdir(parents=True, exist_ok=True)
                 os.rename(staging / name, output / name)
     with contextlib.suppress(FileNotFoundError):
         journal.unlink()

@@ -9,10 +9,12 @@ stamp says it generated last time; everything else is the user's.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -68,22 +70,39 @@ def existing_files(output: Path, tops: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
+# Folders beside the package that a generation writes only when configured (config `tests`).
+# While generated they are owned like a package folder (a hand-written file in one is refused
+# unless --force); when a run no longer generates one, it removes only the files it wrote there
+# (header or recorded hash) and keeps everything else in it, shape and all.
+_OPTIONAL_FOLDERS = frozenset({"tests"})
+
+
 class _Ownership:
     """Which paths a generation writes or removes: the new files and package folders, and
-    those the previous run recorded (so a renamed package's old folder goes too)."""
+    those the previous run recorded (so a renamed package's old folder goes too).
+
+    `whole` are the top-level names replaced as a whole; `partial` the optional folders the
+    last run wrote and this one does not, of which only our own files are removed."""
 
     def __init__(self, files: Mapping[str, str], recorded: Mapping[str, str]) -> None:
         self.files = files
         self.recorded = recorded
-        self.tops = {Path(name).parts[0] for name in (*files, *recorded)} | {STAMP_NAME}
+        new = {Path(name).parts[0] for name in files}
+        old = {Path(name).parts[0] for name in recorded}
+        self.partial = {name for name in old - new if name in _OPTIONAL_FOLDERS and _nested(recorded, name)}
+        self.whole = (new | old) - self.partial | {STAMP_NAME}
+        self.tops = self.whole | self.partial
 
     def owns_top(self, name: str) -> bool:
+        """Not moved across as it is: replaced (whole) or sorted file by file (partial)."""
         return name in self.tops
 
     def is_generated(self, output: Path, relative: str) -> bool:
         """Safe to replace or remove: carries our header, is byte for byte what we wrote
         last time, or is already what we are about to write."""
         path = output / relative
+        if path.is_symlink():
+            return False  # we write regular files only: a link is someone else's
         try:
             data = path.read_bytes()
         except OSError:
@@ -96,12 +115,58 @@ class _Ownership:
         new = self.files.get(relative)
         return new is not None and new.encode("utf-8") == data
 
+    def kept_in_partial(self, output: Path) -> list[str]:
+        """The entries of the partial folders that stay (relative, outermost first, disjoint):
+        everything but our own files and bytecode caches; a folder holding none of ours
+        is kept as one entry, so it moves across with its shape (links, empty folders)."""
+        kept: list[str] = []
+        for top in sorted(self.partial):
+            path = output / top
+            if not os.path.lexists(path):
+                continue
+            if path.is_symlink() or not path.is_dir():
+                kept.append(top)  # a user's link or file where our folder was: not ours to touch
+                continue
+            kept.extend(self._kept_under(output, top))
+        return kept
+
+    def _kept_under(self, output: Path, folder: str) -> list[str]:
+        kept: list[str] = []
+        for name in sorted(os.listdir(output / folder)):
+            relative = f"{folder}/{name}"
+            path = output / relative
+            if path.is_dir() and not path.is_symlink():
+                if name == "__pycache__":
+                    continue  # bytecode of the tests we wrote: dropped with them
+                if self._holds_ours(output, relative):
+                    kept.extend(self._kept_under(output, relative))
+                else:
+                    kept.append(relative)
+            elif not self.is_generated(output, relative):
+                kept.append(relative)
+        return kept
+
+    def _holds_ours(self, output: Path, folder: str) -> bool:
+        for root, dirs, names in os.walk(output / folder):  # os.walk does not enter linked folders
+            if "__pycache__" in dirs:
+                return True
+            for name in names:
+                if self.is_generated(output, (Path(root) / name).relative_to(output).as_posix()):
+                    return True
+        return False
+
+
+def _nested(names: Iterable[str], top: str) -> bool:
+    """Some of `names` lie inside a folder `top` (not just a file of that name)."""
+    return any(len(Path(name).parts) > 1 and Path(name).parts[0] == top for name in names)
+
 
 def foreign_files(files: Mapping[str, str], output: Path, recorded: Mapping[str, str] | None = None) -> list[str]:
-    """Files a generation would overwrite or delete that clientgen did not write."""
+    """Files a generation would overwrite or delete that clientgen did not write (those in a
+    folder it stops generating are not among them: they stay where they are)."""
     owner = _Ownership(files, recorded if recorded is not None else recorded_outputs(output))
     return [
-        relative for relative in existing_files(output, owner.tops - {STAMP_NAME})
+        relative for relative in existing_files(output, owner.whole - {STAMP_NAME})
         if not owner.is_generated(output, relative)
     ]
 
@@ -138,7 +203,10 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
             (staging / STAMP_NAME).write_text(stamp, encoding="utf-8", newline="\n")
         if output.is_dir():
             keep = sorted(name for name in os.listdir(output) if not owner.owns_top(name))
-            swap.swap_in(staging, output, keep)
+            kept_inside = owner.kept_in_partial(output)
+            for relative in kept_inside:  # their folders, for the moves into the staging folder
+                _make_parents(output, staging, relative)
+            swap.swap_in(staging, output, keep + kept_inside)
         else:
             os.rename(staging, output)
     finally:
@@ -148,13 +216,25 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def _make_parents(output: Path, staging: Path, relative: str) -> None:
+    """The folders above `relative` in `staging`, with the modes they have in `output`."""
+    parts = Path(relative).parts[:-1]
+    for depth in range(1, len(parts) + 1):
+        folder = Path(*parts[:depth])
+        if not (staging / folder).is_dir():
+            os.mkdir(staging / folder)
+            with contextlib.suppress(OSError):
+                os.chmod(staging / folder, stat.S_IMODE(os.stat(output / folder).st_mode))
+
+
 def diff_tree(files: Mapping[str, str], output: Path) -> str:
     """A unified diff from what is in `output` to what would be generated ('' if equal)."""
     import difflib  # only `check` diffs: this module is imported on every run (by stamp)
 
     chunks: list[str] = []
     owner = _Ownership(files, recorded_outputs(output))
-    stale = {p for p in existing_files(output, owner.tops - {STAMP_NAME}) if p not in files}
+    stale = {p for p in existing_files(output, owner.whole - {STAMP_NAME}) if p not in files}
+    stale |= {p for p in existing_files(output, owner.partial) if owner.is_generated(output, p)}
     for relative in sorted(set(files) | stale):
         new = files.get(relative)
         path = output / relative
