@@ -148,7 +148,7 @@ def _generate(spec: Path, output: Path) -> dict[str, str]:
         for op in resource.operations:
             for prefix in ("test_", "test_async_"):
                 for suffix in ("", "_streaming"):
-                    key = (f"tests/test_{resource.python_name}.py", f"{prefix}{op.python_name}{suffix}")
+                    key = (f"tests/test_{resource.module}.py", f"{prefix}{op.python_name}{suffix}")
                     if key in functions:
                         tests["::".join(key)] = op.operation_id
     return tests

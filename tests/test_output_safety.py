@@ -278,7 +278,13 @@ def test_kill_9_at_random_moments_never_loses_the_output(tmp_path: Path) -> None
 def test_ctrl_c_is_one_line_exit_130_and_keeps_the_output(tmp_path: Path, stage: str) -> None:
     out = tmp_path / "client"
     assert _run("generate", str(DIFY), "--output", str(out), "--package-name", "old", "--no-format").returncode == 0
-    run = _start(DIFY, out, "new")
+    # A spec big enough that each stage lasts far longer than delivering the signal takes:
+    # with the 28-operation flagship a quiet machine finishes before Ctrl-C arrives.
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import write_synthetic
+
+    big = write_synthetic(tmp_path / "x30.json", 30)
+    run = _start(big, out, "new")
     assert _wait_for_stage(run, stage)
     run.send_signal(signal.SIGINT)
     _, err = run.communicate(timeout=60)
