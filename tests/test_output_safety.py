@@ -232,8 +232,11 @@ def test_concurrent_runs_leave_one_whole_package(tmp_path: Path) -> None:
 
 def _start(spec: Path, out: Path, name: str) -> subprocess.Popen[str]:
     env = {**os.environ, "CLIENTGEN_PROGRESS_AFTER": "0"}  # stage lines at once: we wait for "write"
+    # A suite started in the background (`cmd &` in a script) inherits SIGINT ignored, and Python
+    # then never raises KeyboardInterrupt: give the child the default, as a terminal would.
     return subprocess.Popen(_cmd("generate", str(spec), "--output", str(out), "--package-name", name,
-                                 "--no-format"), cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env)
+                                 "--no-format"), cwd=ROOT, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def _wait_for_stage(run: subprocess.Popen[str], stage: str) -> bool:
