@@ -14,6 +14,7 @@ import pytest
 
 from generator.emit.write import write_tree
 from generator.pipeline import generate
+from tests.importing import forget
 
 _counter = itertools.count()
 
@@ -56,6 +57,5 @@ def generate_models(tmp_path: Path) -> Iterator[GenerateFn]:
 
     yield run
     for package in imported:
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
+        forget(package)
     sys.path[:] = [p for p in sys.path if not p.startswith(str(tmp_path))]

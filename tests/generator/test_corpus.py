@@ -17,6 +17,7 @@ from generator.build import BuildError
 from generator.emit.write import write_tree
 from generator.load import LoadError
 from generator.pipeline import generate
+from tests.importing import forget
 
 TRICKY = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "tricky"
 SPECS = sorted(p for p in TRICKY.rglob("*") if p.suffix in (".json", ".yaml", ".yml")) if TRICKY.is_dir() else []
@@ -74,8 +75,7 @@ def test_tricky_spec(spec: Path, tmp_path: Path) -> None:
         assert hasattr(client, result.api.client_name)
     finally:
         sys.path.remove(str(tmp_path / "out"))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
+        forget(package)
 
 
 @pytest.mark.skipif(not SPECS, reason=f"spec corpus not found at {TRICKY} (shared/ beside the repo)")

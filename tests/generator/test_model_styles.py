@@ -35,6 +35,7 @@ if str(E2E) not in sys.path:
 
 from e2e_server import API_KEY, FakeDify, SSEReply, build_app  # noqa: E402
 from e2e_spec import newer_spec_reasoning_chunk, sse_example, sse_frame, success_example  # noqa: E402
+from tests.importing import forget
 
 PACKAGE = "dify_td"
 
@@ -61,8 +62,7 @@ def _generate_dify(tmp: Path, style: str, package: str) -> Iterator[Path]:
     sys.path.insert(0, str(out))
     yield out
     sys.path.remove(str(out))
-    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-        del sys.modules[name]
+    forget(package)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 
+from tests.importing import forget
 from tests.live_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +37,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     sys.path.insert(0, str(out))
     yield out
     sys.path.remove(str(out))
-    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-        del sys.modules[name]
+    forget(PACKAGE)
 
 
 @pytest.fixture(scope="module")

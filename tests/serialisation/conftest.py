@@ -22,6 +22,7 @@ from starlette.routing import Route
 
 from generator.emit.write import write_tree
 from generator.pipeline import generate
+from tests.importing import forget
 from tests.live_server import serve
 
 SPEC = Path(__file__).resolve().parent / "specs" / "wire.yaml"
@@ -76,8 +77,7 @@ def wire_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     sys.path.insert(0, str(out))
     yield out
     sys.path.remove(str(out))
-    for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
-        del sys.modules[name]
+    forget(PACKAGE)
 
 
 @pytest.fixture(scope="session")

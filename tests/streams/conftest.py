@@ -15,6 +15,7 @@ import pytest
 
 from generator.emit.write import write_tree
 from generator.pipeline import generate
+from tests.importing import forget
 from tests.live_server import serve
 from tests.streams.specs import cases, write_spec
 from tests.streams.sse_server import SSEServer
@@ -67,8 +68,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Packages]:
     found = Packages(tmp_path_factory.mktemp("stream-packages"))
     yield found
     for package in found.built.values():
-        for module in [m for m in sys.modules if m == package.name or m.startswith(package.name + ".")]:
-            del sys.modules[module]
+        forget(package.name)
 
 
 @pytest.fixture(scope="session")
