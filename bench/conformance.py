@@ -13,9 +13,16 @@ from a small plugin (bench/conformance_plugin.py) that classifies failures:
 - parse: the answer did not parse into the declared type;
 - other: anything else, with its exception's first line.
 
+A failure the mock server or the document itself is at fault for is also marked
+blocked, from evidence (bench/conformance_causes.py): Prism's own error codes,
+and the operation's shape in the IR. Prism is started on the spec as written,
+except that a response under `*/*` is served as JSON (Prism cannot serve an
+object under `*/*`; requests and examples are untouched).
+
 One row per spec (operations, passed, rejected, parse, other, seconds of the
 test run), every failure with its first line, totals per folder, and last
-`conformance: P/N operations pass` over every spec given. An operation passes
+`conformance: P/N operations pass` over every spec given, after the line with
+the share of the operations nothing blocked. An operation passes
 when all its tests (sync and async, each response mode) pass. A spec Prism
 cannot load is its own row kind ("prism cannot load") and counts for nothing;
 a spec clientgen cannot generate counts every operation as failed.
@@ -44,6 +51,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 from competitors import OPENAPI_PYTHON_CLIENT, InstallError  # noqa: E402  (bench/ is no package)
+from conformance_causes import blocked_by, operation_facts, prism_document  # noqa: E402
 from conformance_report import BEGIN, END, Failure, Row, markdown, report, saved_rows, write_markdown  # noqa: E402,F401
 from corpus import find_specs, last_line  # noqa: E402
 
@@ -133,28 +141,19 @@ class Prism:
 # -- one spec -------------------------------------------------------------------
 
 
-def _generate(spec: Path, output: Path) -> dict[str, str]:
-    """Write the client; {test node id: the operationId it tests}."""
+def _generate(spec: Path, output: Path) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
+    """Write the client; ({test node id: the operationId it tests}, facts per operationId)."""
+    from generator.emit.render import shipped_test_ids
     from generator.emit.write import write_tree
     from generator.pipeline import generate
 
     with _GENERATING:  # in-process, one at a time: the generator's caches are not made for threads
         result = generate(spec, format_code=False)
+        tests = shipped_test_ids(result.api)
     write_tree(result.files, output, force=True)
-    functions = {(name, function) for name, text in result.files.items() if name.startswith("tests/test_")
-                 for function in _TEST_FUNCTION.findall(text)}
-    tests: dict[str, str] = {}
-    for resource in result.api.resources:
-        for op in resource.operations:
-            for prefix in ("test_", "test_async_"):
-                for suffix in ("", "_streaming"):
-                    key = (f"tests/test_{resource.module}.py", f"{prefix}{op.python_name}{suffix}")
-                    if key in functions:
-                        tests["::".join(key)] = op.operation_id
-    return tests
+    return tests, operation_facts(result.api)
 
 
-_TEST_FUNCTION = re.compile(r"^(?:async )?def (test_\w+)\(", re.MULTILINE)
 _RESTARTS = 5  # Prism restarts after it crashed on a request, per spec
 
 
@@ -162,7 +161,7 @@ def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -
     row = Row(name)
     output = work / "client"
     try:
-        tests = _generate(spec, output)
+        tests, facts = _generate(spec, output)
     except Exception as exc:  # the generator's refusal or crash: either way no client to test
         note = last_line(f"{type(exc).__name__}: {exc}")
         prism = Prism(spec, work / "prism.log", dynamic)
@@ -174,19 +173,23 @@ def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -
             row.kind, row.note = "prism cannot load", f"{why} (clientgen: {note})"
             return row
         row.kind, row.note, row.operations = "generate failed", note, _spec_operations(spec)
-        row.failures = [Failure("*", "other", f"generate failed: {note}")]  # stands for every operation
+        line = f"generate failed: {note}"
+        row.failures = [Failure("*", "other", line, blocked=blocked_by(line, None))]  # stands for every operation
         return row
     row.operations = len(set(tests.values()))
     if not tests:
         row.kind = "no operations"
         return row
     started = time.monotonic()
-    records, crash, why = _run_tests(spec, output, list(tests), started + timeout, dynamic, work)
+    served = prism_document(spec, work)
+    records, crash, why = _run_tests(served, output, list(tests), started + timeout, dynamic, work)
     row.seconds = time.monotonic() - started
     if why is not None:
         row.kind, row.note, row.operations, row.seconds = "prism cannot load", why, 0, 0.0
         return row
     _score(row, tests, records, crash)
+    for failure in row.failures:
+        failure.blocked = blocked_by(failure.line, facts.get(failure.operation))
     return row
 
 

@@ -17,6 +17,7 @@ class Failure:
     kind: str  # one of CLASSES
     line: str  # the first line of what went wrong
     test: str = ""  # the first failing test
+    blocked: str = ""  # "prism: why" / "spec: why" when the mock or the document is at fault (conformance_causes)
 
 
 @dataclass
@@ -31,6 +32,11 @@ class Row:
 
     def count(self, kind: str) -> int:
         return sum(1 for f in self.failures if f.kind == kind)
+
+    @property
+    def blocked(self) -> int:
+        """Failed operations the mock server or the document itself is at fault for."""
+        return sum(1 for f in self.failures if f.blocked)
 
     @property
     def group(self) -> str:
@@ -51,22 +57,28 @@ def report(rows: list[Row]) -> str:
     failures = [(r.name, f) for r in rows for f in r.failures]
     if failures:
         lines += ["", "failures:"]
-        lines += [f"  {name} {f.operation} [{f.kind}] {f.line}" for name, f in failures]
+        lines += [f"  {name} {f.operation} [{f.kind}] {f.line}" + (f" (blocked: {f.blocked})" if f.blocked else "")
+                  for name, f in failures]
     lines += ["", "by folder:"]
     for group in sorted({r.group for r in rows}):
         members = [r for r in rows if r.group == group and r.kind != "prism cannot load"]
         passed, total = sum(r.passed for r in members), sum(r.operations for r in members)
         unloadable = sum(1 for r in rows if r.group == group and r.kind == "prism cannot load")
         kinds = Counter(f.kind for r in members for f in r.failures)
+        blocked = sum(r.blocked for r in members)
         lines.append(f"  {group}: {passed}/{total} operations pass ({len(members)} specs"
                      + (f", {unloadable} Prism cannot load" if unloadable else "") + ")"
-                     + "".join(f", {kinds[k]} {k}" for k in CLASSES if kinds[k]))
+                     + "".join(f", {kinds[k]} {k}" for k in CLASSES if kinds[k])
+                     + (f"; {blocked} of the failures blocked by Prism or the spec" if blocked else ""))
     counted = [r for r in rows if r.kind != "prism cannot load"]
-    score = f"{sum(r.passed for r in counted)}/{sum(r.operations for r in counted)}"
+    passed, total = sum(r.passed for r in counted), sum(r.operations for r in counted)
     if rows and all(r.kind == "opc counted" for r in rows):
-        lines += ["", f"openapi-python-client: {score} operations callable (counted; it ships no tests to run)"]
+        lines += ["", f"openapi-python-client: {passed}/{total} operations callable (counted; it ships no tests to run)"]
     else:
-        lines += ["", f"conformance: {score} operations pass"]
+        open_total = total - sum(r.blocked for r in counted)
+        share = f" = {100 * passed / open_total:.1f}%" if open_total else ""
+        lines += ["", f"not blocked by Prism or the spec: {passed}/{open_total} operations pass{share}",
+                  f"conformance: {passed}/{total} operations pass"]
     return "\n".join(lines)
 
 
@@ -92,10 +104,11 @@ def markdown(rows: list[Row]) -> str:
         note += f": {r.note}" if r.note else ""
         lines.append(f"| {r.name} | {r.operations} | {r.passed} | {r.count('rejected')} | {r.count('parse')} | "
                      f"{r.count('other')} | {r.seconds:.1f} | {note.replace('|', '/')[:160]} |")
-    lines += ["", "Every failure (spec, operationId, class, first line):", ""]
+    lines += ["", "Every failure (spec, operationId, class, first line; what blocked it, where the runner saw why):", ""]
     for r in rows:
         for f in r.failures:
-            lines.append(f"- `{r.name}` `{f.operation}` [{f.kind}] {f.line.replace('|', '/')}")
+            blocked = f" **blocked** ({f.blocked})" if f.blocked else ""
+            lines.append(f"- `{r.name}` `{f.operation}` [{f.kind}] {f.line.replace('|', '/')}{blocked}")
     return "\n".join(lines + ["", END])
 
 

@@ -89,3 +89,66 @@ def test_saved_runs_report_again_and_the_later_run_wins(tmp_path: Path) -> None:
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# Causes\n\nhand-written\n") and text.count(conformance.BEGIN) == 1
     assert "- `tricky/a.yaml` `op` [other] boom" in text
+
+
+CAUSES_SPEC = {
+    "openapi": "3.0.3", "info": {"title": "Causes", "version": "1"},
+    "paths": {
+        "/#Action=Tag": {"post": {"operationId": "tag", "responses": {"200": {"description": "ok"}}}},
+        "/upload": {"post": {"operationId": "upload", "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {
+            "type": "object", "properties": {"meta": {"type": "object", "properties": {"a": {"type": "string"}}},
+                                             "tags": {"type": "array", "items": {"type": "string"}}}},
+            "encoding": {"tags": {"style": "form"}}}}}, "responses": {"200": {"description": "ok"}}}},
+        "/nulls": {"get": {"operationId": "nulls", "parameters": [
+            {"name": "only_null", "in": "query", "required": True,
+             "schema": {"type": "array", "items": {"enum": [None], "nullable": True}}}],
+            "responses": {"200": {"description": "ok"}}}},
+        "/silent": {"get": {"operationId": "silent", "responses": {}}},
+        "/plain": {"get": {"operationId": "plain", "responses": {"200": {"description": "ok", "content": {
+            "*/*": {"schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}}}},
+    },
+}
+
+
+def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fault(tmp_path: Path) -> None:
+    import conformance_causes
+    from generator.pipeline import build_only
+
+    spec = tmp_path / "causes.json"
+    spec.write_text(json.dumps(CAUSES_SPEC), encoding="utf-8")
+    facts = conformance_causes.operation_facts(build_only(spec))
+    blocked = conformance_causes.blocked_by
+    assert blocked("404 NO_PATH_MATCHED_ERROR: Route not resolved", facts["tag"]).startswith("prism:")
+    assert blocked("404 NO_PATH_MATCHED_ERROR: Route not resolved", facts["plain"]) == ""  # no `#`: ours
+    assert blocked("422 body.meta: Request body property meta must be object", facts["upload"]).startswith("prism:")
+    # a field the spec gives a style Prism does decode: a wrong kind there is the client's fault
+    assert blocked("422 body.tags: Request body property tags must be array", facts["upload"]) == ""
+    assert blocked("422 query: Request query must have required property 'only_null'", facts["nulls"]).startswith("spec:")
+    assert blocked("422 query: Request query must have required property 'other'", facts["nulls"]) == ""
+    assert blocked("422 query: Request query must have required property 'a%20b'", facts["nulls"]).startswith("prism:")
+    assert blocked("500 500 Internal Server Error", facts["silent"]).startswith("spec:")
+    assert blocked("APIResponseValidationError: response does not match Thing", facts["plain"]) == ""
+    row = conformance.Row("tricky/c.json", operations=4, passed=2, failures=[
+        conformance.Failure("tag", "other", "404", blocked="prism: fragment"), conformance.Failure("plain", "parse", "x")])
+    lines = conformance.report([row]).splitlines()
+    assert lines[-2:] == ["not blocked by Prism or the spec: 2/3 operations pass = 66.7%",
+                          "conformance: 2/4 operations pass"]
+
+
+def test_prism_serves_a_wildcard_response_as_json_and_nothing_else_changes(tmp_path: Path) -> None:
+    import conformance_causes
+
+    spec = tmp_path / "causes.json"
+    spec.write_text(json.dumps(CAUSES_SPEC), encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    served = conformance_causes.prism_document(spec, work)
+    document = json.loads(served.read_text(encoding="utf-8"))
+    expected = json.loads(json.dumps(CAUSES_SPEC))
+    content = expected["paths"]["/plain"]["get"]["responses"]["200"]["content"]
+    content["application/json"] = content.pop("*/*")
+    assert served != spec and document == expected
+    external = tmp_path / "external.json"  # a relative $ref must stay beside its file: served as it is
+    external.write_text(json.dumps({**CAUSES_SPEC, "components": {"schemas": {"X": {"$ref": "other.json#/X"}}}}),
+                        encoding="utf-8")
+    assert conformance_causes.prism_document(external, tmp_path) == external

@@ -304,11 +304,14 @@ def _is_structured(schema: Any) -> bool:
 
 
 def _pick_success(responses: tuple[Response, ...]) -> Response:
-    """The 2xx answer the method returns: JSON over anything else, the lowest status first."""
+    """The 2xx answer the method returns: JSON over anything else, the lowest status first.
+    Without a 2xx: the `default` answer with a body, else a 3xx with a body (a documented
+    redirect that carries data, e.g. `307 {"redirect_to": ...}`, is the answer, not a hop)."""
     successes = [r for r in responses if r.status.startswith("2") or r.status.upper() == "2XX"]
     if not successes:
-        defaults = [r for r in responses if r.status == "default" and r.kind != "empty"]
-        successes = defaults
+        successes = [r for r in responses if r.status == "default" and r.kind != "empty"]
+    if not successes:
+        successes = [r for r in responses if r.status[0] == "3" and r.status.isdigit() and r.kind != "empty"]
     if not successes:
         return Response("200", None, "empty", None)
     rank = {"json": 0, "binary": 1, "text": 2, "empty": 3, "sse": 4}

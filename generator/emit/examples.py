@@ -171,7 +171,7 @@ class ExampleValues:
             return {} if depth >= _DEPTH else {"key": self.data(type_ref.value, None, "value", depth + 1)}
         if isinstance(type_ref, UnionType):
             variants = [v for v in type_ref.variants if strip_nullable(v) == v] or list(type_ref.variants)
-            return self._derived(variants[0], hints, name, depth)
+            return self._unambiguous(variants, hints, name, depth)
         if isinstance(type_ref, AnyType):
             return name
         return self._named(type_ref.name, hints, name, depth)
@@ -208,7 +208,20 @@ class ExampleValues:
             elif d.by == "key" and isinstance(value, dict) and tag not in value:
                 value = {**value, tag: name}
             return value
-        return self._derived(union.variants[0], _NO_HINTS, name, depth)
+        return self._unambiguous(union.variants, _NO_HINTS, name, depth)
+
+    def _unambiguous(self, variants: "list[TypeRef] | tuple[TypeRef, ...]", hints: ValueHints, name: str,
+                     depth: int) -> Any:
+        """The first variant's value that fits no other variant, else the first variant's: a
+        `oneOf` value must match exactly one branch (an object beside a free-form object or `{}`
+        matches several, a server validating the body refuses it), and an `anyOf` loses nothing."""
+        values = []
+        for variant in variants:
+            value = self._derived(variant, hints, name, depth)
+            if sum(1 for other in variants if self.fits(other, value, depth)) == 1:
+                return value
+            values.append(value)
+        return values[0]
 
     # -- source -----------------------------------------------------------------
 

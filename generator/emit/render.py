@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 import jinja2
 
@@ -31,9 +31,9 @@ from generator.emit.layout import assigned_call, docstring_indent, import_from, 
 from generator.emit.models import models_view
 from generator.emit.precompiled import BuiltinLoader
 from generator.emit.readme import readme_view
-from generator.emit.resources import resource_view
+from generator.emit.resources import ResourceView, resource_view
 from generator.emit.testsuite import test_modules
-from generator.ir import Api
+from generator.ir import Api, SchemaDef
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 RUNTIME_DIR = _PACKAGE_DIR / "runtime"
@@ -83,6 +83,28 @@ def _lay_out_for(env: jinja2.Environment, line_length: int) -> None:
     env.filters["docindent"] = functools.partial(docstring_indent, line_length=line_length)
 
 
+def _resource_views(api: Api, schemas: Mapping[str, SchemaDef], options: RenderOptions) -> tuple[ResourceView, ...]:
+    children: dict[object, list[Any]] = {}  # by parent path: one pass, not one per resource (quadratic)
+    for r in api.resources:
+        children.setdefault(r.parents, []).append(r)
+    return tuple(
+        resource_view(r, schemas, options.docstrings, api.model_style, options.line_length,
+                      children=children.get(r.attribute_path, []))
+        for r in api.resources
+    )
+
+
+def shipped_test_ids(api: Api, options: RenderOptions | None = None) -> dict[str, str]:
+    """{pytest node id of a shipped test: the operationId it calls}, as `render_package` writes
+    them (the conformance runner scores operations by it)."""
+    options = options or RenderOptions()
+    resources = _resource_views(api, {d.name: d for d in api.schemas}, options)
+    return {
+        f"tests/{suite.module}.py::{prefix}{case.name}": case.operation.operation_id
+        for suite in test_modules(api, resources) for case in suite.cases for prefix in ("test_", "test_async_")
+    }
+
+
 def render_package(
     api: Api, template_dir: Path | None = None, *, format_code: bool = True, options: RenderOptions | None = None,
     on_format: Callable[[int], None] | None = None,
@@ -99,14 +121,7 @@ def render_package(
     files: dict[str, str] = {}
     sources: dict[str, str] = {}  # Python files, formatted together at the end
 
-    children: dict[object, list[Any]] = {}  # by parent path: one pass, not one per resource (quadratic)
-    for r in api.resources:
-        children.setdefault(r.parents, []).append(r)
-    resources = tuple(
-        resource_view(r, schemas, options.docstrings, api.model_style, options.line_length,
-                      children=children.get(r.attribute_path, []))
-        for r in api.resources
-    )
+    resources = _resource_views(api, schemas, options)
     sources[f"{package}/models.py"] = _render_models(env, api, common)
     sources[f"{package}/resources/__init__.py"] = _render(
         env, "package/resources/__init__.py.j2", **common, **vars(ResourcesView(resources))

@@ -84,6 +84,7 @@ class MethodView:
     body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
+    answers: str | None  # tuple display of the answer's status when it is a 3xx (not raised, not followed)
     idempotent: str  # "True" / "False": may the runtime retry it
     stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
     stream_cast: str | None  # expression parsing one event
@@ -249,6 +250,7 @@ def _method_view(
         body_args=body_args(op, body_name, ll),
         cast_to=cast_to,
         accept=accept_header(op),
+        answers=f"({int(op.success.status)},)" if op.success.status[0] == "3" else None,
         idempotent="True" if op.idempotent else "False",
         stream_mode=stream_mode,
         stream_cast=stream_cast,

@@ -35,7 +35,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union, cast
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar, Union
+from typing import cast
 
 import httpx
 from typing_extensions import Self
@@ -66,14 +67,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             request = self._build_request(call)
             self._log_attempt(request, retries_done)
             try:
-                response = self._client.send(request, stream=stream)
+                response = self._client.send(
+                    request, stream=stream, follow_redirects=not call.answers
+                )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
                 self._log_outcome(request, type(exc).__name__, delay, call, retries_done)
                 if delay is None:
                     raise self._map_error(exc, request) from exc
             else:
-                if response.is_success:
+                if response.is_success or response.status_code in call.answers:
                     self._log_outcome(request, str(response.status_code), None, call, retries_done)
                     return response
                 delay = self._delay_after_status(call, response, retries_done)
@@ -117,12 +120,13 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         accept: str = "application/json",
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
+        answers: Tuple[int, ...] = (),
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
-            accept=accept, content=content, content_type=content_type,
+            accept=accept, content=content, content_type=content_type, answers=answers,
         )  # fmt: skip
         return self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -207,14 +211,16 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             request = self._build_request(call)
             self._log_attempt(request, retries_done)
             try:
-                response = await self._client.send(request, stream=stream)
+                response = await self._client.send(
+                    request, stream=stream, follow_redirects=not call.answers
+                )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
                 self._log_outcome(request, type(exc).__name__, delay, call, retries_done)
                 if delay is None:
                     raise self._map_error(exc, request) from exc
             else:
-                if response.is_success:
+                if response.is_success or response.status_code in call.answers:
                     self._log_outcome(request, str(response.status_code), None, call, retries_done)
                     return response
                 delay = self._delay_after_status(call, response, retries_done)
@@ -259,12 +265,13 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         accept: str = "application/json",
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
+        answers: Tuple[int, ...] = (),
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
-            accept=accept, content=content, content_type=content_type,
+            accept=accept, content=content, content_type=content_type, answers=answers,
         )  # fmt: skip
         return await self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 

@@ -73,6 +73,9 @@ class PreparedCall:
     errors: Optional[Mapping[str, Any]] = None
     # The cookie parameters' `name=value` pairs, added to any Cookie header of the request.
     cookie: Optional[str] = None
+    # Statuses besides 2xx that are the operation's documented answer (a 3xx with a body):
+    # returned and parsed, not raised or followed.
+    answers: Tuple[int, ...] = ()
 
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
@@ -267,6 +270,7 @@ class BaseClient(Generic[HttpxClientT]):
         content_type: str = "application/octet-stream",
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
+        answers: Tuple[int, ...] = (),
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(build_path(path, path_params) if path_params or "{" in path else path)
@@ -339,6 +343,7 @@ class BaseClient(Generic[HttpxClientT]):
             idempotent=is_idempotent(method, idempotent),
             errors=errors,
             cookie=cookie_header(cookies),
+            answers=answers,
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:

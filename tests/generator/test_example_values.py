@@ -31,12 +31,14 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "nested": {"type": "object", "required": ["inner"], "properties": {
         "inner": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer", "minimum": 7}}}}},
     "pet": {"$ref": "#/components/schemas/Pet"},
+    # oneOf: any object matches the free-form branch and `{}` both, so only a non-object fits one
+    "choice": {"oneOf": [{"type": "object"}, {"$ref": "#/components/schemas/Closed"}, {}]},
 }
 
 
 def _spec(tmp_path: Path, extra: dict[str, Any] | None = None) -> Path:
     params = [{"name": name, "in": "query", "required": True, "schema": schema} for name, schema in SCHEMAS.items()
-              if schema.get("type") not in ("object", "array") and "$ref" not in schema]
+              if schema.get("type") not in ("object", "array") and "$ref" not in schema and "oneOf" not in schema]
     body = {"type": "object", "required": sorted(SCHEMAS), "properties": SCHEMAS}
     spec = {
         "openapi": "3.0.3", "info": {"title": "Values", "version": "1"},
@@ -46,7 +48,8 @@ def _spec(tmp_path: Path, extra: dict[str, Any] | None = None) -> Path:
             "responses": {"200": {"description": "ok"}}}}},
         "components": {"schemas": {"Pet": {
             "type": "object", "required": ["name"], "properties": {"name": {"type": "string", "example": "Rex"},
-                                                                   "kind": {"type": "string", "example": "dog"}}}}},
+                                                                   "kind": {"type": "string", "example": "dog"}}},
+            "Closed": {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": False}}},
     }
     for key, value in (extra or {}).items():
         spec["paths"]["/things"]["post"][key] = value

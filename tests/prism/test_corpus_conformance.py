@@ -39,8 +39,11 @@ SAMPLE = [
     "apisguru/googleapis.com_cloudfunctions_v1beta2.yaml",
     "big/twilio_messaging_v1.yaml",
 ]
-# Measured on the subset (2026-12-02): see docs/conformance.md. The floor holds it, not more.
-FLOOR = 0.84
+# Measured on the subset (2026-12-02, docs/conformance.md): 245/265 raw; of the 248 operations
+# nothing blocked (Prism's limits, documents that contradict themselves), 245 pass. The floors
+# hold that, not more: the 98% is over what a client can be blamed for.
+FLOOR = 0.98  # of the operations nothing blocked
+RAW_FLOOR = 0.90  # of all the operations, blocked or not
 TIME_LIMIT = 900  # seconds for the whole run: a hang fails loudly instead of stalling CI
 
 needs = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"spec corpus not found at {CORPUS} (shared/ beside the repo)")
@@ -57,12 +60,15 @@ def test_the_corpus_subset_conforms_and_every_failure_is_documented(tmp_path: Pa
         cwd=ROOT, capture_output=True, text=True, timeout=TIME_LIMIT,
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    last = run.stdout.strip().splitlines()[-1]
+    *_, unblocked_line, last = run.stdout.strip().splitlines()
     match = re.fullmatch(r"conformance: (\d+)/(\d+) operations pass", last)
     assert match, last
     passed, total = int(match.group(1)), int(match.group(2))
     assert total > 150  # the sample really ran (Prism loaded the specs, tests were found)
-    assert passed / total >= FLOOR, run.stdout
+    assert passed / total >= RAW_FLOOR, run.stdout
+    unblocked = re.match(r"not blocked by Prism or the spec: (\d+)/(\d+) operations pass", unblocked_line)
+    assert unblocked and int(unblocked.group(1)) == passed, unblocked_line
+    assert passed / int(unblocked.group(2)) >= FLOOR, run.stdout
 
     documented = DOC.read_text(encoding="utf-8")
     rows = json.loads(results.read_text(encoding="utf-8"))

@@ -41,15 +41,16 @@ class Seen:
 class Recorder:
     url: str = ""
     seen: List[Seen] = field(default_factory=list)
-    # path -> (status, content type, body) answered to the next request for it
-    answers: Dict[str, Tuple[int, str, bytes]] = field(default_factory=dict)
+    # path -> (status, content type, body, other headers) answered to the next request for it
+    answers: Dict[str, Tuple[int, str, bytes, Dict[str, str]]] = field(default_factory=dict)
 
     @property
     def last(self) -> Seen:
         return self.seen[-1]
 
-    def answer(self, path: str, status: int, content_type: str, body: bytes) -> None:
-        self.answers[path] = (status, content_type, body)
+    def answer(self, path: str, status: int, content_type: str, body: bytes,
+               headers: Dict[str, str] | None = None) -> None:
+        self.answers[path] = (status, content_type, body, headers or {})
 
 
 def _app(recorder: Recorder) -> Starlette:
@@ -62,8 +63,8 @@ def _app(recorder: Recorder) -> Starlette:
             await request.body(),
         ))  # fmt: skip
         path = request.url.path
-        status, content_type, body = recorder.answers.get(path, (204, "", b""))
-        headers = {"content-type": content_type} if content_type else {}
+        status, content_type, body, extra = recorder.answers.get(path, (204, "", b"", {}))
+        headers = {**extra, "content-type": content_type} if content_type else extra
         return Response(body, status_code=status, headers=headers)
 
     return Starlette(routes=[Route("/{rest:path}", record, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])])

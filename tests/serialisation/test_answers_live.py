@@ -47,6 +47,27 @@ def test_default_response_is_the_success_when_it_is_the_only_one(client: Any, re
     assert recorder.last.headers["accept"] == "application/vnd.wire+json"
 
 
+def test_a_documented_3xx_with_a_body_is_the_answer_not_a_hop(client: Any, recorder: Recorder) -> None:
+    """Where a spec's only answer is a 307 carrying data, the call returns that data: neither
+    raised as an error nor followed to its Location. Other redirects are still followed."""
+    recorder.answer("/answers/moved", 307, "application/json", b'{"R": 7}', {"location": "/answers"})
+    got = client.answers.moved()
+    assert got.model_dump(by_alias=True, exclude_unset=True) == {"R": 7}
+    assert [s.target for s in recorder.seen] == [b"/answers/moved"]
+    recorder.answer("/answers/default", 302, "", b"", {"location": "/answers/any"})
+    recorder.answer("/answers/any", 200, "application/json", b'{"G": 2}')
+    assert client.answers.default().model_dump(by_alias=True, exclude_unset=True) == {"G": 2}
+    assert [s.target for s in recorder.seen][-2:] == [b"/answers/default", b"/answers/any"]
+
+
+@pytest.mark.anyio
+async def test_async_documented_3xx_answer(aclient: Any, recorder: Recorder) -> None:
+    recorder.answer("/answers/moved", 307, "application/json", b'{"G": 1}', {"location": "/answers"})
+    got = await aclient.answers.moved()
+    assert got.model_dump(by_alias=True, exclude_unset=True) == {"G": 1}
+    assert len(recorder.seen) == 1
+
+
 @pytest.mark.anyio
 async def test_async_answer_parsed_the_same(aclient: Any, recorder: Recorder) -> None:
     recorder.answer("/answers", 200, "text/plain", b"plain")

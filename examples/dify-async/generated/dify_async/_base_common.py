@@ -106,6 +106,9 @@ class PreparedCall:
     errors: Optional[Mapping[str, Any]] = None
     # The cookie parameters' `name=value` pairs, added to any Cookie header of the request.
     cookie: Optional[str] = None
+    # Statuses besides 2xx that are the operation's documented answer (a 3xx with a body):
+    # returned and parsed, not raised or followed.
+    answers: Tuple[int, ...] = ()
 
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
@@ -318,6 +321,7 @@ class BaseClient(Generic[HttpxClientT]):
         content_type: str = "application/octet-stream",
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
+        answers: Tuple[int, ...] = (),
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
         url = self._url(
@@ -399,6 +403,7 @@ class BaseClient(Generic[HttpxClientT]):
             idempotent=is_idempotent(method, idempotent),
             errors=errors,
             cookie=cookie_header(cookies),
+            answers=answers,
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:

@@ -1,0 +1,103 @@
+"""What the conformance runner knows about a failure before blaming the client: the mock
+server's own limits and documents that contradict themselves, each recognised from evidence
+(Prism's error code and the operation's shape in the IR), never from a spec's name.
+
+`blocked_by(line, facts)` says "prism: why" or "spec: why" when the evidence is there, else "".
+A blocked failure still fails (the last line counts it); the runner reports the share of the
+operations nothing blocked apart, and that share is what CI holds to its floor.
+
+Also `prism_document`: the copy of a spec Prism is started on, where Prism cannot serve the
+spec as written but the client's requests and the examples stay the same.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.ir import Api, Operation
+
+_FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
+_REQUIRED = re.compile(r"must have required property '([^']+)'")
+_NOT_OF_KIND = re.compile(r"\bbody\.([^\s:.]+)(?:\.\S*)?:? Request body property \S+ must be (?:object|array)")
+
+
+def operation_facts(api: Api) -> dict[str, dict[str, Any]]:
+    """{operationId: what `blocked_by` looks at}, plain JSON so saved runs keep it."""
+    return {op.operation_id: _facts(op) for resource in api.resources for op in resource.operations}
+
+
+def _facts(op: Operation) -> dict[str, Any]:
+    body = op.body
+    form = body is not None and body.media_type in _FORM_MEDIA
+    return {
+        "fragment_path": "#" in op.path,
+        "form_fields": sorted({f.wire_name for f in body.fields} - {name for name, e in body.encodings if e.style})
+        if form and body is not None else [],
+        "null_only": sorted(p.wire_name for p in op.parameters if _null_only(p.hints)),
+        "no_responses": not op.responses,
+    }
+
+
+def _null_only(hints: Any) -> bool:
+    while hints is not None and not hints.allowed and hints.item is not None:
+        hints = hints.item  # an array's items
+    return hints is not None and bool(hints.allowed) and all(text == "null" for text in hints.allowed)
+
+
+def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
+    facts = facts or {}
+    if "NO_COMPLEX_OBJECT_TEXT" in line:
+        return "prism: cannot serve an object under a media type that is not JSON"
+    if "SCHEMA_TOO_COMPLEX" in line:
+        return "prism: gave up building an answer (SCHEMA_TOO_COMPLEX)"
+    if line.startswith("Prism crashed on this request"):
+        return "prism: crashed on the request"
+    if facts.get("fragment_path") and ("NO_PATH_MATCHED_ERROR" in line or "NO_METHOD_MATCHED_ERROR" in line):
+        return "prism: routes by the path's `#` fragment, which no HTTP request carries"
+    if "NO_RESPONSE_RESPONSE_DEFINED" in line or facts.get("no_responses"):
+        return "spec: the operation declares no response with an HTTP status"
+    if line.startswith("generate failed: LoadError"):
+        return "spec: the document is broken (clientgen refuses it with its pointer)"
+    missing = _REQUIRED.search(line)
+    if missing and "%" in missing.group(1):
+        return "prism: looks the parameter up by its percent-encoded name"
+    if missing and missing.group(1) in facts.get("null_only", ()):
+        return "spec: a required query value that may only be null, which a query string cannot carry"
+    wrong = _NOT_OF_KIND.search(line)
+    if wrong and wrong.group(1) in facts.get("form_fields", ()):
+        return "prism: checks form fields and parts as plain strings (no JSON parts, the last of repeated keys)"
+    return ""
+
+
+def prism_document(spec: Path, work: Path) -> Path:
+    """`spec`, or a copy for Prism: a response under `*/*` with a schema is served as JSON
+    (Prism answers 500 NO_COMPLEX_OBJECT_TEXT for an object under `*/*`, whatever the request
+    accepts). Only single-file specs are copied: a relative `$ref` must stay beside its file."""
+    text = spec.read_text(encoding="utf-8", errors="replace")
+    if "*/*" not in text or re.search(r"""\$ref["']?\s*:\s*["']?(?!#)[^"'\s]""", text):
+        return spec
+    import yaml
+
+    document = json.loads(text) if spec.suffix == ".json" else yaml.safe_load(text)
+    if not _serve_wildcards_as_json(document):
+        return spec
+    copy = work / f"prism-{spec.stem}.json"
+    copy.write_text(json.dumps(document), encoding="utf-8")
+    return copy
+
+
+def _serve_wildcards_as_json(document: Any) -> bool:
+    changed = False
+    for item in (document.get("paths") or {}).values() if isinstance(document, dict) else ():
+        for operation in item.values() if isinstance(item, dict) else ():
+            responses = operation.get("responses") if isinstance(operation, dict) else None
+            for response in responses.values() if isinstance(responses, dict) else ():
+                content = response.get("content") if isinstance(response, dict) else None
+                if isinstance(content, dict) and "*/*" in content and "application/json" not in content \
+                        and isinstance(content["*/*"], dict) and "schema" in content["*/*"]:
+                    content["application/json"] = content.pop("*/*")
+                    changed = True
+    return changed
