@@ -53,6 +53,8 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "prism: cannot serve an object under a media type that is not JSON"
     if "SCHEMA_TOO_COMPLEX" in line:
         return "prism: gave up building an answer (SCHEMA_TOO_COMPLEX)"
+    if line.startswith("the answer was null: "):
+        return "prism: answered `null`, where it could build no example for the declared schema"
     if line.startswith("Prism crashed on this request"):
         return "prism: crashed on the request"
     if facts.get("fragment_path") and ("NO_PATH_MATCHED_ERROR" in line or "NO_METHOD_MATCHED_ERROR" in line):

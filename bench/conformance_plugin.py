@@ -33,6 +33,14 @@ def _violations(response: Any) -> list[dict[str, Any]]:
     return [v for v in found if isinstance(v, dict)]
 
 
+def _body_is_null(response: Any) -> bool:
+    """A JSON `null` for the whole answer: what Prism sends where it builds no example."""
+    try:
+        return response is not None and bytes(response.content).strip() == b"null"
+    except Exception:  # a streamed answer, never read: no body to look at
+        return False
+
+
 def classify(exc: BaseException) -> tuple[str, str]:
     """(class, first line) of what a test raised."""
     name = type(exc).__name__
@@ -40,7 +48,8 @@ def classify(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, AssertionError) and str(exc).startswith("the stream carried no event"):
         return "other", _first_line(str(exc))  # an answer with no event in it: nothing failed to parse
     if name in ("APIResponseValidationError", "ValidationError") or isinstance(exc, AssertionError):
-        return "parse", _first_line(f"{name}: {exc}")
+        null = "the answer was null: " if _body_is_null(getattr(exc, "response", None)) else ""
+        return "parse", _first_line(f"{null}{name}: {exc}")
     response = getattr(exc, "response", None)
     status = getattr(exc, "status_code", None)
     if response is not None and status is not None:

@@ -46,6 +46,10 @@ def test_other_statuses_and_errors_are_other_and_parse_failures_are_parse() -> N
     assert conformance_plugin.classify(caught.value)[0] == "parse"
     response = httpx.Response(200, text="nope", request=REQUEST)
     assert conformance_plugin.classify(APIResponseValidationError("bad body", response=response))[0] == "parse"
+    null = httpx.Response(200, content=b"null", request=REQUEST)
+    kind, line = conformance_plugin.classify(APIResponseValidationError("not a Thing", response=null))
+    assert kind == "parse" and line.startswith("the answer was null: APIResponseValidationError")
+    assert conformance_plugin.classify(APIResponseValidationError("bad body", response=response))[1].startswith("API")
     kind, line = conformance_plugin.classify(APIConnectionError("Connection refused", REQUEST))
     assert kind == "other" and line.startswith("APIConnectionError: Connection refused")
 
@@ -128,6 +132,7 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked("422 query: Request query must have required property 'a%20b'", facts["nulls"]).startswith("prism:")
     assert blocked("500 500 Internal Server Error", facts["silent"]).startswith("spec:")
     assert blocked("APIResponseValidationError: response does not match Thing", facts["plain"]) == ""
+    assert blocked("the answer was null: APIResponseValidationError: x", facts["plain"]).startswith("prism:")
     row = conformance.Row("tricky/c.json", operations=4, passed=2, failures=[
         conformance.Failure("tag", "other", "404", blocked="prism: fragment"), conformance.Failure("plain", "parse", "x")])
     lines = conformance.report([row]).splitlines()
