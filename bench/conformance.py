@@ -1,6 +1,6 @@
 """Run the tests clientgen ships in every client against Prism, spec by spec.
 
-    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--jobs N]
+    python bench/conformance.py SPEC_OR_FOLDER... [--timeout SECONDS] [--dynamic] [--jobs N] [--shards N]
                                 [--json FILE] [--markdown docs/conformance.md]
 
 For each spec: generate the client (black skipped: it changes no behaviour),
@@ -99,7 +99,9 @@ class Prism:
     def __init__(self, spec: Path, log: Path, dynamic: bool) -> None:
         self.port = _free_port()
         self.log = log
-        command = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", str(self.port)]
+        # Warnings and errors only: at the default level Prism logs every request in several
+        # lines, which costs it as much as answering (and that shows on GitHub's 1,246 tests).
+        command = [str(PRISM), "mock", str(spec), "-h", "127.0.0.1", "-p", str(self.port), "-v", "warn"]
         with open(log, "wb") as handle:
             self.proc = subprocess.Popen(command + (["--dynamic"] if dynamic else []), stdin=subprocess.DEVNULL,
                                          stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
@@ -116,7 +118,7 @@ class Prism:
         """None once listening, else why not (Prism's own error line)."""
         deadline = time.monotonic() + PRISM_STARTUP
         while time.monotonic() < deadline:
-            if f"Prism is listening on {self.url}" in self.output():
+            if self._listening():
                 return None
             if self.proc.poll() is not None:
                 break
@@ -126,6 +128,13 @@ class Prism:
             return f"Prism did not start within {PRISM_STARTUP:.0f} s"
         errors = [line.strip() for line in text.splitlines() if re.search(r"error|✖|fatal", line, re.I)]
         return (errors[0] if errors else last_line(text) if text.strip() else "no output")[:200]
+
+    def _listening(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                return True
+        except OSError:
+            return False
 
     def stop(self) -> None:
         _LIVE.discard(self)
@@ -157,7 +166,7 @@ def _generate(spec: Path, output: Path) -> tuple[dict[str, str], dict[str, dict[
 _RESTARTS = 5  # Prism restarts after it crashed on a request, per spec
 
 
-def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -> Row:
+def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path, shards: int = 1) -> Row:
     row = Row(name)
     output = work / "client"
     try:
@@ -182,7 +191,18 @@ def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -
         return row
     started = time.monotonic()
     served = prism_document(spec, work)
-    records, crash, why = _run_tests(served, output, list(tests), started + timeout, dynamic, work)
+    groups = _shards(list(tests), shards)
+
+    def run_shard(numbered: tuple[int, list[str]]) -> tuple[list[dict[str, object]], str, str | None]:
+        number, group = numbered
+        (work / f"shard{number}").mkdir(exist_ok=True)
+        return _run_tests(served, output, group, started + timeout, dynamic, work / f"shard{number}")
+
+    with ThreadPoolExecutor(max_workers=len(groups)) as pool:
+        outcomes = list(pool.map(run_shard, enumerate(groups)))
+    records = [record for outcome in outcomes for record in outcome[0]]
+    crash = next((outcome[1] for outcome in outcomes if outcome[1]), "")
+    why = next((outcome[2] for outcome in outcomes if outcome[2] is not None), None)
     row.seconds = time.monotonic() - started
     if why is not None:
         row.kind, row.note, row.operations, row.seconds = "prism cannot load", why, 0, 0.0
@@ -193,6 +213,21 @@ def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path) -
     return row
 
 
+SHARD_SIZE = 300  # tests per extra Prism: for fewer, starting one costs more than it saves
+
+
+def _shards(tests: list[str], most: int) -> list[list[str]]:
+    """The tests in up to `most` groups of whole modules, about even: each group gets a Prism
+    and a pytest of its own (a test waits on one Prism at a time; two keep both cores busy)."""
+    modules: dict[str, list[str]] = {}
+    for test in tests:
+        modules.setdefault(test.split("::")[0], []).append(test)
+    groups: list[list[str]] = [[] for _ in range(max(1, min(most, len(tests) // SHARD_SIZE)))]
+    for module in sorted(modules, key=lambda m: (-len(modules[m]), m)):
+        min(groups, key=len).extend(modules[module])
+    return [group for group in groups if group]
+
+
 def _run_tests(spec: Path, output: Path, tests: list[str], deadline: float, dynamic: bool,
                work: Path) -> tuple[list[dict[str, object]], str, str | None]:
     """(one record per test run, why the run broke off or "", why Prism would not start or None).
@@ -200,7 +235,7 @@ def _run_tests(spec: Path, output: Path, tests: list[str], deadline: float, dyna
     Prism sometimes dies on a request; the plugin then stops pytest, and the tests not yet
     run go again against a fresh Prism (the test it died on is recorded as such)."""
     records: list[dict[str, object]] = []
-    remaining = ["tests"]
+    remaining = sorted({test.split("::")[0] for test in tests})  # whole modules first
     for attempt in range(_RESTARTS + 1):
         prism = Prism(spec, work / f"prism.{attempt}.log", dynamic)
         try:
@@ -299,7 +334,7 @@ def _run_all(specs: list[tuple[str, Path]], args: argparse.Namespace) -> list[Ro
             if args.generator == "opc":
                 row = opc_callable(name, spec.resolve(), args.timeout, Path(work))
             else:
-                row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work))
+                row = run_spec(name, spec.resolve(), args.timeout, args.dynamic, Path(work), args.shards)
         print(f"# {name}: {row.kind}, {row.passed}/{row.operations} in {row.seconds:.1f} s", file=sys.stderr, flush=True)
         if args.json:  # each row as it is done, so a long run stopped early still has its results
             with _GENERATING, open(args.json.with_suffix(".partial.jsonl"), "a", encoding="utf-8") as handle:
@@ -321,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="opc: count the operations openapi-python-client (pinned) makes callable instead")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
     parser.add_argument("--jobs", type=int, default=1, help="specs run side by side (default 1)")
+    parser.add_argument("--shards", type=int, default=2,
+                        help=f"a spec's tests split over up to N Prisms, one per {SHARD_SIZE} tests (default 2)")
     parser.add_argument("--markdown", type=Path, help="write the measured part of this page (docs/conformance.md)")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, _stop_all)

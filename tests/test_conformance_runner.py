@@ -157,3 +157,13 @@ def test_prism_serves_a_wildcard_response_as_json_and_nothing_else_changes(tmp_p
     external.write_text(json.dumps({**CAUSES_SPEC, "components": {"schemas": {"X": {"$ref": "other.json#/X"}}}}),
                         encoding="utf-8")
     assert conformance_causes.prism_document(external, tmp_path) == external
+
+
+def test_a_big_spec_is_sharded_by_whole_modules_and_a_small_one_is_not() -> None:
+    tests = [f"tests/test_{m}.py::test_{i}" for m, n in (("a", 400), ("b", 250), ("c", 100)) for i in range(n)]
+    groups = conformance._shards(tests, 2)
+    assert sorted(t for g in groups for t in g) == sorted(tests)  # every test once
+    assert [sorted({t.split("::")[0] for t in g}) for g in groups] == [
+        ["tests/test_a.py"], ["tests/test_b.py", "tests/test_c.py"]]  # modules stay whole, about even
+    assert conformance._shards(tests[:299], 2) == [tests[:299]]  # below SHARD_SIZE: one Prism
+    assert len(conformance._shards(tests, 1)) == 1
