@@ -35,8 +35,9 @@ class Row:
 
     @property
     def blocked(self) -> int:
-        """Failed operations the mock server or the document itself is at fault for."""
-        return sum(1 for f in self.failures if f.blocked)
+        """Failed operations the mock server or the document itself is at fault for (a refused
+        spec's one failure "*" stands for all its operations)."""
+        return sum(self.operations if f.operation == "*" else 1 for f in self.failures if f.blocked)
 
     @property
     def group(self) -> str:

@@ -135,9 +135,11 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked("the answer was null: APIResponseValidationError: x", facts["plain"]).startswith("prism:")
     row = conformance.Row("tricky/c.json", operations=4, passed=2, failures=[
         conformance.Failure("tag", "other", "404", blocked="prism: fragment"), conformance.Failure("plain", "parse", "x")])
-    lines = conformance.report([row]).splitlines()
-    assert lines[-2:] == ["not blocked by Prism or the spec: 2/3 operations pass = 66.7%",
-                          "conformance: 2/4 operations pass"]
+    refused = conformance.Row("tricky/broken.json", kind="generate failed", operations=5, failures=[
+        conformance.Failure("*", "other", "generate failed: LoadError: x", blocked="spec: broken")])
+    lines = conformance.report([row, refused]).splitlines()
+    assert lines[-2:] == ["not blocked by Prism or the spec: 2/3 operations pass = 66.7%",  # all 5 refused ops blocked
+                          "conformance: 2/9 operations pass"]
 
 
 def test_prism_serves_a_wildcard_response_as_json_and_nothing_else_changes(tmp_path: Path) -> None:

@@ -40,6 +40,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar,
 from typing import cast
 
 import httpx
+from httpx import USE_CLIENT_DEFAULT
 from typing_extensions import Self
 
 from ._base_common import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BaseClient, PreparedCall
@@ -68,9 +69,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             request = self._build_request(call)
             self._log_attempt(request, retries_done)
             try:
-                response = self._client.send(
-                    request, stream=stream, follow_redirects=not call.answers
-                )
+                # A documented 3xx answer is read, not followed; otherwise the client decides.
+                follow = False if call.answers else USE_CLIENT_DEFAULT
+                response = self._client.send(request, stream=stream, follow_redirects=follow)
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
                 self._log_outcome(request, type(exc).__name__, delay, call, retries_done)
@@ -212,9 +213,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             request = self._build_request(call)
             self._log_attempt(request, retries_done)
             try:
-                response = await self._client.send(
-                    request, stream=stream, follow_redirects=not call.answers
-                )
+                follow = False if call.answers else USE_CLIENT_DEFAULT
+                response = await self._client.send(request, stream=stream, follow_redirects=follow)
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
                 self._log_outcome(request, type(exc).__name__, delay, call, retries_done)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.serialisation.conftest import PACKAGE, Recorder
@@ -58,6 +59,18 @@ def test_a_documented_3xx_with_a_body_is_the_answer_not_a_hop(client: Any, recor
     recorder.answer("/answers/any", 200, "application/json", b'{"G": 2}')
     assert client.answers.default().model_dump(by_alias=True, exclude_unset=True) == {"G": 2}
     assert [s.target for s in recorder.seen][-2:] == [b"/answers/default", b"/answers/any"]
+
+
+def test_a_client_the_user_gave_keeps_its_own_redirect_setting(wire: Any, recorder: Recorder) -> None:
+    """Only a documented 3xx answer turns following off per request; other calls leave the
+    user's httpx client to decide (here: not to follow, so the 302 is the caller's to see)."""
+    recorder.answer("/answers/default", 302, "", b"", {"location": "/answers/any"})
+    with httpx.Client(follow_redirects=False) as own, \
+            wire.Wire(api_key="sk-wire-SECRET", base_url=recorder.url, max_retries=0, http_client=own) as client:
+        with pytest.raises(wire.APIStatusError) as caught:
+            client.answers.default()
+    assert caught.value.status_code == 302
+    assert [s.target for s in recorder.seen] == [b"/answers/default"]
 
 
 @pytest.mark.anyio

@@ -42,6 +42,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar,
 from typing import cast
 
 import httpx
+from httpx import USE_CLIENT_DEFAULT
 from typing_extensions import Self
 
 from ._base_common import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BaseClient, PreparedCall
@@ -70,8 +71,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             request = self._build_request(call)
             self._log_attempt(request, retries_done)
             try:
+                # A documented 3xx answer is read, not followed; otherwise the client decides.
+                follow = False if call.answers else USE_CLIENT_DEFAULT
                 response = self._client.send(
-                    request, stream=stream, follow_redirects=not call.answers
+                    request, stream=stream, follow_redirects=follow
                 )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
@@ -230,8 +233,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             request = self._build_request(call)
             self._log_attempt(request, retries_done)
             try:
+                follow = False if call.answers else USE_CLIENT_DEFAULT
                 response = await self._client.send(
-                    request, stream=stream, follow_redirects=not call.answers
+                    request, stream=stream, follow_redirects=follow
                 )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
