@@ -21,6 +21,7 @@ from generator.ir import Api, Operation
 
 _FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
 _REQUIRED = re.compile(r"must have required property '([^']+)'")
+_SHORT_BODY = re.compile(r"peer closed connection without sending complete message body \(received 0 bytes")
 _NOT_OF_KIND = re.compile(r"\bbody\.([^\s:.]+)(?:\.\S*)?:? Request body property \S+ must be (?:object|array)")
 
 
@@ -38,6 +39,7 @@ def _facts(op: Operation) -> dict[str, Any]:
         if form and body is not None else [],
         "null_only": sorted(p.wire_name for p in op.parameters if _null_only(p.hints)),
         "no_responses": not op.responses,
+        "redirects": any(r.status[0] == "3" for r in op.responses),
     }
 
 
@@ -57,6 +59,12 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "prism: answered `null`, where it could build no example for the declared schema"
     if line.startswith("Prism crashed on this request"):
         return "prism: crashed on the request"
+    if _SHORT_BODY.search(line):
+        return "prism: announced a body length (the spec's example `Content-Length` header) and sent no body"
+    if facts.get("redirects") and "Name or service not known" in line:
+        return "prism: redirects to the spec's example `Location`, a host outside the mock (no network here)"
+    if facts.get("redirects") and re.match(r"3\d\d ", line):
+        return "spec: a documented redirect that declares no `Location` header, so there is nowhere to follow"
     if facts.get("fragment_path") and ("NO_PATH_MATCHED_ERROR" in line or "NO_METHOD_MATCHED_ERROR" in line):
         return "prism: routes by the path's `#` fragment, which no HTTP request carries"
     if "NO_RESPONSE_RESPONSE_DEFINED" in line or facts.get("no_responses"):

@@ -108,6 +108,7 @@ CAUSES_SPEC = {
              "schema": {"type": "array", "items": {"enum": [None], "nullable": True}}}],
             "responses": {"200": {"description": "ok"}}}},
         "/silent": {"get": {"operationId": "silent", "responses": {}}},
+        "/archive": {"get": {"operationId": "archive", "responses": {"302": {"description": "to the download"}}}},
         "/plain": {"get": {"operationId": "plain", "responses": {"200": {"description": "ok", "content": {
             "*/*": {"schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}}}},
     },
@@ -131,6 +132,14 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked("422 query: Request query must have required property 'other'", facts["nulls"]) == ""
     assert blocked("422 query: Request query must have required property 'a%20b'", facts["nulls"]).startswith("prism:")
     assert blocked("500 500 Internal Server Error", facts["silent"]).startswith("spec:")
+    unreachable = "APIConnectionError: Connection error: [Errno -2] Name or service not known (GET http://127.0.0.1:1/x)"
+    assert blocked(unreachable, facts["archive"]).startswith("prism:")  # followed the example Location
+    assert blocked(unreachable, facts["plain"]) == ""  # no redirect documented: the client went astray
+    assert blocked("302 302 Found (GET http://127.0.0.1:1/archive)", facts["archive"]).startswith("spec:")
+    assert blocked("302 302 Found (GET http://127.0.0.1:1/plain)", facts["plain"]) == ""
+    short = "APIConnectionError: Connection error: peer closed connection without sending complete message body "
+    assert blocked(short + "(received 0 bytes, expected 279)", facts["plain"]).startswith("prism:")
+    assert blocked(short + "(received 10 bytes, expected 279)", facts["plain"]) == ""
     assert blocked("APIResponseValidationError: response does not match Thing", facts["plain"]) == ""
     assert blocked("the answer was null: APIResponseValidationError: x", facts["plain"]).startswith("prism:")
     row = conformance.Row("tricky/c.json", operations=4, passed=2, failures=[
