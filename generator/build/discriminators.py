@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.build import pointers
+from generator.build.errors import BuildError, BuildWarning
 
 SCHEMAS = "/components/schemas"
 
@@ -68,8 +69,13 @@ def _children_by_parent(document: Mapping[str, Any]) -> dict[str, list[str]]:
     return children
 
 
-def find_tagged_unions(document: Mapping[str, Any]) -> dict[str, TaggedUnion]:
-    """Every schema with a discriminator, by pointer: oneOf/anyOf unions and parents."""
+def find_tagged_unions(document: Mapping[str, Any], warnings: list[BuildWarning]) -> dict[str, TaggedUnion]:
+    """Every schema with a discriminator, by pointer: oneOf/anyOf unions and parents.
+
+    A discriminator whose tag a variant's own schema cannot take (the implicit tag
+    `Domain` for a `type` that is `enum: [master, slave]`) is left out, with a warning:
+    narrowing the field to the tag would make the model refuse every real answer, so the
+    union stays a plain one."""
     found: dict[str, TaggedUnion] = {}
     children: dict[str, list[str]] | None = None  # built on first need
     for node, pointer in _walk(document, ""):
@@ -100,8 +106,44 @@ def find_tagged_unions(document: Mapping[str, Any]) -> dict[str, TaggedUnion]:
                 continue
         # Implicit mapping: a variant not named in the mapping is tagged by its schema name.
         pairs += [(_last_segment(c), c) for c in candidates if c not in mapped]
-        found[pointer] = TaggedUnion(discriminator["propertyName"], tuple(sorted(pairs)))
+        union = TaggedUnion(discriminator["propertyName"], tuple(sorted(pairs)))
+        refused = _tag_refused(document, union)
+        if refused:
+            warnings.append(BuildWarning(
+                f"discriminator {union.property!r} is ignored: {refused}; the union is matched by shape instead",
+                pointers.join(pointer, "discriminator")))
+            continue
+        found[pointer] = union
     return found
+
+
+def _tag_refused(document: Mapping[str, Any], union: TaggedUnion) -> str:
+    """Why a variant cannot carry its tag (its tag property allows other values only), or ""."""
+    for tag, target in union.variants:
+        allowed = _declared_values(document, target, union.property)
+        if allowed is not None and tag not in allowed:
+            shown = ", ".join(repr(v) for v in allowed)
+            return f"its tag {tag!r} for #{target} is not among the values its {union.property!r} allows ({shown})"
+    return ""
+
+
+def _declared_values(document: Mapping[str, Any], target: str, prop: str) -> list[Any] | None:
+    """The `enum`/`const` the variant declares for `prop` (in its own properties or an
+    `allOf` part), or None where it leaves the value open."""
+    try:
+        variant = pointers.resolve(document, "#" + target, target)
+        parts = [variant, *(variant.get("allOf") or [] if isinstance(variant, Mapping) else [])]
+        for part in parts:
+            part, _ = pointers.deref(document, part, target)
+            schema = (part.get("properties") or {}).get(prop) if isinstance(part, Mapping) else None
+            schema, _ = pointers.deref(document, schema, target)
+            if isinstance(schema, Mapping) and "const" in schema:
+                return [schema["const"]]
+            if isinstance(schema, Mapping) and isinstance(schema.get("enum"), list):
+                return schema["enum"]
+    except BuildError:  # a dangling ref is reported where the variant is built, with its pointer
+        return None
+    return None
 
 
 def tags_by_variant(unions: Mapping[str, TaggedUnion]) -> dict[str, dict[str, tuple[str, ...]]]:

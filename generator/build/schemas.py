@@ -83,7 +83,7 @@ class SchemaBuilder:
     def __init__(self, document: Mapping[str, Any], warnings: list[BuildWarning]) -> None:
         self._document = document
         self._warnings = warnings
-        self._unions: dict[str, TaggedUnion] = find_tagged_unions(document)
+        self._unions: dict[str, TaggedUnion] = find_tagged_unions(document, warnings)
         self._tags = tags_by_variant(self._unions)
         self._names: dict[str, str] = {}
         self._taken: set[str] = set()  # the values of _names, for unique() without a copy per name

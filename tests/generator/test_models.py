@@ -296,3 +296,20 @@ def test_variant_selected_by_several_tags_requires_its_tag(generate_models: Gene
     assert typing.get_args(models.Cat.model_fields["pet_type"].annotation) == ("cat", "kitten")
     assert models.Cat.model_fields["pet_type"].is_required()  # no single default to fall back on
     assert models.Dog().pet_type == "dog"
+
+
+def test_a_tag_the_variant_cannot_take_leaves_the_union_matched_by_shape(generate_models: GenerateFn) -> None:
+    # Linode's tagged objects: the implicit tag `Dog` names a variant whose `pet_type` is an
+    # enum without it, so a discriminated union would refuse every real Dog.
+    schemas = _pets({"propertyName": "pet_type"})
+    schemas["Dog"]["properties"]["pet_type"] = {"type": "string", "enum": ["hound", "terrier"]}  # type: ignore[index]
+    schemas["Dog"]["required"] = ["pet_type", "barks"]  # type: ignore[index]
+    models = generate_models(minimal_spec(schemas))
+    adapter = TypeAdapter(models.Pet)
+    dog = adapter.validate_python({"pet_type": "hound", "barks": True})
+    assert isinstance(dog, models.Dog) and dog.pet_type == "hound"
+    assert isinstance(adapter.validate_python({"pet_type": "Cat", "meows": True}), models.Cat)
+    assert models.Cat.model_validate({"pet_type": "anything"}).pet_type == "anything"  # not narrowed either
+    warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
+    assert ("#/components/schemas/Pet/discriminator: warning: discriminator 'pet_type' is ignored: its tag 'Dog' "
+            "for #/components/schemas/Dog is not among the values its 'pet_type' allows ('hound', 'terrier')") in warnings
