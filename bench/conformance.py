@@ -160,7 +160,7 @@ def _generate(spec: Path, output: Path) -> tuple[dict[str, str], dict[str, dict[
         result = generate(spec, format_code=False)
         tests = shipped_test_ids(result.api)
     write_tree(result.files, output, force=True)
-    return tests, operation_facts(result.api)
+    return tests, operation_facts(result.api, result.warnings)
 
 
 _RESTARTS = 5  # Prism restarts after it crashed on a request, per spec

@@ -25,13 +25,29 @@ _SHORT_BODY = re.compile(r"peer closed connection without sending complete messa
 _NOT_OF_KIND = re.compile(r"\bbody\.([^\s:.]+)(?:\.\S*)?:? Request body property \S+ must be (?:object|array)")
 
 
-def operation_facts(api: Api) -> dict[str, dict[str, Any]]:
-    """{operationId: what `blocked_by` looks at}, plain JSON so saved runs keep it."""
-    return {op.operation_id: _facts(op) for resource in api.resources for op in resource.operations}
+def operation_facts(api: Api, warnings: tuple[str, ...] = ()) -> dict[str, dict[str, Any]]:
+    """{operationId: what `blocked_by` looks at}, plain JSON so saved runs keep it. `warnings`:
+    the generator's, whose pointers tie a contradiction in the document to an operation."""
+    undeclared = _undeclared_required(warnings)
+    return {op.operation_id: _facts(op, undeclared) for resource in api.resources for op in resource.operations}
 
 
-def _facts(op: Operation) -> dict[str, Any]:
+_UNDECLARED = re.compile(r"#(/paths/\S*?/requestBody)\S*: warning: `required` names (.*?), which `properties` does not")
+
+
+def _undeclared_required(warnings: tuple[str, ...]) -> dict[str, list[str]]:
+    """Request body pointer -> the names its schemas require but never declare."""
+    found: dict[str, list[str]] = {}
+    for warning in warnings:
+        match = _UNDECLARED.search(warning)
+        if match:
+            found.setdefault(match.group(1), []).extend(re.findall(r"'([^']+)'", match.group(2)))
+    return found
+
+
+def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
     body = op.body
+    body_pointer = f"/paths/{op.path.replace('~', '~0').replace('/', '~1')}/{op.method}/requestBody"
     form = body is not None and body.media_type in _FORM_MEDIA
     return {
         "fragment_path": "#" in op.path,
@@ -40,6 +56,7 @@ def _facts(op: Operation) -> dict[str, Any]:
         "null_only": sorted(p.wire_name for p in op.parameters if _null_only(p.hints)),
         "no_responses": not op.responses,
         "redirects": any(r.status[0] == "3" for r in op.responses),
+        "undeclared_required": sorted(set(undeclared.get(body_pointer, ()))),
     }
 
 
@@ -74,6 +91,8 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
     missing = _REQUIRED.search(line)
     if missing and "%" in missing.group(1):
         return "prism: looks the parameter up by its percent-encoded name"
+    if missing and "body" in line.split(":", 1)[0] and missing.group(1) in facts.get("undeclared_required", ()):
+        return "spec: the body requires a property its schema does not declare, so no client built from it sends one"
     if missing and missing.group(1) in facts.get("null_only", ()):
         return "spec: a required query value that may only be null, which a query string cannot carry"
     wrong = _NOT_OF_KIND.search(line)

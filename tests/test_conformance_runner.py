@@ -108,6 +108,10 @@ CAUSES_SPEC = {
              "schema": {"type": "array", "items": {"enum": [None], "nullable": True}}}],
             "responses": {"200": {"description": "ok"}}}},
         "/silent": {"get": {"operationId": "silent", "responses": {}}},
+        "/invites": {"post": {"operationId": "invite", "requestBody": {"content": {"application/json": {"schema": {
+            "type": "object", "required": ["user"], "properties": {"user": {
+                "type": "object", "required": ["id"], "properties": {"login": {"type": "string"}}}}}}}},
+            "responses": {"200": {"description": "ok"}}}},
         "/archive": {"get": {"operationId": "archive", "responses": {"302": {"description": "to the download"}}}},
         "/plain": {"get": {"operationId": "plain", "responses": {"200": {"description": "ok", "content": {
             "*/*": {"schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}}}},
@@ -117,11 +121,12 @@ CAUSES_SPEC = {
 
 def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fault(tmp_path: Path) -> None:
     import conformance_causes
-    from generator.pipeline import build_only
+    from generator.pipeline import generate
 
     spec = tmp_path / "causes.json"
     spec.write_text(json.dumps(CAUSES_SPEC), encoding="utf-8")
-    facts = conformance_causes.operation_facts(build_only(spec))
+    result = generate(spec, format_code=False)
+    facts = conformance_causes.operation_facts(result.api, result.warnings)
     blocked = conformance_causes.blocked_by
     assert blocked("404 NO_PATH_MATCHED_ERROR: Route not resolved", facts["tag"]).startswith("prism:")
     assert blocked("404 NO_PATH_MATCHED_ERROR: Route not resolved", facts["plain"]) == ""  # no `#`: ours
@@ -132,6 +137,10 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked("422 query: Request query must have required property 'other'", facts["nulls"]) == ""
     assert blocked("422 query: Request query must have required property 'a%20b'", facts["nulls"]).startswith("prism:")
     assert blocked("500 500 Internal Server Error", facts["silent"]).startswith("spec:")
+    undeclared = "422 body.user: Request body must have required property 'id'"
+    assert blocked(undeclared, facts["invite"]).startswith("spec:")  # `required` names what `properties` lacks
+    assert blocked("422 body.user: Request body must have required property 'login'", facts["invite"]) == ""
+    assert blocked(undeclared, facts["upload"]) == ""
     unreachable = "APIConnectionError: Connection error: [Errno -2] Name or service not known (GET http://127.0.0.1:1/x)"
     assert blocked(unreachable, facts["archive"]).startswith("prism:")  # followed the example Location
     assert blocked(unreachable, facts["plain"]) == ""  # no redirect documented: the client went astray

@@ -243,6 +243,12 @@ class SchemaBuilder:
                                     has_default=len(values) == 1, default=values[0]))
                 continue
             fields.append(self._field(name, python_name, wire_name, prop, where, wire_name in required))
+        declared = schema.get("properties") or {}
+        undeclared = sorted(str(key) for key in required if key not in declared)
+        if undeclared and declared:  # `required` alone (no properties) only constrains an open object
+            self._warnings.append(BuildWarning(
+                f"`required` names {', '.join(map(repr, undeclared))}, which `properties` does not declare: "
+                "the model has no field for it (declare it under properties)", pointer))
         additional = schema.get("additionalProperties")
         extra_type = None
         if isinstance(additional, Mapping) and additional:

@@ -313,3 +313,12 @@ def test_a_tag_the_variant_cannot_take_leaves_the_union_matched_by_shape(generat
     warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
     assert ("#/components/schemas/Pet/discriminator: warning: discriminator 'pet_type' is ignored: its tag 'Dog' "
             "for #/components/schemas/Dog is not among the values its 'pet_type' allows ('hound', 'terrier')") in warnings
+
+
+def test_a_required_name_the_properties_do_not_declare_is_warned(generate_models: GenerateFn) -> None:
+    generate_models(minimal_spec({"Invite": {"type": "object", "required": ["id", "login"],
+                                             "properties": {"login": {"type": "string"}}}}))
+    warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
+    assert ("#/components/schemas/Invite: warning: `required` names 'id', which `properties` does not declare: "
+            "the model has no field for it (declare it under properties)") in warnings
+    assert "'login'" not in warnings
