@@ -21,6 +21,8 @@ from generator.ir import Api, Operation
 
 _FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
 _REQUIRED = re.compile(r"must have required property '([^']+)'")
+# Prism's router refusing a path: by code, or (some answers carry no code) by its message
+_UNROUTED = ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR", "hasn't been found in the specification file")
 _SHORT_BODY = re.compile(r"peer closed connection without sending complete message body \(received 0 bytes")
 _NOT_OF_KIND = re.compile(r"\bbody\.([^\s:.]+)(?:\.\S*)?:? Request body property \S+ must be (?:object|array)")
 
@@ -82,7 +84,7 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "prism: redirects to the spec's example `Location`, a host outside the mock (no network here)"
     if facts.get("redirects") and re.match(r"3\d\d ", line):
         return "spec: a documented redirect that declares no `Location` header, so there is nowhere to follow"
-    if facts.get("fragment_path") and ("NO_PATH_MATCHED_ERROR" in line or "NO_METHOD_MATCHED_ERROR" in line):
+    if facts.get("fragment_path") and any(sign in line for sign in _UNROUTED):
         return "prism: routes by the path's `#` fragment, which no HTTP request carries"
     if "NO_RESPONSE_RESPONSE_DEFINED" in line or facts.get("no_responses"):
         return "spec: the operation declares no response with an HTTP status"

@@ -130,6 +130,8 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     blocked = conformance_causes.blocked_by
     assert blocked("404 NO_PATH_MATCHED_ERROR: Route not resolved", facts["tag"]).startswith("prism:")
     assert blocked("404 NO_PATH_MATCHED_ERROR: Route not resolved", facts["plain"]) == ""  # no `#`: ours
+    unrouted = "404 404 The route / hasn't been found in the specification file (POST http://127.0.0.1:1/)"
+    assert blocked(unrouted, facts["tag"]).startswith("prism:") and blocked(unrouted, facts["plain"]) == ""
     assert blocked("422 body.meta: Request body property meta must be object", facts["upload"]).startswith("prism:")
     # a field the spec gives a style Prism does decode: a wrong kind there is the client's fault
     assert blocked("422 body.tags: Request body property tags must be array", facts["upload"]) == ""
