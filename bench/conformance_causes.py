@@ -57,6 +57,7 @@ def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
         if form and body is not None else [],
         "null_only": sorted(p.wire_name for p in op.parameters if _null_only(p.hints)),
         "no_responses": not op.responses,
+        "errors_only": bool(op.responses) and all(r.status[0] in "45" for r in op.responses),
         "redirects": any(r.status[0] == "3" for r in op.responses),
         "undeclared_required": sorted(set(undeclared.get(body_pointer, ()))),
     }
@@ -88,6 +89,8 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "prism: routes by the path's `#` fragment, which no HTTP request carries"
     if "NO_RESPONSE_RESPONSE_DEFINED" in line or facts.get("no_responses"):
         return "spec: the operation declares no response with an HTTP status"
+    if facts.get("errors_only"):
+        return "spec: the operation declares only error answers (no 2xx, 3xx or default), so no call can succeed"
     if line.startswith("generate failed: LoadError"):
         return "spec: the document is broken (clientgen refuses it with its pointer)"
     missing = _REQUIRED.search(line)

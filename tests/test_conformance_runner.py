@@ -112,6 +112,7 @@ CAUSES_SPEC = {
             "type": "object", "required": ["user"], "properties": {"user": {
                 "type": "object", "required": ["id"], "properties": {"login": {"type": "string"}}}}}}}},
             "responses": {"200": {"description": "ok"}}}},
+        "/moderators": {"put": {"operationId": "moderate", "responses": {"403": {"description": "not yours"}}}},
         "/archive": {"get": {"operationId": "archive", "responses": {"302": {"description": "to the download"}}}},
         "/plain": {"get": {"operationId": "plain", "responses": {"200": {"description": "ok", "content": {
             "*/*": {"schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}}}},
@@ -139,6 +140,8 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked("422 query: Request query must have required property 'other'", facts["nulls"]) == ""
     assert blocked("422 query: Request query must have required property 'a%20b'", facts["nulls"]).startswith("prism:")
     assert blocked("500 500 Internal Server Error", facts["silent"]).startswith("spec:")
+    assert blocked("406 NOT_ACCEPTABLE: The server cannot produce a representation", facts["moderate"]).startswith("spec:")
+    assert blocked("406 NOT_ACCEPTABLE: The server cannot produce a representation", facts["plain"]) == ""
     undeclared = "422 body.user: Request body must have required property 'id'"
     assert blocked(undeclared, facts["invite"]).startswith("spec:")  # `required` names what `properties` lacks
     assert blocked("422 body.user: Request body must have required property 'login'", facts["invite"]) == ""

@@ -283,6 +283,12 @@ class OperationBuilder:
                 continue
             description = clean_text(response.get("description"))
             content = response.get("content") or {}
+            if content and status in _NO_CONTENT:
+                self._warnings.append(BuildWarning(
+                    f"a {status} answer carries no content (RFC 9110), so its declared content is ignored: "
+                    "the method returns None for it (declare the body under a 200 if the API sends one)",
+                    pointers.join(where, "content")))
+                content = {}
             if not content:
                 built.append(Response(status, None, "empty", None, description))
                 continue
@@ -297,6 +303,7 @@ class OperationBuilder:
         return tuple(built)
 
 
+_NO_CONTENT = frozenset({"204", "205", "304"})  # statuses HTTP forbids a body on
 _STATUS = re.compile(r"^([1-5]\d\d|[1-5]XX|default)$", re.IGNORECASE)
 def _is_structured(schema: Any) -> bool:
     """An SSE schema that describes the events (a $ref or an object), not `type: string`."""

@@ -236,8 +236,6 @@ class ExampleValues:
             return _bytes(str(value).encode("utf-8"))
         if kind == "file":
             return f"({literals.string(_UPLOAD[0])}, {_bytes(_UPLOAD[1])})"
-        if kind == "float" and isinstance(value, int) and not isinstance(value, bool):
-            return repr(float(value))
         return literals.value(value)
 
     def _named_source(self, schema_name: str, value: Any) -> str:

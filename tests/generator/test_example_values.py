@@ -140,3 +140,10 @@ def test_a_header_value_never_takes_an_example_with_a_line_break(tmp_path: Path)
     param = op.parameters[0]
     assert "\n" in values.data(param.type, param.hints, "boxapi")
     assert values.data(param.type, param.hints, "boxapi", one_line=True) == "boxapi"
+
+
+def test_a_number_whose_example_is_whole_is_written_as_the_example(tmp_path: Path) -> None:
+    # vimeo's ids: `type: number, example: 258684937` in a path; `258684937.0` there is another URL
+    param = {"name": "video_id", "in": "query", "required": True, "schema": {"type": "number", "example": 258684937}}
+    values, op = _values(_spec(tmp_path, {"parameters": [param]}))
+    assert values.argument(op.parameters[0].type, op.parameters[0].hints, "video_id") == "258684937"
