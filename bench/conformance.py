@@ -210,7 +210,25 @@ def run_spec(name: str, spec: Path, timeout: float, dynamic: bool, work: Path, s
     _score(row, tests, records, crash)
     for failure in row.failures:
         failure.blocked = blocked_by(failure.line, facts.get(failure.operation))
+    _judge_answers(spec, row, records, facts)
     return row
+
+
+def _judge_answers(spec: Path, row: Row, records: list[dict[str, object]], facts: dict[str, dict[str, object]]) -> None:
+    """A parse failure whose answer jsonschema finds invalid against the spec's own schema is the spec's."""
+    answers = {str(r["test"]): r.get("answer") for r in records if r.get("answer")}
+    open_parses = [f for f in row.failures if f.kind == "parse" and not f.blocked and f.test in answers]
+    if not open_parses:
+        return
+    from conformance_answers import AnswerJudge
+    from generator.load import load_spec
+
+    judge = AnswerJudge(load_spec(spec).document)
+    for failure in open_parses:
+        where = facts.get(failure.operation, {}).get("where")
+        answer = answers[failure.test]
+        if isinstance(where, list) and isinstance(answer, dict):
+            failure.blocked = judge.breach((str(where[0]), str(where[1])), answer)
 
 
 SHARD_SIZE = 300  # tests per extra Prism: for fewer, starting one costs more than it saves

@@ -58,6 +58,7 @@ def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
         "null_only": sorted(p.wire_name for p in op.parameters if _null_only(p.hints)),
         "no_responses": not op.responses,
         "errors_only": bool(op.responses) and all(r.status[0] in "45" for r in op.responses),
+        "where": [op.path, op.method],
         "redirects": any(r.status[0] == "3" for r in op.responses),
         "undeclared_required": sorted(set(undeclared.get(body_pointer, ()))),
     }

@@ -82,6 +82,21 @@ def _server_gone() -> bool:
         return True
 
 
+_ANSWER_LIMIT = 1_000_000  # characters of an answer kept for the runner to judge
+
+
+def _answer(exc: BaseException) -> dict[str, Any] | None:
+    """The answer a parse failure refused, for the runner to check against the spec's schema."""
+    response = getattr(exc, "response", None)
+    try:
+        text = response.text if response is not None else None
+    except Exception:  # a streamed answer, never read
+        return None
+    if text is None or len(text) > _ANSWER_LIMIT:
+        return None
+    return {"status": response.status_code, "content_type": response.headers.get("content-type", ""), "body": text}
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     outcome = yield
@@ -91,6 +106,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         gone = False
         if call.excinfo is not None and not report.passed:
             record["class"], record["line"] = classify(call.excinfo.value)
+            if record["class"] == "parse":
+                record["answer"] = _answer(call.excinfo.value)
             gone = _server_gone()
             if gone:
                 record["line"] = _first_line(f"Prism crashed on this request: {record['line']}")

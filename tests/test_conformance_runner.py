@@ -192,3 +192,27 @@ def test_a_big_spec_is_sharded_by_whole_modules_and_a_small_one_is_not() -> None
         ["tests/test_a.py"], ["tests/test_b.py", "tests/test_c.py"]]  # modules stay whole, about even
     assert conformance._shards(tests[:299], 2) == [tests[:299]]  # below SHARD_SIZE: one Prism
     assert len(conformance._shards(tests, 1)) == 1
+
+
+def test_a_refused_answer_is_the_specs_only_when_its_own_schema_refuses_it_too() -> None:
+    from conformance_answers import AnswerJudge
+
+    vehicle = {"type": "object", "required": ["month"], "properties": {
+        "month": {"type": "string", "format": "date"}, "note": {"type": "string", "nullable": True},
+        "owner": {"allOf": [{"$ref": "#/components/schemas/Owner"}], "nullable": True}}}
+    document = {"openapi": "3.0.3", "paths": {"/v/{id}": {"get": {"responses": {
+        "200": {"$ref": "#/components/responses/Vehicle"}}}}},
+        "components": {"responses": {"Vehicle": {"description": "ok", "content": {
+            "application/json": {"schema": vehicle}}}},
+            "schemas": {"Owner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}}}}
+    judge = AnswerJudge(document)
+
+    def breach(body: object, status: int = 200) -> str:
+        return judge.breach(("/v/{id}", "get"), {"status": status, "content_type": "application/json; charset=utf-8",
+                                                  "body": json.dumps(body)})
+
+    assert breach({"month": "2011-11"}).startswith("spec:") and "at month" in breach({"month": "2011-11"})
+    assert breach({"month": "2011-11-01", "note": None, "owner": None}) == ""  # 3.0 nullable is no breach
+    assert "owner" in breach({"month": "2011-11-01", "owner": {}})  # through the component's $ref
+    assert breach({"month": "2011-11"}, status=404) == ""  # no schema declared for it: no evidence
+    assert judge.breach(("/v/{id}", "get"), {"status": 200, "content_type": "application/json", "body": "<html>"}) == ""

@@ -84,7 +84,7 @@ class ExampleValues:
             if one_line and ("\\n" in text or "\\r" in text):  # JSON text: a break is escaped
                 continue
             example = json.loads(text)
-            if self.fits(type_ref, example):
+            if self.fits(type_ref, example) and _keywords_allow(hints, example):
                 return example
         return self._derived(type_ref, hints, name, depth)
 
@@ -260,6 +260,28 @@ def _bytes(data: bytes) -> str:
     if repr(data)[1] == "'" and '"' not in body:
         return 'b"' + body.replace("\\'", "'") + '"'
     return repr(data)
+
+
+def _keywords_allow(hints: ValueHints, value: Any) -> bool:
+    """The schema's own bounds hold for the example (an example off its pattern is the spec's
+    slip, and a server validating the request refuses it)."""
+    if isinstance(value, str):
+        if hints.pattern is not None and not _searches(hints.pattern, value):
+            return False
+        return (hints.min_length is None or len(value) >= hints.min_length) and (
+            hints.max_length is None or len(value) <= hints.max_length)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        low_ok = hints.minimum is None or (value > hints.minimum if hints.exclusive_minimum else value >= hints.minimum)
+        high_ok = hints.maximum is None or (value < hints.maximum if hints.exclusive_maximum else value <= hints.maximum)
+        return low_ok and high_ok
+    return True
+
+
+def _searches(pattern: str, text: str) -> bool:
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:  # an ECMA-only construct: Python cannot judge it, so the example stands
+        return True
 
 
 def _primitive_fits(kind: str, value: Any) -> bool:

@@ -147,3 +147,14 @@ def test_a_number_whose_example_is_whole_is_written_as_the_example(tmp_path: Pat
     param = {"name": "video_id", "in": "query", "required": True, "schema": {"type": "number", "example": 258684937}}
     values, op = _values(_spec(tmp_path, {"parameters": [param]}))
     assert values.argument(op.parameters[0].type, op.parameters[0].hints, "video_id") == "258684937"
+
+
+def test_an_example_off_its_own_pattern_or_bounds_gives_way_to_a_derived_value(tmp_path: Path) -> None:
+    # linode's root_device: `example: /dev/sda` beside `pattern: 'a-z, A-Z, 0-9, /, _, -'`
+    params = [{"name": "device", "in": "query", "required": True,
+               "schema": {"type": "string", "example": "/dev/sda", "pattern": "a-z, A-Z, 0-9, /, _, -"}},
+              {"name": "size", "in": "query", "required": True, "schema": {"type": "integer", "example": 0, "minimum": 5}},
+              {"name": "kept", "in": "query", "required": True, "schema": {"type": "string", "example": "ab", "pattern": "^a"}}]
+    values, op = _values(_spec(tmp_path, {"parameters": params}))
+    got = {p.wire_name: values.data(p.type, p.hints, p.wire_name) for p in op.parameters}
+    assert got == {"device": "a-z, A-Z, 0-9, /, _, -", "size": 5, "kept": "ab"}
