@@ -23,6 +23,8 @@ _FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
 _REQUIRED = re.compile(r"must have required property '([^']+)'")
 # Prism's router refusing a path: by code, or (some answers carry no code) by its message
 _UNROUTED = ("NO_PATH_MATCHED_ERROR", "NO_METHOD_MATCHED_ERROR", "hasn't been found in the specification file")
+# A header parameter OpenAPI says SHALL be ignored (the client sends its own), checked by Prism
+_IGNORED_HEADER = re.compile(r"\bheader(?:\.([\w-]+))?: Request header (?:parameter ([\w-]+) |must have required property '([\w-]+)')")
 _SHORT_BODY = re.compile(r"peer closed connection without sending complete message body \(received 0 bytes")
 _NOT_OF_KIND = re.compile(r"\bbody\.([^\s:.]+)(?:\.\S*)?:? Request body property \S+ must be (?:object|array)")
 
@@ -59,6 +61,7 @@ def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
         "no_responses": not op.responses,
         "errors_only": bool(op.responses) and all(r.status[0] in "45" for r in op.responses),
         "where": [op.path, op.method],
+        "has_body": body is not None,
         "redirects": any(r.status[0] == "3" for r in op.responses),
         "undeclared_required": sorted(set(undeclared.get(body_pointer, ()))),
     }
@@ -94,6 +97,10 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "spec: the operation declares only error answers (no 2xx, 3xx or default), so no call can succeed"
     if line.startswith("generate failed: LoadError"):
         return "spec: the document is broken (clientgen refuses it with its pointer)"
+    header = _IGNORED_HEADER.search(line)
+    name = next((n for n in header.groups() if n), "").lower() if header else ""
+    if name == "authorization" or (name == "content-type" and not facts.get("has_body", True)):
+        return f"prism: checks a `{name}` header parameter, which OpenAPI says to ignore (the client sends its own)"
     missing = _REQUIRED.search(line)
     if missing and "%" in missing.group(1):
         return "prism: looks the parameter up by its percent-encoded name"

@@ -142,6 +142,11 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked("500 500 Internal Server Error", facts["silent"]).startswith("spec:")
     assert blocked("406 NOT_ACCEPTABLE: The server cannot produce a representation", facts["moderate"]).startswith("spec:")
     assert blocked("406 NOT_ACCEPTABLE: The server cannot produce a representation", facts["plain"]) == ""
+    no_type = "400 request.header: Request header must have required property 'content-type'"
+    assert blocked(no_type, facts["nulls"]).startswith("prism:")  # a GET with no body has no Content-Type to send
+    assert blocked(no_type, facts["upload"]) == ""  # with a body the client must send one
+    jwt = "422 request.header.authorization: Request header parameter authorization must match pattern \"JWT \\S+\""
+    assert blocked(jwt, facts["plain"]).startswith("prism:")
     undeclared = "422 body.user: Request body must have required property 'id'"
     assert blocked(undeclared, facts["invite"]).startswith("spec:")  # `required` names what `properties` lacks
     assert blocked("422 body.user: Request body must have required property 'login'", facts["invite"]) == ""
