@@ -99,7 +99,7 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "spec: the document is broken (clientgen refuses it with its pointer)"
     header = _IGNORED_HEADER.search(line)
     name = next((n for n in header.groups() if n), "").lower() if header else ""
-    if name == "authorization" or (name == "content-type" and not facts.get("has_body", True)):
+    if name in ("authorization", "accept") or (name == "content-type" and not facts.get("has_body", True)):
         return f"prism: checks a `{name}` header parameter, which OpenAPI says to ignore (the client sends its own)"
     missing = _REQUIRED.search(line)
     if missing and "%" in missing.group(1):

@@ -147,6 +147,8 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked(no_type, facts["upload"]) == ""  # with a body the client must send one
     jwt = "422 request.header.authorization: Request header parameter authorization must match pattern \"JWT \\S+\""
     assert blocked(jwt, facts["plain"]).startswith("prism:")
+    accept = "422 header.accept: Request header parameter accept must be equal to one of the allowed values: a/json, a/pdf"
+    assert blocked(accept, facts["plain"]).startswith("prism:")  # the client lists both it can read
     undeclared = "422 body.user: Request body must have required property 'id'"
     assert blocked(undeclared, facts["invite"]).startswith("spec:")  # `required` names what `properties` lacks
     assert blocked("422 body.user: Request body must have required property 'login'", facts["invite"]) == ""
