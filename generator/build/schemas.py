@@ -43,6 +43,15 @@ _SCALARS = (str, int, float, bool)
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
 
+_ANNOTATIONS = frozenset({"description", "title", "nullable", "example", "examples", "default", "readOnly",
+                          "writeOnly", "deprecated", "externalDocs", "$comment"})
+
+
+def _annotation_only(part: Any) -> bool:
+    """An `allOf` part that says nothing about the value's shape."""
+    return isinstance(part, Mapping) and all(key in _ANNOTATIONS or str(key).startswith("x-") for key in part)
+
+
 def _is_scalar(value: Any) -> bool:
     return isinstance(value, _SCALARS)
 
@@ -420,6 +429,17 @@ class SchemaBuilder:
             own_structure = schema.get("properties") or schema.get("oneOf") or schema.get("anyOf")
             if len(parts) == 1 and not own_structure:
                 return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
+            structural = [i for i, part in enumerate(parts) if not _annotation_only(part)]
+            if len(structural) == 1 and not own_structure:
+                # `allOf: [{type: string, nullable: true}, {nullable: false}]` (Box): one schema,
+                # the others only annotate it; a null needs every part to allow it
+                index = structural[0]
+                target = parts[index]
+                said = {p.get("nullable") for p in parts if _annotation_only(p)}
+                if False in said and "$ref" not in target:
+                    target = {key: value for key, value in target.items() if key != "nullable"}
+                type_ref = self.type_of(target, pointers.join(pointer, "allOf", index), hint)
+                return make_nullable(type_ref) if True in said and False not in said else type_ref
             return NamedType(self.define(pointer, schema, hint))
         alternatives = schema.get("oneOf") or schema.get("anyOf")
         if isinstance(alternatives, list) and alternatives:

@@ -322,3 +322,19 @@ def test_a_required_name_the_properties_do_not_declare_is_warned(generate_models
     assert ("#/components/schemas/Invite: warning: `required` names 'id', which `properties` does not declare: "
             "the model has no field for it (declare it under properties)") in warnings
     assert "'login'" not in warnings
+
+
+def test_an_all_of_whose_other_parts_only_annotate_is_the_one_schema(generate_models: GenerateFn) -> None:
+    # Box's sequence_id: `allOf: [{type: string, nullable: true}, {nullable: false}]` is a string
+    models = generate_models(minimal_spec({
+        "Tag": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "File": {"type": "object", "required": ["sequence_id"], "properties": {
+            "sequence_id": {"allOf": [{"type": "string", "nullable": True, "example": "3"}, {"nullable": False}]},
+            "tag": {"allOf": [{"$ref": "#/components/schemas/Tag"}, {"description": "the file's tag"}]},
+            "maybe": {"allOf": [{"$ref": "#/components/schemas/Tag"}, {"nullable": True}]},
+        }},
+    }))
+    file = models.File.model_validate({"sequence_id": "3", "tag": {"name": "a"}, "maybe": None})
+    assert file.sequence_id == "3" and isinstance(file.tag, models.Tag) and file.maybe is None
+    with pytest.raises(pydantic.ValidationError):
+        models.File.model_validate({"sequence_id": None})
