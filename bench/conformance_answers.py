@@ -16,6 +16,7 @@ from typing import Any
 
 import jsonschema
 
+DETAIL = " — "  # what follows is this one failure's detail; reports group causes by what precedes it
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _FORMATS = jsonschema.FormatChecker()
 
@@ -56,7 +57,7 @@ class AnswerJudge:
         if error is None:
             return ""
         at = "/".join(str(p) for p in error.absolute_path) or "(the whole answer)"
-        return ("spec: the answer Prism sent (the spec's example, or its sampler's) breaks the spec's own schema "
+        return (f"spec: the answer Prism sent (the spec's example, or its sampler's) breaks the spec's own schema{DETAIL}"
                 f"at {at}: {error.message[:120]}")
 
 

@@ -98,6 +98,15 @@ def markdown(rows: list[Row]) -> str:
         lines.append(f"| {group} | {len(members)} | {len(members) - len(counted)} | "
                      f"{sum(r.operations for r in counted)} | {sum(r.passed for r in counted)} | "
                      f"{sum(r.count('rejected') for r in counted)} | {sum(r.count('parse') for r in counted)} | {other} |")
+    causes: dict[str, int] = {}
+    for r in rows:
+        for f in r.failures:
+            if f.blocked:
+                why = f.blocked.split(" — ", 1)[0]  # conformance_answers.DETAIL
+                causes[why] = causes.get(why, 0) + (r.operations if f.operation == "*" else 1)
+    lines += ["", "What blocked the blocked failures (the runner's evidence, bench/conformance_causes.py):", "",
+              "| blocked by | operations |", "| --- | ---: |"]
+    lines += [f"| {why.replace('|', '/')} | {count} |" for why, count in sorted(causes.items(), key=lambda kv: (-kv[1], kv[0]))]
     lines += ["", "| spec | operations | passed | rejected | parse | other | test run (s) | note |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
     for r in rows:
