@@ -113,6 +113,8 @@ CAUSES_SPEC = {
                 "type": "object", "required": ["id"], "properties": {"login": {"type": "string"}}}}}}}},
             "responses": {"200": {"description": "ok"}}}},
         "/moderators": {"put": {"operationId": "moderate", "responses": {"403": {"description": "not yours"}}}},
+        "/updates": {"get": {"operationId": "updates", "responses": {"200": {"description": "sse", "content": {
+            "text/event-stream": {}}}}}},
         "/archive": {"get": {"operationId": "archive", "responses": {"302": {"description": "to the download"}}}},
         "/plain": {"get": {"operationId": "plain", "responses": {"200": {"description": "ok", "content": {
             "*/*": {"schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}}}},
@@ -149,6 +151,8 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked(jwt, facts["plain"]).startswith("prism:")
     accept = "422 header.accept: Request header parameter accept must be equal to one of the allowed values: a/json, a/pdf"
     assert blocked(accept, facts["plain"]).startswith("prism:")  # the client lists both it can read
+    assert blocked("the stream carried no event", facts["updates"]).startswith("prism:")
+    assert blocked("the stream carried no event", facts["plain"]) == ""
     undeclared = "422 body.user: Request body must have required property 'id'"
     assert blocked(undeclared, facts["invite"]).startswith("spec:")  # `required` names what `properties` lacks
     assert blocked("422 body.user: Request body must have required property 'login'", facts["invite"]) == ""
