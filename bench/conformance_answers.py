@@ -97,12 +97,15 @@ def _resolve(document: Any, pointer: str) -> Any:
 
 def _open_api_to_json_schema(node: Any) -> Any:
     """OpenAPI 3.0's `nullable: true` as JSON Schema's null type, so a null the spec allows is
-    no breach (everything else of 3.0's dialect is plain draft 4, or ignored annotations)."""
+    no breach (everything else of 3.0's dialect is plain draft 4, or ignored annotations); a
+    schema with properties and no type is an object."""
     if isinstance(node, list):
         return [_open_api_to_json_schema(item) for item in node]
     if not isinstance(node, dict):
         return node
     out = {key: _open_api_to_json_schema(value) for key, value in node.items()}
+    if isinstance(out.get("properties"), dict) and "type" not in out:
+        out["type"] = "object"  # what a schema with properties means (and clientgen reads): null is no object
     if out.get("nullable") is True:
         kind = out.get("type")
         if isinstance(kind, str):

@@ -215,7 +215,7 @@ def test_a_refused_answer_is_the_specs_only_when_its_own_schema_refuses_it_too()
         "200": {"$ref": "#/components/responses/Vehicle"}}}}},
         "components": {"responses": {"Vehicle": {"description": "ok", "content": {
             "application/json": {"schema": vehicle}}}},
-            "schemas": {"Owner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}}}}
+            "schemas": {"Owner": {"required": ["name"], "properties": {"name": {"type": "string"}}}}}}
     judge = AnswerJudge(document)
 
     def breach(body: object, status: int = 200) -> str:
@@ -225,5 +225,6 @@ def test_a_refused_answer_is_the_specs_only_when_its_own_schema_refuses_it_too()
     assert breach({"month": "2011-11"}).startswith("spec:") and "at month" in breach({"month": "2011-11"})
     assert breach({"month": "2011-11-01", "note": None, "owner": None}) == ""  # 3.0 nullable is no breach
     assert "owner" in breach({"month": "2011-11-01", "owner": {}})  # through the component's $ref
+    assert "owner" in breach({"month": "2011-11-01", "owner": [1]})  # properties without a type: an object
     assert breach({"month": "2011-11"}, status=404) == ""  # no schema declared for it: no evidence
     assert judge.breach(("/v/{id}", "get"), {"status": 200, "content_type": "application/json", "body": "<html>"}) == ""
