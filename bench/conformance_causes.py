@@ -62,6 +62,7 @@ def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
         "errors_only": bool(op.responses) and all(r.status[0] in "45" for r in op.responses),
         "where": [op.path, op.method],
         "has_body": body is not None,
+        "shared_segment": bool(re.search(r"\}[^/{}]+\{", op.path)),  # `{position}.{ext}`
         "bare_stream": op.success.kind == "sse" and op.success.type is None,
         "redirects": any(r.status[0] == "3" for r in op.responses),
         "undeclared_required": sorted(set(undeclared.get(body_pointer, ()))),
@@ -82,6 +83,8 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "prism: gave up building an answer (SCHEMA_TOO_COMPLEX)"
     if line.startswith("the answer was null: "):
         return "prism: answered `null`, where it could build no example for the declared schema"
+    if facts.get("shared_segment") and re.search(r"\bpath\.[\w-]+: Request path parameter", line):
+        return "prism: splits a segment of two parameters (`{a}.{b}`) at the first separator, inside a value that has one"
     if facts.get("bare_stream") and line.startswith("the stream carried no event"):
         return "prism: the spec gives the stream neither schema nor example, so Prism sends no event"
     if line.startswith("Prism crashed on this request"):

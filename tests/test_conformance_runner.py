@@ -115,6 +115,10 @@ CAUSES_SPEC = {
         "/moderators": {"put": {"operationId": "moderate", "responses": {"403": {"description": "not yours"}}}},
         "/updates": {"get": {"operationId": "updates", "responses": {"200": {"description": "sse", "content": {
             "text/event-stream": {}}}}}},
+        "/geo/{position}.{ext}": {"get": {"operationId": "geo", "parameters": [
+            {"name": "position", "in": "path", "required": True, "schema": {"type": "string"}},
+            {"name": "ext", "in": "path", "required": True, "schema": {"enum": ["json", "xml"]}}],
+            "responses": {"200": {"description": "ok"}}}},
         "/archive": {"get": {"operationId": "archive", "responses": {"302": {"description": "to the download"}}}},
         "/plain": {"get": {"operationId": "plain", "responses": {"200": {"description": "ok", "content": {
             "*/*": {"schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}}}}}},
@@ -153,6 +157,8 @@ def test_a_failure_is_blocked_only_where_the_mock_or_the_document_is_shown_at_fa
     assert blocked(accept, facts["plain"]).startswith("prism:")  # the client lists both it can read
     assert blocked("the stream carried no event", facts["updates"]).startswith("prism:")
     assert blocked("the stream carried no event", facts["plain"]) == ""
+    split = "400 request.path.ext: Request path parameter ext must be equal to one of the allowed values: json, xml"
+    assert blocked(split, facts["geo"]).startswith("prism:") and blocked(split, facts["plain"]) == ""
     undeclared = "422 body.user: Request body must have required property 'id'"
     assert blocked(undeclared, facts["invite"]).startswith("spec:")  # `required` names what `properties` lacks
     assert blocked("422 body.user: Request body must have required property 'login'", facts["invite"]) == ""
