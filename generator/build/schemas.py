@@ -9,6 +9,7 @@ are lifted into named definitions called after where they sit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,6 +44,7 @@ _SCALARS = (str, int, float, bool)
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
 
+_INTEGER = re.compile(r"-?\d+")
 _ANNOTATIONS = frozenset({"description", "title", "nullable", "example", "examples", "default", "readOnly",
                           "writeOnly", "deprecated", "externalDocs", "$comment"})
 
@@ -170,7 +172,7 @@ class SchemaBuilder:
         if isinstance(schema.get("oneOf") or schema.get("anyOf"), list) and not schema.get("properties"):
             return self._untagged_union(name, schema, description, pointer)
         if isinstance(schema.get("enum"), list) and schema["enum"] and not nullable:
-            values = self._enum_values(schema["enum"], pointer)
+            values = self._enum_values(schema["enum"], pointer, schema.get("type"))
             if self._has_float(values, pointer):
                 return AliasDef(name, PrimitiveType("float"), description, pointer)
             return EnumDef(name, values, description, pointer)
@@ -289,9 +291,16 @@ class SchemaBuilder:
             write_only=prop.get("writeOnly") is True,
         )
 
-    def _enum_values(self, enum: list[Any], pointer: str) -> tuple[str | int | float | bool, ...]:
-        """The scalar values, each once (real specs repeat some: a warning, not an error)."""
+    def _enum_values(self, enum: list[Any], pointer: str, declared: Any = None) -> tuple[str | int | float | bool, ...]:
+        """The scalar values, each once (real specs repeat some: a warning, not an error). An
+        integer schema whose enum quotes its numbers (`type: integer, enum: ['1', '2']`) admits
+        no value as written; the type wins and the values are read as the integers they spell."""
         listed = [v for v in enum if _is_scalar(v)]
+        if declared == "integer" and listed and all(isinstance(v, str) and _INTEGER.fullmatch(v) for v in listed):
+            self._warnings.append(BuildWarning(
+                "enum values are strings in an integer schema, which no value satisfies; read as integers "
+                "(write them unquoted)", pointer))
+            listed = [int(v) for v in listed]
         values = tuple(dict.fromkeys(listed))
         if len(values) < len(listed):
             duplicates = sorted({repr(v) for v in listed if listed.count(v) > 1})
@@ -418,7 +427,7 @@ class SchemaBuilder:
         if "const" in schema and _is_scalar(schema["const"]):
             return LiteralType((schema["const"],))
         if isinstance(schema.get("enum"), list) and schema["enum"]:
-            values = self._enum_values(schema["enum"], pointer)
+            values = self._enum_values(schema["enum"], pointer, schema.get("type"))
             if self._has_float(values, pointer):
                 return PrimitiveType("float")
             return LiteralType(values) if values else AnyType()

@@ -338,3 +338,13 @@ def test_an_all_of_whose_other_parts_only_annotate_is_the_one_schema(generate_mo
     assert file.sequence_id == "3" and isinstance(file.tag, models.Tag) and file.maybe is None
     with pytest.raises(pydantic.ValidationError):
         models.File.model_validate({"sequence_id": None})
+
+
+def test_an_integer_enum_that_quotes_its_numbers_is_read_as_integers(generate_models: GenerateFn) -> None:
+    # whatsapp's shards: `type: integer, enum: ['1', '2', '4']`
+    models = generate_models(minimal_spec({"Shards": {"type": "object", "required": ["shards"], "properties": {
+        "shards": {"type": "integer", "enum": ["1", "2", "4"]}, "kind": {"type": "string", "enum": ["1", "x"]}}}}))
+    assert typing.get_args(models.Shards.model_fields["shards"].annotation) == (1, 2, 4)
+    assert typing.get_args(models.Shards.model_fields["kind"].annotation)[0] == typing.Literal["1", "x"]
+    warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
+    assert "properties/shards: warning: enum values are strings in an integer schema" in warnings
