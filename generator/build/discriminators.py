@@ -140,7 +140,7 @@ def _declared_values(document: Mapping[str, Any], target: str, prop: str) -> lis
             if isinstance(schema, Mapping) and "const" in schema:
                 return [schema["const"]]
             if isinstance(schema, Mapping) and isinstance(schema.get("enum"), list):
-                return schema["enum"]
+                return list(schema["enum"])
     except BuildError:  # a dangling ref is reported where the variant is built, with its pointer
         return None
     return None

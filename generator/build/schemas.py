@@ -9,13 +9,13 @@ are lifted into named definitions called after where they sit
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator import naming
 from generator.build import pointers
 from generator.build.defaults import default_fits
+from generator.build.keywords import annotated_schema, enum_values, has_float
 from generator.build.discriminators import SCHEMAS, TaggedUnion, find_tagged_unions, tags_by_variant
 from generator.build.errors import BuildWarning
 from generator.build.hints import value_hints
@@ -42,16 +42,6 @@ from generator.ir.types import make_nullable, strip_nullable
 _SCALARS = (str, int, float, bool)
 # What a literal default must be for a primitive annotation (bool is an int to Python, not to us).
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
-
-
-_INTEGER = re.compile(r"-?\d+")
-_ANNOTATIONS = frozenset({"description", "title", "nullable", "example", "examples", "default", "readOnly",
-                          "writeOnly", "deprecated", "externalDocs", "$comment"})
-
-
-def _annotation_only(part: Any) -> bool:
-    """An `allOf` part that says nothing about the value's shape."""
-    return isinstance(part, Mapping) and all(key in _ANNOTATIONS or str(key).startswith("x-") for key in part)
 
 
 def _is_scalar(value: Any) -> bool:
@@ -172,8 +162,8 @@ class SchemaBuilder:
         if isinstance(schema.get("oneOf") or schema.get("anyOf"), list) and not schema.get("properties"):
             return self._untagged_union(name, schema, description, pointer)
         if isinstance(schema.get("enum"), list) and schema["enum"] and not nullable:
-            values = self._enum_values(schema["enum"], pointer, schema.get("type"))
-            if self._has_float(values, pointer):
+            values = enum_values(schema["enum"], pointer, schema.get("type"), self._warnings)
+            if has_float(values, pointer, self._warnings):
                 return AliasDef(name, PrimitiveType("float"), description, pointer)
             return EnumDef(name, values, description, pointer)
         if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
@@ -291,30 +281,6 @@ class SchemaBuilder:
             write_only=prop.get("writeOnly") is True,
         )
 
-    def _enum_values(self, enum: list[Any], pointer: str, declared: Any = None) -> tuple[str | int | float | bool, ...]:
-        """The scalar values, each once (real specs repeat some: a warning, not an error). An
-        integer schema whose enum quotes its numbers (`type: integer, enum: ['1', '2']`) admits
-        no value as written; the type wins and the values are read as the integers they spell."""
-        listed = [v for v in enum if _is_scalar(v)]
-        if declared == "integer" and listed and all(isinstance(v, str) and _INTEGER.fullmatch(v) for v in listed):
-            self._warnings.append(BuildWarning(
-                "enum values are strings in an integer schema, which no value satisfies; read as integers "
-                "(write them unquoted)", pointer))
-            listed = [int(v) for v in listed]
-        values = tuple(dict.fromkeys(listed))
-        if len(values) < len(listed):
-            duplicates = sorted({repr(v) for v in listed if listed.count(v) > 1})
-            self._warnings.append(BuildWarning(f"duplicate enum value(s) {', '.join(duplicates)}; kept once", pointer))
-        return values
-
-    def _has_float(self, values: tuple[object, ...], pointer: str) -> bool:
-        """`Literal[4.1]` is not a type: an enum with a float in it is typed `float`, with a warning."""
-        floats = [v for v in values if isinstance(v, float)]
-        if floats:
-            self._warnings.append(BuildWarning(
-                f"enum value {floats[0]!r} is a float, which a Python Literal cannot hold: typed float", pointer))
-        return bool(floats)
-
     def _default_matches_type(self, default: Any, type_ref: TypeRef) -> bool:
         """A literal default the emitted annotation accepts (no `{}` for a model field, no
         `[{...}]` for a list of models: Telnyx's `tools: [{type: retrieval, ...}]`)."""
@@ -427,8 +393,8 @@ class SchemaBuilder:
         if "const" in schema and _is_scalar(schema["const"]):
             return LiteralType((schema["const"],))
         if isinstance(schema.get("enum"), list) and schema["enum"]:
-            values = self._enum_values(schema["enum"], pointer, schema.get("type"))
-            if self._has_float(values, pointer):
+            values = enum_values(schema["enum"], pointer, schema.get("type"), self._warnings)
+            if has_float(values, pointer, self._warnings):
                 return PrimitiveType("float")
             return LiteralType(values) if values else AnyType()
         if pointer in self._unions:
@@ -438,17 +404,11 @@ class SchemaBuilder:
             own_structure = schema.get("properties") or schema.get("oneOf") or schema.get("anyOf")
             if len(parts) == 1 and not own_structure:
                 return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
-            structural = [i for i, part in enumerate(parts) if not _annotation_only(part)]
-            if len(structural) == 1 and not own_structure:
-                # `allOf: [{type: string, nullable: true}, {nullable: false}]` (Box): one schema,
-                # the others only annotate it; a null needs every part to allow it
-                index = structural[0]
-                target = parts[index]
-                said = {p.get("nullable") for p in parts if _annotation_only(p)}
-                if False in said and "$ref" not in target:
-                    target = {key: value for key, value in target.items() if key != "nullable"}
+            annotated = annotated_schema(parts)
+            if annotated is not None and not own_structure:
+                index, target, nullable = annotated
                 type_ref = self.type_of(target, pointers.join(pointer, "allOf", index), hint)
-                return make_nullable(type_ref) if True in said and False not in said else type_ref
+                return make_nullable(type_ref) if nullable else type_ref
             return NamedType(self.define(pointer, schema, hint))
         alternatives = schema.get("oneOf") or schema.get("anyOf")
         if isinstance(alternatives, list) and alternatives:
