@@ -268,6 +268,9 @@ def _keywords_allow(hints: ValueHints, value: Any) -> bool:
     if isinstance(value, str):
         if hints.pattern is not None and not _searches(hints.pattern, value):
             return False
+        check = _FORMAT_CHECKS.get((hints.format or "").lower())
+        if check is not None and not check(value):
+            return False
         return (hints.min_length is None or len(value) >= hints.min_length) and (
             hints.max_length is None or len(value) <= hints.max_length)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -275,6 +278,23 @@ def _keywords_allow(hints: ValueHints, value: Any) -> bool:
         high_ok = hints.maximum is None or (value < hints.maximum if hints.exclusive_maximum else value <= hints.maximum)
         return low_ok and high_ok
     return True
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+# Formats whose examples the spec's own authors get wrong (`""` for a uri: Twilio)
+_FORMAT_CHECKS: dict[str, Any] = {
+    "uri": lambda text: re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", text) is not None,
+    "url": lambda text: re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", text) is not None,
+    "email": lambda text: re.fullmatch(r"[^@\s]+@[^@\s]+", text) is not None,
+    "uuid": _is_uuid,
+}
 
 
 def _searches(pattern: str, text: str) -> bool:

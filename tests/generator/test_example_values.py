@@ -158,3 +158,14 @@ def test_an_example_off_its_own_pattern_or_bounds_gives_way_to_a_derived_value(t
     values, op = _values(_spec(tmp_path, {"parameters": params}))
     got = {p.wire_name: values.data(p.type, p.hints, p.wire_name) for p in op.parameters}
     assert got == {"device": "a-z, A-Z, 0-9, /, _, -", "size": 5, "kept": "ab"}
+
+
+def test_an_example_off_its_format_gives_way_to_a_derived_value(tmp_path: Path) -> None:
+    # Twilio's VoiceFallbackUrl: `format: uri` with the example ""
+    params = [{"name": "fallback", "in": "query", "required": True,
+               "schema": {"type": "string", "format": "uri", "example": ""}},
+              {"name": "home", "in": "query", "required": True,
+               "schema": {"type": "string", "format": "uri", "example": "https://x.example/a"}}]
+    values, op = _values(_spec(tmp_path, {"parameters": params}))
+    got = {p.wire_name: values.data(p.type, p.hints, p.wire_name) for p in op.parameters}
+    assert got == {"fallback": "https://example.com", "home": "https://x.example/a"}
