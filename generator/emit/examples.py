@@ -14,7 +14,7 @@ import json
 import math
 import re
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Mapping
 
 from generator.emit import literals
@@ -330,9 +330,11 @@ def _parses(parse: Any, text: str) -> bool:
 
 def _iso_datetime(value: Any) -> str:
     """The spec's value (else ours) as `isoformat()` writes it: what `fromisoformat` reads on
-    every Python the package supports (before 3.11 it refuses a `Z`)."""
+    every Python the package supports (before 3.11 it refuses a `Z`). A date-time without an
+    offset (Twilio's `2008-01-02` for a date-time) is no RFC 3339 date-time: it gets UTC's."""
     text = value if isinstance(value, str) and _parses(datetime.fromisoformat, value) else _FORMATS["date-time"]
-    return datetime.fromisoformat(text).isoformat()
+    parsed = datetime.fromisoformat(text)
+    return (parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)).isoformat()
 
 
 def _iso_date(value: Any) -> str:

@@ -169,3 +169,12 @@ def test_an_example_off_its_format_gives_way_to_a_derived_value(tmp_path: Path) 
     values, op = _values(_spec(tmp_path, {"parameters": params}))
     got = {p.wire_name: values.data(p.type, p.hints, p.wire_name) for p in op.parameters}
     assert got == {"fallback": "https://example.com", "home": "https://x.example/a"}
+
+
+def test_a_date_time_example_without_an_offset_is_sent_in_utc(tmp_path: Path) -> None:
+    # Twilio's StartTime: `format: date-time` with the example "2008-01-02"
+    param = {"name": "start", "in": "query", "required": True,
+             "schema": {"type": "string", "format": "date-time"}, "examples": {"a": {"value": "2008-01-02"}}}
+    values, op = _values(_spec(tmp_path, {"parameters": [param]}))
+    source = values.argument(op.parameters[0].type, op.parameters[0].hints, "start")
+    assert source == 'datetime.fromisoformat("2008-01-02T00:00:00+00:00")'
