@@ -46,11 +46,13 @@ def has_float(values: tuple[object, ...], pointer: str, warnings: list[BuildWarn
 
 
 def annotated_schema(parts: Sequence[Any]) -> tuple[int, Any, bool] | None:
-    """(index, schema, nullable) when all `allOf` parts but one only annotate it, else None.
+    """(index, schema, nullable) when all `allOf` parts but one (or all) only annotate it, else None.
 
     `allOf: [{type: string, nullable: true}, {nullable: false}]` (Box) is a string: a null
     needs every part to allow it; `allOf: [{$ref: X}, {nullable: true}]` is a nullable X."""
     structural = [i for i, part in enumerate(parts) if not _annotation_only(part)]
+    if not structural and parts:  # `allOf: [{}, {example: x}]` (Box's metadata values): any value
+        return 0, {}, False
     if len(structural) != 1:
         return None
     index = structural[0]

@@ -332,9 +332,13 @@ def test_an_all_of_whose_other_parts_only_annotate_is_the_one_schema(generate_mo
             "sequence_id": {"allOf": [{"type": "string", "nullable": True, "example": "3"}, {"nullable": False}]},
             "tag": {"allOf": [{"$ref": "#/components/schemas/Tag"}, {"description": "the file's tag"}]},
             "maybe": {"allOf": [{"$ref": "#/components/schemas/Tag"}, {"nullable": True}]},
+            # Box's metadata: values of any kind, said only by annotations
+            "metadata": {"type": "object", "additionalProperties": {"allOf": [{}, {"example": "Aaron"}]}},
         }},
     }))
-    file = models.File.model_validate({"sequence_id": "3", "tag": {"name": "a"}, "maybe": None})
+    file = models.File.model_validate({"sequence_id": "3", "tag": {"name": "a"}, "maybe": None,
+                                       "metadata": {"name": "Aaron", "tags": ["a"]}})
+    assert file.metadata == {"name": "Aaron", "tags": ["a"]}
     assert file.sequence_id == "3" and isinstance(file.tag, models.Tag) and file.maybe is None
     with pytest.raises(pydantic.ValidationError):
         models.File.model_validate({"sequence_id": None})
