@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema
 
 DETAIL = " — "  # what follows is this one failure's detail; reports group causes by what precedes it
+_DEPTH = 40  # schema levels walked for discriminators (a recursive schema ends here)
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _FORMATS = jsonschema.FormatChecker()
 
@@ -50,15 +51,51 @@ class AnswerJudge:
         except ValueError:
             return ""  # not JSON at all: whether it should be is the client's question
         try:
-            validator = self._validator({**self._root, "$ref": "#" + pointer}, format_checker=_FORMATS)
-            error = jsonschema.exceptions.best_match(validator.iter_errors(body))
+            error = self._first_error(pointer, body)
+            if error is None:
+                return self._variant_breach(pointer, body, "", 0)
         except Exception:  # a schema jsonschema cannot use (bad ref, bad regex, too deep): no evidence either way
-            return ""
-        if error is None:
             return ""
         at = "/".join(str(p) for p in error.absolute_path) or "(the whole answer)"
         return (f"spec: the answer Prism sent (the spec's example, or its sampler's) breaks the spec's own schema{DETAIL}"
                 f"at {at}: {error.message[:120]}")
+
+    def _first_error(self, pointer: str, value: Any) -> Any:
+        validator = self._validator({**self._root, "$ref": "#" + pointer}, format_checker=_FORMATS)
+        return jsonschema.exceptions.best_match(validator.iter_errors(value))
+
+    def _variant_breach(self, pointer: str, value: Any, at: str, depth: int) -> str:
+        """What jsonschema cannot see: OpenAPI's discriminator says the schema its `mapping`
+        names for a value's tag applies to that value (rebilly's `Discount` parent, `{type}`
+        only, maps `fixed` to a schema requiring `amount`). Walks properties, items and allOf."""
+        schema = _resolve(self._document, pointer)
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str) and depth < _DEPTH:
+            pointer, schema, depth = schema["$ref"][1:], _resolve(self._document, schema["$ref"][1:]), depth + 1
+        if not isinstance(schema, dict) or depth >= _DEPTH:
+            return ""
+        discriminator = schema.get("discriminator")
+        if isinstance(discriminator, dict) and isinstance(value, dict):
+            target = (discriminator.get("mapping") or {}).get(value.get(discriminator.get("propertyName")))
+            target = target[1:] if isinstance(target, str) and target.startswith("#") else None
+            if target and target != pointer:
+                error = self._first_error(target, value)
+                if error is not None:
+                    where = "/".join([at, *map(str, error.absolute_path)]).strip("/") or "(the whole answer)"
+                    return ("spec: the answer Prism sent breaks the variant its discriminator names (OpenAPI: the "
+                            f"mapped schema applies; Prism built it from the parent){DETAIL}at {where}: "
+                            f"{error.message[:100]}")
+        children: list[tuple[str, Any, str]] = []
+        if isinstance(value, dict):
+            properties = schema.get("properties") or {}
+            children += [(f"{pointer}/properties/{_escape(k)}", v, f"{at}/{k}") for k, v in value.items() if k in properties]
+        if isinstance(value, list) and isinstance(schema.get("items"), dict):
+            children += [(f"{pointer}/items", v, f"{at}/{i}") for i, v in enumerate(value)]
+        children += [(f"{pointer}/allOf/{i}", value, at) for i in range(len(schema.get("allOf") or []))]
+        for child, child_value, child_at in children:
+            found = self._variant_breach(child, child_value, child_at, depth + 1)
+            if found:
+                return found
+        return ""
 
 
 def _schema_pointer(document: dict[str, Any], where: tuple[str, str], status: str, content_type: str) -> str | None:

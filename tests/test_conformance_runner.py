@@ -234,3 +234,25 @@ def test_a_refused_answer_is_the_specs_only_when_its_own_schema_refuses_it_too()
     assert "owner" in breach({"month": "2011-11-01", "owner": [1]})  # properties without a type: an object
     assert breach({"month": "2011-11"}, status=404) == ""  # no schema declared for it: no evidence
     assert judge.breach(("/v/{id}", "get"), {"status": 200, "content_type": "application/json", "body": "<html>"}) == ""
+
+
+def test_an_answer_breaking_the_variant_its_discriminator_names_is_the_specs() -> None:
+    from conformance_answers import AnswerJudge
+
+    schemas = {
+        "Discount": {"type": "object", "properties": {"type": {"type": "string"}},
+                     "discriminator": {"propertyName": "type", "mapping": {"fixed": "#/components/schemas/fixed"}}},
+        "fixed": {"allOf": [{"$ref": "#/components/schemas/Discount"},
+                            {"type": "object", "required": ["amount"], "properties": {"amount": {"type": "number"}}}]},
+        "Coupon": {"type": "object", "properties": {"discount": {"$ref": "#/components/schemas/Discount"}}},
+    }
+    document = {"openapi": "3.0.3", "components": {"schemas": schemas}, "paths": {"/c": {"get": {"responses": {
+        "200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Coupon"}}}}}}}}}
+    judge = AnswerJudge(document)
+
+    def breach(body: object) -> str:
+        return judge.breach(("/c", "get"), {"status": 200, "content_type": "application/json", "body": json.dumps(body)})
+
+    assert "discriminator names" in breach({"discount": {"type": "fixed"}}) and "at discount" in breach({"discount": {"type": "fixed"}})
+    assert breach({"discount": {"type": "fixed", "amount": 5}}) == ""
+    assert breach({"discount": {"type": "percent"}}) == ""  # no mapped variant: nothing to hold it to
