@@ -16,6 +16,8 @@ from typing import Any
 
 import jsonschema
 
+from generator.build.pointers import escape as _escape
+
 DETAIL = " — "  # what follows is this one failure's detail; reports group causes by what precedes it
 _DEPTH = 40  # schema levels walked for discriminators (a recursive schema ends here)
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
@@ -118,10 +120,6 @@ def _schema_pointer(document: dict[str, Any], where: tuple[str, str], status: st
     if chosen is None or not isinstance(content[chosen], dict) or "schema" not in content[chosen]:
         return None
     return f"{prefix}/content/{_escape(chosen)}/schema"
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _resolve(document: Any, pointer: str) -> Any:

@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from generator.build import pointers
 from generator.ir import Api, Operation
 
 _FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -51,7 +52,7 @@ def _undeclared_required(warnings: tuple[str, ...]) -> dict[str, list[str]]:
 
 def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
     body = op.body
-    body_pointer = f"/paths/{op.path.replace('~', '~0').replace('/', '~1')}/{op.method}/requestBody"
+    body_pointer = pointers.join("/paths", op.path, op.method, "requestBody")
     form = body is not None and body.media_type in _FORM_MEDIA
     return {
         "fragment_path": "#" in op.path,

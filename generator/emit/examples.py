@@ -288,10 +288,14 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
+def _has_scheme(text: str) -> bool:
+    return re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", text) is not None
+
+
 # Formats whose examples the spec's own authors get wrong (`""` for a uri: Twilio)
 _FORMAT_CHECKS: dict[str, Any] = {
-    "uri": lambda text: re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", text) is not None,
-    "url": lambda text: re.match(r"[A-Za-z][A-Za-z0-9+.-]*:\S", text) is not None,
+    "uri": _has_scheme,
+    "url": _has_scheme,
     "email": lambda text: re.fullmatch(r"[^@\s]+@[^@\s]+", text) is not None,
     "uuid": _is_uuid,
 }
