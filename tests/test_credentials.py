@@ -200,4 +200,5 @@ def test_a_spec_without_security_needs_no_key(clients: dict[str, ModuleType],
     module = clients["none"]
     monkeypatch.delenv(module.API_KEY_ENV, raising=False)
     with module.Shop() as client:  # before: "no API key" for a key that was never sent
-        assert client._auth_headers == {} and client._auth_query == {}
+        sent = client._security.sent(None, "GET /me")
+        assert dict(sent.headers) == {} and dict(sent.query) == {} and sent.cookie is None

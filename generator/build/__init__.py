@@ -20,8 +20,10 @@ from generator.build.operations import OperationBuilder
 from generator.build.paging import page_info
 from generator.build.resources import group_resources, select_operations
 from generator.build.schemas import SchemaBuilder
-from generator.build.security import base_url, security_schemes, sibling_variable
+from generator.build.security import requirement, security_schemes, sibling_variable
+from generator.build.servers import default_url, operation_servers, servers
 from generator.build.streams import stream_info
+from generator.build.webhooks import build_webhooks, finish_webhooks
 from generator.config import Config
 from generator.ir import Api
 
@@ -41,24 +43,34 @@ def build_api(
         )
     schemas = SchemaBuilder(document, warnings)
     found = OperationBuilder(document, schemas, warnings).operations()
+    info = document.get("info") or {}
+    title = str(info.get("title") or "API")
+    # The title's name even where the package took a suffix: NUMBERS_API_KEY, not NUMBERS_CLIENT_API_KEY.
+    api_key_env = config.api_key_env or f"{naming.env_prefix(config.package_name or naming.package_from_title(title))}_API_KEY"
+    schemes = security_schemes(document, [raw["security"] for _, _, raw in found if "security" in raw],
+                               api_key_env, warnings)
+    usable = {scheme.key: scheme for scheme in schemes}
+    default_security = requirement(document.get("security"), usable)
     operations = []
     for pointer, operation, raw in found:
         stream_config = config.streams.get(operation.operation_id)
         stream = stream_info(operation, raw, stream_config, schemas, document, pointer, warnings)
         page = page_info(operation, config.pagination.get(operation.operation_id), schemas)
-        operation = dataclasses.replace(operation, stream=stream, page=page)
+        security = requirement(raw["security"], usable) if "security" in raw else None
+        operation = dataclasses.replace(
+            operation, stream=stream, page=page,
+            security=None if security == default_security else security,
+            servers=operation_servers(document, operation.path, raw, pointer, warnings),
+        )
         operations.append((operation, raw))
     if config_must_match:
         _check_config_names(config, {op.operation_id for op, _ in operations})
     operations = select_operations(operations, config, must_match=config_must_match)
     resources = group_resources(operations, config, warnings)
-    definitions = schemas.definitions()
+    webhooks, definitions = build_webhooks(document, schemas, config.webhooks, warnings)
 
-    info = document.get("info") or {}
-    title = str(info.get("title") or "API")
     package_name = config.package_name or _default_package_name(title, warnings)
-    # The title's name even where the package took a suffix: NUMBERS_API_KEY, not NUMBERS_CLIENT_API_KEY.
-    api_key_env = config.api_key_env or f"{naming.env_prefix(config.package_name or naming.package_from_title(title))}_API_KEY"
+    api_servers = servers(document.get("servers"), "/servers", warnings)
     api = Api(
         title=title,
         version=str(info.get("version") or ""),
@@ -66,16 +78,43 @@ def build_api(
         package_name=package_name,
         distribution_name=config.distribution_name or package_name.replace("_", "-"),
         client_name=config.client_name or naming.client_class_from_title(title),
-        base_url=config.base_url or base_url(document),
+        base_url=config.base_url or default_url(api_servers),
         api_key_env=api_key_env,
         base_url_env=config.base_url_env or sibling_variable(api_key_env, "BASE_URL"),
         source_name=source_name,
-        security=security_schemes(document, api_key_env),
+        security=schemes,
         schemas=definitions,
         resources=resources,
         model_style=config.model_style,
+        webhooks=finish_webhooks(webhooks, api_key_env, resources),
+        default_security=default_security,
+        required_security=_shared_requirement([op for op, _ in operations], default_security),
+        servers=api_servers,
+        idempotency_header=_idempotency_header(config, [op for op, _ in operations]),
+        log_env=sibling_variable(api_key_env, "LOG"),
     )
     return api, _collapse(warnings)
+
+
+def _idempotency_header(config: Config, operations: list[Any]) -> str | None:
+    """The config's header; else `Idempotency-Key` where the spec declares it (Stripe does)."""
+    if isinstance(config.idempotency_header, str):
+        return config.idempotency_header
+    if config.idempotency_header is False:
+        return None
+    declared = any(p.location == "header" and p.wire_name.lower() == "idempotency-key"
+                   for op in operations for p in op.parameters)
+    return "Idempotency-Key" if declared else None
+
+
+def _shared_requirement(operations: list[Any], default: Any) -> Any:
+    """The requirement every operation has, if they share one that asks for credentials:
+    the constructor checks it, so a missing key fails there, not on the first call."""
+    found = {default if op.security is None else op.security for op in operations} or {default}
+    if len(found) != 1:
+        return None
+    (shared,) = found
+    return None if () in shared else shared
 
 
 def _collapse(warnings: list[BuildWarning]) -> tuple[BuildWarning, ...]:

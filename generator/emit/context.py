@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.ir import Api, SecurityScheme
+from generator.emit.auth import AuthView, auth_view
+from generator.ir import Api
 
 _UNPRINTABLE = re.compile(r"[^\x20-\x7e]")
 
@@ -47,6 +48,7 @@ class CommonView:
     with_sync: bool  # the sync client is emitted (config `clients`)
     with_async: bool  # the async client is emitted
     docstrings: str  # "full" | "summary" | "none"
+    auth: AuthView  # the credential arguments and how each scheme is sent
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,8 @@ class ClientView:
     base_url_doc: str  # safe inside a docstring
     doc: str  # the client class docstring
     user_agent: str  # "<distribution>/<version> (python; clientgen)"
-    auth: SecurityScheme | None  # the first security scheme; None: no auth
+    servers: str | None  # the SERVERS tuple display when the client takes server=; else None
+    idempotency_header: str | None  # string literal of the idempotency key's header; None: none
 
 
 @dataclass(frozen=True)
@@ -125,5 +128,6 @@ def common_view(api: Api, options: RenderOptions, title_literal: str) -> CommonV
         with_sync=False in variants,
         with_async=True in variants,
         docstrings=options.docstrings,
+        auth=auth_view(api),
     )
 

@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping
 import jinja2
 
 from generator.emit import literals
+from generator.emit.auth import server_selection, servers_literal
 from generator.emit.cache import template_cache
 from generator.emit.context import (
     ClientView,
@@ -136,7 +137,8 @@ def render_package(
         base_url_doc=literals.docstring_body(api.base_url),
         doc=literals.docstring_body(f"Client for the {api.title} API."),
         user_agent=f"{api.distribution_name}/{common['version']} (python; clientgen)",
-        auth=api.security[0] if api.security else None,
+        servers=servers_literal(api.servers) if server_selection(api) else None,
+        idempotency_header=None if api.idempotency_header is None else literals.string(api.idempotency_header),
     )
     sources[f"{package}/_client.py"] = _render(env, "package/_client.py.j2", **common, **vars(client))
     exceptions = tuple(_runtime_exports("_exceptions.py"))

@@ -7,6 +7,7 @@ from typing import Mapping, Sequence
 
 from generator import naming
 from generator.emit import literals
+from generator.emit.auth import requirement_literal, servers_literal
 from generator.emit.calls import (
     Constants,
     accept_header,
@@ -91,6 +92,8 @@ class MethodView:
     stream_spec: str | None  # name of the module constant describing the stream
     page_item: str | None  # expression parsing one item of a page
     page_spec: str | None  # name of the module constant describing the paging
+    security: str | None  # the requirement literal when it is not the API's default
+    servers: str | None  # the operation's own servers (`Server(...)` displays), else None
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ def resource_view(
     printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
     constants = Constants(line_length)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
+    if any(op.servers for op in resource.operations):
+        variables = any(s.variables for op in resource.operations for s in op.servers)
+        printer.extra_imports.add("from ._servers import Server" + (", Variable" if variables else ""))
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
     if any(m.overloads for m in methods):
         typing_names.add("overload")
@@ -257,6 +263,8 @@ def _method_view(
         stream_spec=stream_spec,
         page_item=page_item,
         page_spec=page_spec,
+        security=None if op.security is None else requirement_literal(op.security),
+        servers=servers_literal(op.servers) if op.servers else None,
     )
 
 

@@ -36,7 +36,10 @@ from generator.ir.operations import (
     RequestBody,
     Resource,
     Response,
+    CredentialArgument,
+    Requirement,
     SecurityScheme,
+    Server,
     StreamInfo,
 )
 
@@ -62,7 +65,10 @@ __all__ = [
     "Resource",
     "Response",
     "SchemaDef",
+    "CredentialArgument",
+    "Requirement",
     "SecurityScheme",
+    "Server",
     "StreamInfo",
     "TupleType",
     "TypeRef",

@@ -7,6 +7,7 @@ from typing import Literal
 
 from generator.ir.schemas import Field, JsonValue, SchemaDef, ValueHints
 from generator.ir.types import TypeRef
+from generator.ir.webhooks import Webhooks
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
 BodyEncoding = Literal["json", "multipart", "form", "binary"]
@@ -144,6 +145,10 @@ class Operation:
     tags: tuple[str, ...] = ()
     stream: StreamInfo | None = None
     page: PageInfo | None = None
+    # None: the API's default security; else what this operation sends.
+    security: Requirement | None = None
+    # Servers of the operation (or its path), which replace the API's for it.
+    servers: tuple[Server, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,17 +176,49 @@ class Resource:
         return ".".join((*self.attribute_path, operation.python_name))
 
 
+# Alternatives, each the names of the schemes sent together; `()` is "no credentials".
+Requirement = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class CredentialArgument:
+    """A client constructor argument that carries (part of) a scheme's secret."""
+
+    argument: str  # the Python name: "api_key", "username", "client_id"...
+    env: str  # the environment variable read when the argument is not given
+    role: Literal["token", "username", "password", "client_id", "client_secret"]
+
+
 @dataclass(frozen=True)
 class SecurityScheme:
-    """How the API key is sent: `bearer`, `basic`, or an `api_key` in a header/query."""
+    """One entry of `components.securitySchemes` the client can send.
 
-    kind: Literal["bearer", "basic", "api_key"]
-    name: str
+    kind: `bearer` (http bearer, OAuth2 and OpenID Connect tokens: `Authorization:
+    <word> <token>`), `basic` and `digest` (user name and password), `api_key` (in a
+    header, query parameter or cookie named `name`). An OAuth2 scheme with a client
+    credentials flow also takes a client id and secret (`token_url`).
+    """
+
+    key: str  # its name under components.securitySchemes
+    kind: Literal["bearer", "basic", "digest", "api_key"]
+    name: str  # api_key: the header, query or cookie name; else "Authorization"
     location: Literal["header", "query", "cookie"] = "header"
     description: str | None = None
-    # basic: the environment variables of username= and password= (API_KEY_ENV's siblings)
-    username_env: str | None = None
-    password_env: str | None = None
+    arguments: tuple[CredentialArgument, ...] = ()
+    word: str = "Bearer"  # bearer: the Authorization scheme word
+    token_url: str | None = None  # OAuth2 client credentials
+
+    def argument(self, role: str) -> CredentialArgument | None:
+        return next((a for a in self.arguments if a.role == role), None)
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    name: str | None = None
+    description: str | None = None
+    # (name, default, enum, description) of each `{variable}`
+    variables: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -201,6 +238,18 @@ class Api:
     resources: tuple[Resource, ...]
     # How models are emitted: "pydantic" classes or "typeddict" (config `model_style`).
     model_style: str = "pydantic"
+    # What operations send unless they say otherwise (the document's `security`).
+    default_security: Requirement = ((),)
+    # The requirement the constructor checks: the one every operation shares, else None
+    # (then each call checks its own).
+    required_security: Requirement | None = None
+    servers: tuple[Server, ...] = ()
+    # The header that carries an idempotency key on POST and PATCH; None: none is sent.
+    idempotency_header: str | None = None
+    # `<PREFIX>_LOG=debug|info` turns on the client's log lines on stderr.
+    log_env: str = "API_LOG"
+    # What `client.webhooks` parses and verifies; None: the spec has no webhooks (no attribute).
+    webhooks: Webhooks | None = None
 
     def resource_at(self, attribute_path: tuple[str, ...]) -> Resource:
         """The resource `client.<a>.<b>` is, by its attribute path ("a", "b")."""

@@ -65,18 +65,38 @@ def block_settings(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_api = resolve('api')
-    l_0_basic_auth = missing
+    l_0_auth = resolve('auth')
+    try:
+        t_1 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_2 = environment.filters['upper']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'upper' found.")
     pass
-    l_0_basic_auth = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic'))
-    _block_vars['basic_auth'] = l_0_basic_auth
-    yield 'BASE_URL = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")\n# A mock server only checks that a credential is sent; give a real one for a real server.\n'
-    if (undefined(name='basic_auth') if l_0_basic_auth is missing else l_0_basic_auth):
+    yield 'BASE_URL = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")\n'
+    if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         pass
-        yield 'USERNAME = os.environ.get("TEST_API_USERNAME", "test-user")\nPASSWORD = os.environ.get("TEST_API_PASSWORD", "test-password")\n'
-    else:
+        yield '# A mock server only checks that a credential is sent; give a real one for a real server.\n'
+    def t_3(fiter):
+        for l_1_a in fiter:
+            if environment.getattr(l_1_a, 'in_tests'):
+                yield l_1_a
+    for l_1_a in t_3(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')):
+        _loop_vars = {}
         pass
-        yield 'API_KEY = os.environ.get("TEST_API_KEY", "test-api-key")\n'
+        yield str(t_2(environment.getattr(l_1_a, 'argument')))
+        yield ' = os.environ.get('
+        yield str(t_1(environment.getattr(l_1_a, 'test_env')))
+        yield ', '
+        yield str(t_1(environment.getattr(l_1_a, 'test_value')))
+        yield ')\n'
+    l_1_a = missing
 
 def block_fixtures(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -85,14 +105,37 @@ def block_fixtures(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_api = resolve('api')
     l_0_with_sync = resolve('with_sync')
     l_0_client_name = resolve('client_name')
     l_0_with_async = resolve('with_async')
     l_0_credentials = missing
+    try:
+        t_2 = environment.filters['upper']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'upper' found.")
     pass
-    l_0_credentials = ('username=USERNAME, password=PASSWORD' if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic')) else 'api_key=API_KEY')
+    l_1_auth = resolve('auth')
+    t_4 = []
+    pass
+    def t_5(fiter):
+        for l_2_a in fiter:
+            if environment.getattr(l_2_a, 'in_tests'):
+                yield l_2_a
+    for l_2_a in t_5(environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'arguments')):
+        _loop_vars = {}
+        pass
+        t_4.extend((
+            str(environment.getattr(l_2_a, 'argument')),
+            '=',
+            str(t_2(environment.getattr(l_2_a, 'argument'))),
+            ', ',
+        ))
+    l_2_a = missing
+    l_0_credentials = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
     _block_vars['credentials'] = l_0_credentials
+    l_1_auth = missing
     yield '\n\n@pytest.fixture\ndef anyio_backend() -> str:\n    return "asyncio"\n'
     if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
         pass
@@ -102,7 +145,7 @@ def block_fixtures(context, missing=missing):
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
         yield '(base_url=BASE_URL, '
         yield str((undefined(name='credentials') if l_0_credentials is missing else l_0_credentials))
-        yield ', max_retries=0) as client:\n        yield client\n'
+        yield 'max_retries=0) as client:\n        yield client\n'
     if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async):
         pass
         yield '\n\n@pytest.fixture\nasync def async_client() -> AsyncIterator[Async'
@@ -111,7 +154,7 @@ def block_fixtures(context, missing=missing):
         yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
         yield '(base_url=BASE_URL, '
         yield str((undefined(name='credentials') if l_0_credentials is missing else l_0_credentials))
-        yield ', max_retries=0) as client:\n        yield client\n'
+        yield 'max_retries=0) as client:\n        yield client\n'
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'settings': block_settings, 'fixtures': block_fixtures}
-debug_info = '2=11&5=12&12=14&23=16&34=17&2=19&3=28&5=31&12=41&16=55&20=57&23=60&24=70&27=73&34=80&35=93&41=96&45=99&46=101&49=105&53=108&54=110'
+debug_info = '2=11&5=12&12=14&23=16&32=17&2=19&3=28&5=31&12=41&16=55&20=57&23=60&25=82&28=85&29=92&32=100&33=121&39=139&43=142&44=144&47=148&51=151&52=153'

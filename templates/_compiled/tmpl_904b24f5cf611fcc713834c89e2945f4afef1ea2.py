@@ -10,8 +10,8 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_client_name = resolve('client_name')
     l_0_api = resolve('api')
-    l_0_api_key_env = resolve('api_key_env')
-    l_0_aclient = l_0_typed_dicts = l_0_basic = l_0_credentials = missing
+    l_0_auth = resolve('auth')
+    l_0_aclient = l_0_typed_dicts = l_0_credentials = missing
     pass
     l_0_aclient = str_join(('Async', (undefined(name='client_name') if l_0_client_name is missing else l_0_client_name), ))
     context.vars['aclient'] = l_0_aclient
@@ -19,10 +19,7 @@ def root(context, missing=missing):
     l_0_typed_dicts = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'model_style') == 'typeddict')
     context.vars['typed_dicts'] = l_0_typed_dicts
     context.exported_vars.add('typed_dicts')
-    l_0_basic = (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic'))
-    context.vars['basic'] = l_0_basic
-    context.exported_vars.add('basic')
-    l_0_credentials = (str_join(('username, password from ', environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'username_env'), ', ', environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'password_env'), )) if (undefined(name='basic') if l_0_basic is missing else l_0_basic) else str_join(('api_key from ', (undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env), )))
+    l_0_credentials = environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'readme')
     context.vars['credentials'] = l_0_credentials
     context.exported_vars.add('credentials')
     yield from context.blocks['header'][0](context)
@@ -527,24 +524,63 @@ def block_tests(context, missing=missing):
     _block_vars = {}
     l_0_tests = resolve('tests')
     l_0_api = resolve('api')
+    l_0_auth = resolve('auth')
+    l_0_test_envs = resolve('test_envs')
     try:
-        t_3 = environment.filters['replace']
+        t_3 = environment.filters['length']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_4 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_5 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
+        t_6 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'replace' found.")
+    try:
+        t_7 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     if (undefined(name='tests') if l_0_tests is missing else l_0_tests):
         pass
         yield "## Tests\n\n`tests/` calls every method once per response mode, with values taken from\nthe spec's examples (or made to fit its schemas), and checks that each\nanswer parses into its declared type. Run it against a mock server of the\nspec, e.g. [Prism](https://github.com/stoplightio/prism):\n\n```sh\nprism mock "
-        yield str(t_3(context.eval_ctx, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'source_name'), '`', ''))
+        yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'source_name'), '`', ''))
         yield '      # listens on http://127.0.0.1:4010\npip install -e . pytest anyio\npython -m pytest tests\n```\n\n`TEST_API_BASE_URL` points the tests at another server and\n'
-        if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security') and (environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security'), 0), 'kind') == 'basic')):
+        l_0_test_envs = t_4(context.eval_ctx, t_5(context, t_7(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'), 'in_tests'), attribute='test_env'))
+        _block_vars['test_envs'] = l_0_test_envs
+        if (undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs):
             pass
-            yield '`TEST_API_USERNAME`/`TEST_API_PASSWORD` give them real credentials'
+            l_1_loop = missing
+            for l_1_e, l_1_loop in LoopContext((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs), undefined):
+                _loop_vars = {}
+                pass
+                yield '`'
+                yield str(l_1_e)
+                yield '`'
+                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 293 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
+            l_1_loop = l_1_e = missing
+            yield ' '
+            yield str(('give' if (t_3((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs)) > 1) else 'gives'))
+            yield ' them real credentials'
         else:
             pass
-            yield '`TEST_API_KEY` gives them a real key'
+            yield '`default_headers` can give them real credentials'
         yield '.\n\n'
 
 def block_logging(context, missing=missing):
@@ -592,4 +628,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&6=27&9=28&18=30&32=32&75=33&130=34&157=35&202=37&221=39&254=41&277=42&297=43&302=45&311=46&6=48&7=64&9=67&10=85&12=87&13=93&15=100&18=103&25=113&26=117&32=130&36=156&37=159&40=161&41=164&43=168&44=176&45=179&51=188&55=192&56=198&57=200&58=203&70=214&71=217&75=225&76=245&81=248&82=251&83=257&84=260&85=262&90=267&92=270&97=279&98=281&99=287&100=290&101=292&106=297&108=300&123=308&125=311&130=315&131=326&136=329&137=332&140=338&144=347&145=349&148=355&157=363&158=376&165=379&166=382&170=391&171=393&178=400&181=402&186=405&187=408&191=417&192=419&202=427&206=437&221=440&225=453&226=456&228=458&229=461&235=470&237=472&238=475&254=484&255=497&260=500&264=504&265=506&266=509&277=520&278=536&287=539&293=541&297=549&299=559&302=562&307=572&308=576&311=584'
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&129=31&156=32&201=34&220=36&253=38&276=39&297=40&302=42&311=43&5=45&6=61&8=64&9=82&11=84&12=90&14=97&17=100&24=110&25=114&31=127&35=153&36=156&39=158&40=161&42=165&43=173&44=176&50=185&54=189&55=195&56=197&57=200&69=211&70=214&74=222&75=242&80=245&81=248&82=254&83=257&84=259&89=264&91=267&96=276&97=278&98=284&99=287&100=289&105=294&107=297&122=305&124=308&129=312&130=323&135=326&136=329&139=335&143=344&144=346&147=352&156=360&157=373&164=376&165=379&169=388&170=390&177=397&180=399&185=402&186=405&190=414&191=416&201=424&205=434&220=437&224=450&225=453&227=455&228=458&234=467&236=469&237=472&253=481&254=494&259=497&263=501&264=503&265=506&276=517&277=559&286=562&292=564&293=566&297=585&299=595&302=598&307=608&308=612&311=620'

@@ -75,32 +75,34 @@ def block_imports(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
-    l_0_auth = resolve('auth')
     l_0_resources = resolve('resources')
+    l_0_auth = resolve('auth')
     l_0_import_from = resolve('import_from')
     l_0_with_async = resolve('with_async')
     l_0_with_sync = resolve('with_sync')
+    l_0_servers = resolve('servers')
     try:
-        t_1 = environment.tests['none']
+        t_1 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
     pass
-    yield 'from __future__ import annotations\n\n'
-    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
-        pass
-        yield 'import base64\n'
-    yield 'import os\nfrom functools import cached_property\nfrom typing import '
+    yield 'from __future__ import annotations\n\nimport os\nfrom functools import cached_property\nfrom typing import '
     if (undefined(name='resources') if l_0_resources is missing else l_0_resources):
         pass
         yield 'TYPE_CHECKING, '
     yield 'Mapping, Optional, Union\n\nimport httpx\n\n'
+    if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
+        pass
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._auth', (['Security'] + t_1(context.eval_ctx, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories'))), _block_vars=_block_vars))
+        yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._base_client', ((['AsyncAPIClient'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['SyncAPIClient'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
     yield '\n'
-    if (not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))):
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
         pass
-        yield 'from ._base_common import check_credential\n'
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._servers', ((['Server'] + (['Variable'] if ('Variable(' in (undefined(name='servers') if l_0_servers is missing else l_0_servers)) else [])) + ['pick_base_url']), _block_vars=_block_vars))
+        yield '\n'
     yield 'from ._types import NOT_GIVEN, NotGiven, Timeout\n\n'
     if (undefined(name='resources') if l_0_resources is missing else l_0_resources):
         pass
@@ -121,19 +123,13 @@ def block_all(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_split_subscript = resolve('split_subscript')
-    l_0_client_names = l_0_basic_names = missing
+    l_0_client_names = l_0_credential_names = missing
     try:
         t_2 = environment.filters['pystr']
     except KeyError:
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
-    try:
-        t_1 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     l_1_variants = resolve('variants')
     t_3 = []
@@ -151,17 +147,30 @@ def block_all(context, missing=missing):
     _block_vars['client_names'] = l_0_client_names
     l_1_variants = missing
     l_1_auth = resolve('auth')
+    l_1_servers = resolve('servers')
     t_4 = []
     pass
-    if ((not t_1((undefined(name='auth') if l_1_auth is missing else l_1_auth))) and (environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'kind') == 'basic')):
+    def t_5(fiter):
+        for l_2_a in fiter:
+            if (environment.getattr(l_2_a, 'constant') != 'API_KEY_ENV'):
+                yield l_2_a
+    for l_2_a in t_5(environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'arguments')):
+        _loop_vars = {}
+        pass
+        t_4.extend((
+            ', ',
+            str(t_2(environment.getattr(l_2_a, 'constant'))),
+        ))
+    l_2_a = missing
+    if (undefined(name='servers') if l_1_servers is missing else l_1_servers):
         pass
         t_4.append(
-            ', "USERNAME_ENV", "PASSWORD_ENV"',
+            ', "SERVERS"',
         )
-    l_0_basic_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
-    _block_vars['basic_names'] = l_0_basic_names
-    l_1_auth = missing
-    yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='client_names') if l_0_client_names is missing else l_0_client_names), '"DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV"', (undefined(name='basic_names') if l_0_basic_names is missing else l_0_basic_names), ']', )), '', indent=0, _block_vars=_block_vars))
+    l_0_credential_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
+    _block_vars['credential_names'] = l_0_credential_names
+    l_1_auth = l_1_servers = missing
+    yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='client_names') if l_0_client_names is missing else l_0_client_names), '"DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV", "LOG_ENV"', (undefined(name='credential_names') if l_0_credential_names is missing else l_0_credential_names), ']', )), '', indent=0, _block_vars=_block_vars))
     yield '\n'
 
 def block_constants(context, missing=missing):
@@ -174,7 +183,9 @@ def block_constants(context, missing=missing):
     l_0_base_url = resolve('base_url')
     l_0_api_key_env = resolve('api_key_env')
     l_0_base_url_env = resolve('base_url_env')
+    l_0_api = resolve('api')
     l_0_auth = resolve('auth')
+    l_0_servers = resolve('servers')
     l_0_user_agent = resolve('user_agent')
     try:
         t_2 = environment.filters['pystr']
@@ -182,12 +193,6 @@ def block_constants(context, missing=missing):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
-    try:
-        t_1 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'DEFAULT_BASE_URL = '
     yield str(t_2((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
@@ -195,13 +200,25 @@ def block_constants(context, missing=missing):
     yield str(t_2((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
     yield '\nBASE_URL_ENV = '
     yield str(t_2((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
+    yield '\nLOG_ENV = '
+    yield str(t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'log_env')))
     yield '\n'
-    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+    def t_6(fiter):
+        for l_1_a in fiter:
+            if (environment.getattr(l_1_a, 'constant') != 'API_KEY_ENV'):
+                yield l_1_a
+    for l_1_a in t_6(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')):
+        _loop_vars = {}
         pass
-        yield 'USERNAME_ENV = '
-        yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'username_env')))
-        yield '\nPASSWORD_ENV = '
-        yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'password_env')))
+        yield str(environment.getattr(l_1_a, 'constant'))
+        yield ' = '
+        yield str(t_2(environment.getattr(l_1_a, 'env')))
+        yield '\n'
+    l_1_a = missing
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
+        pass
+        yield 'SERVERS = '
+        yield str((undefined(name='servers') if l_0_servers is missing else l_0_servers))
         yield '\n'
     yield '_USER_AGENT = '
     yield str(t_2((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
@@ -215,56 +232,52 @@ def block_auth(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_auth = resolve('auth')
-    try:
-        t_2 = environment.filters['pystr']
-    except KeyError:
-        @internalcode
-        def t_2(*unused):
-            raise TemplateRuntimeError("No filter named 'pystr' found.")
-    try:
-        t_1 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+    l_0_cc = resolve('cc')
     pass
-    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+    if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         pass
-        yield 'def _auth(username: Optional[str], password: Optional[str]) -> dict[str, Mapping[str, str]]:\n    user = username if username is not None else os.environ.get(USERNAME_ENV)\n    if not user:\n        raise ValueError(\n            f"no user name: pass username=... or set the {USERNAME_ENV} environment variable"\n        )\n    secret = password if password is not None else os.environ.get(PASSWORD_ENV, "")\n    check_credential(user, "the user name", in_header=False)\n    check_credential(secret, "the password", in_header=False)\n    if ":" in user:\n        raise ValueError("the user name contains \':\', which HTTP basic auth cannot carry")\n    token = base64.b64encode(f"{user}:{secret}".encode()).decode()\n    return {"auth_headers": {"Authorization": f"Basic {token}"}}\n'
-    elif t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
-        pass
-        yield 'def _auth(api_key: Optional[str]) -> dict[str, Mapping[str, str]]:\n    # The spec declares no security scheme: no key is sent, so none is required.\n    return {}\n'
-    else:
-        pass
-        yield 'def _api_key(api_key: Optional[str]) -> str:\n    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)\n    if not key:\n        raise ValueError(\n            f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"\n        )\n    where = "api_key=..." if api_key is not None else API_KEY_ENV\n'
-        if (((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key')) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query')):
+        l_0_cc = ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories'))
+        _block_vars['cc'] = l_0_cc
+        yield 'def _security(\n'
+        for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
+            _loop_vars = {}
             pass
-            yield '    return check_credential(key, f"the API key ({where})", in_header=False)\n'
-        else:
+            yield '    '
+            yield str(environment.getattr(l_1_a, 'argument'))
+            yield ': Optional[str],\n'
+        l_1_a = missing
+        if (undefined(name='cc') if l_0_cc is missing else l_0_cc):
             pass
-            yield '    return check_credential(key, f"the API key ({where})")\n'
-        yield '\n\ndef _auth(api_key: str) -> dict[str, Mapping[str, str]]:\n'
-        if (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'bearer'):
+            yield '    base_url: str,\n'
+        yield ') -> Security:\n    return Security(\n        {\n'
+        for (l_1_key, l_1_expression) in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'credentials'):
+            _loop_vars = {}
             pass
-            yield '    return {"auth_headers": {"Authorization": f"Bearer {api_key}"}}\n'
-        elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query')):
+            yield '            '
+            yield str(l_1_key)
+            yield ': '
+            yield str(l_1_expression)
+            yield ',\n'
+        l_1_key = l_1_expression = missing
+        yield '        },\n        default='
+        yield str(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'default'))
+        yield ',\n        how={\n'
+        for (l_1_key, l_1_how) in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'how'):
+            _loop_vars = {}
             pass
-            yield '    return {"auth_query": { '
-            yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
-            yield ': api_key}}\n'
-        elif ((environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key') and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'cookie')):
+            yield '            '
+            yield str(l_1_key)
+            yield ': '
+            yield str(l_1_how)
+            yield ',\n'
+        l_1_key = l_1_how = missing
+        yield '        },\n'
+        if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'required'):
             pass
-            yield '    return {"auth_headers": {"Cookie": f"{ '
-            yield str(t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
-            yield ' }={api_key}"}}\n'
-        elif (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key'):
-            pass
-            yield '    return {"auth_headers": '
-            yield str(str_join(('{', t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')), ': api_key}', )))
-            yield '}\n'
-        else:
-            pass
-            yield '    return {}\n'
+            yield '        required='
+            yield str(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'required'))
+            yield ',\n'
+        yield '    )\n'
 
 def block_client_class(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -313,61 +326,43 @@ def block_class_docstring(context, missing=missing):
     _block_vars = {}
     l_0_doc = resolve('doc')
     l_0_auth = resolve('auth')
-    l_0_api_key_env = resolve('api_key_env')
     l_0_base_url_env = resolve('base_url_env')
     l_0_base_url_doc = resolve('base_url_doc')
+    l_0_servers = resolve('servers')
     l_0_is_async = resolve('is_async')
     try:
-        t_5 = environment.filters['doc']
+        t_7 = environment.filters['indent']
     except KeyError:
         @internalcode
-        def t_5(*unused):
-            raise TemplateRuntimeError("No filter named 'doc' found.")
-    try:
-        t_6 = environment.filters['indent']
-    except KeyError:
-        @internalcode
-        def t_6(*unused):
+        def t_7(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
-    try:
-        t_1 = environment.tests['none']
-    except KeyError:
-        @internalcode
-        def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield '    """'
-    yield str(t_6((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
+    yield str(t_7((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
     yield '\n\n    Args:\n'
-    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+    t_8 = 1
+    for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
+        _loop_vars = {}
         pass
-        yield '        username: the user name for HTTP basic auth; defaults to the `'
-        yield str(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'username_env'))
-        yield '`\n            environment variable.\n        password: the password for HTTP basic auth; defaults to the `'
-        yield str(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'password_env'))
-        yield '`\n            environment variable, else empty (for APIs that take a key as the user name).\n'
-    elif ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'api_key')):
-        pass
-        yield '        api_key: the API key, sent as the `'
-        yield str(t_5(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'name')))
-        yield '` '
-        yield str(('query parameter' if (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location') == 'query') else environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'location')))
-        yield '; defaults to\n            the `'
-        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
-        yield '` environment variable.\n'
-    elif (not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))):
-        pass
-        yield '        api_key: the API key, sent as `Authorization: Bearer <api_key>`; defaults to the\n            `'
-        yield str((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env))
-        yield '` environment variable.\n'
-    else:
+        yield '        '
+        yield str(environment.getattr(l_1_a, 'argument'))
+        yield ': '
+        yield str(environment.getattr(l_1_a, 'doc'))
+        yield '\n'
+        t_8 = 0
+    l_1_a = missing
+    if t_8:
         pass
         yield '        api_key: not used: the spec declares no security scheme (send credentials with\n            `default_headers`).\n'
     yield '        base_url: where the API lives; defaults to the `'
     yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
     yield '` environment\n            variable, else `'
     yield str((undefined(name='base_url_doc') if l_0_base_url_doc is missing else l_0_base_url_doc))
-    yield '`.\n        timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.\n        max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).\n        default_headers: headers sent with every request.\n        http_client: your own `httpx.'
+    yield '`.\n'
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
+        pass
+        yield "        server: which of `SERVERS` to use, by index or name; the first by default.\n        server_variables: values for the server URL's variables, checked against their `enum`.\n"
+    yield '        timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.\n        max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).\n        default_headers: headers sent with every request.\n        http_client: your own `httpx.'
     yield str(('AsyncClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'Client'))
     yield '` (proxies, transports); you close it.\n    """\n'
 
@@ -379,33 +374,69 @@ def block_init(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_auth = resolve('auth')
+    l_0_servers = resolve('servers')
     l_0_is_async = resolve('is_async')
+    l_0_idempotency_header = resolve('idempotency_header')
     try:
-        t_1 = environment.tests['none']
+        t_9 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_9(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_1 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_1(*unused):
-            raise TemplateRuntimeError("No test named 'none' found.")
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_10 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_10(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
     pass
     yield '\n    def __init__(\n        self,\n        *,\n'
-    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+    t_11 = 1
+    for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
+        _loop_vars = {}
         pass
-        yield '        username: Optional[str] = None,\n        password: Optional[str] = None,\n'
-    else:
+        yield '        '
+        yield str(environment.getattr(l_1_a, 'argument'))
+        yield ': Optional[str] = None,\n'
+        t_11 = 0
+    l_1_a = missing
+    if t_11:
         pass
         yield '        api_key: Optional[str] = None,\n'
-    yield '        base_url: Union[str, httpx.URL, None] = None,\n        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,\n        max_retries: int = 2,\n        default_headers: Optional[Mapping[str, str]] = None,\n        default_query: Optional[Mapping[str, object]] = None,\n        http_client: Optional[httpx.'
+    yield '        base_url: Union[str, httpx.URL, None] = None,\n'
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
+        pass
+        yield '        server: Union[int, str, None] = None,\n        server_variables: Optional[Mapping[str, str]] = None,\n'
+    yield '        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,\n        max_retries: int = 2,\n        default_headers: Optional[Mapping[str, str]] = None,\n        default_query: Optional[Mapping[str, object]] = None,\n        http_client: Optional[httpx.'
     yield str(('AsyncClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'Client'))
-    yield '] = None,\n    ) -> None:\n        super().__init__(\n            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,\n            timeout=timeout,\n            max_retries=max_retries,\n            default_headers=default_headers,\n            default_query=default_query,\n            http_client=http_client,\n            user_agent=_USER_AGENT,\n'
-    if ((not t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth))) and (environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'kind') == 'basic')):
+    yield '] = None,\n    ) -> None:\n'
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
         pass
-        yield '            **_auth(username, password),\n'
-    elif t_1((undefined(name='auth') if l_0_auth is missing else l_0_auth)):
-        pass
-        yield '            **_auth(api_key),\n'
+        yield '        url, choice = pick_base_url(\n            base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL\n        )\n'
     else:
         pass
-        yield '            **_auth(_api_key(api_key)),\n'
+        yield '        url = str(base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL)\n'
+    yield '        super().__init__(\n            base_url=url,\n'
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
+        pass
+        yield '            server_choice=choice,\n'
+    yield '            timeout=timeout,\n            max_retries=max_retries,\n            default_headers=default_headers,\n            default_query=default_query,\n            http_client=http_client,\n            user_agent=_USER_AGENT,\n            log_env=LOG_ENV,\n'
+    if (undefined(name='idempotency_header') if l_0_idempotency_header is missing else l_0_idempotency_header):
+        pass
+        yield '            idempotency_header='
+        yield str((undefined(name='idempotency_header') if l_0_idempotency_header is missing else l_0_idempotency_header))
+        yield ',\n'
+    if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
+        pass
+        yield '            security=_security('
+        yield str(t_9(context.eval_ctx, (t_1(context.eval_ctx, t_10(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'), attribute='argument')) + (['url'] if ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories')) else [])), ', '))
+        yield '),\n'
     yield '        )\n'
 
 def block_resource_property(context, missing=missing):
@@ -420,16 +451,16 @@ def block_resource_property(context, missing=missing):
     l_0_prefix = resolve('prefix')
     l_0_import_from = resolve('import_from')
     try:
-        t_7 = environment.filters['docindent']
+        t_12 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '\n    @cached_property\n    '
     yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), str_join(('def ', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ':', )), indent=4, _block_vars=_block_vars))
     yield '\n        """'
-    yield str(t_7(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
+    yield str(t_12(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
     yield '"""\n        '
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.resources.', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'module'), )), [str_join(((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ))], indent=8, _block_vars=_block_vars))
     yield '\n\n        return '
@@ -456,4 +487,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'class_extra': block_class_extra, 'footer': block_footer}
-debug_info = '2=12&5=13&13=15&39=17&45=19&57=21&105=23&106=27&107=29&108=31&191=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&16=90&21=94&25=98&26=100&31=104&33=107&34=111&39=115&40=140&41=155&42=163&45=166&46=192&47=194&48=196&49=198&50=201&51=203&53=206&57=209&58=230&72=233&84=239&92=246&94=249&95=252&96=254&97=257&98=259&99=262&108=268&109=277&114=278&141=279&176=281&177=284&187=286&109=288&112=300&114=306&115=339&118=341&119=344&121=346&123=348&124=351&125=355&126=357&128=360&133=366&134=368&138=370&141=373&146=390&157=397&167=399&169=402&177=410&180=429&181=431&182=433&184=435&187=439&191=448'
+debug_info = '2=12&5=13&13=15&39=17&45=19&60=21&89=23&90=27&91=29&92=31&183=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=91&22=95&23=97&25=99&26=101&27=103&31=106&33=109&34=113&39=117&40=136&41=152&42=172&45=175&46=197&47=199&48=201&49=203&50=205&51=212&53=217&54=220&56=223&60=226&61=236&62=238&64=241&65=245&67=248&73=252&74=256&77=262&79=264&80=268&83=274&84=277&92=281&93=290&98=291&120=292&168=294&169=297&179=299&93=301&96=313&98=319&99=340&102=343&103=347&108=357&109=359&110=361&117=365&120=368&125=400&126=404&131=412&139=416&141=418&150=425&160=429&161=432&163=434&164=437&169=441&172=460&173=462&174=464&176=466&179=470&183=479'

@@ -195,7 +195,8 @@ def test_secrets_absent_from_repr_str_and_logs(
         api_key=API_KEY, base_url=server.url, default_query={"v": "1"}
     ) as c:
         query_auth = c.with_options()
-        query_auth._auth_query = {"api_key": API_KEY}
+        headers = dict(c._security.sent(None, "GET /").headers)
+        query_auth._security = type(c._security).static(headers, {"api_key": API_KEY})
         assert API_KEY not in repr(c) and API_KEY not in repr(query_auth)
         c.request("GET", "/retry/429", cast_to=dict)
         with pytest.raises(NotFoundError) as info:
