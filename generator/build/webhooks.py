@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 from generator import naming
 from generator.build import pointers
@@ -64,7 +64,7 @@ def build_webhooks(
     tagged = [w for w in webhooks if w.tags]
     every = bool(tagged) and len(tagged) == len(webhooks)
     union = naming.unique("WebhookEvent", by_name) if every else None
-    fallback = naming.unique(f"{union or 'WebhookEvent'}Unknown", {*by_name, union})
+    fallback = naming.unique(f"{union or 'WebhookEvent'}Unknown", {*by_name, *([union] if union else [])})
     extra: list[SchemaDef] = [_fallback(fallback, tag, required=every)]
     if union is not None and tag is not None:
         mapping = sorted({(value, _model(w.payload)) for w in webhooks for value in w.tags})
@@ -80,14 +80,14 @@ def build_webhooks(
 def _operations(document: Mapping[str, Any], warnings: list[BuildWarning]) -> list[tuple[str, str, Mapping[str, Any]]]:
     """(name, pointer, operation) of every webhook, then of every callback, in document order sorted."""
     entries: list[tuple[str, str, Mapping[str, Any]]] = []
-    hooks = document.get("webhooks")
+    hooks: Any = document.get("webhooks")
     for key in sorted(hooks) if isinstance(hooks, Mapping) else ():
         entries += [(str(key), p, op) for p, op in _methods(document, hooks[key], pointers.join("/webhooks", key))]
-    paths = document.get("paths")
+    paths: Any = document.get("paths")
     for path in sorted(paths) if isinstance(paths, Mapping) else ():
         item, item_pointer = pointers.deref(document, paths[path], pointers.join("/paths", path))
         for method in HTTP_METHODS if isinstance(item, Mapping) else ():
-            callbacks = item[method].get("callbacks") if isinstance(item.get(method), Mapping) else None
+            callbacks: Any = item[method].get("callbacks") if isinstance(item.get(method), Mapping) else None
             for key in sorted(callbacks) if isinstance(callbacks, Mapping) else ():
                 callback, where = pointers.deref(document, callbacks[key], pointers.join(item_pointer, method, "callbacks", key))
                 for expression in sorted(callback) if isinstance(callback, Mapping) else ():
@@ -115,7 +115,7 @@ def _payload(document: Mapping[str, Any], schemas: SchemaBuilder, raw: Mapping[s
              warnings: list[BuildWarning]) -> TypeRef | None:
     """The type of the operation's JSON requestBody; None (with a warning) when it has none."""
     body, where = pointers.deref(document, raw.get("requestBody"), pointers.join(pointer, "requestBody"))
-    content = body.get("content") if isinstance(body, Mapping) else None
+    content: Any = body.get("content") if isinstance(body, Mapping) else None
     media = next((m for m in sorted(content) if is_json(m)), None) if isinstance(content, Mapping) else None
     if media is None:
         warnings.append(BuildWarning(f"webhook {name!r} has no JSON request body; `unwrap` leaves it out", pointer))
@@ -185,7 +185,8 @@ def _signature(config: WebhooksConfig) -> WebhookSignature | None:
     signature = config.signature
     if signature is None:
         return None
-    scheme = "hmac-sha256" if signature.scheme == "hmac-sha256" else "standard-webhooks"
+    scheme: Literal["standard-webhooks", "hmac-sha256"] = (
+        "hmac-sha256" if signature.scheme == "hmac-sha256" else "standard-webhooks")
     return WebhookSignature(scheme, signature.header or "webhook-signature", signature.secret_env or "",
                             signature.tolerance)
 

@@ -19,7 +19,7 @@ from types import ModuleType
 import jinja2
 from jinja2 import nodes
 
-from generator.emit import context, models, readme, resources, testsuite
+from generator.emit import context, models, readme, resources, testsuite, webhooks
 from generator.emit.render import environment, templates_dir
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "templates.md"
@@ -41,6 +41,7 @@ _FILES: dict[str, tuple[str, str]] = {
     "package/tests/conftest.py.j2": ("`tests/conftest.py`, the clients the tests use (`tests: true`)", ""),
     "package/tests/test_resource.py.j2": ("`tests/test_<resource>.py`, once per resource (`tests: true`)",
                                           "`t`: ShippedTestsView"),
+    "package/webhooks.py.j2": ("`<package>/webhooks.py`, only for a spec with webhooks", "WebhooksView"),
 }
 
 
@@ -66,6 +67,7 @@ for _style, _module in _model_styles().items():
     MODULES.append(_module)
 MODULES.append(readme)
 MODULES.append(testsuite)
+MODULES.append(webhooks)
 VIEWS = tuple(v for module in MODULES for v in _views_of(module) if v is not context.RenderOptions)
 
 _FIELD = re.compile(r"^    (\w+): (.+?)(?:\s+#\s*(.*))?$")

@@ -34,6 +34,7 @@ from generator.emit.precompiled import BuiltinLoader
 from generator.emit.readme import readme_view
 from generator.emit.resources import ResourceView, resource_view
 from generator.emit.testsuite import test_modules
+from generator.emit.webhooks import runtime_modules, webhooks_view
 from generator.ir import Api, SchemaDef
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -141,11 +142,14 @@ def render_package(
         idempotency_header=None if api.idempotency_header is None else literals.string(api.idempotency_header),
     )
     sources[f"{package}/_client.py"] = _render(env, "package/_client.py.j2", **common, **vars(client))
+    if api.webhooks is not None:
+        hooks_view = webhooks_view(api, options)
+        sources[f"{package}/webhooks.py"] = _render(env, "package/webhooks.py.j2", **common, **vars(hooks_view))
     exceptions = tuple(_runtime_exports("_exceptions.py"))
     sources[f"{package}/__init__.py"] = _render(
         env, "package/__init__.py.j2", **common, **vars(InitView(exceptions, _exports(api, exceptions, options)))
     )
-    for module in sorted(RUNTIME_DIR.glob("_*.py")):
+    for module in runtime_modules(api, RUNTIME_DIR):
         source = module.read_text(encoding="utf-8")
         text = _render(env, "package/_runtime.py.j2", **common, **vars(RuntimeView(module.stem, source)))
         if format_code and options.line_length == DEFAULT_LINE_LENGTH and text == f"{common['header']}\n{source}":
@@ -179,6 +183,8 @@ def _exports(api: Api, exceptions: tuple[str, ...], options: RenderOptions) -> t
     """The package's `__all__`: the clients and runtime types of the flavours emitted."""
     names = {"API_KEY_ENV", "BASE_URL_ENV", "DEFAULT_BASE_URL", *exceptions, "StreamResult", "NOT_GIVEN",
              "FileInput", "NotGiven"}
+    if api.webhooks is not None:
+        names |= {"WebhookError", "WebhookPayloadError", "WebhookSignatureError"}
     if options.clients != "async":
         names |= {api.client_name, "SyncPage", "APIResponse", "Stream"}
     if options.clients != "sync":

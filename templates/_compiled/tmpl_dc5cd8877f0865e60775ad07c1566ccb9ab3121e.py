@@ -81,12 +81,19 @@ def block_imports(context, missing=missing):
     l_0_with_async = resolve('with_async')
     l_0_with_sync = resolve('with_sync')
     l_0_servers = resolve('servers')
+    l_0_api = resolve('api')
     try:
         t_1 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'from __future__ import annotations\n\nimport os\nfrom functools import cached_property\nfrom typing import '
     if (undefined(name='resources') if l_0_resources is missing else l_0_resources):
@@ -114,6 +121,12 @@ def block_imports(context, missing=missing):
             yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.resources.', environment.getattr(l_1_r, 'module'), )), (([str_join(('Async', environment.getattr(l_1_r, 'class_name'), ))] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + ([environment.getattr(l_1_r, 'class_name')] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), indent=4, _loop_vars=_loop_vars))
             yield '\n'
         l_1_r = missing
+    if (not t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
+        pass
+        if (not (undefined(name='resources') if l_0_resources is missing else l_0_resources)):
+            pass
+            yield 'from typing import TYPE_CHECKING\n'
+        yield '\nif TYPE_CHECKING:\n    from .webhooks import Webhooks\n'
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -125,49 +138,49 @@ def block_all(context, missing=missing):
     l_0_split_subscript = resolve('split_subscript')
     l_0_client_names = l_0_credential_names = missing
     try:
-        t_2 = environment.filters['pystr']
+        t_3 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     l_1_variants = resolve('variants')
-    t_3 = []
+    t_4 = []
     pass
     for l_2_is_async in (undefined(name='variants') if l_1_variants is missing else l_1_variants):
         l_2_client_name = resolve('client_name')
         _loop_vars = {}
         pass
-        t_3.extend((
-            str(t_2(str_join((('Async' if l_2_is_async else ''), (undefined(name='client_name') if l_2_client_name is missing else l_2_client_name), )))),
+        t_4.extend((
+            str(t_3(str_join((('Async' if l_2_is_async else ''), (undefined(name='client_name') if l_2_client_name is missing else l_2_client_name), )))),
             ', ',
         ))
     l_2_is_async = l_2_client_name = missing
-    l_0_client_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_3))
+    l_0_client_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
     _block_vars['client_names'] = l_0_client_names
     l_1_variants = missing
     l_1_auth = resolve('auth')
     l_1_servers = resolve('servers')
-    t_4 = []
+    t_5 = []
     pass
-    def t_5(fiter):
+    def t_6(fiter):
         for l_2_a in fiter:
             if (environment.getattr(l_2_a, 'constant') != 'API_KEY_ENV'):
                 yield l_2_a
-    for l_2_a in t_5(environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'arguments')):
+    for l_2_a in t_6(environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'arguments')):
         _loop_vars = {}
         pass
-        t_4.extend((
+        t_5.extend((
             ', ',
-            str(t_2(environment.getattr(l_2_a, 'constant'))),
+            str(t_3(environment.getattr(l_2_a, 'constant'))),
         ))
     l_2_a = missing
     if (undefined(name='servers') if l_1_servers is missing else l_1_servers):
         pass
-        t_4.append(
+        t_5.append(
             ', "SERVERS"',
         )
-    l_0_credential_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
+    l_0_credential_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
     _block_vars['credential_names'] = l_0_credential_names
     l_1_auth = l_1_servers = missing
     yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='client_names') if l_0_client_names is missing else l_0_client_names), '"DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV", "LOG_ENV"', (undefined(name='credential_names') if l_0_credential_names is missing else l_0_credential_names), ']', )), '', indent=0, _block_vars=_block_vars))
@@ -188,31 +201,31 @@ def block_constants(context, missing=missing):
     l_0_servers = resolve('servers')
     l_0_user_agent = resolve('user_agent')
     try:
-        t_2 = environment.filters['pystr']
+        t_3 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield 'DEFAULT_BASE_URL = '
-    yield str(t_2((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
+    yield str(t_3((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
     yield '\nAPI_KEY_ENV = '
-    yield str(t_2((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
+    yield str(t_3((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
     yield '\nBASE_URL_ENV = '
-    yield str(t_2((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
+    yield str(t_3((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
     yield '\nLOG_ENV = '
-    yield str(t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'log_env')))
+    yield str(t_3(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'log_env')))
     yield '\n'
-    def t_6(fiter):
+    def t_7(fiter):
         for l_1_a in fiter:
             if (environment.getattr(l_1_a, 'constant') != 'API_KEY_ENV'):
                 yield l_1_a
-    for l_1_a in t_6(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')):
+    for l_1_a in t_7(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')):
         _loop_vars = {}
         pass
         yield str(environment.getattr(l_1_a, 'constant'))
         yield ' = '
-        yield str(t_2(environment.getattr(l_1_a, 'env')))
+        yield str(t_3(environment.getattr(l_1_a, 'env')))
         yield '\n'
     l_1_a = missing
     if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
@@ -221,7 +234,7 @@ def block_constants(context, missing=missing):
         yield str((undefined(name='servers') if l_0_servers is missing else l_0_servers))
         yield '\n'
     yield '_USER_AGENT = '
-    yield str(t_2((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
+    yield str(t_3((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
     yield '\n'
 
 def block_auth(context, missing=missing):
@@ -287,6 +300,13 @@ def block_client_class(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_resources = resolve('resources')
+    l_0_api = resolve('api')
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield from context.blocks['class_header'][0](context.derived({}))
     yield from context.blocks['class_docstring'][0](context.derived({}))
@@ -297,6 +317,9 @@ def block_client_class(context, missing=missing):
         pass
         yield from context.blocks['resource_property'][0](context.derived({'loop': l_1_loop, 'r': l_1_r}))
     l_1_loop = l_1_r = missing
+    if (not t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
+        pass
+        yield from context.blocks['webhooks_property'][0](context.derived({}))
     yield from context.blocks['class_extra'][0](context.derived({}))
 
 def block_class_header(context, missing=missing):
@@ -331,16 +354,16 @@ def block_class_docstring(context, missing=missing):
     l_0_servers = resolve('servers')
     l_0_is_async = resolve('is_async')
     try:
-        t_7 = environment.filters['indent']
+        t_8 = environment.filters['indent']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_8(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
     yield '    """'
-    yield str(t_7((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
+    yield str(t_8((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
     yield '\n\n    Args:\n'
-    t_8 = 1
+    t_9 = 1
     for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         _loop_vars = {}
         pass
@@ -349,9 +372,9 @@ def block_class_docstring(context, missing=missing):
         yield ': '
         yield str(environment.getattr(l_1_a, 'doc'))
         yield '\n'
-        t_8 = 0
+        t_9 = 0
     l_1_a = missing
-    if t_8:
+    if t_9:
         pass
         yield '        api_key: not used: the spec declares no security scheme (send credentials with\n            `default_headers`).\n'
     yield '        base_url: where the API lives; defaults to the `'
@@ -378,10 +401,10 @@ def block_init(context, missing=missing):
     l_0_is_async = resolve('is_async')
     l_0_idempotency_header = resolve('idempotency_header')
     try:
-        t_9 = environment.filters['join']
+        t_10 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_9(*unused):
+        def t_10(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['list']
@@ -390,23 +413,23 @@ def block_init(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_10 = environment.filters['map']
+        t_11 = environment.filters['map']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'map' found.")
     pass
     yield '\n    def __init__(\n        self,\n        *,\n'
-    t_11 = 1
+    t_12 = 1
     for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         _loop_vars = {}
         pass
         yield '        '
         yield str(environment.getattr(l_1_a, 'argument'))
         yield ': Optional[str] = None,\n'
-        t_11 = 0
+        t_12 = 0
     l_1_a = missing
-    if t_11:
+    if t_12:
         pass
         yield '        api_key: Optional[str] = None,\n'
     yield '        base_url: Union[str, httpx.URL, None] = None,\n'
@@ -435,7 +458,7 @@ def block_init(context, missing=missing):
     if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         pass
         yield '            security=_security('
-        yield str(t_9(context.eval_ctx, (t_1(context.eval_ctx, t_10(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'), attribute='argument')) + (['url'] if ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories')) else [])), ', '))
+        yield str(t_10(context.eval_ctx, (t_1(context.eval_ctx, t_11(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'), attribute='argument')) + (['url'] if ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories')) else [])), ', '))
         yield '),\n'
     yield '        )\n'
 
@@ -451,22 +474,35 @@ def block_resource_property(context, missing=missing):
     l_0_prefix = resolve('prefix')
     l_0_import_from = resolve('import_from')
     try:
-        t_12 = environment.filters['docindent']
+        t_13 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_12(*unused):
+        def t_13(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '\n    @cached_property\n    '
     yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), str_join(('def ', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ':', )), indent=4, _block_vars=_block_vars))
     yield '\n        """'
-    yield str(t_12(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
+    yield str(t_13(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
     yield '"""\n        '
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.resources.', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'module'), )), [str_join(((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ))], indent=8, _block_vars=_block_vars))
     yield '\n\n        return '
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
     yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
     yield '(self)\n'
+
+def block_webhooks_property(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_api = resolve('api')
+    pass
+    yield '\n    @cached_property\n    def '
+    yield str(environment.getattr(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'), 'attribute'))
+    yield '(self) -> Webhooks:\n        """The webhooks this API sends, parsed (and checked): `.unwrap(body, headers)`."""\n        from .webhooks import Webhooks\n\n        return Webhooks()\n'
 
 def block_class_extra(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -486,5 +522,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'class_extra': block_class_extra, 'footer': block_footer}
-debug_info = '2=12&5=13&13=15&39=17&45=19&60=21&89=23&90=27&91=29&92=31&183=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=91&22=95&23=97&25=99&26=101&27=103&31=106&33=109&34=113&39=117&40=136&41=152&42=172&45=175&46=197&47=199&48=201&49=203&50=205&51=212&53=217&54=220&56=223&60=226&61=236&62=238&64=241&65=245&67=248&73=252&74=256&77=262&79=264&80=268&83=274&84=277&92=281&93=290&98=291&120=292&168=294&169=297&179=299&93=301&96=313&98=319&99=340&102=343&103=347&108=357&109=359&110=361&117=365&120=368&125=400&126=404&131=412&139=416&141=418&150=425&160=429&161=432&163=434&164=437&169=441&172=460&173=462&174=464&176=466&179=470&183=479'
+blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'webhooks_property': block_webhooks_property, 'class_extra': block_class_extra, 'footer': block_footer}
+debug_info = '2=12&5=13&13=15&47=17&53=19&68=21&97=23&98=27&99=29&100=31&202=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=98&22=102&23=104&25=106&26=108&27=110&31=113&33=116&34=120&37=123&38=125&47=130&48=149&49=165&50=185&53=188&54=210&55=212&56=214&57=216&58=218&59=225&61=230&62=233&64=236&68=239&69=249&70=251&72=254&73=258&75=261&81=265&82=269&85=275&87=277&88=281&91=287&92=290&100=294&101=310&106=311&128=312&176=314&177=317&187=319&188=321&198=322&101=324&104=336&106=342&107=363&110=366&111=370&116=380&117=382&118=384&125=388&128=391&133=423&134=427&139=435&147=439&149=441&158=448&168=452&169=455&171=457&172=460&177=464&180=483&181=485&182=487&184=489&188=493&191=503&198=506&202=515'

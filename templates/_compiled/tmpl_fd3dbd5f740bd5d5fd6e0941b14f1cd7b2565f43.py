@@ -80,6 +80,13 @@ def block_imports(context, missing=missing):
     l_0_client_name = resolve('client_name')
     l_0_with_sync = resolve('with_sync')
     l_0_exceptions = resolve('exceptions')
+    l_0_api = resolve('api')
+    try:
+        t_2 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._client', ((['API_KEY_ENV', 'BASE_URL_ENV', 'DEFAULT_BASE_URL'] + ([str_join(('Async', (undefined(name='client_name') if l_0_client_name is missing else l_0_client_name), ))] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ([(undefined(name='client_name') if l_0_client_name is missing else l_0_client_name)] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
     yield '\nfrom ._exceptions import (\n'
@@ -97,6 +104,9 @@ def block_imports(context, missing=missing):
     yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._streaming', (((['AsyncStream'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['Stream'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])) + ['StreamResult']), _block_vars=_block_vars))
     yield '\nfrom ._types import NOT_GIVEN, FileInput, NotGiven\n'
+    if (not t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
+        pass
+        yield 'from ._webhooks import WebhookError, WebhookPayloadError, WebhookSignatureError\n'
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -133,4 +143,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'footer': block_footer}
-debug_info = '2=18&5=19&17=21&30=23&32=25&39=26&2=28&3=37&5=40&6=54&7=57&9=59&11=63&13=67&17=70&18=83&20=85&21=89&24=93&25=95&26=97&32=100&34=116&35=120&39=125'
+debug_info = '2=18&5=19&17=21&33=23&35=25&42=26&2=28&3=37&5=40&6=54&7=57&9=59&11=63&13=67&17=70&18=90&20=92&21=96&24=100&25=102&26=104&28=106&35=110&37=126&38=130&42=135'

@@ -1,0 +1,58 @@
+"""The webhook specs generated into importable packages, once per session."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Dict, Iterator
+
+import pytest
+
+from generator.emit.write import write_tree
+from generator.pipeline import generate
+from tests.importing import forget
+
+SPECS = Path(__file__).resolve().parent / "specs"
+STANDARD_SECRET = "whsec_" + "c2VjcmV0LWtleS1vZi10aGUtdGVzdHM="  # base64 of "secret-key-of-the-tests"
+HMAC_SECRET = "it-is-a-secret"
+
+# package name -> (spec, config)
+CASES: Dict[str, tuple[str, Dict[str, Any]]] = {
+    "wh_events": ("events.yaml", {"webhooks": {"signature": {"scheme": "standard-webhooks"}}}),
+    "wh_events_plain": ("events.yaml", {}),
+    "wh_events_td": ("events.yaml", {"model_style": "typeddict"}),
+    "wh_callbacks": ("callbacks.yaml", {"webhooks": {"signature": {
+        "scheme": "hmac-sha256", "header": "X-Signature", "secret_env": "STREAM_HOOKS_SECRET"}}}),
+}
+
+
+class Built:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.modules: Dict[str, ModuleType] = {}
+        self.warnings: Dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, name: str) -> ModuleType:
+        if name not in self.modules:
+            spec, config = CASES[name]
+            config_path = self.root / f"{name}.clientgen.json"
+            config_path.write_text(json.dumps(config), encoding="utf-8")
+            result = generate(SPECS / spec, package_name=name, config_path=config_path)
+            write_tree(result.files, self.root / name)
+            sys.path.insert(0, str(self.root / name))
+            self.modules[name] = importlib.import_module(name)
+            for sub in ("models", "webhooks"):  # as attributes of the package, for the tests
+                importlib.import_module(f"{name}.{sub}")
+            self.warnings[name] = result.warnings
+        return self.modules[name]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    found = Built(tmp_path_factory.mktemp("webhook-packages"))
+    yield found
+    for name in found.modules:
+        forget(name)
