@@ -99,7 +99,6 @@ class Config:
     # if an operation of the spec declares that header.
     idempotency_header: str | bool | None = None
     webhooks: WebhooksConfig = field(default_factory=lambda: WebhooksConfig())  # see docs/webhooks.md
-    webhooks: WebhooksConfig = field(default_factory=lambda: WebhooksConfig())  # see docs/webhooks.md
     source: Path | None = None
 
 
@@ -215,7 +214,6 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
         header=_opt_str(data, "header", path),
         tests=_flag(data, "tests", True, path),
         idempotency_header=_idempotency_header(data, path),
-        webhooks=_webhooks(data.get("webhooks", {}), path),
         webhooks=_webhooks(data.get("webhooks", {}), path),
         source=path,
     )
@@ -405,27 +403,6 @@ def _opt_str(data: Mapping[str, Any], key: str, path: Path) -> str | None:
 
 def _one_line(exc: Exception) -> str:
     return " ".join(str(exc).split())
-
-
-@dataclass(frozen=True)
-class WebhookSignatureConfig:
-    """`webhooks.signature`: how the sender signs its webhooks (generator/config_webhooks.py)."""
-
-    scheme: str  # "standard-webhooks" | "hmac-sha256"
-    header: str | None = None  # None: `webhook-signature` (standard-webhooks); hmac-sha256 needs one
-    secret_env: str | None = None  # None: <PREFIX>_WEBHOOK_SECRET, a sibling of the API key's variable
-    tolerance: int = 300  # standard-webhooks: seconds a timestamp may be off
-
-
-@dataclass(frozen=True)
-class WebhooksConfig:
-    signature: WebhookSignatureConfig | None = None  # None: webhooks are parsed, never verified
-
-
-def _webhooks(value: Any, path: Path) -> WebhooksConfig:
-    from generator.config_webhooks import webhooks_config
-
-    return webhooks_config(value, path)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from generator.build.security import requirement, security_schemes, sibling_vari
 from generator.build.servers import default_url, operation_servers, servers
 from generator.build.streams import stream_info
 from generator.build.webhooks import build_webhooks, finish_webhooks
-from generator.build.webhooks import build_webhooks, finish_webhooks
 from generator.config import Config
 from generator.ir import Api
 
@@ -87,7 +86,6 @@ def build_api(
         schemas=definitions,
         resources=resources,
         model_style=config.model_style,
-        webhooks=finish_webhooks(webhooks, api_key_env, resources),
         webhooks=finish_webhooks(webhooks, api_key_env, resources),
         default_security=default_security,
         required_security=_shared_requirement([op for op, _ in operations], default_security),

@@ -8,7 +8,6 @@ from typing import Literal
 from generator.ir.schemas import Field, JsonValue, SchemaDef, ValueHints
 from generator.ir.types import TypeRef
 from generator.ir.webhooks import Webhooks
-from generator.ir.webhooks import Webhooks
 
 ParameterLocation = Literal["path", "query", "header", "cookie"]
 BodyEncoding = Literal["json", "multipart", "form", "binary"]
@@ -249,8 +248,6 @@ class Api:
     idempotency_header: str | None = None
     # `<PREFIX>_LOG=debug|info` turns on the client's log lines on stderr.
     log_env: str = "API_LOG"
-    # What `client.webhooks` parses and verifies; None: the spec has no webhooks (no attribute).
-    webhooks: Webhooks | None = None
     # What `client.webhooks` parses and verifies; None: the spec has no webhooks (no attribute).
     webhooks: Webhooks | None = None
 
