@@ -255,7 +255,7 @@ def _config_templates(args: argparse.Namespace) -> Path | None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="clientgen",
-        description="Generate a typed Python client package from an OpenAPI 3.0/3.1 spec.",
+        description="Generate a typed Python client package from an OpenAPI 3.0/3.1/3.2 spec.",
         epilog="Exit codes: 0 done, 1 check/diff found a difference, 2 bad input, 3 a bug in clientgen, "
         "130 interrupted. `clientgen COMMAND --help` describes each command.",
     )
@@ -267,7 +267,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the client package for SPEC into the folder --output, replacing it in one step: "
         "a failed or interrupted run leaves the old folder as it was. Does nothing when nothing changed.",
     )
-    generate_cmd.add_argument("spec", metavar="SPEC", help="the OpenAPI 3.0/3.1 document (JSON or YAML)")
+    generate_cmd.add_argument("spec", metavar="SPEC", help="the OpenAPI 3.0/3.1/3.2 document (JSON or YAML)")
     generate_cmd.add_argument("--output", "-o", required=True, metavar="DIR",
                               help="folder of the package (created or replaced; files clientgen does not own "
                               "at its top are kept)")
@@ -280,7 +280,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare the folder DIR with what `clientgen generate SPEC --output DIR` would write. "
         "Exit 0 when they match; else print a unified diff on stdout and exit 1 (for CI).",
     )
-    check_cmd.add_argument("spec", metavar="SPEC", help="the OpenAPI 3.0/3.1 document (JSON or YAML)")
+    check_cmd.add_argument("spec", metavar="SPEC", help="the OpenAPI 3.0/3.1/3.2 document (JSON or YAML)")
     check_cmd.add_argument("dir", metavar="DIR", help="a folder written by `clientgen generate` (e.g. generated)")
     check_cmd.add_argument("--package-name", metavar="NAME", help="import name the package was generated with")
     diff_cmd = commands.add_parser(

@@ -76,7 +76,7 @@ def test_check_help_describes_its_arguments() -> None:
     result = _run("check", "--help")
     assert result.returncode == 0
     text = " ".join(result.stdout.split())
-    assert "SPEC the OpenAPI 3.0/3.1 document" in text
+    assert "SPEC the OpenAPI 3.0/3.1/3.2 document" in text
     assert "DIR a folder written by `clientgen generate`" in text
     assert "exit 1" in text
 

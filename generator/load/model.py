@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+# The OpenAPI minor versions read; 3.2 is 3.1 plus new keys (itemSchema, QUERY, ...) wherever 3.1 differs from 3.0.
+OpenAPIVersion = Literal["3.0", "3.1", "3.2"]
+
 
 def _location(file: Path, pointer: str) -> str:
     return f"{file}#{pointer}" if pointer else str(file)
@@ -46,7 +49,7 @@ class LoadedSpec:
 
     document: dict[str, Any]
     source: Path
-    version: Literal["3.0", "3.1"]
+    version: OpenAPIVersion
     warnings: tuple[Diagnostic, ...]
     # Every file read, the root first: what a regeneration must watch for changes.
     files: tuple[Path, ...] = ()

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from .model import Diagnostic, LoadError
+from .model import Diagnostic, LoadError, OpenAPIVersion
 
-_VERSION = re.compile(r"^3\.([01])(\.\d+)?(-[0-9A-Za-z.-]+)?$")
+_VERSION = re.compile(r"^3\.([012])(\.\d+)?(-[0-9A-Za-z.-]+)?$")
+# The schema dialects 3.1 and 3.2 read the same way (JSON Schema 2020-12 with the OAS vocabulary):
+# the OAS dialect ids (3.1's `base` and dated ones, 3.2's dated one) and 2020-12 itself.
+_DIALECTS = re.compile(
+    r"^https://(spec\.openapis\.org/oas/3\.[12]/(dialect|schema)/[0-9A-Za-z.-]+"
+    r"|json-schema\.org/draft/2020-12/schema)#?$"
+)
 
 
-def check_root(document: Any, file: Path, warnings: list[Diagnostic]) -> Literal["3.0", "3.1"]:
+def check_root(document: Any, file: Path, warnings: list[Diagnostic]) -> OpenAPIVersion:
     """Validate the document's shape; return its OpenAPI minor version."""
     if not isinstance(document, dict):
         what = "empty" if document is None else f"a {type(document).__name__}"
@@ -22,6 +28,8 @@ def check_root(document: Any, file: Path, warnings: list[Diagnostic]) -> Literal
         )
     version = _check_version(document, file, warnings)
     _check_info(document, file, warnings)
+    if version != "3.0":
+        _check_dialect(document, file, warnings)
     _check_mapping(document, "paths", file, required=version == "3.0", warnings=warnings)
     _check_mapping(document, "components", file, required=False, warnings=warnings)
     components = document.get("components", {})
@@ -30,7 +38,7 @@ def check_root(document: Any, file: Path, warnings: list[Diagnostic]) -> Literal
     return version
 
 
-def _check_version(document: dict[str, Any], file: Path, warnings: list[Diagnostic]) -> Literal["3.0", "3.1"]:
+def _check_version(document: dict[str, Any], file: Path, warnings: list[Diagnostic]) -> OpenAPIVersion:
     if "openapi" not in document:
         if "swagger" in document:
             raise LoadError(
@@ -51,9 +59,28 @@ def _check_version(document: dict[str, Any], file: Path, warnings: list[Diagnost
             f"unsupported OpenAPI version {value!r}",
             file,
             "/openapi",
-            "this generator reads OpenAPI 3.0.x and 3.1.x",
+            "this generator reads OpenAPI 3.0.x, 3.1.x and 3.2.x",
         )
-    return "3.0" if match.group(1) == "0" else "3.1"
+    minor: OpenAPIVersion = "3.0" if match.group(1) == "0" else "3.1" if match.group(1) == "1" else "3.2"
+    return minor
+
+
+def _check_dialect(document: dict[str, Any], file: Path, warnings: list[Diagnostic]) -> None:
+    """3.1/3.2 `jsonSchemaDialect`: the OAS dialects and JSON Schema 2020-12 are what the generator reads."""
+    if "jsonSchemaDialect" not in document:
+        return
+    value = document["jsonSchemaDialect"]
+    if not isinstance(value, str):
+        raise LoadError(
+            f"'jsonSchemaDialect' must be a URI string, not a {type(value).__name__}",
+            file,
+            "/jsonSchemaDialect",
+            "e.g. https://spec.openapis.org/oas/3.2/dialect/2025-09-17, or leave it out",
+        )
+    if not _DIALECTS.match(value):
+        warnings.append(Diagnostic(
+            "warning", f"schema dialect {value!r} is not one this generator knows; schemas are read as "
+            "JSON Schema 2020-12 with the OpenAPI vocabulary", file, "/jsonSchemaDialect"))
 
 
 def _check_info(document: dict[str, Any], file: Path, warnings: list[Diagnostic]) -> None:

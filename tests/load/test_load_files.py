@@ -46,7 +46,8 @@ def test_swagger_2_is_rejected_with_a_conversion_hint(specs: Path) -> None:
     ("text", "needle"),
     [
         ("info: {}\npaths: {}\n", "missing the 'openapi' field"),
-        ("openapi: 3.2.0\npaths: {}\n", "unsupported OpenAPI version '3.2.0'"),
+        ("openapi: 3.3.0\npaths: {}\n", "unsupported OpenAPI version '3.3.0'"),
+        ("openapi: 3.2.0\npaths: {}\njsonSchemaDialect: 3\n", "/jsonSchemaDialect: 'jsonSchemaDialect' must be a URI"),
         ("openapi: [3]\npaths: {}\n", "unsupported OpenAPI version"),
         ("- openapi: 3.0.0\n", "not a mapping"),
         ("", "the document is empty"),
@@ -61,6 +62,18 @@ def test_invalid_roots(tmp_path: Path, text: str, needle: str) -> None:
     with pytest.raises(LoadError) as info:
         load_spec(write(tmp_path, text))
     assert needle in str(info.value)
+
+
+def test_3_2_is_read_like_3_1(tmp_path: Path) -> None:
+    text = ("openapi: 3.2.0\ninfo: {title: t, version: '1'}\n"
+            "jsonSchemaDialect: https://spec.openapis.org/oas/3.2/dialect/2025-09-17\npaths: {}\n"
+            "components: {schemas: {Pet: {type: [object, 'null']}}}\n")
+    spec = load_spec(write(tmp_path, text))
+    assert spec.version == "3.2"
+    assert spec.warnings == ()
+    other = load_spec(write(tmp_path, text.replace("https://spec.openapis.org/oas/3.2/dialect/2025-09-17",
+                                                    "https://example.com/my-dialect")))
+    assert [w.pointer for w in other.warnings] == ["/jsonSchemaDialect"]
 
 
 def test_float_version_is_accepted_with_a_warning(tmp_path: Path) -> None:
