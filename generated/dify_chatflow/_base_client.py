@@ -36,18 +36,21 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, TypeVar
+from typing import Union
 from typing import cast
 
 import httpx
 from httpx import USE_CLIENT_DEFAULT
 from typing_extensions import Self
 
+from ._auth import Requirement
 from ._base_common import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BaseClient, PreparedCall
 from ._exceptions import make_status_error
 from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage
 from ._parsing import as_adapter, parse_body
 from ._response import APIResponse, AsyncAPIResponse, take_response_mode
+from ._servers import Server
 from ._streaming import AsyncStream, Stream, StreamSpec
 from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions
 
@@ -71,7 +74,12 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             try:
                 # A documented 3xx answer is read, not followed; otherwise the client decides.
                 follow = False if call.answers else USE_CLIENT_DEFAULT
-                response = self._client.send(request, stream=stream, follow_redirects=follow)
+                response = self._client.send(
+                    request,
+                    stream=stream,
+                    follow_redirects=follow,
+                    auth=call.auth or USE_CLIENT_DEFAULT,
+                )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
                 self._log_outcome(request, type(exc).__name__, delay, call, retries_done)
@@ -123,12 +131,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
         answers: Tuple[int, ...] = (),
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type, answers=answers,
+            security=security, servers=servers,
         )  # fmt: skip
         return self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -147,13 +158,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
-            options=options, accept="text/event-stream",
+            options=options, accept="text/event-stream", security=security, servers=servers,
         )  # fmt: skip
         return self._run(
             call, lambda r: Stream(response=r, adapter=adapter, spec=stream_spec), lazy=True
@@ -172,6 +185,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> SyncPage[ItemT, ResponseT]:
         item_adapter = as_adapter(item_type)
 
@@ -180,6 +195,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 "GET", path, path_params=path_params, query=page_query, headers=headers,
                 cookies=cookies, errors=errors,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
+                security=security, servers=servers,
             )  # fmt: skip
 
             def make(
@@ -214,7 +230,12 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             self._log_attempt(request, retries_done)
             try:
                 follow = False if call.answers else USE_CLIENT_DEFAULT
-                response = await self._client.send(request, stream=stream, follow_redirects=follow)
+                response = await self._client.send(
+                    request,
+                    stream=stream,
+                    follow_redirects=follow,
+                    auth=call.auth or USE_CLIENT_DEFAULT,
+                )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
                 self._log_outcome(request, type(exc).__name__, delay, call, retries_done)
@@ -267,12 +288,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
         answers: Tuple[int, ...] = (),
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type, answers=answers,
+            security=security, servers=servers,
         )  # fmt: skip
         return await self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -291,13 +315,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
-            options=options, accept="text/event-stream",
+            options=options, accept="text/event-stream", security=security, servers=servers,
         )  # fmt: skip
         return await self._run(
             call, lambda r: AsyncStream(response=r, adapter=adapter, spec=stream_spec), lazy=True
@@ -316,6 +342,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> AsyncPaginator[ItemT, ResponseT]:
         """Not a coroutine: ``await`` the result for the first page, or
         ``async for`` over it for every item."""
@@ -326,6 +354,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 "GET", path, path_params=path_params, query=page_query, headers=headers,
                 cookies=cookies, errors=errors,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
+                security=security, servers=servers,
             )  # fmt: skip
 
             def make(

@@ -74,7 +74,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 # A documented 3xx answer is read, not followed; otherwise the client decides.
                 follow = False if call.answers else USE_CLIENT_DEFAULT
                 response = self._client.send(
-                    request, stream=stream, follow_redirects=follow, auth=call.auth or USE_CLIENT_DEFAULT
+                    request,
+                    stream=stream,
+                    follow_redirects=follow,
+                    auth=call.auth or USE_CLIENT_DEFAULT,
                 )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
@@ -227,7 +230,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             try:
                 follow = False if call.answers else USE_CLIENT_DEFAULT
                 response = await self._client.send(
-                    request, stream=stream, follow_redirects=follow, auth=call.auth or USE_CLIENT_DEFAULT
+                    request,
+                    stream=stream,
+                    follow_redirects=follow,
+                    auth=call.auth or USE_CLIENT_DEFAULT,
                 )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)

@@ -13,8 +13,6 @@ from __future__ import annotations
 import copy
 import functools
 import logging
-import re
-import uuid
 from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, Dict, Generic, List, Mapping, Optional, Sequence
 from typing import Tuple, TypeVar, Union
@@ -22,7 +20,7 @@ from typing import Tuple, TypeVar, Union
 import httpx
 from typing_extensions import Self
 
-from ._auth import Requirement, Security, Sent, _flaw, check_credential
+from ._auth import Requirement, Security, Sent, check_credential, check_headers
 from ._logs import configure_logging
 from ._encoding import QueryItems, build_path, encode_query, query_string, raw_body, to_jsonable
 from ._forms import MultipartPart, multipart, urlencoded
@@ -31,6 +29,7 @@ from ._params import cookie_header, header_value, present
 from ._pagination import PageSpec, next_page_query, page_items
 from ._parsing import parse_body
 from ._retries import RetryPolicy, is_idempotent, should_retry_error, should_retry_status
+from ._retries import with_idempotency_key
 from ._servers import Server, ServerChoice
 from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions, Timeout
 
@@ -100,23 +99,6 @@ _NO_OPTIONS: RequestOptions = {}
 _URL_CACHE_SIZE = 256
 
 
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
-
-
-def _check_headers(headers: Mapping[str, str], what: str) -> Dict[str, str]:
-    for name, value in headers.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-            raise ValueError(f"{what}: {name!r} is not a valid header name (letters, digits and -)")
-        if not isinstance(value, str):
-            raise TypeError(f"{what}[{name!r}] must be a str, not {type(value).__name__}")
-        flaw = _flaw(value, in_header=True)
-        if flaw is not None:
-            raise ValueError(
-                f"{what}[{name!r}] contains {flaw} (the value is not shown: it may be a secret)"
-            )
-    return dict(headers)
-
-
 class BaseClient(Generic[HttpxClientT]):
     # Class-level so tests (or a subclass) can shrink the backoff.
     retry_policy: ClassVar[RetryPolicy] = RetryPolicy()
@@ -141,18 +123,10 @@ class BaseClient(Generic[HttpxClientT]):
         self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
         self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else _to_timeout(timeout)
         self.max_retries = max_retries
-        if security is None:
-            # A hand-written subclass's credentials, sent with every request.
-            static_query = {
-                k: check_credential(v, f"the credential for the query parameter {k!r}", in_header=False)
-                for k, v in (auth_query or {}).items()
-            }
-            security = Security.static(
-                _check_headers(auth_headers or {}, "the credentials"), static_query
-            )
-        self._security = security
+        # Without `security`: a hand-written subclass's credentials, sent with every request.
+        self._security = security or Security.static(auth_headers or {}, auth_query or {})
         self._server_choice = server_choice or ServerChoice(fixed=True)
-        self._default_headers: Dict[str, str] = _check_headers(
+        self._default_headers: Dict[str, str] = check_headers(
             default_headers or {}, "default_headers"
         )
         self._default_query: Dict[str, object] = dict(default_query or {})
@@ -207,7 +181,7 @@ class BaseClient(Generic[HttpxClientT]):
         if default_headers:
             new._default_headers = {
                 **self._default_headers,
-                **_check_headers(default_headers, "default_headers"),
+                **check_headers(default_headers, "default_headers"),
             }
         if default_query:
             new._default_query = {**self._default_query, **default_query}
@@ -311,12 +285,10 @@ class BaseClient(Generic[HttpxClientT]):
             per_call.update({k: header_value(v) for k, v in extra_headers.items()})
         retry_safe = is_idempotent(method, idempotent)
         if self._idempotency_header is not None and method.upper() in ("POST", "PATCH"):
-            # One key per call, made before the first attempt: every retry sends the same
-            # one, so the server applies the request once. The caller's own key wins.
-            wanted = self._idempotency_header.lower()
-            if not any(k.lower() == wanted for k in per_call or ()):
-                per_call = {**(per_call or {}), self._idempotency_header: str(uuid.uuid4())}
-            retry_safe = True
+            per_call, retry_safe = (
+                with_idempotency_key(self._idempotency_header, per_call),
+                True,
+            )
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
         encoded_files = None
@@ -330,7 +302,10 @@ class BaseClient(Generic[HttpxClientT]):
             fields = {} if isinstance(form, NotGiven) else dict(form or {})
             fields.update(extra_body or {})
             if files is None:  # no `files` at all: an urlencoded form
-                raw, content_type = urlencoded(fields), "application/x-www-form-urlencoded"
+                raw, content_type = (
+                    urlencoded(fields),
+                    "application/x-www-form-urlencoded",
+                )
                 set_content_type = True
             else:
                 # Every field as a part of its own: httpx would send the text fields
@@ -367,7 +342,7 @@ class BaseClient(Generic[HttpxClientT]):
             json=body,
             files=encoded_files,
             content=raw,
-            timeout=self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout),
+            timeout=(self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout)),
             max_retries=opts.get("max_retries", self.max_retries),
             idempotent=retry_safe,
             errors=errors,

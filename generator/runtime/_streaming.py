@@ -1,4 +1,6 @@
-"""Server-sent event streams of JSON objects tagged by a discriminator field.
+"""Streams of typed items: Server-Sent Events of JSON objects tagged by a discriminator
+field, SSE events typed as a whole (OpenAPI 3.2 `itemSchema`: event, data, id, retry),
+JSON Lines / NDJSON, JSON text sequences (RFC 7464) and `multipart/mixed` parts.
 
 A truncated answer must never look like a complete one: a dropped connection
 raises APIConnectionError, and a clean end without a terminal event raises
@@ -26,6 +28,7 @@ from typing import (
     List,
     Optional,
     Tuple,
+    Union,
     Type,
     TypeVar,
     cast,
@@ -43,6 +46,7 @@ from ._exceptions import (
     StreamError,
 )
 from ._parsing import validation_summary
+from ._sequences import Message, Parts, Records, boundary_of
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
@@ -65,6 +69,15 @@ class StreamSpec:
     final_event: Optional[str] = None
     # `data:` payloads that end the stream cleanly (they are not events).
     terminal_data: frozenset[str] = frozenset({"[DONE]"})
+    # How the body is cut into items: "sse" (each event's data is one item), "sse-items"
+    # (each event is one item: event, data, id, retry), "jsonl", "json-seq" or "multipart".
+    framing: str = "sse"
+    accept: str = "text/event-stream"
+    # "sse-items": the events whose data is JSON text to decode ("*": every event).
+    json_data: frozenset[str] = frozenset()
+    # "multipart": the Content-Type of a part that names none, by position, then for the rest.
+    part_types: Tuple[str, ...] = ()
+    part_type: str = "text/plain"
 
 
 @dataclass
@@ -86,16 +99,18 @@ class _State(Generic[T]):
     text_parts: List[str] = field(default_factory=list)
     final: Optional[T] = None
 
-    def ends(self, sse: ServerSentEvent) -> bool:
+    def ends(self, sse: Union[ServerSentEvent, Message]) -> bool:
         """A terminal data line such as `[DONE]`: the stream is complete."""
         if sse.data.strip() in self.spec.terminal_data:
             self.saw_terminal = True
             return True
         return False
 
-    def handle(self, sse: ServerSentEvent) -> Tuple[bool, Optional[T]]:
-        """Returns (yield_it, item) for one SSE message."""
+    def handle(self, sse: Union[ServerSentEvent, Message]) -> Tuple[bool, Optional[T]]:
+        """Returns (yield_it, item) for one SSE message (or record)."""
         spec = self.spec
+        if spec.framing == "sse-items":
+            return self._handle_event(sse)
         event, data = sse.event, sse.data
         if event in spec.skip or not data.strip():
             return False, None
@@ -119,6 +134,65 @@ class _State(Generic[T]):
         if type(payload) is dict:
             self._accumulate(tag, payload, item)
         return True, item
+
+    def _handle_event(self, sse: Union[ServerSentEvent, Message]) -> Tuple[bool, Optional[T]]:
+        """The whole event is the item; its data is decoded where the spec says it is JSON."""
+        spec, event = self.spec, sse.event
+        if event in spec.skip:
+            return False, None
+        data: Any = sse.data
+        if "*" in spec.json_data or event in spec.json_data:
+            try:
+                data = json.loads(sse.data)
+            except ValueError as exc:
+                raise APIResponseValidationError(
+                    f"stream event {event!r}: data is not JSON: {sse.data[:100]!r}",
+                    response=self.response,
+                ) from exc
+        if event in spec.error:
+            raise self._error(data)
+        fields: Dict[str, Any] = {"event": event, "data": data}
+        if sse.id:
+            fields["id"] = sse.id
+        if sse.retry is not None:
+            fields["retry"] = sse.retry
+        return True, self._counted(event, self._validate(fields, event))
+
+    def part(self, index: int, headers: Dict[str, str], body: bytes) -> T:
+        """One multipart part, decoded by its Content-Type (else the spec's for its position)."""
+        spec = self.spec
+        declared = spec.part_types[index] if index < len(spec.part_types) else spec.part_type
+        content_type = headers.get("content-type") or declared
+        base = content_type.split(";")[0].strip().lower()
+        payload: Any = body
+        try:
+            if base == "application/json" or base.endswith("+json"):
+                payload = json.loads(body)
+            elif base.startswith("text/"):
+                payload = body.decode("utf-8")
+        except ValueError as exc:
+            raise APIResponseValidationError(
+                f"multipart part {index} is not {base}: {body[:100]!r}", response=self.response
+            ) from exc
+        return self._counted(None, self._validate(payload, f"part {index}"))
+
+    def _validate(self, payload: Any, what: object) -> T:
+        try:
+            return self.adapter.validate_python(payload)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(
+                f"stream item {what!r} does not match the schema: {validation_summary(exc)}",
+                response=self.response,
+                body=payload,
+            ) from exc
+
+    def _counted(self, tag: object, item: T) -> T:
+        self.count += 1
+        if tag is not None and tag in self.spec.terminal:
+            self.saw_terminal = True
+        if tag is not None and tag == self.spec.final_event:
+            self.final = item
+        return item
 
     def _as_text(
         self, data: str, payload: Any, is_json: bool, tag: object, exc: pydantic.ValidationError
@@ -191,9 +265,49 @@ def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     return APIResponseValidationError(f"expected an event stream: {exc}", response=state.response)
 
 
+def _messages(response: httpx.Response, spec: StreamSpec) -> Iterator[Union[ServerSentEvent, Message]]:
+    if spec.framing in ("sse", "sse-items"):
+        yield from EventSource(response).iter_sse()
+        return
+    records = Records(spec.framing)
+    for text in response.iter_text():
+        yield from records.feed(text)
+    yield from records.end()
+
+
+async def _amessages(
+    response: httpx.Response, spec: StreamSpec
+) -> AsyncIterator[Union[ServerSentEvent, Message]]:
+    if spec.framing in ("sse", "sse-items"):
+        async for sse in EventSource(response).aiter_sse():
+            yield sse
+        return
+    records = Records(spec.framing)
+    async for text in response.aiter_text():
+        for record in records.feed(text):
+            yield record
+    for record in records.end():
+        yield record
+
+
+def _parts(state: _State[Any]) -> Parts:
+    boundary = boundary_of(state.response.headers.get("content-type", ""))
+    if boundary is None:
+        raise APIResponseValidationError(
+            "expected a multipart answer with a boundary", response=state.response
+        )
+    return Parts(boundary)
+
+
 def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, None]:
     try:
-        for sse in EventSource(response).iter_sse():
+        if state.spec.framing == "multipart":
+            parts, index = _parts(state), 0
+            for chunk in response.iter_bytes():
+                for headers, body in parts.feed(chunk):
+                    yield state.part(index, headers, body)
+                    index += 1
+        for sse in _messages(response, state.spec) if state.spec.framing != "multipart" else ():
             if state.ends(sse):
                 break
             wanted, item = state.handle(sse)
@@ -219,12 +333,19 @@ def _closing(events: Generator[T, None, None], response: httpx.Response) -> Iter
 
 async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator[T, None]:
     try:
-        async for sse in EventSource(response).aiter_sse():
-            if state.ends(sse):
-                break
-            wanted, item = state.handle(sse)
-            if wanted:
-                yield cast(T, item)
+        if state.spec.framing == "multipart":
+            parts, index = _parts(state), 0
+            async for chunk in response.aiter_bytes():
+                for headers, body in parts.feed(chunk):
+                    yield state.part(index, headers, body)
+                    index += 1
+        else:
+            async for sse in _amessages(response, state.spec):
+                if state.ends(sse):
+                    break
+                wanted, item = state.handle(sse)
+                if wanted:
+                    yield cast(T, item)
     except SSEError as exc:
         raise _not_sse(state, exc) from exc
     except httpx.TransportError as exc:
