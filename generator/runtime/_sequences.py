@@ -74,7 +74,7 @@ class Parts:
             at = self._buffer.find(self._delimiter)
             if at < 0:
                 break
-            rest = self._buffer[at + len(self._delimiter):]
+            rest = self._buffer[at + len(self._delimiter) :]
             if len(rest) < 2:  # not yet known whether this is the closing delimiter
                 break
             if self._started:
@@ -93,8 +93,8 @@ def _part(raw: bytes) -> Tuple[Dict[str, str], bytes]:
     elif raw.endswith(b"\n"):
         raw = raw[:-1]
     for gap in (b"\r\n\r\n", b"\n\n"):
-        if raw.startswith(gap[len(gap) // 2:]):
-            return {}, raw[len(gap) // 2:]
+        if raw.startswith(gap[len(gap) // 2 :]):
+            return {}, raw[len(gap) // 2 :]
         head, found, body = raw.partition(gap)
         if found:
             break

@@ -265,7 +265,9 @@ def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     return APIResponseValidationError(f"expected an event stream: {exc}", response=state.response)
 
 
-def _messages(response: httpx.Response, spec: StreamSpec) -> Iterator[Union[ServerSentEvent, Message]]:
+def _messages(
+    response: httpx.Response, spec: StreamSpec
+) -> Iterator[Union[ServerSentEvent, Message]]:
     if spec.framing in ("sse", "sse-items"):
         yield from EventSource(response).iter_sse()
         return

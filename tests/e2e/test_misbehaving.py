@@ -717,12 +717,19 @@ async def test_retry_is_logged_without_the_api_key(
     await call(client.app.info())
     url = f"{server.url}/info"
     ours = [r for r in caplog.records if r.name == "dify_chatflow"]
-    assert [(r.levelno, r.getMessage()) for r in ours] == [
-        (logging.DEBUG, f"HTTP GET {url} (attempt 1)"),
+    # Each attempt is logged with the headers it sent, the credential masked.
+    attempt_lines = [r.getMessage().partition(" headers=") for r in ours[0::2]]
+    assert [(before, sent) for before, sent, _ in attempt_lines] == [
+        (f"HTTP GET {url} (attempt 1)", " headers="),
+        (f"HTTP GET {url} (attempt 2)", " headers="),
+    ]
+    for _, _, headers in attempt_lines:
+        assert "'authorization': '***'" in headers
+    assert [(r.levelno, r.getMessage()) for r in ours[1::2]] == [
         (logging.DEBUG, f"GET {url} -> 429; retry 1 of 2 in 0.000s"),
-        (logging.DEBUG, f"HTTP GET {url} (attempt 2)"),
         (logging.DEBUG, f"GET {url} -> 200"),
     ]
+    assert {r.levelno for r in ours} == {logging.DEBUG} and len(ours) == 4
     assert attempts(server, INFO) == 2
     for record in caplog.records:
         assert API_KEY not in record.getMessage()
