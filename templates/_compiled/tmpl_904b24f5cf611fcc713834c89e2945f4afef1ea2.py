@@ -591,10 +591,35 @@ def block_logging(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_package_name = resolve('package_name')
+    l_0_api = resolve('api')
+    l_0_with_sync = resolve('with_sync')
+    l_0_client_name = resolve('client_name')
+    l_0_aclient = resolve('aclient')
     pass
-    yield 'Logging goes through the standard `logging` module under the logger\n`'
+    yield '## Logging and hooks\n\nLogging goes through the standard `logging` module under the logger\n`'
     yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
-    yield '` (off unless you configure it); the API key is never logged.\n'
+    yield '` (off unless you configure it). `'
+    yield str(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'log_env'))
+    yield "=debug`\n(or `info`) in the environment adds a handler on stderr. Each attempt is\nlogged with its headers; credentials are masked (`'***'`) in every log line.\n\nTo see or change every request and response, give the client your own httpx\nclient with [event hooks](https://www.python-httpx.org/advanced/event-hooks/);\nthey run on every attempt, retries included, and see the request as sent,\ncredentials and all, so keep them out of your logs:\n\n```python\nimport httpx\n"
+    if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync):
+        pass
+        yield 'from '
+        yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+        yield ' import '
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '\n\n\ndef on_response(response: httpx.Response) -> None:\n    print(response.request.method, response.request.url, response.status_code)\n\n\nhttp = httpx.Client(event_hooks={"response": [on_response]})  # yours to close\nhooked = '
+        yield str((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name))
+        yield '(http_client=http)\n'
+    else:
+        pass
+        yield 'from '
+        yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
+        yield ' import '
+        yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+        yield '\n\n\nasync def on_response(response: httpx.Response) -> None:\n    print(response.request.method, response.request.url, response.status_code)\n\n\nhttp = httpx.AsyncClient(event_hooks={"response": [on_response]})  # yours to close\nhooked = '
+        yield str((undefined(name='aclient') if l_0_aclient is missing else l_0_aclient))
+        yield '(http_client=http)\n'
+    yield '```\n'
 
 def block_methods(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -628,4 +653,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&129=31&156=32&201=34&220=36&253=38&276=39&297=40&302=42&311=43&5=45&6=61&8=64&9=82&11=84&12=90&14=97&17=100&24=110&25=114&31=127&35=153&36=156&39=158&40=161&42=165&43=173&44=176&50=185&54=189&55=195&56=197&57=200&69=211&70=214&74=222&75=242&80=245&81=248&82=254&83=257&84=259&89=264&91=267&96=276&97=278&98=284&99=287&100=289&105=294&107=297&122=305&124=308&129=312&130=323&135=326&136=329&139=335&143=344&144=346&147=352&156=360&157=373&164=376&165=379&169=388&170=390&177=397&180=399&185=402&186=405&190=414&191=416&201=424&205=434&220=437&224=450&225=453&227=455&228=458&234=467&236=469&237=472&253=481&254=494&259=497&263=501&264=503&265=506&276=517&277=559&286=562&292=564&293=566&297=585&299=595&302=598&307=608&308=612&311=620'
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&129=31&156=32&201=34&220=36&253=38&276=39&297=40&336=42&345=43&5=45&6=61&8=64&9=82&11=84&12=90&14=97&17=100&24=110&25=114&31=127&35=153&36=156&39=158&40=161&42=165&43=173&44=176&50=185&54=189&55=195&56=197&57=200&69=211&70=214&74=222&75=242&80=245&81=248&82=254&83=257&84=259&89=264&91=267&96=276&97=278&98=284&99=287&100=289&105=294&107=297&122=305&124=308&129=312&130=323&135=326&136=329&139=335&143=344&144=346&147=352&156=360&157=373&164=376&165=379&169=388&170=390&177=397&180=399&185=402&186=405&190=414&191=416&201=424&205=434&220=437&224=450&225=453&227=455&228=458&234=467&236=469&237=472&253=481&254=494&259=497&263=501&264=503&265=506&276=517&277=559&286=562&292=564&293=566&297=585&301=599&312=603&313=606&321=610&323=615&331=619&336=623&341=633&342=637&345=645'

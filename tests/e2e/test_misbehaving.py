@@ -741,6 +741,36 @@ async def test_retry_is_logged_without_the_api_key(
     assert API_KEY not in repr(client.with_options(max_retries=0))
 
 
+async def test_event_hooks_see_every_attempt_with_its_credentials(
+    make: Callable[..., Client], server: FakeDify
+) -> None:
+    """The documented hook seam: the user's own httpx client with event hooks runs on
+    each attempt (retries included) and sees the request as sent."""
+    seen: List[Tuple[str, str, Optional[str], int]] = []
+
+    def on_response(response: httpx.Response) -> None:
+        request = response.request
+        seen.append((request.method, request.url.path, request.headers.get("authorization"), response.status_code))
+
+    async def aon_response(response: httpx.Response) -> None:
+        on_response(response)
+
+    probe = make()
+    own: Union[httpx.Client, httpx.AsyncClient] = (
+        httpx.AsyncClient(event_hooks={"response": [aon_response]})
+        if isinstance(probe, AsyncDifyChatflow)
+        else httpx.Client(event_hooks={"response": [on_response]})
+    )
+    client = make(max_retries=2, http_client=own)
+    server.script(INFO, JSONReply(429, RATE_LIMITED, {"retry-after": "0"}))
+    await call(client.app.info())
+    assert seen == [
+        ("GET", "/v1/info", f"Bearer {API_KEY}", 429),
+        ("GET", "/v1/info", f"Bearer {API_KEY}", 200),
+    ]
+    await call(own.aclose() if isinstance(own, httpx.AsyncClient) else own.close())
+
+
 # -- path parameters --------------------------------------------------------------------
 
 

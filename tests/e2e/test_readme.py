@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 
 from e2e_server import API_KEY, FakeDify
@@ -21,7 +22,7 @@ def _python_blocks(markdown: str) -> list[str]:
 def test_readme_has_examples_for_every_feature() -> None:
     text = README.read_text(encoding="utf-8")
     for heading in ("## Usage", "## Streaming", "## Pagination", "## Files", "## Errors", "## Async",
-                    "## Retries, timeouts, raw responses"):
+                    "## Retries, timeouts, raw responses", "## Logging and hooks"):
         assert heading in text
     assert len(_python_blocks(text)) >= 7
 
@@ -40,8 +41,8 @@ def test_readme_examples_run(
         except Exception as exc:  # pragma: no cover - the message is the point
             pytest.fail(f"README block {index + 1} failed: {type(exc).__name__}: {exc}\n{block}")
     for value in namespace.values():  # README code leaves clients open, as scripts do
-        if isinstance(value, DifyChatflow):
-            value.close()
+        if isinstance(value, (DifyChatflow, httpx.Client)):
+            value.close()  # a client given as http_client is its owner's to close
     operations = {call.operation_id for call in server.calls}
     assert {"getAdvancedChatAppInfo", "sendAdvancedChatMessage"} <= operations
     assert len(operations) >= 5, operations
