@@ -7,6 +7,7 @@ code relies on, so it can be pasted into source without quoting.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 import sys
@@ -45,6 +46,9 @@ _CLASS_RESERVED = frozenset(
      "TypeAdapter", "OpenModel", "Stream", "AsyncStream", "StreamSpec", "SyncPage",
      "AsyncPaginator", "PageSpec", "NotGiven", "Headers", "Query", "Timeout", "FileInput",
      "SyncAPIClient", "AsyncAPIClient", "Base64Bytes"}
+    # A model named like a builtin (Plaid's `Warning`) would be read as the builtin in
+    # annotations that name it before its class is defined: pydantic resolves them then.
+    | {name for name in dir(builtins) if name[:1].isupper()}
 )
 
 

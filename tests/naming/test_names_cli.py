@@ -173,6 +173,24 @@ def test_schema_and_parameter_renames_are_warned_with_the_pointer(tmp_path: Path
     assert "#/paths/~1things~1{timeout}/get/parameters/0: warning: parameter 'timeout' is 'timeout_'" in result.stderr
 
 
+def test_a_schema_named_like_a_builtin_is_renamed_and_its_references_parse(tmp_path: Path) -> None:
+    # Plaid's `Warning`: named before its class is defined, the annotation was read as the
+    # builtin exception, and the model could not be built at all.
+    schemas = {
+        "Report": {"type": "object", "properties": {"warnings": {"type": "array", "items": {"$ref": "#/components/schemas/Warning"}}}},
+        "Warning": {"type": "object", "properties": {"code": {"type": "string"}}},
+    }
+    result = _generate(tmp_path, _spec("Pets", {}, schemas))
+    assert result.returncode == 0, result.stderr
+    assert "#/components/schemas/Warning: warning: schema 'Warning' is 'WarningModel' in Python" in result.stderr
+    script = ("from pets.models import Report, WarningModel\n"
+              "r = Report.model_validate({'warnings': [{'code': 'late'}]})\n"
+              "assert isinstance(r.warnings[0], WarningModel), r\n"
+              "print(r.warnings[0].code)\n")
+    ran = subprocess.run([sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True)
+    assert ran.returncode == 0 and ran.stdout.strip() == "late", ran.stderr
+
+
 def test_a_tag_the_path_does_not_name_nests_a_method_and_path_operation_id(tmp_path: Path) -> None:
     paths = {
         "/payments/{ref}/refunds": {"post": _op("post-payments-ref-refunds", tag="Modifications", params=["ref"])},
