@@ -26,6 +26,7 @@ class ArgumentView:
     env: str  # "DIFY_API_KEY"
     what: str  # "the API key": how messages name it
     doc: str  # the Args line's text after the name: how it is sent, safe in a docstring
+    summary: str  # the same on one line, for the README's table
     test_env: str  # "TEST_API_KEY": what the shipped tests read it from
     test_value: str  # its value in the shipped tests without that variable
     in_tests: bool  # passed by the shipped tests (client credentials are not: no token server)
@@ -52,7 +53,8 @@ def _what(scheme: SecurityScheme, argument: CredentialArgument) -> str:
     return f"the {argument.argument} " + ("key" if scheme.kind == "api_key" else "token")
 
 
-def _doc(scheme: SecurityScheme, argument: CredentialArgument, what: str) -> str:
+def _summary(scheme: SecurityScheme, argument: CredentialArgument, what: str) -> str:
+    """What the argument is and how it is sent: "the API key, sent as the `X-Key` header"."""
     if argument.role in ("username", "password"):
         sent = f"for HTTP {scheme.kind} auth"
     elif argument.role in ("client_id", "client_secret"):
@@ -62,8 +64,11 @@ def _doc(scheme: SecurityScheme, argument: CredentialArgument, what: str) -> str
         sent = f"sent as the `{scheme.name}` {where}"
     else:
         sent = f"sent as `Authorization: {scheme.word} <{argument.argument}>`"
-    joiner = ", " if argument.role == "token" else " "
-    text = f"{what}{joiner}{sent}; defaults to the `{argument.env}` environment variable"
+    return f"{what}{', ' if argument.role == 'token' else ' '}{sent}"
+
+
+def _doc(scheme: SecurityScheme, argument: CredentialArgument, what: str) -> str:
+    text = f"{_summary(scheme, argument, what)}; defaults to the `{argument.env}` environment variable"
     if argument.role == "password":
         text += ", else empty (for APIs that take a key as the user name)"
     lead = f"        {argument.argument}: "
@@ -174,6 +179,7 @@ def auth_view(api: Api) -> AuthView:
             arguments.append(ArgumentView(
                 argument=argument.argument, constant=f"{argument.argument.upper()}_ENV", env=argument.env,
                 what=what[argument.argument], doc=_doc(scheme, argument, what[argument.argument]),
+                summary=_summary(scheme, argument, what[argument.argument]).replace("|", "\\|"),
                 test_env=_test_env(argument), test_value=_test_value(argument),
                 in_tests=argument.role not in ("client_id", "client_secret"),
             ))

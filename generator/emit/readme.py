@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from generator.emit import literals
+from generator.emit.auth import server_selection
 from generator.emit.examples import ExampleValues
 from generator.emit.resources import ResourceView
-from generator.ir import Api, Field, Operation, Parameter, PrimitiveType
+from generator.ir import Api, Field, Operation, Parameter, PrimitiveType, Server
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,16 @@ class MethodRow:
     call: str  # "client.chat.send_message()"
     http: str  # "POST /chat-messages"
     summary: str  # one line, `|` escaped
+
+
+@dataclass(frozen=True)
+class ServerRow:
+    """One row of the README's server table: how to choose it, and its variables."""
+
+    choice: str  # "`server=0`, `server=\"eu\"`"
+    url: str  # the URL as the spec writes it, `{variables}` and all
+    description: str  # one line, `|` escaped
+    variables: str  # "`region`: `eu` (default), `us`"
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,7 @@ class ReadmeView:
     extra_dependencies: tuple[str, ...] = ()  # project names of the config's extra_dependencies
     datetime_names: tuple[str, ...] = ()  # what the examples' arguments import from datetime
     tests: bool = True  # the package has tests/ (config `tests`)
+    servers: tuple[ServerRow, ...] = ()  # when there is a server to choose (else none)
 
 
 def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tuple[str, ...] = (),
@@ -103,7 +115,18 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         extra_dependencies=_project_names(extra_dependencies),
         datetime_names=tuple(sorted(values.imports)),
         tests=tests,
+        servers=tuple(_server_row(i, server) for i, server in enumerate(api.servers)) if server_selection(api) else (),
     )
+
+
+def _server_row(index: int, server: Server) -> ServerRow:
+    choice = f"`server={index}`" + (f", `server={literals.string(server.name)}`" if server.name else "")
+    variables = "; ".join(
+        f"`{name}`: " + ", ".join(f"`{v}`" + (" (default)" if v == default else "") for v in (enum or (default,)))
+        for name, default, enum, _ in server.variables
+    )
+    return ServerRow(choice, server.url.replace("|", "%7C"), _one_line(server.description or ""),
+                     variables.replace("|", "\\|"))
 
 
 def _project_names(requirements: tuple[str, ...]) -> tuple[str, ...]:

@@ -28,6 +28,7 @@ def root(context, missing=missing):
     yield from context.blocks['install'][0](context)
     yield '\n'
     yield from context.blocks['usage'][0](context)
+    yield from context.blocks['authentication'][0](context)
     yield from context.blocks['streaming'][0](context)
     yield from context.blocks['pagination'][0](context)
     yield from context.blocks['files'][0](context)
@@ -220,6 +221,56 @@ def block_usage(context, missing=missing):
         yield 'Models keep fields this client does\nnot know yet (`model.model_extra`)'
     yield ', and enums accept values it has not seen.\n'
 
+def block_authentication(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_auth = resolve('auth')
+    l_0_servers = resolve('servers')
+    l_0_base_url_env = resolve('base_url_env')
+    try:
+        t_2 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    pass
+    if (t_2(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')) > 1):
+        pass
+        yield "\n## Authentication\n\nEach credential is a keyword argument of the client, else the environment\nvariable beside it. Give the ones the methods you call need: a method sends\nwhat its operation's security asks for, and where the spec offers\nalternatives, the first one you gave; a method that needs a credential you\ndid not give raises before anything is sent.\n\n| argument | environment variable | what it is |\n| --- | --- | --- |\n"
+        for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
+            _loop_vars = {}
+            pass
+            yield '| `'
+            yield str(environment.getattr(l_1_a, 'argument'))
+            yield '` | `'
+            yield str(environment.getattr(l_1_a, 'env'))
+            yield '` | '
+            yield str(environment.getattr(l_1_a, 'summary'))
+            yield ' |\n'
+        l_1_a = missing
+    if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
+        pass
+        yield '\n## Servers\n\n`base_url=` (or `'
+        yield str((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env))
+        yield '`) takes any URL; `server=` picks one the spec\nlists, by index or name, and `server_variables=` fills its variables (checked\nagainst the values the spec allows). Methods whose operation names servers of\nits own use those.\n\n| choose with | URL | variables | description |\n| --- | --- | --- | --- |\n'
+        for l_1_s in (undefined(name='servers') if l_0_servers is missing else l_0_servers):
+            _loop_vars = {}
+            pass
+            yield '| '
+            yield str(environment.getattr(l_1_s, 'choice'))
+            yield ' | `'
+            yield str(environment.getattr(l_1_s, 'url'))
+            yield '` | '
+            yield str(environment.getattr(l_1_s, 'variables'))
+            yield ' | '
+            yield str(environment.getattr(l_1_s, 'description'))
+            yield ' |\n'
+        l_1_s = missing
+
 def block_streaming(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -234,10 +285,10 @@ def block_streaming(context, missing=missing):
     l_0_stream_text_event = resolve('stream_text_event')
     l_0_aclient = resolve('aclient')
     try:
-        t_2 = environment.filters['pystr']
+        t_3 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     if (undefined(name='stream') if l_0_stream is missing else l_0_stream):
@@ -255,9 +306,9 @@ def block_streaming(context, missing=missing):
             if (undefined(name='typed_dicts') if l_0_typed_dicts is missing else l_0_typed_dicts):
                 pass
                 yield '    for event in stream:  # dicts typed by a union of TypedDicts, told apart by '
-                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield str(t_3((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
                 yield '\n        print(event['
-                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield str(t_3((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
                 yield '])\n'
             else:
                 pass
@@ -285,9 +336,9 @@ def block_streaming(context, missing=missing):
             if (undefined(name='typed_dicts') if l_0_typed_dicts is missing else l_0_typed_dicts):
                 pass
                 yield '            async for event in stream:  # dicts typed by a union of TypedDicts, told apart by '
-                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield str(t_3((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
                 yield '\n                print(event['
-                yield str(t_2((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
+                yield str(t_3((undefined(name='stream_tag') if l_0_stream_tag is missing else l_0_stream_tag)))
                 yield '])\n'
             else:
                 pass
@@ -527,10 +578,10 @@ def block_tests(context, missing=missing):
     l_0_auth = resolve('auth')
     l_0_test_envs = resolve('test_envs')
     try:
-        t_3 = environment.filters['length']
+        t_2 = environment.filters['length']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
     try:
         t_4 = environment.filters['list']
@@ -573,10 +624,10 @@ def block_tests(context, missing=missing):
                 yield '`'
                 yield str(l_1_e)
                 yield '`'
-                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 293 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 326 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
             l_1_loop = l_1_e = missing
             yield ' '
-            yield str(('give' if (t_3((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs)) > 1) else 'gives'))
+            yield str(('give' if (t_2((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs)) > 1) else 'gives'))
             yield ' them real credentials'
         else:
             pass
@@ -652,5 +703,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&129=31&156=32&201=34&220=36&253=38&276=39&297=40&336=42&345=43&5=45&6=61&8=64&9=82&11=84&12=90&14=97&17=100&24=110&25=114&31=127&35=153&36=156&39=158&40=161&42=165&43=173&44=176&50=185&54=189&55=195&56=197&57=200&69=211&70=214&74=222&75=242&80=245&81=248&82=254&83=257&84=259&89=264&91=267&96=276&97=278&98=284&99=287&100=289&105=294&107=297&122=305&124=308&129=312&130=323&135=326&136=329&139=335&143=344&144=346&147=352&156=360&157=373&164=376&165=379&169=388&170=390&177=397&180=399&185=402&186=405&190=414&191=416&201=424&205=434&220=437&224=450&225=453&227=455&228=458&234=467&236=469&237=472&253=481&254=494&259=497&263=501&264=503&265=506&276=517&277=559&286=562&292=564&293=566&297=585&301=599&312=603&313=606&321=610&323=615&331=619&336=623&341=633&342=637&345=645'
+blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'authentication': block_authentication, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&162=32&189=33&234=35&253=37&286=39&309=40&330=41&369=43&378=44&5=46&6=62&8=65&9=83&11=85&12=91&14=98&17=101&24=111&25=115&31=128&35=154&36=157&39=159&40=162&42=166&43=174&44=177&50=186&54=190&55=196&56=198&57=201&69=212&70=215&74=223&75=240&87=243&88=247&91=254&95=257&102=259&103=263&107=273&108=293&113=296&114=299&115=305&116=308&117=310&122=315&124=318&129=327&130=329&131=335&132=338&133=340&138=345&140=348&155=356&157=359&162=363&163=374&168=377&169=380&172=386&176=395&177=397&180=403&189=411&190=424&197=427&198=430&202=439&203=441&210=448&213=450&218=453&219=456&223=465&224=467&234=475&238=485&253=488&257=501&258=504&260=506&261=509&267=518&269=520&270=523&286=532&287=545&292=548&296=552&297=554&298=557&309=568&310=610&319=613&325=615&326=617&330=636&334=650&345=654&346=657&354=661&356=666&364=670&369=674&374=684&375=688&378=696'

@@ -147,3 +147,18 @@ def test_the_vault_client_passes_mypy_strict(vault_dir: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE],
                             cwd=vault_dir, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_tables_every_credential_and_server(vault_dir: Path) -> None:
+    readme = (vault_dir / "README.md").read_text(encoding="utf-8")
+    auth = readme[readme.index("## Authentication"):readme.index("## Servers")]
+    for argument, how in [
+        ("bearer_auth", "sent as `Authorization: Bearer <bearer_auth>`"),
+        ("api_key_cookie", "sent as the `session` cookie"),
+        ("api_key_query", "sent as the `key` query parameter"),
+        ("client_secret", "OAuth2 client credentials flow"),
+    ]:
+        row = next(line for line in auth.splitlines() if line.startswith(f"| `{argument}` |"))
+        assert f"_{argument.upper()}` |" in row and how in row, row
+    servers = readme[readme.index("## Servers"):readme.index("## Errors")]
+    assert '| `server=2`, `server="regional"` | `https://{region}.vault.example/v1` | `region`: `us` (default), `eu` |' in servers
