@@ -139,6 +139,9 @@ def _check_action(action: Any, path: Path, where: str) -> dict[str, Any]:
 def _compile(target: str, path: Path, where: str) -> Any:
     from jsonpath import JSONPathEnvironment, JSONPathError
 
+    if not target.startswith("$"):
+        raise LoadError(f"{target!r} is not a JSONPath query: it must start with `$`, the document's root", path,
+                        where, f"e.g. $.{target}" if target[:1].isalpha() else _EXAMPLE_TARGET)
     try:
         return _environment(JSONPathEnvironment).compile(target)
     except JSONPathError as exc:
@@ -227,8 +230,8 @@ def _merge(node: dict[str, Any], update: dict[str, Any], path: Path, where: str,
             node[key] = value
         else:
             raise LoadError(f"cannot merge {_what(value)} into {_what(current)} at {here}", path,
-                            pointer.join(where, key), "an update must match what it changes (object into "
-                            "object, array into array, value for value); to replace it, remove it in an "
+                            pointer.join(where, key), "an update must match what it changes: object into "
+                            "object, array into array, value for value; to replace it, remove it in an "
                             "earlier action")
 
 
@@ -258,7 +261,8 @@ def _what(value: Any) -> str:
         return "an array"
     if value is None:
         return "null"
-    return f"the {type(value).__name__} {value!r}" if not isinstance(value, str) or len(value) < 40 else "a string"
+    kind = {str: "string", int: "integer", float: "number", bool: "boolean"}.get(type(value), type(value).__name__)
+    return f"the {kind} {value!r}" if not isinstance(value, str) or len(value) < 40 else "a string"
 
 
 def _quote(key: str) -> str:

@@ -534,10 +534,10 @@ items:
 @pytest.mark.parametrize(
     "update, message",
     [
-        ("{a: {b: 1}}", "cannot merge an object into the int 1 at $['x']['a']"),
-        ("{a: [1]}", "cannot merge an array into the int 1 at $['x']['a']"),
+        ("{a: {b: 1}}", "cannot merge an object into the integer 1 at $['x']['a']"),
+        ("{a: [1]}", "cannot merge an array into the integer 1 at $['x']['a']"),
         ("{list: {k: v}}", "cannot merge an object into an array at $['x']['list']"),
-        ("{obj: 3}", "cannot merge the int 3 into an object at $['x']['obj']"),
+        ("{obj: 3}", "cannot merge the integer 3 into an object at $['x']['obj']"),
         ("[1]", "the target selects the object at $['x'], but the update is an array"),
     ],
 )
