@@ -1,4 +1,4 @@
-"""OpenAPI Overlay 1.0 documents, applied to a spec as read, before it is checked and bundled.
+"""OpenAPI Overlay 1.0 documents, applied to the loaded (bundled) spec; see load_spec.
 
     apply_overlay(document, Path("fix.overlay.yaml"), warnings)
 

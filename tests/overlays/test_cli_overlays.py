@@ -319,3 +319,33 @@ def test_an_overlay_that_breaks_the_spec_is_reported_in_the_spec(spec: Path, tmp
     result = _run("generate", str(spec), "--output", str(existing_output), "--overlay", str(bad))
     _one_clear_line(result, f"{spec}#/paths/~1x/get/responses/200/$ref", "does not resolve")
     _untouched(existing_output)
+
+
+def test_an_overlay_reaches_schemas_in_other_files_and_may_refer_to_them(tmp_path: Path, shop: None) -> None:
+    """Overlays apply to the bundled spec: a schema from another file is `components.schemas.<its
+    name>`, and a `$ref` an overlay adds is resolved (relative to the spec) and bundled too."""
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "pet.yaml").write_text(
+        "Pet:\n  type: object\n  properties:\n    id: {type: integer}\n    weight: {description: grams}\n"
+        "Owner:\n  type: object\n  properties:\n    name: {type: string}\n", encoding="utf-8")
+    spec = tmp_path / "shop.yaml"
+    spec.write_text(SPEC.split("components:")[0].replace('"#/components/schemas/Pet"', "schemas/pet.yaml#/Pet")
+                    .replace("info: {title: Shop, version: 1.0.0}", "info: {title: Shop}"), encoding="utf-8")
+    overlay = tmp_path / "fix.yaml"
+    overlay.write_text(HEAD + """actions:
+  - target: $.info
+    update: {version: 2.0.0}
+  - target: $.components.schemas.Pet.properties
+    update:
+      weight: {type: integer}
+      owner: {$ref: 'schemas/pet.yaml#/Owner'}
+""", encoding="utf-8")
+    plain = _run("generate", str(spec), "--output", str(tmp_path / "plain"), "--no-format")
+    assert "info.version is missing" in plain.stderr and "no type" in plain.stderr
+    result = _run("generate", str(spec), "--output", str(tmp_path / "out"), "--no-format", "--overlay", str(overlay))
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr  # what the overlay fixed is not reported
+    models = _import(tmp_path / "out").models
+    pet = models.Pet.model_validate({"id": 1, "weight": 3, "owner": {"name": "Ann"}})
+    assert isinstance(pet.owner, models.Owner) and pet.owner.name == "Ann" and pet.weight == 3
+    assert "version = \"2.0.0\"" in (tmp_path / "out" / "pyproject.toml").read_text()
