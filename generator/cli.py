@@ -145,6 +145,7 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
                 template_dir=Path(args.templates) if args.templates else None,
                 format_code=not args.no_format,
                 progress=progress,
+                overlays=_overlay_paths(args),
             )
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
@@ -210,8 +211,10 @@ def _diff(args: argparse.Namespace) -> int:
     # Both versions with one config: the new spec's config if given, else the old one's.
     config = Path(args.config) if args.config else None
     try:
-        old = build_only(Path(args.old), config_path=config, config_must_match=False)
-        new = build_only(Path(args.new), config_path=config or config_path_for(Path(args.old)), config_must_match=False)
+        overlays = _overlay_paths(args)
+        old = build_only(Path(args.old), config_path=config, config_must_match=False, overlays=overlays)
+        new = build_only(Path(args.new), config_path=config or config_path_for(Path(args.old)), config_must_match=False,
+                         overlays=overlays)
     except (LoadError, ConfigError, BuildError) as exc:
         return _fail(str(exc))
     changes = diff_apis(old, new, only=args.only or ())
@@ -229,9 +232,15 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
         "package_name": args.package_name,
         "config": args.config,
         "format": not args.no_format,
+        "overlays": list(args.overlay or ()),
         "templates": sorted(str(p.relative_to(templates)) for p in templates.rglob("*") if p.is_file())
         if templates and templates.is_dir() else None,
     }
+
+
+def _overlay_paths(args: argparse.Namespace) -> tuple[Path, ...]:
+    """The `--overlay` files, in the order given (applied after the config's `overlays`)."""
+    return tuple(Path(name) for name in args.overlay or ())
 
 
 def _config_templates(args: argparse.Namespace) -> Path | None:
@@ -296,11 +305,17 @@ def _parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("--format", choices=("text", "json"), default="text",
                           help="text for people (default), json for tools")
     diff_cmd.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when a change breaks client code")
+    diff_cmd.add_argument("--overlay", action="append", metavar="FILE",
+                          help="an OpenAPI Overlay 1.0 document applied to both versions after the config's "
+                          "`overlays` (repeat for more, applied in order)")
     for command in (generate_cmd, check_cmd):
         command.add_argument("--config", metavar="FILE",
                              help="config file, YAML or a pyproject.toml with [tool.clientgen] "
                              "(default: <spec stem>.clientgen.yaml beside the spec)")
         command.add_argument("--templates", metavar="DIR", help="folder of templates overriding the built-in ones")
+        command.add_argument("--overlay", action="append", metavar="FILE",
+                             help="an OpenAPI Overlay 1.0 document applied to the spec after the config's "
+                             "`overlays` (repeat for more, applied in order)")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--no-format", action="store_true", help="skip black (format the output yourself)")
         command.add_argument("--no-cache", action="store_true",

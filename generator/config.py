@@ -86,6 +86,8 @@ class Config:
     pagination: Mapping[str, PaginationConfig] = field(default_factory=dict)
     model_style: str = "pydantic"  # one of MODEL_STYLES
     templates: Path | None = None  # a template directory, relative to the config file
+    # OpenAPI Overlay 1.0 documents applied to the spec in order before it is built (docs/overlays.md).
+    overlays: tuple[Path, ...] = ()
     include: Selection | None = None  # None: every operation
     exclude: Selection = Selection()
     clients: str = "both"  # one of CLIENTS
@@ -106,7 +108,7 @@ _TOP_KEYS = {
     "package_name", "distribution_name", "client_name", "api_key_env", "base_url_env", "base_url",
     "resources", "operations", "streams", "pagination", "model_style", "webhooks",
     "templates", "include", "exclude", "clients", "resource_layout", "docstrings", "line_length", "extra_dependencies", "header",
-    "tests", "idempotency_header",
+    "tests", "idempotency_header", "overlays",
 }
 
 # How models are generated: pydantic v2 classes (default), TypedDicts or (pydantic) dataclasses.
@@ -204,6 +206,7 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
         },
         model_style=_model_style(data, path),
         templates=_templates(data, path),
+        overlays=_overlays(data.get("overlays", []), path),
         include=_selection(data["include"], path, "/include") if "include" in data else None,
         exclude=_selection(data.get("exclude", {}), path, "/exclude"),
         clients=_choice(data, "clients", CLIENTS, "both", path),
@@ -297,6 +300,19 @@ def _templates(data: Mapping[str, Any], path: Path) -> Path | None:
         raise ConfigError(f"templates directory {value!r} not found", path, "/templates",
                           "give a directory relative to the config file")
     return directory
+
+
+def _overlays(value: Any, path: Path) -> tuple[Path, ...]:
+    """Overlay files, relative to the config file; each must exist (what is in them: the load stage's)."""
+    found = []
+    for index, name in enumerate(_strings(value, path, "/overlays")):
+        file = path.parent / name
+        if not file.is_file():
+            what = "not a file" if file.exists() else "not found"
+            raise ConfigError(f"overlay {name!r} {what}", path, f"/overlays/{index}",
+                              "give an Overlay document's path relative to the config file")
+        found.append(file)
+    return tuple(found)
 
 
 def _selection(value: Any, path: Path, pointer: str) -> Selection:

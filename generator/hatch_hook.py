@@ -38,7 +38,9 @@ if TYPE_CHECKING:
     from generator.pipeline import Result
 
 # Options of [tool.hatch.build.hooks.clientgen] (README, "Build-time codegen"); hatchling reads the second set.
-OPTIONS = frozenset({"spec", "config", "templates", "package", "strict", "format", "runtime-dependencies"})
+OPTIONS = frozenset(
+    {"spec", "config", "templates", "overlays", "package", "strict", "format", "runtime-dependencies"}
+)
 _HATCH_OPTIONS = {"dependencies", "require-runtime-dependencies", "require-runtime-features", "enable-by-default"}
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
@@ -103,6 +105,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                 config_path=options.config,
                 template_dir=options.templates,
                 format_code=options.format and format_code,
+                overlays=options.overlays,
             )
         except (LoadError, ConfigError) as exc:
             self._fail(str(exc))
@@ -180,6 +183,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             self._fail(f"{table}/package: {problem or f'{package!r} is not a Python package name'} (choose a lower_snake_case name)")
         config = self._config_path(spec, table)
         return _Options(
+            overlays=self._overlays_option(table),
             spec=spec,
             config=config,
             config_file=config or config_path_for(spec),
@@ -211,6 +215,18 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
                            f"{self._show(beside_spec)} (keep one)")
             return pyproject
         return None
+
+    def _overlays_option(self, table: str) -> tuple[Path, ...]:
+        """`overlays = ["fix.overlay.yaml"]`: like `--overlay`, applied after the config's `overlays`."""
+        value = self.config.get("overlays", [])
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            self._fail(f"{table}/overlays: expected a list of paths, got {value!r}")
+        found = tuple(Path(self.root, item) for item in value)
+        for index, path in enumerate(found):
+            if not path.is_file():
+                self._fail(f"{table}/overlays/{index}: {self._show(path)} does not exist "
+                           "(paths are relative to the project root)")
+        return found
 
     def _path_option(self, key: str, table: str) -> Path | None:
         value = self.config.get(key)
@@ -250,6 +266,7 @@ class _Options:
     config: Path | None  # None: the generator's default, <spec stem>.clientgen.yaml beside the spec
     config_file: Path  # the file config errors point at
     templates: Path | None
+    overlays: tuple[Path, ...]  # applied after the config's `overlays`
     package: str | None
     strict: bool
     format: bool

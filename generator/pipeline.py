@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,12 +36,14 @@ def generate(
     template_dir: Path | None = None,
     format_code: bool = True,
     progress: Progress | None = None,
+    overlays: Sequence[Path] = (),
 ) -> Result:
-    """`template_dir` (the `--templates` option) wins over the config's `templates`."""
+    """`template_dir` (the `--templates` option) wins over the config's `templates`; `overlays`
+    (the `--overlay` options) are applied after the config's."""
     progress = progress or Progress(QUIET)
     with _without_cyclic_gc():
         spec, config_file, config, api, build_warnings = _build(
-            spec_path, config_path, package_name, config_must_match=True, progress=progress
+            spec_path, config_path, package_name, config_must_match=True, progress=progress, overlays=overlays
         )
         template_dir = template_dir or config.templates
         warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
@@ -88,13 +90,13 @@ def render_options(config: Config) -> RenderOptions:
 
 def _build(
     spec_path: Path, config_path: Path | None, package_name: str | None, *, config_must_match: bool,
-    progress: Progress | None = None,
+    progress: Progress | None = None, overlays: Sequence[Path] = (),
 ) -> tuple[LoadedSpec, Path, Config, Api, tuple[BuildWarning, ...]]:
     progress = progress or Progress(QUIET)
     progress.stage("load", str(spec_path))
-    spec = load_spec(spec_path)
     config_file = config_path or config_path_for(spec_path)
-    config = load_config(config_file)
+    config = load_config(config_file)  # first: its overlays change the spec as it is loaded
+    spec = load_spec(spec_path, (*config.overlays, *overlays))
     if package_name:
         config = dataclasses.replace(config, package_name=package_name)
     progress.stage("build", _counts(spec.document))
@@ -120,6 +122,9 @@ def _describe(spec_path: Path, warning: BuildWarning | Diagnostic) -> str:
     return f"{spec_path}#{warning.pointer}: warning: {warning.message}"
 
 
-def build_only(spec_path: Path, *, config_path: Path | None = None, config_must_match: bool = True) -> Api:
-    """The IR of a spec with its config, without rendering (for `diff`)."""
-    return _build(spec_path, config_path, None, config_must_match=config_must_match)[3]
+def build_only(
+    spec_path: Path, *, config_path: Path | None = None, config_must_match: bool = True,
+    overlays: Sequence[Path] = (),
+) -> Api:
+    """The IR of a spec with its config (and overlays), without rendering (for `diff`)."""
+    return _build(spec_path, config_path, None, config_must_match=config_must_match, overlays=overlays)[3]

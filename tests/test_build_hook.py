@@ -123,6 +123,45 @@ def test_sdist_carries_the_spec_not_the_client_and_builds_the_same_wheel(tmp_pat
         assert f"{CLIENT}/resources/pets.py" in archive.namelist()
 
 
+PET_OVERLAY = """overlay: 1.0.0
+info: {title: pet fixes, version: 1.0.0}
+actions:
+  - target: $.components.schemas.NewPet.properties
+    update:
+      nickname: {type: string}
+"""
+TAG_OVERLAY = """overlay: 1.0.0
+info: {title: more, version: 1.0.0}
+actions:
+  - target: $.components.schemas.Pet.allOf[1].properties
+    update:
+      chip_id: {type: string}
+"""
+
+
+def test_overlays_from_the_config_and_the_hook_reach_the_sdist_and_the_wheel(tmp_path: Path) -> None:
+    project = _consumer(tmp_path)
+    (project / "fixes").mkdir()
+    (project / "fixes" / "pet.overlay.yaml").write_text(PET_OVERLAY)
+    (project / "chip.overlay.yaml").write_text(TAG_OVERLAY)
+    _replace(project, 'client_name = "PetStore"', 'client_name = "PetStore"\noverlays = ["fixes/pet.overlay.yaml"]')
+    _replace(project, 'spec = "openapi.yaml"', 'spec = "openapi.yaml"\noverlays = ["chip.overlay.yaml"]')
+    built = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path / "sdist")],
+        cwd=project, capture_output=True, text=True,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    (sdist,) = (tmp_path / "sdist").glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
+    assert {"fixes/pet.overlay.yaml", "chip.overlay.yaml"} <= names
+    result = _pip("wheel", str(sdist), "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    with zipfile.ZipFile(_wheel(tmp_path / "out")) as archive:
+        models = archive.read(f"{CLIENT}/models.py").decode()
+    assert "nickname:" in models and "chip_id:" in models
+
+
 def _child_venv(venv: Path) -> Path:
     """A venv that sees every package this interpreter sees, and installs into its own folder.
 
@@ -269,6 +308,17 @@ def _replace(project: Path, old: str, new: str) -> None:
             _strict_with_a_warning,
             ["1 warning(s) and strict = true", "pyproject.toml#/tool/hatch/build/hooks/clientgen"],
             id="strict-with-a-warning",
+        ),
+        pytest.param(
+            lambda p: _replace(p, 'spec = "openapi.yaml"', 'spec = "openapi.yaml"\noverlays = ["nope.yaml"]'),
+            ["pyproject.toml#/tool/hatch/build/hooks/clientgen/overlays/0", "nope.yaml does not exist"],
+            id="missing-overlay",
+        ),
+        pytest.param(
+            lambda p: ((p / "bad.yaml").write_text("overlay: 1.0.0\ninfo: {title: t, version: '1'}\nactions: []\n"),
+                       _replace(p, 'spec = "openapi.yaml"', 'spec = "openapi.yaml"\noverlays = ["bad.yaml"]')),
+            ["bad.yaml#/actions", "'actions' is empty"],
+            id="broken-overlay",
         ),
         pytest.param(
             lambda p: (p / "openapi.clientgen.yaml").write_text("client_name: X\n"),
