@@ -11,14 +11,14 @@ from generator import naming
 from generator.build import pointers
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
+from generator.build.path_items import path_item_operations
 from generator.build.hints import spec_examples, value_hints, with_examples
 from generator.build.schemas import SchemaBuilder, clean_text
 from generator.ir import AnyType, Field, ListType, MapType, Operation, Parameter, PartEncoding, PrimitiveType, RequestBody, Response
 from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
+from generator.http_methods import IDEMPOTENT
 from generator.ir.types import strip_nullable
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
 # Sent by the client itself; a spec parameter of that name would fight it.
 _MANAGED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
 
@@ -43,20 +43,17 @@ class OperationBuilder:
             item, item_pointer = pointers.deref(self._document, paths[path], pointers.join("/paths", path))
             if not isinstance(item, Mapping):
                 continue
-            for method in HTTP_METHODS:
-                raw = item.get(method)
-                if isinstance(raw, Mapping):
-                    pointer = pointers.join(item_pointer, method)
-                    operation = self._operation(path, method, item, raw, pointer)
-                    if operation.operation_id in seen_ids:
-                        # Config keys and names need ids to be unique: keep the first, rename this one.
-                        unique_id = naming.unique(operation.operation_id, seen_ids)
-                        self._warnings.append(BuildWarning(
-                            f"operationId {operation.operation_id!r} is also used at {seen_ids[operation.operation_id]}; "
-                            f"this one is called {unique_id!r}", pointers.join(pointer, "operationId")))
-                        operation = dataclasses.replace(operation, operation_id=unique_id, python_name=naming.method_name(unique_id))
-                    seen_ids[operation.operation_id] = pointer
-                    found.append((pointer, operation, raw))
+            for method, raw, pointer in path_item_operations(item, item_pointer):
+                operation = self._operation(path, method, item, raw, pointer)
+                if operation.operation_id in seen_ids:
+                    # Config keys and names need ids to be unique: keep the first, rename this one.
+                    unique_id = naming.unique(operation.operation_id, seen_ids)
+                    self._warnings.append(BuildWarning(
+                        f"operationId {operation.operation_id!r} is also used at {seen_ids[operation.operation_id]}; "
+                        f"this one is called {unique_id!r}", pointers.join(pointer, "operationId")))
+                    operation = dataclasses.replace(operation, operation_id=unique_id, python_name=naming.method_name(unique_id))
+                seen_ids[operation.operation_id] = pointer
+                found.append((pointer, operation, raw))
         return found
 
     def _operation(self, path: str, method: str, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str) -> Operation:

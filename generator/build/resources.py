@@ -10,6 +10,7 @@ from typing import Any, Mapping, Sequence
 from generator import naming
 from generator.build import pointers, tree
 from generator.build.errors import BuildError, BuildWarning
+from generator.build.path_items import operation_pointer
 from generator.config import Config, Selection
 from generator.ir import Operation, Resource
 
@@ -69,7 +70,7 @@ def group_resources(
         else:
             root = naming.resource_name(_first_segment(operation.path))
         root = naming.resource_name(root)
-        where = pointers.join("", "paths", operation.path, operation.method.lower())
+        where = operation_pointer(operation.path, operation.method)
         if overrides and (overrides.resource or overrides.name):
             path = tuple(naming.resource_name(p) for p in overrides.resource.split(".")) if overrides.resource else (root,)
             shape = tree.place(operation, path[-1], None, index, nested=False)
