@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator import naming
-from generator.build import pointers
+from generator.build import pointers, querystring
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.path_items import path_item_operations
@@ -93,12 +93,14 @@ class OperationBuilder:
                 if not isinstance(param, Mapping) or not isinstance(param.get("name"), str):
                     raise BuildError("parameter without a name", where, "give every parameter `name` and `in`")
                 merged[(param["name"], str(param.get("in")))] = (param, param_pointer)
+        querystring.check_locations(merged)
         built: list[Parameter] = []
         taken: list[str] = []
-        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        order = {"path": 0, "query": 1, "querystring": 1, "header": 2, "cookie": 3}
         for (name, location), (param, where) in sorted(merged.items(), key=lambda kv: order.get(kv[0][1], 9)):
             if location not in order:
-                raise BuildError(f"parameter {name!r} has unknown location {location!r}", where, "use in: path, query, header or cookie")
+                raise BuildError(f"parameter {name!r} has unknown location {location!r}", where,
+                                 "use in: path, query, querystring, header or cookie")
             if location == "header" and name.lower() in _MANAGED_HEADERS:
                 continue
             python_name = naming.unique(naming.parameter_name(name), taken)
@@ -109,13 +111,21 @@ class OperationBuilder:
                 self._warnings.append(BuildWarning(
                     f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
             schema = param.get("schema")
-            style, explode = self._style(param, location, where)
+            if location == "querystring":
+                media, style, explode = querystring.media_and_style(param, where, is_json)
+                schema = (param["content"][media] or {}).get("schema") or {}
+            else:
+                style, explode = self._style(param, location, where)
             if schema is None and isinstance(param.get("content"), Mapping):
                 media = next(iter(sorted(param["content"])), None)
                 schema = (param["content"][media] or {}).get("schema") if media else None
                 # A `content` parameter is its media type's text (JSON), not a style's.
                 style, explode = ("json", False) if media and is_json(media) else (style, explode)
             type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "schema"), hint + naming.pascal_case(name))
+            if location == "querystring" and style == "urlencoded" and self._schemas.object_fields(type_ref) is None \
+                    and not isinstance(strip_nullable(type_ref), (MapType, AnyType)):
+                raise BuildError("a form querystring's schema must be an object", pointers.join(where, "content"),
+                                 "give it type: object with properties, or use application/json")
             default = schema.get("default") if isinstance(schema, Mapping) else None
             if default is not None and not default_fits(default, schema):
                 self._warnings.append(BuildWarning(

@@ -249,7 +249,7 @@ def _method_view(
         http_method=literals.string(op.http_method),
         path=literals.string(op.path),
         path_params=dict_display(((p.wire_name, styled(p)) for p in path_params), "path_params", ll),
-        query=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "query"), "query", ll),
+        query=dict_display(((p.wire_name, styled(p)) for p in others if p.location in ("query", "querystring")), "query", ll),
         headers=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "header"), "headers", ll),
         cookies=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
         errors=dict_display(error_parsers(op, printer, constants, schemas), "errors", ll),

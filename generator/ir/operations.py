@@ -41,13 +41,14 @@ class Parameter:
 
 
 # OpenAPI's default style per location; `form` is the one exploded by default.
-# `querystring` (3.2) is the whole query string: an object as a form, or ("querystring") the JSON text.
-DEFAULT_STYLES = {"path": "simple", "query": "form", "querystring": "form", "header": "simple", "cookie": "form"}
+# `querystring` (3.2) is the whole query string: an object as a form ("urlencoded"), or the JSON
+# text ("querystring"); both are sent wrapped (`Styled`), so its "default" is neither.
+DEFAULT_STYLES = {"path": "simple", "query": "form", "querystring": "", "header": "simple", "cookie": "form"}
 STYLES = {
     "path": ("simple", "label", "matrix"),
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
     "header": ("simple",),
-    "querystring": ("form", "querystring"),
+    "querystring": ("urlencoded", "querystring"),
     "cookie": ("form",),
 }
 

@@ -23,6 +23,15 @@ CASES = {
         {"paths": {"/a": {"additionalOperations": {"POST": {"responses": OK}}}}},
         "/paths/~1a/additionalOperations/POST: POST has a Path Item field of its own",
     ),
+    "querystring-with-query": (
+        {"paths": {"/a": {"get": {"parameters": [{"name": "n", "in": "query", "schema": {"type": "string"}}, QS],
+                                  "responses": OK}}}},
+        "/paths/~1a/get/parameters/1: an `in: querystring` parameter cannot stand beside `in: query` parameters",
+    ),
+    "two-querystrings": (
+        {"paths": {"/a": {"parameters": [QS], "get": {"parameters": [{**QS, "name": "r"}], "responses": OK}}}},
+        "/paths/~1a/parameters/0: an operation has more than one `in: querystring` parameter",
+    ),
 }
 
 
