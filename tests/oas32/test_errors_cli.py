@@ -32,6 +32,11 @@ CASES = {
         {"paths": {"/a": {"parameters": [QS], "get": {"parameters": [{**QS, "name": "r"}], "responses": OK}}}},
         "/paths/~1a/parameters/0: an operation has more than one `in: querystring` parameter",
     ),
+    "tag-cycle": (
+        {"tags": [{"name": "a", "parent": "c"}, {"name": "b", "parent": "a"}, {"name": "c", "parent": "b"}],
+         "paths": {"/a": {"get": {"tags": ["a"], "responses": OK}}}},
+        "/tags/0/parent: tag parents form a cycle: a -> c -> b -> a",
+    ),
 }
 
 
