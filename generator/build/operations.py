@@ -112,8 +112,8 @@ class OperationBuilder:
                     f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
             schema = param.get("schema")
             if location == "querystring":
-                media, style, explode = querystring.media_and_style(param, where, is_json)
-                schema = (param["content"][media] or {}).get("schema") or {}
+                form, style, explode = querystring.media_and_style(param, where, is_json)
+                schema = (param["content"][form] or {}).get("schema") or {}
             else:
                 style, explode = self._style(param, location, where)
             if schema is None and isinstance(param.get("content"), Mapping):

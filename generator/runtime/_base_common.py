@@ -361,7 +361,8 @@ class BaseClient(Generic[HttpxClientT]):
             content=call.content,
             timeout=call.timeout,
         )
-        if request.method != call.method:  # httpx upper-cases every method; a token is sent as written
+        # httpx upper-cases every method; a token is sent as the spec spells it.
+        if request.method != call.method:
             request.method = call.method
         if call.params:
             # Encoded by the parameter styles already, and appended after any query the
