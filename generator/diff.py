@@ -36,10 +36,10 @@ def diff_apis(old: Api, new: Api, only: Iterable[str] = ()) -> list[Change]:
     changes: list[Change] = []
     for op_id in sorted(old_ops.keys() - new_ops.keys()):
         resource, op = old_ops[op_id]
-        changes.append(Change(f"client.{resource}.{op.python_name}", f"removed ({op.method.upper()} {op.path})", True))
+        changes.append(Change(f"client.{resource}.{op.python_name}", f"removed ({op.http_method} {op.path})", True))
     for op_id in sorted(new_ops.keys() - old_ops.keys()):
         resource, op = new_ops[op_id]
-        changes.append(Change(f"client.{resource}.{op.python_name}", f"added ({op.method.upper()} {op.path})", False))
+        changes.append(Change(f"client.{resource}.{op.python_name}", f"added ({op.http_method} {op.path})", False))
     for op_id in sorted(old_ops.keys() & new_ops.keys()):
         changes += _operation_changes(old_ops[op_id], new_ops[op_id], old_types, new_types)
     names = _reachable(old_ops.values(), new_ops.values(), old, new) if wanted else None
@@ -87,7 +87,7 @@ def _operation_changes(
     if (old_resource, old_op.python_name) != (new_resource, new_op.python_name):
         changes.append(Change(where, f"moved to client.{new_resource}.{new_op.python_name}", True))
     if (old_op.method, old_op.path) != (new_op.method, new_op.path):
-        changes.append(Change(where, f"now {new_op.method.upper()} {new_op.path} (was {old_op.method.upper()} {old_op.path})", False))
+        changes.append(Change(where, f"now {new_op.http_method} {new_op.path} (was {old_op.http_method} {old_op.path})", False))
     if old_op.tags != new_op.tags:
         changes.append(Change(where, f"tags {list(old_op.tags)} -> {list(new_op.tags)}", False))
     old_args, new_args = _arguments(old_op, old_types), _arguments(new_op, new_types)

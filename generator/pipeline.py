@@ -14,6 +14,7 @@ from generator.config import Config, config_path_for, load_config
 from generator.emit.context import RenderOptions
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.emit.render import render_package
+from generator.http_methods import PATH_ITEM_METHODS
 from generator.ir import Api
 from generator.load import Diagnostic, LoadedSpec, load_spec
 from generator.progress import QUIET, Progress
@@ -109,10 +110,10 @@ def _counts(document: dict[str, object]) -> str:
     components = document.get("components")
     schemas = components.get("schemas") if isinstance(components, dict) else None
     paths = document.get("paths")
-    operations = sum(
-        1 for item in (paths.values() if isinstance(paths, dict) else ()) if isinstance(item, dict)
-        for key in item if key in ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-    )
+    items = [item for item in (paths.values() if isinstance(paths, dict) else ()) if isinstance(item, dict)]
+    extra = [item.get("additionalOperations") for item in items]
+    operations = sum(1 for item in items for key in item if key in PATH_ITEM_METHODS)
+    operations += sum(len(more) for more in extra if isinstance(more, dict))
     return f"{len(schemas) if isinstance(schemas, dict) else 0} schemas, {operations} operations"
 
 

@@ -10,15 +10,16 @@ from typing import Any, Iterator
 
 
 @contextlib.contextmanager
-def serve(app: Any, *, name: str = "test-server") -> Iterator[int]:
-    """Serve `app` on a free port until the block ends; yields the port."""
+def serve(app: Any, *, name: str = "test-server", **options: Any) -> Iterator[int]:
+    """Serve `app` on a free port until the block ends; yields the port. `options`: more
+    uvicorn.Config settings (`http="h11"` reads any method token)."""
     import uvicorn
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="critical", lifespan="off", timeout_graceful_shutdown=1)
+    config = uvicorn.Config(app, log_level="critical", lifespan="off", timeout_graceful_shutdown=1, **options)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name=name, daemon=True)
     thread.start()

@@ -67,7 +67,8 @@ def encode_query(*parts: Optional[Mapping[str, object]]) -> QueryItems:
 
 
 def query_string(items: QueryItems) -> str:
-    return "&".join(f"{key}={value}" for key, value in items)
+    # A pair without a key is text that stands alone (a JSON querystring parameter).
+    return "&".join(f"{key}={value}" if key else value for key, value in items)
 
 
 def _guess_type(filename: str) -> str:

@@ -51,8 +51,10 @@ class Styled:
     """A parameter value with a serialisation other than its location's default.
 
     ``style``: an OpenAPI style (``form``, ``spaceDelimited``, ``pipeDelimited``,
-    ``deepObject``, ``simple``, ``label``, ``matrix``), or ``json`` for a
-    parameter declared with ``content: {application/json: ...}``.
+    ``deepObject``, ``simple``, ``label``, ``matrix``), ``json`` for a
+    parameter declared with ``content: {application/json: ...}``; for OpenAPI 3.2's
+    ``in: querystring``, ``querystring`` (the JSON text is the whole query string) or
+    ``urlencoded`` (the object's properties as a form's fields).
     """
 
     __slots__ = ("value", "style", "explode", "allow_reserved")
@@ -148,6 +150,13 @@ def query_pairs(name: str, value: object) -> QueryPairs:
 
     if style == "json":
         return [(key, enc(json.dumps(to_jsonable(raw), separators=(",", ":"))))]
+    if style == "querystring":
+        # OpenAPI 3.2 `in: querystring` with a JSON media type: the JSON text, percent-encoded,
+        # is the whole query string. No name: an empty key is written as the value alone.
+        return [("", quote(json.dumps(to_jsonable(raw), separators=(",", ":"))))]
+    if style == "urlencoded" and isinstance(shaped, dict):
+        # `in: querystring` as a form: each property as a form body's field is sent.
+        return [pair for k, v in shaped.items() for pair in query_pairs(k, v)]
     if style == "deepObject":
         pairs: QueryPairs = []
         _deep(name, shaped, pairs, enc)

@@ -25,7 +25,8 @@ __all__ = [
     "should_retry_error",
 ]
 
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"})
+# RFC 9110 section 9.2.2, and QUERY (safe, with a body: draft-ietf-httpbis-safe-method-w-body).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE", "QUERY"})
 
 # Statuses that mean "the server did not act on the request", so even a POST
 # can be resent without risking a duplicate side effect.

@@ -21,8 +21,9 @@ from generator.build.paging import page_info
 from generator.build.resources import group_resources, select_operations
 from generator.build.schemas import SchemaBuilder
 from generator.build.security import requirement, security_schemes, sibling_variable
-from generator.build.servers import default_url, operation_servers, servers
+from generator.build.servers import default_url, document_base, operation_servers, servers
 from generator.build.streams import stream_info
+from generator.build.tags import TagTree
 from generator.build.webhooks import build_webhooks, finish_webhooks
 from generator.config import Config
 from generator.ir import Api
@@ -66,11 +67,11 @@ def build_api(
     if config_must_match:
         _check_config_names(config, {op.operation_id for op, _ in operations})
     operations = select_operations(operations, config, must_match=config_must_match)
-    resources = group_resources(operations, config, warnings)
+    resources = group_resources(operations, config, warnings, TagTree(document, warnings))
     webhooks, definitions = build_webhooks(document, schemas, config.webhooks, warnings)
 
     package_name = config.package_name or _default_package_name(title, warnings)
-    api_servers = servers(document.get("servers"), "/servers", warnings)
+    api_servers = servers(document.get("servers"), "/servers", warnings, document_base(document))
     api = Api(
         title=title,
         version=str(info.get("version") or ""),

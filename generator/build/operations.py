@@ -8,17 +8,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator import naming
-from generator.build import pointers
+from generator.build import pointers, querystring
 from generator.build.defaults import default_fits
 from generator.build.errors import BuildError, BuildWarning
+from generator.build.path_items import path_item_operations
 from generator.build.hints import spec_examples, value_hints, with_examples
 from generator.build.schemas import SchemaBuilder, clean_text
 from generator.ir import AnyType, Field, ListType, MapType, Operation, Parameter, PartEncoding, PrimitiveType, RequestBody, Response
 from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
+from generator.http_methods import IDEMPOTENT
 from generator.ir.types import strip_nullable
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-IDEMPOTENT = frozenset({"get", "put", "delete", "options", "head", "trace"})
 # Sent by the client itself; a spec parameter of that name would fight it.
 _MANAGED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
 
@@ -43,20 +43,17 @@ class OperationBuilder:
             item, item_pointer = pointers.deref(self._document, paths[path], pointers.join("/paths", path))
             if not isinstance(item, Mapping):
                 continue
-            for method in HTTP_METHODS:
-                raw = item.get(method)
-                if isinstance(raw, Mapping):
-                    pointer = pointers.join(item_pointer, method)
-                    operation = self._operation(path, method, item, raw, pointer)
-                    if operation.operation_id in seen_ids:
-                        # Config keys and names need ids to be unique: keep the first, rename this one.
-                        unique_id = naming.unique(operation.operation_id, seen_ids)
-                        self._warnings.append(BuildWarning(
-                            f"operationId {operation.operation_id!r} is also used at {seen_ids[operation.operation_id]}; "
-                            f"this one is called {unique_id!r}", pointers.join(pointer, "operationId")))
-                        operation = dataclasses.replace(operation, operation_id=unique_id, python_name=naming.method_name(unique_id))
-                    seen_ids[operation.operation_id] = pointer
-                    found.append((pointer, operation, raw))
+            for method, raw, pointer in path_item_operations(item, item_pointer):
+                operation = self._operation(path, method, item, raw, pointer)
+                if operation.operation_id in seen_ids:
+                    # Config keys and names need ids to be unique: keep the first, rename this one.
+                    unique_id = naming.unique(operation.operation_id, seen_ids)
+                    self._warnings.append(BuildWarning(
+                        f"operationId {operation.operation_id!r} is also used at {seen_ids[operation.operation_id]}; "
+                        f"this one is called {unique_id!r}", pointers.join(pointer, "operationId")))
+                    operation = dataclasses.replace(operation, operation_id=unique_id, python_name=naming.method_name(unique_id))
+                seen_ids[operation.operation_id] = pointer
+                found.append((pointer, operation, raw))
         return found
 
     def _operation(self, path: str, method: str, item: Mapping[str, Any], raw: Mapping[str, Any], pointer: str) -> Operation:
@@ -96,12 +93,14 @@ class OperationBuilder:
                 if not isinstance(param, Mapping) or not isinstance(param.get("name"), str):
                     raise BuildError("parameter without a name", where, "give every parameter `name` and `in`")
                 merged[(param["name"], str(param.get("in")))] = (param, param_pointer)
+        querystring.check_locations(merged)
         built: list[Parameter] = []
         taken: list[str] = []
-        order = {"path": 0, "query": 1, "header": 2, "cookie": 3}
+        order = {"path": 0, "query": 1, "querystring": 1, "header": 2, "cookie": 3}
         for (name, location), (param, where) in sorted(merged.items(), key=lambda kv: order.get(kv[0][1], 9)):
             if location not in order:
-                raise BuildError(f"parameter {name!r} has unknown location {location!r}", where, "use in: path, query, header or cookie")
+                raise BuildError(f"parameter {name!r} has unknown location {location!r}", where,
+                                 "use in: path, query, querystring, header or cookie")
             if location == "header" and name.lower() in _MANAGED_HEADERS:
                 continue
             python_name = naming.unique(naming.parameter_name(name), taken)
@@ -112,13 +111,21 @@ class OperationBuilder:
                 self._warnings.append(BuildWarning(
                     f"path parameter {name!r} is not marked required; path parameters always are, so it is", where))
             schema = param.get("schema")
-            style, explode = self._style(param, location, where)
+            if location == "querystring":
+                form, style, explode = querystring.media_and_style(param, where, is_json)
+                schema = (param["content"][form] or {}).get("schema") or {}
+            else:
+                style, explode = self._style(param, location, where)
             if schema is None and isinstance(param.get("content"), Mapping):
                 media = next(iter(sorted(param["content"])), None)
                 schema = (param["content"][media] or {}).get("schema") if media else None
                 # A `content` parameter is its media type's text (JSON), not a style's.
                 style, explode = ("json", False) if media and is_json(media) else (style, explode)
             type_ref = self._schemas.type_of(schema or {}, pointers.join(where, "schema"), hint + naming.pascal_case(name))
+            if location == "querystring" and style == "urlencoded" and self._schemas.object_fields(type_ref) is None \
+                    and not isinstance(strip_nullable(type_ref), (MapType, AnyType)):
+                raise BuildError("a form querystring's schema must be an object", pointers.join(where, "content"),
+                                 "give it type: object with properties, or use application/json")
             default = schema.get("default") if isinstance(schema, Mapping) else None
             if default is not None and not default_fits(default, schema):
                 self._warnings.append(BuildWarning(

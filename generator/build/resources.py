@@ -10,6 +10,8 @@ from typing import Any, Mapping, Sequence
 from generator import naming
 from generator.build import pointers, tree
 from generator.build.errors import BuildError, BuildWarning
+from generator.build.path_items import operation_pointer
+from generator.build.tags import TagTree
 from generator.config import Config, Selection
 from generator.ir import Operation, Resource
 
@@ -52,24 +54,29 @@ def _known(names: list[str]) -> str:
 
 
 def group_resources(
-    operations: Sequence[tuple[Operation, Mapping[str, Any]]], config: Config, warnings: list[BuildWarning]
+    operations: Sequence[tuple[Operation, Mapping[str, Any]]], config: Config, warnings: list[BuildWarning],
+    tags: TagTree | None = None,
 ) -> tuple[Resource, ...]:
     """Every resource of the tree (see `tree`), parents before children; config renames win:
-    `resources:` renames a tag's resource, `operations:` pins one method's resource and name."""
+    `resources:` renames a tag's resource, `operations:` pins one method's resource and name.
+    `tags`: the 3.2 tag hierarchy (a tag's resource nests under its parent's)."""
+    tags = tags or TagTree({}, warnings)
     index = tree.PathIndex(op.path for op, _ in operations)
     shared = tree.shared_tag_words(str(raw["tags"][0]) for _, raw in operations if raw.get("tags"))
     nested = config.resource_layout == "nested"
     placed: dict[tuple[str, ...], list[_Method]] = {}
     for operation, raw in operations:
-        tags = raw.get("tags") or []
-        tag = str(tags[0]) if tags else None
+        tag = tags.resource_tag([str(t) for t in raw.get("tags") or []])
         overrides = config.operations.get(operation.operation_id)
+        parents: tuple[str, ...] = ()
         if tag is not None:
             root = config.resources.get(tag) or tree.tag_root(tag, shared)
+            parents = tuple(naming.resource_name(config.resources.get(t) or tree.tag_root(t, shared))
+                            for t in tags.ancestors(tag))
         else:
             root = naming.resource_name(_first_segment(operation.path))
         root = naming.resource_name(root)
-        where = pointers.join("", "paths", operation.path, operation.method.lower())
+        where = operation_pointer(operation.path, operation.method)
         if overrides and (overrides.resource or overrides.name):
             path = tuple(naming.resource_name(p) for p in overrides.resource.split(".")) if overrides.resource else (root,)
             shape = tree.place(operation, path[-1], None, index, nested=False)
@@ -77,7 +84,7 @@ def group_resources(
             method = _Method(operation, name, name, where, pinned=True)
         else:
             normalised_tag = tree.tag_root(tag, shared) if tag is not None else None
-            placement = tree.place(operation, root, normalised_tag, index, nested=nested)
+            placement = tree.place(operation, root, normalised_tag, index, nested=nested, parents=parents)
             path, method = placement.resource, _Method(operation, placement.name, placement.fallback, where)
         placed.setdefault(path, []).append(method)
     tags_of = _tags_of_roots(operations, placed)

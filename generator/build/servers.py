@@ -5,16 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urljoin
 
 from generator.build import pointers
 from generator.build.errors import BuildWarning
 from generator.ir import Server
 
 _VARIABLE = re.compile(r"\{([^{}]+)\}")
+_ABSOLUTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-def servers(raw: Any, pointer: str, warnings: list[BuildWarning]) -> tuple[Server, ...]:
-    """A `servers` list -> Servers; an unusable entry is left out with a warning."""
+def document_base(document: Mapping[str, Any]) -> str | None:
+    """The document's own absolute URL (OpenAPI 3.2 `$self`), which relative server URLs
+    are resolved against; None when it has none (a relative URL is then kept as it is)."""
+    own = document.get("$self")
+    return own if isinstance(own, str) and _ABSOLUTE.match(own) else None
+
+
+def servers(raw: Any, pointer: str, warnings: list[BuildWarning], base: str | None = None) -> tuple[Server, ...]:
+    """A `servers` list -> Servers; an unusable entry is left out with a warning.
+    `base`: the document's `$self`, for relative server URLs."""
     found = []
     for index, entry in enumerate(raw if isinstance(raw, list) else ()):
         where = f"{pointer}/{index}"
@@ -36,8 +46,11 @@ def servers(raw: Any, pointer: str, warnings: list[BuildWarning]) -> tuple[Serve
             filled.append((name, str(variable["default"]), tuple(str(v) for v in enum),
                            description if isinstance(description, str) else None))
         name, description = entry.get("name"), entry.get("description")
+        url = entry["url"]
+        if base is not None and not _ABSOLUTE.match(url) and not url.startswith("{"):
+            url = urljoin(base, url)
         found.append(Server(
-            url=entry["url"],
+            url=url,
             name=name if isinstance(name, str) else None,
             description=description if isinstance(description, str) else None,
             variables=tuple(dict.fromkeys(filled)),
@@ -57,9 +70,9 @@ def operation_servers(document: Mapping[str, Any], path: str, raw: Mapping[str, 
                       warnings: list[BuildWarning]) -> tuple[Server, ...]:
     """The operation's own servers, else its path item's; () when it has neither."""
     if "servers" in raw:
-        return servers(raw["servers"], f"{pointer}/servers", warnings)
+        return servers(raw["servers"], f"{pointer}/servers", warnings, document_base(document))
     item, item_pointer = pointers.deref(document, (document.get("paths") or {}).get(path),
                                         pointers.join("/paths", path))
     if isinstance(item, Mapping) and "servers" in item:
-        return servers(item["servers"], f"{item_pointer}/servers", warnings)
+        return servers(item["servers"], f"{item_pointer}/servers", warnings, document_base(document))
     return ()

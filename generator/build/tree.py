@@ -90,8 +90,10 @@ def tag_root(tag: str, shared_words: int) -> str:
     return naming.resource_name("_".join(naming.resource_name(tag).split("_")[shared_words:]))
 
 
-def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *, nested: bool) -> Placement:
-    """`root`: the resource the tag (or the first path segment) names, already renamed by config."""
+def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *, nested: bool,
+          parents: tuple[str, ...] = ()) -> Placement:
+    """`root`: the resource the tag (or the first path segment) names, already renamed by config;
+    `parents`: the resources of the tag's parent tags (OpenAPI 3.2), above `root`."""
     tokens = path_tokens(operation.path)
     below: Sequence[str] | None  # the tokens below the resource's own segment; None: the path is not its
     if tag is None:
@@ -110,11 +112,11 @@ def place(operation: Operation, root: str, tag: str | None, index: PathIndex, *,
     if below is None and nested and spells_path:
         below = tokens  # the operationId says no more than the path: the path nests below the tag
     if below is None or not nested:  # the operationId names the method
-        name = naming.method_from_operation_id(operation.operation_id, (root,), shape,
+        name = naming.method_from_operation_id(operation.operation_id, (*parents, root), shape,
                                                spells_path=spells_path and below is not None)
-        return Placement((root,), name, name)
+        return Placement((*parents, root), name, name)
     literals = [naming.resource_name(t) for t in (below[:-1] if action else below) if t != _PARAM]
-    resource = (root, *literals)
+    resource = (*parents, root, *literals)
     fallback = naming.method_from_operation_id(operation.operation_id, resource, shape, spells_path=spells_path)
     return Placement(resource, naming.agreed_method(fallback, shape), fallback)
 

@@ -18,7 +18,8 @@ from typing import Any, Literal
 from generator import naming
 from generator.build import pointers
 from generator.build.errors import BuildWarning
-from generator.build.operations import HTTP_METHODS, is_json
+from generator.build.operations import is_json
+from generator.build.path_items import path_item_operations
 from generator.build.schemas import SchemaBuilder, clean_text
 from generator.build.security import sibling_variable
 from generator.config import WebhooksConfig
@@ -86,10 +87,10 @@ def _operations(document: Mapping[str, Any], warnings: list[BuildWarning]) -> li
     paths: Any = document.get("paths")
     for path in sorted(paths) if isinstance(paths, Mapping) else ():
         item, item_pointer = pointers.deref(document, paths[path], pointers.join("/paths", path))
-        for method in HTTP_METHODS if isinstance(item, Mapping) else ():
-            callbacks: Any = item[method].get("callbacks") if isinstance(item.get(method), Mapping) else None
+        for _, operation, op_pointer in path_item_operations(item, item_pointer) if isinstance(item, Mapping) else ():
+            callbacks: Any = operation.get("callbacks")
             for key in sorted(callbacks) if isinstance(callbacks, Mapping) else ():
-                callback, where = pointers.deref(document, callbacks[key], pointers.join(item_pointer, method, "callbacks", key))
+                callback, where = pointers.deref(document, callbacks[key], pointers.join(op_pointer, "callbacks", key))
                 for expression in sorted(callback) if isinstance(callback, Mapping) else ():
                     entries += [(str(key), p, op) for p, op in
                                 _methods(document, callback[expression], pointers.join(where, expression))]
@@ -108,7 +109,7 @@ def _methods(document: Mapping[str, Any], item: Any, pointer: str) -> list[tuple
     item, pointer = pointers.deref(document, item, pointer)
     if not isinstance(item, Mapping):
         return []
-    return [(pointers.join(pointer, m), item[m]) for m in HTTP_METHODS if isinstance(item.get(m), Mapping)]
+    return [(where, operation) for _, operation, where in path_item_operations(item, pointer)]
 
 
 def _payload(document: Mapping[str, Any], schemas: SchemaBuilder, raw: Mapping[str, Any], pointer: str, name: str,

@@ -77,7 +77,7 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
     rows = tuple(
         MethodRow(
             f"client.{resource}.{op.python_name}()",
-            f"{op.method.upper()} {op.path}",
+            f"{op.http_method} {op.path}",
             _one_line(op.summary or op.description or ""),
         )
         for resource, op in operations

@@ -246,10 +246,10 @@ def _method_view(
         doc=_docstring(op, docstrings),
         signature=signature,
         overloads=overloads,
-        http_method=literals.string(op.method.upper()),
+        http_method=literals.string(op.http_method),
         path=literals.string(op.path),
         path_params=dict_display(((p.wire_name, styled(p)) for p in path_params), "path_params", ll),
-        query=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "query"), "query", ll),
+        query=dict_display(((p.wire_name, styled(p)) for p in others if p.location in ("query", "querystring")), "query", ll),
         headers=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "header"), "headers", ll),
         cookies=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
         errors=dict_display(error_parsers(op, printer, constants, schemas), "errors", ll),
@@ -369,7 +369,7 @@ def _docstring(op: Operation, style: str) -> str:
     if style == "none":
         return ""
     # Without a summary the request line says what the method does; the bare operationId would not.
-    parts = [op.summary or f"{op.method.upper()} {op.path}"]
+    parts = [op.summary or f"{op.http_method} {op.path}"]
     if style == "summary":
         return literals.docstring_body(parts[0].strip().split("\n")[0])
     if op.description and op.description != op.summary:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.http_methods import wire_method
 from generator.ir.schemas import Field, JsonValue, SchemaDef, ValueHints
 from generator.ir.types import TypeRef
 from generator.ir.webhooks import Webhooks
 
-ParameterLocation = Literal["path", "query", "header", "cookie"]
+ParameterLocation = Literal["path", "query", "querystring", "header", "cookie"]
 BodyEncoding = Literal["json", "multipart", "form", "binary"]
 ResponseKind = Literal["json", "binary", "text", "empty", "sse"]
 
@@ -40,11 +41,14 @@ class Parameter:
 
 
 # OpenAPI's default style per location; `form` is the one exploded by default.
-DEFAULT_STYLES = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+# `querystring` (3.2) is the whole query string: an object as a form ("urlencoded"), or the JSON
+# text ("querystring"); both are sent wrapped (`Styled`), so its "default" is neither.
+DEFAULT_STYLES = {"path": "simple", "query": "form", "querystring": "", "header": "simple", "cookie": "form"}
 STYLES = {
     "path": ("simple", "label", "matrix"),
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
     "header": ("simple",),
+    "querystring": ("urlencoded", "querystring"),
     "cookie": ("form",),
 }
 
@@ -149,6 +153,11 @@ class Operation:
     security: Requirement | None = None
     # Servers of the operation (or its path), which replace the API's for it.
     servers: tuple[Server, ...] = ()
+
+    @property
+    def http_method(self) -> str:
+        """The method token as sent (`GET`, `QUERY`, an additional operation's `COPY`)."""
+        return wire_method(self.method)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ Edge cases, on purpose:
   LoadError. Discriminator mapping values that are refs are bundled like
   schema refs; broken ones only warn, as real specs often have them.
 - Anchor refs ("#name", 3.1 `$anchor`) and URLs are refused with a LoadError.
+- A document with `$self` (OpenAPI 3.2) resolves its refs against that URI: a ref to the
+  URI itself is local, one to a URI beside it is the file beside this one.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+from urllib.request import url2pathname
 
 from . import pointer
 from .files import read_document
@@ -206,6 +210,7 @@ class Bundler:
     def _locate(self, ref: str, path: Path, ref_ptr: str) -> _Ref:
         """Resolve a ref to its file and pointer; every way it can fail is a LoadError here."""
         here = self._displays[path]
+        ref = self._against_self(ref, path)
         if pointer.is_url(ref):
             raise LoadError(
                 f"'{ref}' is a URL; only refs to local files are supported",
@@ -261,6 +266,26 @@ class Bundler:
                 "point the ref at a definition, e.g. 'schemas.yaml#/Pet'",
             )
         return target
+
+    def _against_self(self, ref: str, path: Path) -> str:
+        """A ref of a document with `$self` (OpenAPI 3.2: the document's URI and its base URI),
+        as a ref relative to the file: the document's own URI is the document itself, and a URI
+        beside it is the file at the same place beside this one. Other URLs stay URLs."""
+        document = self._docs[path]
+        own = document.get("$self") if isinstance(document, dict) else None
+        if not isinstance(own, str) or ref.startswith("#"):
+            return ref
+        base = urldefrag(urljoin(path.as_uri(), own)).url
+        target, fragment = urldefrag(urljoin(base, ref))
+        suffix = f"#{fragment}" if fragment or "#" in ref else ""
+        if target == base:
+            return suffix or "#"
+        folder = base.rsplit("/", 1)[0] + "/"
+        if target.startswith(folder):
+            return unquote(target[len(folder):]) + suffix
+        if target.startswith("file:"):
+            return os.path.relpath(url2pathname(urlsplit(target).path), path.parent) + suffix
+        return ref
 
     def _target_value(self, target: _Ref) -> Any:
         return pointer.resolve(self._docs[target.path], list(target.tokens))

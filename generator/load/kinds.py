@@ -7,6 +7,8 @@ or "any" (unknown structure: walked, refs handled by guesswork).
 
 from __future__ import annotations
 
+from generator.http_methods import PATH_ITEM_METHODS
+
 _SCHEMA = {
     **dict.fromkeys(
         ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"), "map:schema"
@@ -40,7 +42,6 @@ _OPERATION = {
     "responses": "responses",
     "callbacks": "map:callback",
 }
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 FIELDS: dict[str, dict[str, str]] = {
     "openapi": {"paths": "paths", "components": "components", "webhooks": "map:pathitem"},
@@ -56,7 +57,8 @@ FIELDS: dict[str, dict[str, str]] = {
         "callbacks": "map:callback",
         "pathItems": "map:pathitem",
     },
-    "pathitem": {**dict.fromkeys(_METHODS, "operation"), "parameters": "list:parameter"},
+    "pathitem": {**dict.fromkeys(PATH_ITEM_METHODS, "operation"), "additionalOperations": "map:operation",
+                 "parameters": "list:parameter"},
     "operation": _OPERATION,
     "parameter": _PARAMETER,
     "header": _PARAMETER,

@@ -53,7 +53,11 @@ class Recorder:
         self.answers[path] = (status, content_type, body, headers or {})
 
 
-def _app(recorder: Recorder) -> Starlette:
+_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+
+
+def recorder_app(recorder: Recorder, methods: Tuple[str, ...] = _METHODS) -> Starlette:
+    """Records every request to any path with one of `methods`; answers what was queued."""
     async def record(request: Request) -> Response:
         raw_path = request.scope.get("raw_path") or request.url.path.encode()
         query = request.scope.get("query_string") or b""
@@ -67,7 +71,7 @@ def _app(recorder: Recorder) -> Starlette:
         headers = {**extra, "content-type": content_type} if content_type else extra
         return Response(body, status_code=status, headers=headers)
 
-    return Starlette(routes=[Route("/{rest:path}", record, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])])
+    return Starlette(routes=[Route("/{rest:path}", record, methods=list(methods))])
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +93,7 @@ def wire(wire_dir: Path) -> ModuleType:
 @pytest.fixture(scope="session")
 def _recorder() -> Iterator[Recorder]:
     recorder = Recorder()
-    with serve(_app(recorder), name="wire-recorder") as port:
+    with serve(recorder_app(recorder), name="wire-recorder") as port:
         recorder.url = f"http://127.0.0.1:{port}"
         yield recorder
 

@@ -374,7 +374,7 @@ class BaseClient(Generic[HttpxClientT]):
         else:
             params = []
         return PreparedCall(
-            method=method.upper(),
+            method=method,  # as the spec spells it: a method token is case-sensitive
             url=url,
             params=params,
             headers=merged_headers,
@@ -402,6 +402,9 @@ class BaseClient(Generic[HttpxClientT]):
             content=call.content,
             timeout=call.timeout,
         )
+        # httpx upper-cases every method; a token is sent as the spec spells it.
+        if request.method != call.method:
+            request.method = call.method
         if call.params:
             # Encoded by the parameter styles already, and appended after any query the
             # URL or the caller's httpx client brings: httpx's `params=` would re-encode
