@@ -38,18 +38,31 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, TypeVar, Union
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    List,
+    Mapping,
+    Optional,
+    Sequence,
+    Tuple,
+    TypeVar,
+)
+from typing import Union
 from typing import cast
 
 import httpx
 from httpx import USE_CLIENT_DEFAULT
 from typing_extensions import Self
 
+from ._auth import Requirement
 from ._base_common import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BaseClient, PreparedCall
 from ._exceptions import make_status_error
 from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage
 from ._parsing import as_adapter, parse_body
 from ._response import APIResponse, AsyncAPIResponse, take_response_mode
+from ._servers import Server
 from ._streaming import AsyncStream, Stream, StreamSpec
 from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions
 
@@ -74,7 +87,10 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 # A documented 3xx answer is read, not followed; otherwise the client decides.
                 follow = False if call.answers else USE_CLIENT_DEFAULT
                 response = self._client.send(
-                    request, stream=stream, follow_redirects=follow
+                    request,
+                    stream=stream,
+                    follow_redirects=follow,
+                    auth=call.auth or USE_CLIENT_DEFAULT,
                 )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
@@ -135,12 +151,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
         answers: Tuple[int, ...] = (),
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type, answers=answers,
+            security=security, servers=servers,
         )  # fmt: skip
         return self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -159,13 +178,15 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
-            options=options, accept="text/event-stream",
+            options=options, accept=stream_spec.accept, security=security, servers=servers,
         )  # fmt: skip
         return self._run(
             call,
@@ -186,6 +207,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> SyncPage[ItemT, ResponseT]:
         item_adapter = as_adapter(item_type)
 
@@ -194,6 +217,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
                 "GET", path, path_params=path_params, query=page_query, headers=headers,
                 cookies=cookies, errors=errors,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
+                security=security, servers=servers,
             )  # fmt: skip
 
             def make(
@@ -235,7 +259,10 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             try:
                 follow = False if call.answers else USE_CLIENT_DEFAULT
                 response = await self._client.send(
-                    request, stream=stream, follow_redirects=follow
+                    request,
+                    stream=stream,
+                    follow_redirects=follow,
+                    auth=call.auth or USE_CLIENT_DEFAULT,
                 )
             except httpx.RequestError as exc:
                 delay = self._delay_after_error(call, exc, retries_done)
@@ -295,12 +322,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         content: Union[FileInput, NotGiven] = NOT_GIVEN,
         content_type: str = "application/octet-stream",
         answers: Tuple[int, ...] = (),
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> T:
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=form, files=files, idempotent=idempotent, options=options,
             accept=accept, content=content, content_type=content_type, answers=answers,
+            security=security, servers=servers,
         )  # fmt: skip
         return await self._run(call, lambda r: parse_body(r, cast_to), lazy=False)
 
@@ -319,13 +349,15 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         json_body: object = NOT_GIVEN,
         idempotent: Optional[bool] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
-            options=options, accept="text/event-stream",
+            options=options, accept=stream_spec.accept, security=security, servers=servers,
         )  # fmt: skip
         return await self._run(
             call,
@@ -346,6 +378,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
         options: Optional[RequestOptions] = None,
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> AsyncPaginator[ItemT, ResponseT]:
         """Not a coroutine: ``await`` the result for the first page, or
         ``async for`` over it for every item."""
@@ -358,6 +392,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
                 "GET", path, path_params=path_params, query=page_query, headers=headers,
                 cookies=cookies, errors=errors,
                 json_body=NOT_GIVEN, form=None, files=None, idempotent=None, options=options,
+                security=security, servers=servers,
             )  # fmt: skip
 
             def make(

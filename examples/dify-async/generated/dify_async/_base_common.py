@@ -7,8 +7,8 @@ URL, headers, body, retry decisions, error mapping and logging live in
 ``BaseClient`` so the sync and async clients in ``_base_client`` only differ
 in the send loop, sleeping and closing, and cannot drift apart.
 
-Secrets: ``auth_headers`` and ``auth_query`` are sent with every request but
-never logged, never put in exception messages and never shown by repr().
+Secrets: ``security`` (``_auth.Security``) says what each request sends; what it
+holds is never logged, never put in exception messages and never shown by repr().
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import copy
 import functools
 import logging
-import re
 from dataclasses import dataclass
 from typing import (
     Any,
@@ -27,13 +26,15 @@ from typing import (
     List,
     Mapping,
     Optional,
-    Tuple,
+    Sequence,
 )
-from typing import TypeVar, Union
+from typing import Tuple, TypeVar, Union
 
 import httpx
 from typing_extensions import Self
 
+from ._auth import Requirement, Security, Sent, check_credential, check_headers
+from ._logs import configure_logging
 from ._encoding import (
     QueryItems,
     build_path,
@@ -53,6 +54,8 @@ from ._retries import (
     should_retry_error,
     should_retry_status,
 )
+from ._retries import with_idempotency_key
+from ._servers import Server, ServerChoice
 from ._types import (
     NOT_GIVEN,
     CastTo,
@@ -109,6 +112,14 @@ class PreparedCall:
     # Statuses besides 2xx that are the operation's documented answer (a 3xx with a body):
     # returned and parsed, not raised or followed.
     answers: Tuple[int, ...] = ()
+    # Credentials that need I/O (an OAuth2 token): an httpx auth flow run for each attempt.
+    auth: Optional[httpx.Auth] = None
+
+
+def _cookies(params: Optional[str], credentials: Optional[str]) -> Optional[str]:
+    if params and credentials:
+        return f"{params}; {credentials}"
+    return params or credentials
 
 
 def _to_timeout(value: Timeout) -> httpx.Timeout:
@@ -121,59 +132,6 @@ _NO_OPTIONS: RequestOptions = {}
 _URL_CACHE_SIZE = 256
 
 
-# What an HTTP header can carry as text (httpx encodes str values as ASCII): tab and printable ASCII.
-_HEADER_TEXT = re.compile(r"[\t\x20-\x7e]*")
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
-
-
-def _flaw(value: str, *, in_header: bool) -> Optional[str]:
-    """What is wrong with a header value or credential, described without showing it."""
-    if "\r" in value or "\n" in value:
-        return "a line break (CR or LF)"
-    if any(ord(c) < 0x20 and c != "\t" or ord(c) == 0x7F for c in value):
-        return "a control character"
-    if in_header and not _HEADER_TEXT.fullmatch(value):
-        return "a non-ASCII character, which an HTTP header cannot carry"
-    return None
-
-
-def check_credential(value: str, what: str, *, in_header: bool = True) -> str:
-    """``value`` if it can be sent as is; else ValueError naming ``what``, never the value.
-
-    Refused here, at construction, because httpx would refuse it only on the first request,
-    with an error text that quotes the whole header (``Bearer <key>``), after retries.
-    """
-    flaw = _flaw(value, in_header=in_header)
-    if flaw is not None:
-        hint = (
-            "; one read from a file often ends in a newline: strip it"
-            if "line" in flaw
-            else ""
-        )
-        raise ValueError(
-            f"{what} contains {flaw}{hint} (the value is not shown: it is a secret)"
-        )
-    return value
-
-
-def _check_headers(headers: Mapping[str, str], what: str) -> Dict[str, str]:
-    for name, value in headers.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-            raise ValueError(
-                f"{what}: {name!r} is not a valid header name (letters, digits and -)"
-            )
-        if not isinstance(value, str):
-            raise TypeError(
-                f"{what}[{name!r}] must be a str, not {type(value).__name__}"
-            )
-        flaw = _flaw(value, in_header=True)
-        if flaw is not None:
-            raise ValueError(
-                f"{what}[{name!r}] contains {flaw} (the value is not shown: it may be a secret)"
-            )
-    return dict(headers)
-
-
 class BaseClient(Generic[HttpxClientT]):
     # Class-level so tests (or a subclass) can shrink the backoff.
     retry_policy: ClassVar[RetryPolicy] = RetryPolicy()
@@ -182,6 +140,8 @@ class BaseClient(Generic[HttpxClientT]):
         self,
         *,
         base_url: Union[str, httpx.URL],
+        security: Optional[Security] = None,
+        server_choice: Optional[ServerChoice] = None,
         auth_headers: Optional[Mapping[str, str]] = None,
         auth_query: Optional[Mapping[str, str]] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
@@ -190,26 +150,27 @@ class BaseClient(Generic[HttpxClientT]):
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[HttpxClientT] = None,
         user_agent: str = "openapi-client/python",
+        idempotency_header: Optional[str] = None,
+        log_env: Optional[str] = None,
     ) -> None:
         self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
         self.timeout = (
             DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else _to_timeout(timeout)
         )
         self.max_retries = max_retries
-        self._auth_headers: Dict[str, str] = _check_headers(
-            auth_headers or {}, "the credentials"
+        # Without `security`: a hand-written subclass's credentials, sent with every request.
+        self._security = security or Security.static(
+            auth_headers or {}, auth_query or {}
         )
-        self._auth_query: Dict[str, str] = {
-            k: check_credential(
-                v, f"the credential for the query parameter {k!r}", in_header=False
-            )
-            for k, v in (auth_query or {}).items()
-        }
-        self._default_headers: Dict[str, str] = _check_headers(
+        self._server_choice = server_choice or ServerChoice(fixed=True)
+        self._default_headers: Dict[str, str] = check_headers(
             default_headers or {}, "default_headers"
         )
         self._default_query: Dict[str, object] = dict(default_query or {})
         self._user_agent = user_agent
+        self._idempotency_header = idempotency_header
+        if log_env is not None:
+            configure_logging(log, log_env)
         # A client passed in by the caller is the caller's to close.
         self._owns_client = http_client is None
         self._client: HttpxClientT = http_client or self._new_http_client()
@@ -217,10 +178,12 @@ class BaseClient(Generic[HttpxClientT]):
 
     def _reset_caches(self) -> None:
         # Per-call constants, computed on first use: the joined URL of each path and the
-        # headers every request carries (per Accept value). with_options() starts over.
+        # headers every request carries (per Accept value and credentials sent).
+        # with_options() starts over.
         self._url_base: Optional[httpx.URL] = None
         self._url_cache: Dict[str, httpx.URL] = {}
-        self._header_cache: Dict[str, httpx.Headers] = {}
+        self._header_cache: Dict[Tuple[str, int], httpx.Headers] = {}
+        self._server_cache: Dict[int, str] = {}
 
     def _new_http_client(self) -> HttpxClientT:
         raise NotImplementedError
@@ -247,6 +210,7 @@ class BaseClient(Generic[HttpxClientT]):
         new._reset_caches()
         if not isinstance(base_url, NotGiven):
             new.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+            new._server_choice = ServerChoice(fixed=True)
         if not isinstance(timeout, NotGiven):
             new.timeout = _to_timeout(timeout)
         if not isinstance(max_retries, NotGiven):
@@ -254,7 +218,7 @@ class BaseClient(Generic[HttpxClientT]):
         if default_headers:
             new._default_headers = {
                 **self._default_headers,
-                **_check_headers(default_headers, "default_headers"),
+                **check_headers(default_headers, "default_headers"),
             }
         if default_query:
             new._default_query = {**self._default_query, **default_query}
@@ -288,19 +252,31 @@ class BaseClient(Generic[HttpxClientT]):
             cache[path] = url
         return url
 
-    def _constant_headers(self, accept: str) -> httpx.Headers:
+    def _operation_base(self, servers: Sequence[Server]) -> str:
+        """The base URL of an operation with servers of its own, resolved once per client."""
+        # `servers` is a constant of the generated resource module: its id is stable.
+        base = self._server_cache.get(id(servers))
+        if base is None:
+            base = self._server_cache[id(servers)] = (
+                self._server_choice.base_url(servers).rstrip("/") + "/"
+            )
+        return base
+
+    def _constant_headers(self, accept: str, sent: Sent) -> httpx.Headers:
         """Accept, User-Agent, auth and default headers: the same on every call."""
-        cached = self._header_cache.get(accept)
+        # `sent` lives as long as the client's Security, which caches it: its id is stable.
+        key = (accept, id(sent))
+        cached = self._header_cache.get(key)
         if cached is None:
             cached = httpx.Headers(
                 {
                     "Accept": accept,
                     "User-Agent": self._user_agent,
-                    **self._auth_headers,
+                    **sent.headers,
                     **self._default_headers,
                 }
             )
-            self._header_cache[accept] = cached
+            self._header_cache[key] = cached
         return cached
 
     def _prepare(
@@ -322,11 +298,16 @@ class BaseClient(Generic[HttpxClientT]):
         cookies: Optional[Mapping[str, object]] = None,
         errors: Optional[Mapping[str, Any]] = None,
         answers: Tuple[int, ...] = (),
+        security: Optional[Requirement] = None,
+        servers: Optional[Sequence[Server]] = None,
     ) -> PreparedCall:
         opts: RequestOptions = options or _NO_OPTIONS
-        url = self._url(
-            build_path(path, path_params) if path_params or "{" in path else path
-        )
+        sent = self._security.sent(security, f"{method.upper()} {path}")
+        filled = build_path(path, path_params) if path_params or "{" in path else path
+        if servers is None or self._server_choice.fixed:
+            url = self._url(filled)
+        else:
+            url = httpx.URL(self._operation_base(servers) + filled.lstrip("/"))
         # A call without headers of its own (and no raw body's Content-Type) sends the cached
         # constant headers as they are; others get a dict of their own, merged as ever.
         extra_headers = opts.get("extra_headers")
@@ -341,6 +322,12 @@ class BaseClient(Generic[HttpxClientT]):
             if per_call is None:
                 per_call = {}
             per_call.update({k: header_value(v) for k, v in extra_headers.items()})
+        retry_safe = is_idempotent(method, idempotent)
+        if self._idempotency_header is not None and method.upper() in ("POST", "PATCH"):
+            per_call, retry_safe = (
+                with_idempotency_key(self._idempotency_header, per_call),
+                True,
+            )
         extra_body = opts.get("extra_body")
         body: object = NOT_GIVEN
         encoded_files = None
@@ -369,12 +356,12 @@ class BaseClient(Generic[HttpxClientT]):
                 body.update(to_jsonable(extra_body))
         merged_headers: Union[Dict[str, str], httpx.Headers]
         if per_call is None and not set_content_type:
-            merged_headers = self._constant_headers(accept)
+            merged_headers = self._constant_headers(accept, sent)
         else:
             merged_headers = {
                 "Accept": accept,
                 "User-Agent": self._user_agent,
-                **self._auth_headers,
+                **sent.headers,
                 **self._default_headers,
                 **(per_call or {}),
             }
@@ -382,10 +369,8 @@ class BaseClient(Generic[HttpxClientT]):
                 merged_headers.setdefault("Content-Type", content_type)
         timeout = opts.get("timeout", NOT_GIVEN)
         extra_query = opts.get("extra_query")
-        if query or extra_query or self._default_query or self._auth_query:
-            params = encode_query(
-                self._default_query, query, extra_query, self._auth_query
-            )
+        if query or extra_query or self._default_query or sent.query:
+            params = encode_query(self._default_query, query, extra_query, sent.query)
         else:
             params = []
         return PreparedCall(
@@ -400,10 +385,11 @@ class BaseClient(Generic[HttpxClientT]):
                 self.timeout if isinstance(timeout, NotGiven) else _to_timeout(timeout)
             ),
             max_retries=opts.get("max_retries", self.max_retries),
-            idempotent=is_idempotent(method, idempotent),
+            idempotent=retry_safe,
             errors=errors,
-            cookie=cookie_header(cookies),
+            cookie=_cookies(cookie_header(cookies), sent.cookie),
             answers=answers,
+            auth=sent.flow,
         )
 
     def _build_request(self, call: PreparedCall) -> httpx.Request:
@@ -462,7 +448,7 @@ class BaseClient(Generic[HttpxClientT]):
     def _safe_url(self, url: httpx.URL) -> str:
         """URL for logs: credentials in userinfo or auth query params masked."""
         safe = url.copy_with(username=None, password=None)
-        for name in self._auth_query:
+        for name in self._security.query_names:
             if name in safe.params:
                 safe = safe.copy_set_param(name, "***")
         return str(safe)
@@ -470,10 +456,11 @@ class BaseClient(Generic[HttpxClientT]):
     def _log_attempt(self, request: httpx.Request, retries_done: int) -> None:
         if log.isEnabledFor(logging.DEBUG):
             log.debug(
-                "HTTP %s %s (attempt %d)",
+                "HTTP %s %s (attempt %d) headers=%s",
                 request.method,
                 self._safe_url(request.url),
                 retries_done + 1,
+                self._security.masked(request.headers),
             )
 
     def _log_outcome(

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Mapping, Optional, Union
 
 import httpx
 
+from ._auth import Security, bearer_credential
 from ._base_client import AsyncAPIClient
-from ._base_common import check_credential
+from ._servers import Server, Variable, pick_base_url
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
@@ -26,26 +27,46 @@ if TYPE_CHECKING:
     from .resources.messages import AsyncMessagesResource
     from .resources.workflows import AsyncWorkflowsResource
 
-__all__ = ["AsyncDify", "DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV"]
+__all__ = [
+    "AsyncDify",
+    "DEFAULT_BASE_URL",
+    "API_KEY_ENV",
+    "BASE_URL_ENV",
+    "LOG_ENV",
+    "SERVERS",
+]
 
 DEFAULT_BASE_URL = "https://api.dify.ai/v1"
 API_KEY_ENV = "DIFY_API_KEY"
 BASE_URL_ENV = "DIFY_BASE_URL"
+LOG_ENV = "DIFY_LOG"
+SERVERS = (
+    Server(
+        "{api_base_url}",
+        variables=(Variable("api_base_url", "https://api.dify.ai/v1"),),
+    ),
+)
 _USER_AGENT = "dify-async/1.0.0 (python; clientgen)"
 
 
-def _api_key(api_key: Optional[str]) -> str:
-    key = api_key if api_key is not None else os.environ.get(API_KEY_ENV)
-    if not key:
-        raise ValueError(
-            f"no API key: pass api_key=... or set the {API_KEY_ENV} environment variable"
-        )
-    where = "api_key=..." if api_key is not None else API_KEY_ENV
-    return check_credential(key, f"the API key ({where})")
-
-
-def _auth(api_key: str) -> dict[str, Mapping[str, str]]:
-    return {"auth_headers": {"Authorization": f"Bearer {api_key}"}}
+def _security(
+    api_key: Optional[str],
+) -> Security:
+    return Security(
+        {
+            "ApiKeyAuth": bearer_credential(
+                api_key, "api_key", API_KEY_ENV, "the API key"
+            ),
+        },
+        default=(("ApiKeyAuth",),),
+        how={
+            "ApiKeyAuth": (
+                "API key",
+                "api_key=... or set the DIFY_API_KEY environment variable",
+            ),
+        },
+        required=(("ApiKeyAuth",),),
+    )
 
 
 class AsyncDify(AsyncAPIClient):
@@ -56,6 +77,8 @@ class AsyncDify(AsyncAPIClient):
             `DIFY_API_KEY` environment variable.
         base_url: where the API lives; defaults to the `DIFY_BASE_URL` environment
             variable, else `https://api.dify.ai/v1`.
+        server: which of `SERVERS` to use, by index or name; the first by default.
+        server_variables: values for the server URL's variables, checked against their `enum`.
         timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.
         max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).
         default_headers: headers sent with every request.
@@ -67,21 +90,28 @@ class AsyncDify(AsyncAPIClient):
         *,
         api_key: Optional[str] = None,
         base_url: Union[str, httpx.URL, None] = None,
+        server: Union[int, str, None] = None,
+        server_variables: Optional[Mapping[str, str]] = None,
         timeout: Union[Timeout, NotGiven] = NOT_GIVEN,
         max_retries: int = 2,
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
     ) -> None:
+        url, choice = pick_base_url(
+            base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL
+        )
         super().__init__(
-            base_url=base_url or os.environ.get(BASE_URL_ENV) or DEFAULT_BASE_URL,
+            base_url=url,
+            server_choice=choice,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             default_query=default_query,
             http_client=http_client,
             user_agent=_USER_AGENT,
-            **_auth(_api_key(api_key)),
+            log_env=LOG_ENV,
+            security=_security(api_key),
         )
 
     @cached_property

@@ -11,8 +11,9 @@ from __future__ import annotations
 import email.utils
 import random
 import time
+import uuid
 from dataclasses import dataclass
-from typing import Mapping, Optional
+from typing import Dict, Mapping, Optional
 
 import httpx
 
@@ -20,6 +21,7 @@ __all__ = [
     "RetryPolicy",
     "IDEMPOTENT_METHODS",
     "is_idempotent",
+    "with_idempotency_key",
     "parse_retry_after",
     "should_retry_status",
     "should_retry_error",
@@ -96,3 +98,17 @@ def parse_retry_after(
         return None
     current = time.time() if now is None else now
     return max(when.timestamp() - current, 0.0)
+
+
+def with_idempotency_key(
+    header: str, headers: Optional[Dict[str, str]]
+) -> Dict[str, str]:
+    """``headers`` with a new idempotency key, unless the caller gave one.
+
+    Made once per call, before the first attempt: every retry sends the same key, so
+    the server applies the request once however often it is sent.
+    """
+    wanted = header.lower()
+    if headers and any(k.lower() == wanted for k in headers):
+        return headers
+    return {**(headers or {}), header: str(uuid.uuid4())}
