@@ -196,7 +196,7 @@ def _sequence_items(
         return found
     if answer.framing != "multipart":  # a part without a schema is already its JSON, text or bytes
         warnings.append(BuildWarning(
-            f"{answer.media_type} response has no item schema: items arrive as plain JSON values; "
+            f"{answer.media_type} stream has no item schema: items arrive as plain JSON values; "
             "give the media type an `itemSchema` (OpenAPI 3.2) or a `schema`", answer.media_pointer))
     return AnyType()
 
