@@ -12,6 +12,10 @@ The event type is the first of (docs/streams.md has an example of each):
 Rules 3 and 5 are guesses, so each says so in a warning that tells how to pin
 the type in the config.
 
+An OpenAPI 3.2 `itemSchema` of SSE fields (event, data, id, retry) types whole
+events instead (framing "sse-items"); JSON Lines, json-seq and multipart/mixed
+answers stream items typed by `sequences.sequence_items` (build/sequences.py).
+
 Streaming is chosen by a body field: `stream` (a boolean, maybe nullable) or
 an enum offering "streaming". An operation whose only 2xx answer is the
 stream, or whose field allows only the streaming value, always streams.
