@@ -89,10 +89,16 @@ def block_imports(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_2 = environment.tests['none']
+        t_2 = environment.filters['reject']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'reject' found.")
+    try:
+        t_3 = environment.tests['none']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield 'from __future__ import annotations\n\nimport os\nfrom functools import cached_property\nfrom typing import '
@@ -102,10 +108,13 @@ def block_imports(context, missing=missing):
     yield 'Mapping, Optional, Union\n\nimport httpx\n\n'
     if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         pass
-        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._auth', (['Security'] + t_1(context.eval_ctx, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories'))), _block_vars=_block_vars))
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._auth', (['Security'] + t_1(context.eval_ctx, t_2(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories'), 'equalto', 'client_credentials_flow'))), _block_vars=_block_vars))
         yield '\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._base_client', ((['AsyncAPIClient'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + (['SyncAPIClient'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), _block_vars=_block_vars))
     yield '\n'
+    if ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories')):
+        pass
+        yield 'from ._oauth import client_credentials_flow\n'
     if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._servers', ((['Server'] + (['Variable'] if ('Variable(' in (undefined(name='servers') if l_0_servers is missing else l_0_servers)) else [])) + ['pick_base_url']), _block_vars=_block_vars))
@@ -121,7 +130,7 @@ def block_imports(context, missing=missing):
             yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.resources.', environment.getattr(l_1_r, 'module'), )), (([str_join(('Async', environment.getattr(l_1_r, 'class_name'), ))] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else []) + ([environment.getattr(l_1_r, 'class_name')] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else [])), indent=4, _loop_vars=_loop_vars))
             yield '\n'
         l_1_r = missing
-    if (not t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
+    if (not t_3(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
         pass
         if (not (undefined(name='resources') if l_0_resources is missing else l_0_resources)):
             pass
@@ -138,49 +147,49 @@ def block_all(context, missing=missing):
     l_0_split_subscript = resolve('split_subscript')
     l_0_client_names = l_0_credential_names = missing
     try:
-        t_3 = environment.filters['pystr']
+        t_4 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     l_1_variants = resolve('variants')
-    t_4 = []
+    t_5 = []
     pass
     for l_2_is_async in (undefined(name='variants') if l_1_variants is missing else l_1_variants):
         l_2_client_name = resolve('client_name')
         _loop_vars = {}
         pass
-        t_4.extend((
-            str(t_3(str_join((('Async' if l_2_is_async else ''), (undefined(name='client_name') if l_2_client_name is missing else l_2_client_name), )))),
+        t_5.extend((
+            str(t_4(str_join((('Async' if l_2_is_async else ''), (undefined(name='client_name') if l_2_client_name is missing else l_2_client_name), )))),
             ', ',
         ))
     l_2_is_async = l_2_client_name = missing
-    l_0_client_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_4))
+    l_0_client_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
     _block_vars['client_names'] = l_0_client_names
     l_1_variants = missing
     l_1_auth = resolve('auth')
     l_1_servers = resolve('servers')
-    t_5 = []
+    t_6 = []
     pass
-    def t_6(fiter):
+    def t_7(fiter):
         for l_2_a in fiter:
             if (environment.getattr(l_2_a, 'constant') != 'API_KEY_ENV'):
                 yield l_2_a
-    for l_2_a in t_6(environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'arguments')):
+    for l_2_a in t_7(environment.getattr((undefined(name='auth') if l_1_auth is missing else l_1_auth), 'arguments')):
         _loop_vars = {}
         pass
-        t_5.extend((
+        t_6.extend((
             ', ',
-            str(t_3(environment.getattr(l_2_a, 'constant'))),
+            str(t_4(environment.getattr(l_2_a, 'constant'))),
         ))
     l_2_a = missing
     if (undefined(name='servers') if l_1_servers is missing else l_1_servers):
         pass
-        t_5.append(
+        t_6.append(
             ', "SERVERS"',
         )
-    l_0_credential_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_5))
+    l_0_credential_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_6))
     _block_vars['credential_names'] = l_0_credential_names
     l_1_auth = l_1_servers = missing
     yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), '__all__ = ', str_join(('[', (undefined(name='client_names') if l_0_client_names is missing else l_0_client_names), '"DEFAULT_BASE_URL", "API_KEY_ENV", "BASE_URL_ENV", "LOG_ENV"', (undefined(name='credential_names') if l_0_credential_names is missing else l_0_credential_names), ']', )), '', indent=0, _block_vars=_block_vars))
@@ -201,31 +210,31 @@ def block_constants(context, missing=missing):
     l_0_servers = resolve('servers')
     l_0_user_agent = resolve('user_agent')
     try:
-        t_3 = environment.filters['pystr']
+        t_4 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield 'DEFAULT_BASE_URL = '
-    yield str(t_3((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
+    yield str(t_4((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url)))
     yield '\nAPI_KEY_ENV = '
-    yield str(t_3((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
+    yield str(t_4((undefined(name='api_key_env') if l_0_api_key_env is missing else l_0_api_key_env)))
     yield '\nBASE_URL_ENV = '
-    yield str(t_3((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
+    yield str(t_4((undefined(name='base_url_env') if l_0_base_url_env is missing else l_0_base_url_env)))
     yield '\nLOG_ENV = '
-    yield str(t_3(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'log_env')))
+    yield str(t_4(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'log_env')))
     yield '\n'
-    def t_7(fiter):
+    def t_8(fiter):
         for l_1_a in fiter:
             if (environment.getattr(l_1_a, 'constant') != 'API_KEY_ENV'):
                 yield l_1_a
-    for l_1_a in t_7(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')):
+    for l_1_a in t_8(environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments')):
         _loop_vars = {}
         pass
         yield str(environment.getattr(l_1_a, 'constant'))
         yield ' = '
-        yield str(t_3(environment.getattr(l_1_a, 'env')))
+        yield str(t_4(environment.getattr(l_1_a, 'env')))
         yield '\n'
     l_1_a = missing
     if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
@@ -234,7 +243,7 @@ def block_constants(context, missing=missing):
         yield str((undefined(name='servers') if l_0_servers is missing else l_0_servers))
         yield '\n'
     yield '_USER_AGENT = '
-    yield str(t_3((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
+    yield str(t_4((undefined(name='user_agent') if l_0_user_agent is missing else l_0_user_agent)))
     yield '\n'
 
 def block_auth(context, missing=missing):
@@ -302,10 +311,10 @@ def block_client_class(context, missing=missing):
     l_0_resources = resolve('resources')
     l_0_api = resolve('api')
     try:
-        t_2 = environment.tests['none']
+        t_3 = environment.tests['none']
     except KeyError:
         @internalcode
-        def t_2(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No test named 'none' found.")
     pass
     yield from context.blocks['class_header'][0](context.derived({}))
@@ -317,7 +326,7 @@ def block_client_class(context, missing=missing):
         pass
         yield from context.blocks['resource_property'][0](context.derived({'loop': l_1_loop, 'r': l_1_r}))
     l_1_loop = l_1_r = missing
-    if (not t_2(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
+    if (not t_3(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'webhooks'))):
         pass
         yield from context.blocks['webhooks_property'][0](context.derived({}))
     yield from context.blocks['class_extra'][0](context.derived({}))
@@ -354,16 +363,16 @@ def block_class_docstring(context, missing=missing):
     l_0_servers = resolve('servers')
     l_0_is_async = resolve('is_async')
     try:
-        t_8 = environment.filters['indent']
+        t_9 = environment.filters['indent']
     except KeyError:
         @internalcode
-        def t_8(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'indent' found.")
     pass
     yield '    """'
-    yield str(t_8((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
+    yield str(t_9((undefined(name='doc') if l_0_doc is missing else l_0_doc), 4))
     yield '\n\n    Args:\n'
-    t_9 = 1
+    t_10 = 1
     for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         _loop_vars = {}
         pass
@@ -372,9 +381,9 @@ def block_class_docstring(context, missing=missing):
         yield ': '
         yield str(environment.getattr(l_1_a, 'doc'))
         yield '\n'
-        t_9 = 0
+        t_10 = 0
     l_1_a = missing
-    if t_9:
+    if t_10:
         pass
         yield '        api_key: not used: the spec declares no security scheme (send credentials with\n            `default_headers`).\n'
     yield '        base_url: where the API lives; defaults to the `'
@@ -401,10 +410,10 @@ def block_init(context, missing=missing):
     l_0_is_async = resolve('is_async')
     l_0_idempotency_header = resolve('idempotency_header')
     try:
-        t_10 = environment.filters['join']
+        t_11 = environment.filters['join']
     except KeyError:
         @internalcode
-        def t_10(*unused):
+        def t_11(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_1 = environment.filters['list']
@@ -413,23 +422,23 @@ def block_init(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
     try:
-        t_11 = environment.filters['map']
+        t_12 = environment.filters['map']
     except KeyError:
         @internalcode
-        def t_11(*unused):
+        def t_12(*unused):
             raise TemplateRuntimeError("No filter named 'map' found.")
     pass
     yield '\n    def __init__(\n        self,\n        *,\n'
-    t_12 = 1
+    t_13 = 1
     for l_1_a in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         _loop_vars = {}
         pass
         yield '        '
         yield str(environment.getattr(l_1_a, 'argument'))
         yield ': Optional[str] = None,\n'
-        t_12 = 0
+        t_13 = 0
     l_1_a = missing
-    if t_12:
+    if t_13:
         pass
         yield '        api_key: Optional[str] = None,\n'
     yield '        base_url: Union[str, httpx.URL, None] = None,\n'
@@ -458,7 +467,7 @@ def block_init(context, missing=missing):
     if environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'):
         pass
         yield '            security=_security('
-        yield str(t_10(context.eval_ctx, (t_1(context.eval_ctx, t_11(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'), attribute='argument')) + (['url'] if ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories')) else [])), ', '))
+        yield str(t_11(context.eval_ctx, (t_1(context.eval_ctx, t_12(context, environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'arguments'), attribute='argument')) + (['url'] if ('client_credentials_flow' in environment.getattr((undefined(name='auth') if l_0_auth is missing else l_0_auth), 'factories')) else [])), ', '))
         yield '),\n'
     yield '        )\n'
 
@@ -474,16 +483,16 @@ def block_resource_property(context, missing=missing):
     l_0_prefix = resolve('prefix')
     l_0_import_from = resolve('import_from')
     try:
-        t_13 = environment.filters['docindent']
+        t_14 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_13(*unused):
+        def t_14(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '\n    @cached_property\n    '
     yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), str_join(('def ', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'attribute'), '(', )), ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ':', )), indent=4, _block_vars=_block_vars))
     yield '\n        """'
-    yield str(t_13(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
+    yield str(t_14(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'doc'), 8))
     yield '"""\n        '
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.resources.', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'module'), )), [str_join(((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), ))], indent=8, _block_vars=_block_vars))
     yield '\n\n        return '
@@ -523,4 +532,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'webhooks_property': block_webhooks_property, 'class_extra': block_class_extra, 'footer': block_footer}
-debug_info = '2=12&5=13&13=15&47=17&53=19&68=21&97=23&98=27&99=29&100=31&202=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=98&22=102&23=104&25=106&26=108&27=110&31=113&33=116&34=120&37=123&38=125&47=130&48=149&49=165&50=185&53=188&54=210&55=212&56=214&57=216&58=218&59=225&61=230&62=233&64=236&68=239&69=249&70=251&72=254&73=258&75=261&81=265&82=269&85=275&87=277&88=281&91=287&92=290&100=294&101=310&106=311&128=312&176=314&177=317&187=319&188=321&198=322&101=324&104=336&106=342&107=363&110=366&111=370&116=380&117=382&118=384&125=388&128=391&133=423&134=427&139=435&147=439&149=441&158=448&168=452&169=455&171=457&172=460&177=464&180=483&181=485&182=487&184=489&188=493&191=503&198=506&202=515'
+debug_info = '2=12&5=13&13=15&50=17&56=19&71=21&100=23&101=27&102=29&103=31&205=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=104&22=108&23=110&25=112&26=114&29=117&30=119&34=122&36=125&37=129&40=132&41=134&50=139&51=158&52=174&53=194&56=197&57=219&58=221&59=223&60=225&61=227&62=234&64=239&65=242&67=245&71=248&72=258&73=260&75=263&76=267&78=270&84=274&85=278&88=284&90=286&91=290&94=296&95=299&103=303&104=319&109=320&131=321&179=323&180=326&190=328&191=330&201=331&104=333&107=345&109=351&110=372&113=375&114=379&119=389&120=391&121=393&128=397&131=400&136=432&137=436&142=444&150=448&152=450&161=457&171=461&172=464&174=466&175=469&180=473&183=492&184=494&185=496&187=498&191=502&194=512&201=515&205=524'
