@@ -81,3 +81,14 @@ def test_multipart_mixed_streams_only_when_it_says_how_its_parts_go(tmp_path: Pa
     op, _ = build(tmp_path, renamed(document("3.2.0", parts)))
     assert op.stream is not None and op.stream.framing == "multipart"
     assert (op.stream.part_types, op.stream.part_type) == (("text/plain",), "application/json")
+
+
+def test_json_lines_beside_json_without_a_mode_field_leave_the_json_answer(tmp_path: Path) -> None:
+    content = {"application/json": {"schema": {"$ref": "#/components/schemas/Reply"}},
+               "application/x-ndjson": {"schema": ITEM_REF}}
+    op, result = build(tmp_path, renamed(document("3.0.3", content)))
+    assert op.stream is None and op.success.kind == "json"
+    assert [w.split(": warning: ")[1] for w in stream_warnings(result)] == [
+        "cannot tell how the operation chooses streaming; set `streams:` in the config"]
+    module = result.files["pkg/resources/run.py"]
+    assert "-> Reply:" in module and "x-ndjson" not in module  # neither in the return type nor in Accept

@@ -109,6 +109,7 @@ def test_a_json_answer_stays_the_answer_without_the_mode(packages: Packages, sse
     with package.client(sse.url) as client:
         assert client.api.run(stream=False) == package.module.models.Reply(count=2)
     assert sse.last.body == {"stream": False}
+    assert sse.last.headers["accept"] == "application/json"  # the stream's media type is not the answer's
 
 
 BROKEN = [
