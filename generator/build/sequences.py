@@ -76,8 +76,8 @@ def whole_events(
     top = _shape(document, item_schema, pointer)
     if top is None:
         return None
-    key = "oneOf" if "oneOf" in top.schema else "anyOf" if "anyOf" in top.schema else None
-    alternatives = top.schema.get(key) if key else None
+    key = "oneOf" if "oneOf" in top.schema else "anyOf"
+    alternatives = top.schema.get(key)
     if isinstance(alternatives, list) and alternatives:
         variants = [_shape(document, alt, pointers.join(top.target, key, i)) for i, alt in enumerate(alternatives)]
     else:
