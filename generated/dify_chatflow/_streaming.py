@@ -47,7 +47,7 @@ from ._exceptions import (
     StreamError,
 )
 from ._parsing import validation_summary
-from ._sequences import Message, Parts, Records, boundary_of
+from ._sequences import Message, Parts, amessages, boundary_of, decode_part, decode_record, messages
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
@@ -112,6 +112,8 @@ class _State(Generic[T]):
         spec = self.spec
         if spec.framing == "sse-items":
             return self._handle_event(sse)
+        if isinstance(sse, Message):
+            return self._handle_record(sse)
         event, data = sse.event, sse.data
         if event in spec.skip or not data.strip():
             return False, None
@@ -139,7 +141,8 @@ class _State(Generic[T]):
     def _handle_event(self, sse: Union[ServerSentEvent, Message]) -> Tuple[bool, Optional[T]]:
         """The whole event is the item; its data is decoded where the spec says it is JSON."""
         spec, event = self.spec, sse.event
-        if event in spec.skip:
+        # The SSE standard dispatches no event without data (a comment, a lone `id:`).
+        if event in spec.skip or not sse.data:
             return False, None
         data: Any = sse.data
         if "*" in spec.json_data or event in spec.json_data:
@@ -159,22 +162,21 @@ class _State(Generic[T]):
             fields["retry"] = sse.retry
         return True, self._counted(event, self._validate(fields, event))
 
+    def _handle_record(self, record: Message) -> Tuple[bool, Optional[T]]:
+        """One JSON Lines / json-seq record: one item."""
+        payload = decode_record(record, self.spec.framing, self.response)
+        tag = payload.get(self.spec.discriminator) if type(payload) is dict else None
+        if tag in self.spec.skip:
+            return False, None
+        if tag in self.spec.error:
+            raise self._error(payload)
+        return True, self._counted(tag, self._validate(payload, f"record {self.count + 1}"))
+
     def part(self, index: int, headers: Dict[str, str], body: bytes) -> T:
         """One multipart part, decoded by its Content-Type (else the spec's for its position)."""
         spec = self.spec
         declared = spec.part_types[index] if index < len(spec.part_types) else spec.part_type
-        content_type = headers.get("content-type") or declared
-        base = content_type.split(";")[0].strip().lower()
-        payload: Any = body
-        try:
-            if base == "application/json" or base.endswith("+json"):
-                payload = json.loads(body)
-            elif base.startswith("text/"):
-                payload = body.decode("utf-8")
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                f"multipart part {index} is not {base}: {body[:100]!r}", response=self.response
-            ) from exc
+        payload = decode_part(index, headers, body, declared, self.response)
         return self._counted(None, self._validate(payload, f"part {index}"))
 
     def _validate(self, payload: Any, what: object) -> T:
@@ -250,7 +252,12 @@ class _State(Generic[T]):
             return APITimeoutError(f"stream timed out after {self.count} events", request)
         return APIConnectionError(f"stream interrupted after {self.count} events: {exc}", request)
 
-    def finish(self) -> None:
+    def finish(self, parts: Optional[Parts] = None) -> None:
+        if parts is not None and not parts.done:
+            raise IncompleteStreamError(
+                f"multipart stream ended after {self.count} parts without its closing delimiter",
+                self.response.request,
+            )
         if self.spec.terminal and not self.saw_terminal:
             expected = ", ".join(sorted(self.spec.terminal))
             raise IncompleteStreamError(
@@ -266,33 +273,6 @@ def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     return APIResponseValidationError(f"expected an event stream: {exc}", response=state.response)
 
 
-def _messages(
-    response: httpx.Response, spec: StreamSpec
-) -> Iterator[Union[ServerSentEvent, Message]]:
-    if spec.framing in ("sse", "sse-items"):
-        yield from EventSource(response).iter_sse()
-        return
-    records = Records(spec.framing)
-    for text in response.iter_text():
-        yield from records.feed(text)
-    yield from records.end()
-
-
-async def _amessages(
-    response: httpx.Response, spec: StreamSpec
-) -> AsyncIterator[Union[ServerSentEvent, Message]]:
-    if spec.framing in ("sse", "sse-items"):
-        async for sse in EventSource(response).aiter_sse():
-            yield sse
-        return
-    records = Records(spec.framing)
-    async for text in response.aiter_text():
-        for record in records.feed(text):
-            yield record
-    for record in records.end():
-        yield record
-
-
 def _parts(state: _State[Any]) -> Parts:
     boundary = boundary_of(state.response.headers.get("content-type", ""))
     if boundary is None:
@@ -303,6 +283,7 @@ def _parts(state: _State[Any]) -> Parts:
 
 
 def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, None]:
+    parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
             parts, index = _parts(state), 0
@@ -310,7 +291,7 @@ def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, No
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
                     index += 1
-        for sse in _messages(response, state.spec) if state.spec.framing != "multipart" else ():
+        for sse in messages(response, state.spec.framing) if parts is None else ():
             if state.ends(sse):
                 break
             wanted, item = state.handle(sse)
@@ -322,7 +303,7 @@ def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, No
         raise state.transport_error(exc) from exc
     finally:
         response.close()
-    state.finish()
+    state.finish(parts)
 
 
 def _closing(events: Generator[T, None, None], response: httpx.Response) -> Iterator[T]:
@@ -335,6 +316,7 @@ def _closing(events: Generator[T, None, None], response: httpx.Response) -> Iter
 
 
 async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator[T, None]:
+    parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
             parts, index = _parts(state), 0
@@ -343,7 +325,7 @@ async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator
                     yield state.part(index, headers, body)
                     index += 1
         else:
-            async for sse in _amessages(response, state.spec):
+            async for sse in amessages(response, state.spec.framing):
                 if state.ends(sse):
                     break
                 wanted, item = state.handle(sse)
@@ -355,7 +337,7 @@ async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator
         raise state.transport_error(exc) from exc
     finally:
         await response.aclose()
-    state.finish()
+    state.finish(parts)
 
 
 async def _aclosing(events: AsyncGenerator[T, None], response: httpx.Response) -> AsyncIterator[T]:

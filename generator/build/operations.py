@@ -14,6 +14,7 @@ from generator.build.errors import BuildError, BuildWarning
 from generator.build.path_items import path_item_operations
 from generator.build.hints import spec_examples, value_hints, with_examples
 from generator.build.schemas import SchemaBuilder, clean_text
+from generator.build.sequences import framing_of
 from generator.ir import AnyType, Field, ListType, MapType, Operation, Parameter, PartEncoding, PrimitiveType, RequestBody, Response
 from generator.ir.operations import DEFAULT_STYLES, STYLES, BodyEncoding, ResponseKind
 from generator.http_methods import IDEMPOTENT
@@ -301,7 +302,8 @@ class OperationBuilder:
                 continue
             for media_type in sorted(content):
                 schema = (content[media_type] or {}).get("schema")
-                kind = _response_kind(media_type, schema)
+                framing = framing_of(media_type, content[media_type])
+                kind: ResponseKind = "sequence" if framing not in (None, "sse") else _response_kind(media_type, schema)
                 type_ref = None
                 if kind == "json" or (kind == "sse" and _is_structured(schema)):
                     suffix = ("Event" if kind == "sse" else "Response") if status.startswith("2") else f"Error{status}"
@@ -328,7 +330,7 @@ def _pick_success(responses: tuple[Response, ...]) -> Response:
         successes = [r for r in responses if r.status[0] == "3" and r.status.isdigit() and r.kind != "empty"]
     if not successes:
         return Response("200", None, "empty", None)
-    rank = {"json": 0, "binary": 1, "text": 2, "empty": 3, "sse": 4}
+    rank = {"json": 0, "binary": 1, "text": 2, "empty": 3, "sse": 4, "sequence": 5}
     return sorted(successes, key=lambda r: (r.status, rank[r.kind]))[0]
 
 

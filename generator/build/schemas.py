@@ -130,6 +130,13 @@ class SchemaBuilder:
                 return definition.fields
         return None
 
+    def tag_union(self, pointer: str, union: TaggedUnion) -> None:
+        """Tag the oneOf/anyOf at `pointer` as `union` says (a tag the spec implies but writes
+        no discriminator for: SSE events by their `event`), unless it is built already."""
+        if pointer not in self._unions and self._names.get(pointer) not in self._defs:
+            self._unions[pointer] = union
+            self._tags = tags_by_variant(self._unions)
+
     def component(self, schema_name: str) -> str | None:
         """The Python name of `#/components/schemas/<schema_name>`, built on demand."""
         pointer = pointers.join(SCHEMAS, schema_name)

@@ -12,6 +12,10 @@ The event type is the first of (docs/streams.md has an example of each):
 Rules 3 and 5 are guesses, so each says so in a warning that tells how to pin
 the type in the config.
 
+An OpenAPI 3.2 `itemSchema` of SSE fields (event, data, id, retry) types whole
+events instead (framing "sse-items"); JSON Lines, json-seq and multipart/mixed
+answers stream items typed by `sequences.sequence_items` (build/sequences.py).
+
 Streaming is chosen by a body field: `stream` (a boolean, maybe nullable) or
 an enum offering "streaming". An operation whose only 2xx answer is the
 stream, or whose field allows only the streaming value, always streams.
@@ -24,9 +28,10 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from generator import naming
-from generator.build import pointers
+from generator.build import pointers, sequences
 from generator.build.errors import BuildError, BuildWarning
 from generator.build.schemas import SchemaBuilder
+from generator.build.sequences import WholeEvents
 from generator.config import StreamConfig
 from generator.ir import AnyType, Field, LiteralType, MapType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
 from generator.ir.schemas import JsonValue
@@ -39,12 +44,15 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*[A-Za-z0-9_]|[A-Za-z_]")
 
 @dataclass(frozen=True)
 class _SseAnswer:
-    """The spec's first 2xx text/event-stream answer, raw, with where it sits."""
+    """The spec's first 2xx streaming answer (SSE before other sequential media types), raw,
+    with where it sits and how it is cut into items (`sequences.framing_of`)."""
 
     media: Mapping[str, Any]
     media_pointer: str
     response: Mapping[str, Any]
     response_pointer: str
+    media_type: str = "text/event-stream"
+    framing: str = "sse"
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,7 @@ def stream_info(
         mode: _Mode | None = _configured_mode(operation, config)
     else:
         mode = _detected_mode(operation)
-    only_streams = operation.success.kind == "sse"
+    only_streams = operation.success.kind in ("sse", "sequence")
     if mode is None and not only_streams:
         if config is not None:
             raise BuildError(
@@ -83,26 +91,45 @@ def stream_info(
             "cannot tell how the operation chooses streaming; set `streams:` in the config", pointer))
         return None
     named = _extension_schema(raw, schemas, pointer)
+    framing = answer.framing if answer is not None else "sse"
+    whole: WholeEvents | None = None
     if config is not None and config.events is not None:
         event_type: TypeRef = NamedType(_configured_events(config, schemas, operation.operation_id))
+    elif answer is not None and framing != "sse":
+        event_type = _sequence_items(operation, answer, schemas, pointer, warnings)
     else:
-        event_type = _inferred_events(operation, raw, document, answer, named, schemas, pointer, warnings)
+        whole = _whole_events(operation, answer, document, schemas, warnings)
+        event_type = whole.type if whole else _inferred_events(
+            operation, raw, document, answer, named, schemas, pointer, warnings)
     discriminator = _discriminator(schemas, event_type)
+    if whole is not None:
+        framing, discriminator = "sse-items", "event"
+    # SSE's conventions (keep-alive `ping`, an `error` event, `data: [DONE]`) hold for SSE only,
+    # and not for an event the spec types itself.
+    conventional = framing in ("sse", "sse-items")
+    declared = whole.names if whole else ()
+    media = answer.media if answer is not None else {}
+    part_types, part_type = sequences.part_types(media, document) if framing == "multipart" else ((), "text/plain")
     return StreamInfo(
         event_type=event_type,
         mode_field=mode.field if mode else None,
         stream_value=mode.stream_value if mode else None,
         discriminator=discriminator,
-        # Without a config: the conventional keep-alive and error events (Dify, OpenAI, Anthropic).
-        skip=tuple(config.skip) if config else ("ping",),
-        error=tuple(config.error) if config else ("error",),
+        skip=tuple(config.skip) if config else tuple(e for e in ("ping",) if conventional and e not in declared),
+        error=tuple(config.error) if config else tuple(e for e in ("error",) if conventional and e not in declared),
         terminal=tuple(config.terminal) if config else (),
         text_event=config.text_event if config else None,
         text_field=config.text_field if config else None,
         replace_event=config.replace_event if config else None,
         final_event=config.final_event if config else None,
-        terminal_data=config.terminal_data if config and config.terminal_data is not None else ("[DONE]",),
+        terminal_data=config.terminal_data if config and config.terminal_data is not None
+        else ("[DONE]",) if conventional else (),
         streams_only=only_streams or mode is None or mode.only,
+        framing=framing,
+        accept=answer.media_type if answer is not None else "text/event-stream",
+        json_data=whole.json_data if whole else (),
+        part_types=part_types,
+        part_type=part_type,
     )
 
 
@@ -131,7 +158,7 @@ def _inferred_events(
     warnings: list[BuildWarning],
 ) -> TypeRef:
     op_id = operation.operation_id
-    if answer is not None and "itemSchema" in answer.media:
+    if answer is not None and "itemSchema" in answer.media:  # the data of each event (see _whole_events)
         hint = naming.class_name(op_id) + "Event"
         return schemas.type_of(answer.media["itemSchema"], pointers.join(answer.media_pointer, "itemSchema"), hint)
     sse = next((r for r in operation.responses if r.kind == "sse" and r.status.startswith("2")), None)
@@ -151,6 +178,31 @@ def _inferred_events(
         "text/event-stream response has no event schema: events arrive as dicts; "
         f"name the schema under `streams:` in the config or with `{EXTENSION}` on the operation", pointer))
     return MapType(AnyType())
+
+
+def _whole_events(
+    operation: Operation, answer: _SseAnswer | None, document: Mapping[str, Any], schemas: SchemaBuilder,
+    warnings: list[BuildWarning],
+) -> WholeEvents | None:
+    """OpenAPI 3.2: an SSE `itemSchema` of SSE fields (event, data, id, retry) types whole events."""
+    if answer is None or "itemSchema" not in answer.media:
+        return None
+    return sequences.whole_events(answer.media["itemSchema"], pointers.join(answer.media_pointer, "itemSchema"),
+                                  document, schemas, naming.class_name(operation.operation_id) + "Event", warnings)
+
+
+def _sequence_items(
+    operation: Operation, answer: _SseAnswer, schemas: SchemaBuilder, pointer: str, warnings: list[BuildWarning]
+) -> TypeRef:
+    hint = naming.class_name(operation.operation_id) + "Item"
+    found = sequences.sequence_items(answer.media, answer.media_pointer, answer.framing, schemas, hint)
+    if found is not None:
+        return found
+    if answer.framing != "multipart":  # a part without a schema is already its JSON, text or bytes
+        warnings.append(BuildWarning(
+            f"{answer.media_type} stream has no item schema: items arrive as plain JSON values; "
+            "give the media type an `itemSchema` (OpenAPI 3.2) or a `schema`", answer.media_pointer))
+    return AnyType()
 
 
 def _described_union(
@@ -226,10 +278,13 @@ def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: st
         content = response.get("content") if isinstance(response, Mapping) else None
         if not isinstance(content, Mapping):
             continue
-        for media_type in sorted(content):
-            media = content[media_type]
-            if media_type.split(";")[0].strip().lower() == "text/event-stream" and isinstance(media, Mapping):
-                return _SseAnswer(media, pointers.join(where, "content", media_type), response, where)
+        found = sorted((framing != "sse", media_type) for media_type in content
+                       if isinstance(content[media_type], Mapping)
+                       and (framing := sequences.framing_of(media_type, content[media_type])) is not None)
+        if found:
+            media_type = found[0][1]
+            return _SseAnswer(content[media_type], pointers.join(where, "content", media_type), response, where,
+                              media_type.split(";")[0].strip(), sequences.framing_of(media_type, content[media_type]) or "sse")
     return None
 
 

@@ -69,7 +69,7 @@ def styled(p: Parameter) -> str:
 
 def _answers(op: Operation) -> list[Response]:
     """The success status's media types the method parses (a stream is another call)."""
-    same = [r for r in op.responses if r.status == op.success.status and r.kind not in ("sse", "empty")]
+    same = [r for r in op.responses if r.status == op.success.status and r.kind not in ("sse", "sequence", "empty")]
     return same if len(same) > 1 and op.success in same else [op.success]
 
 

@@ -339,8 +339,19 @@ def _stream_spec(op: Operation) -> tuple[str, list[str]]:
         f"replace_event={_optional_string(s.replace_event)}",
         f"final_event={_optional_string(s.final_event)}",
     ]
-    if s.terminal_data != ("[DONE]",):  # the runtime's default is left unsaid
+    if s.terminal_data != ("[DONE]",):  # the runtime's defaults are left unsaid
         parts.append(f"terminal_data={names(s.terminal_data)}")
+    if s.framing != "sse":
+        parts.append(f"framing={literals.string(s.framing)}")
+    if s.accept != "text/event-stream":
+        parts.append(f"accept={literals.string(s.accept)}")
+    if s.json_data:
+        parts.append(f"json_data={names(s.json_data)}")
+    if s.part_types:
+        shown = [literals.string(t) for t in s.part_types]
+        parts.append(f"part_types=({shown[0]},)" if len(shown) == 1 else f"part_types=({', '.join(shown)})")
+    if s.framing == "multipart" and s.part_type != "text/plain":
+        parts.append(f"part_type={literals.string(s.part_type)}")
     return "StreamSpec", parts
 
 

@@ -12,7 +12,9 @@ from generator.ir.webhooks import Webhooks
 
 ParameterLocation = Literal["path", "query", "querystring", "header", "cookie"]
 BodyEncoding = Literal["json", "multipart", "form", "binary"]
-ResponseKind = Literal["json", "binary", "text", "empty", "sse"]
+# "sequence": a sequential media type other than SSE, read item by item (JSON Lines / NDJSON,
+# JSON text sequences, `multipart/mixed` with OpenAPI 3.2's itemSchema or part encodings).
+ResponseKind = Literal["json", "binary", "text", "empty", "sse", "sequence"]
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,11 @@ class StreamInfo:
     final_event: str | None = None
     terminal_data: tuple[str, ...] = ("[DONE]",)
     streams_only: bool = False
+    framing: str = "sse"
+    accept: str = "text/event-stream"
+    json_data: tuple[str, ...] = ()
+    part_types: tuple[str, ...] = ()
+    part_type: str = "text/plain"
 
 
 @dataclass(frozen=True)

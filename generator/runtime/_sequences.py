@@ -1,19 +1,40 @@
-"""Sequential media types other than SSE (OpenAPI 3.2 `itemSchema`), cut into items.
+"""Sequential media types (OpenAPI 3.2 `itemSchema`), cut into items.
 
 `Records` cuts JSON Lines / NDJSON (one value a line) and JSON text sequences
-(RFC 7464: each record starts with the 0x1E record separator). `Parts` cuts a
-`multipart/mixed` body into its parts. Both are fed the body as it arrives, so
-the sync and async streams share them, and each item is handed over as soon as
-it is whole.
+(RFC 7464: each record starts with the 0x1E record separator and ends with a
+line feed). `Parts` cuts a `multipart/mixed` body into its parts. Both are fed
+the body as it arrives, so the sync and async streams share them, and each item
+is handed over as soon as it is whole. `messages`/`amessages` give what a
+stream reads, SSE events or records alike; `decode_record` and `decode_part`
+turn one item into the JSON value (text, bytes) its type is checked against.
+
+A record cut short is IncompleteStreamError: a json-seq record without its line
+feed (RFC 7464 2.1), or a last JSON Lines line that has no line feed and is not
+JSON; a multipart body without its closing delimiter likewise (see `Parts.done`).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from email.message import Message as _Headers
-from typing import Dict, List, Optional, Tuple
+from typing import Any, AsyncIterator, Dict, Iterator, List, Optional, Tuple, Union
 
-__all__ = ["Message", "Records", "Parts", "boundary_of"]
+import httpx
+from httpx_sse import EventSource, ServerSentEvent
+
+from ._exceptions import APIResponseValidationError, IncompleteStreamError
+
+__all__ = [
+    "Message",
+    "Records",
+    "Parts",
+    "boundary_of",
+    "messages",
+    "amessages",
+    "decode_record",
+    "decode_part",
+]
 
 _RS = "\x1e"
 
@@ -27,6 +48,8 @@ class Message:
     id: str = ""
     retry: Optional[int] = None
     content_type: str = ""  # a multipart part's own Content-Type, else ""
+    # The body ended inside it: no line feed after it (json-seq: always required).
+    open_end: bool = False
 
 
 class Records:
@@ -39,16 +62,84 @@ class Records:
     def feed(self, text: str) -> List[Message]:
         self._buffer += text
         *whole, self._buffer = self._buffer.split(self._separator)
-        return self._messages(whole)
+        if self._separator == _RS:  # a record is whole when the next one starts: check its LF
+            return [Message(r.strip(), open_end=not r.endswith("\n")) for r in whole if r.strip()]
+        return [Message(r.strip()) for r in whole if r.strip()]
 
     def end(self) -> List[Message]:
         rest, self._buffer = self._buffer, ""
-        return self._messages([rest])
+        # RFC 7464 ends each record with a line feed; JSON Lines may end without one.
+        return [Message(rest.strip(), open_end=not rest.endswith("\n"))] if rest.strip() else []
 
-    @staticmethod
-    def _messages(records: List[str]) -> List[Message]:
-        # RFC 7464 ends each record with a line feed; JSON Lines may use CRLF.
-        return [Message(data=r.strip()) for r in records if r.strip()]
+
+def messages(response: httpx.Response, framing: str) -> Iterator[Union[ServerSentEvent, Message]]:
+    if framing in ("sse", "sse-items"):
+        yield from EventSource(response).iter_sse()
+        return
+    records = Records(framing)
+    for text in response.iter_text():
+        yield from records.feed(text)
+    yield from records.end()
+
+
+async def amessages(
+    response: httpx.Response, framing: str
+) -> AsyncIterator[Union[ServerSentEvent, Message]]:
+    if framing in ("sse", "sse-items"):
+        async for sse in EventSource(response).aiter_sse():
+            yield sse
+        return
+    records = Records(framing)
+    async for text in response.aiter_text():
+        for record in records.feed(text):
+            yield record
+    for record in records.end():
+        yield record
+
+
+def decode_record(record: Message, framing: str, response: httpx.Response) -> Any:
+    """The JSON value of one JSON Lines / json-seq record."""
+    if record.open_end and framing == "json-seq":
+        raise IncompleteStreamError(
+            f"json-seq record without its closing line feed (truncated): {record.data[:100]!r}",
+            response.request,
+        )
+    try:
+        return json.loads(record.data)
+    except ValueError as exc:
+        if record.open_end:
+            raise IncompleteStreamError(
+                f"stream ended inside a record: {record.data[:100]!r}", response.request
+            ) from exc
+        raise APIResponseValidationError(
+            f"stream record is not JSON: {record.data[:100]!r}", response=response
+        ) from exc
+
+
+def decode_part(
+    index: int, headers: Dict[str, str], body: bytes, declared: str, response: httpx.Response
+) -> Any:
+    """One multipart part by its Content-Type (else `declared`): JSON decoded, text as str,
+    anything else as bytes."""
+    content_type = headers.get("content-type") or declared
+    base = content_type.split(";")[0].strip().lower()
+    try:
+        if base == "application/json" or base.endswith("+json"):
+            return json.loads(body)
+        if base.startswith("text/"):
+            return body.decode(_charset(content_type))
+    except (ValueError, LookupError) as exc:
+        raise APIResponseValidationError(
+            f"multipart part {index} is not {base}: {body[:100]!r}", response=response
+        ) from exc
+    return body
+
+
+def _charset(content_type: str) -> str:
+    headers = _Headers()
+    headers["Content-Type"] = content_type
+    charset = headers.get_param("charset")
+    return charset if isinstance(charset, str) and charset else "utf-8"
 
 
 def boundary_of(content_type: str) -> Optional[str]:

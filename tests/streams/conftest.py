@@ -9,7 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Dict, Iterator, Tuple
+from typing import Any, Callable, Dict, Iterator, Tuple
 
 import pytest
 
@@ -42,11 +42,13 @@ class Packages:
 
     root: Path
     built: Dict[str, Package] = field(default_factory=dict)
+    cases: Callable[[], Dict[str, Any]] = cases  # name -> (spec, config)
+    prefix: str = "streams"
 
     def __getitem__(self, case: str) -> Package:
         if case not in self.built:
-            source, config = cases()[case]
-            name = f"streams_{case}"
+            source, config = self.cases()[case]
+            name = f"{self.prefix}_{case}"
             specs = self.root / "specs"
             specs.mkdir(exist_ok=True)
             spec_path = write_spec(source, specs, name)
@@ -60,7 +62,7 @@ class Packages:
         return self.built[case]
 
     def all(self) -> Dict[str, Package]:
-        return {case: self[case] for case in sorted(cases())}
+        return {case: self[case] for case in sorted(self.cases())}
 
 
 @pytest.fixture(scope="session")

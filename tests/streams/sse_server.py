@@ -25,6 +25,7 @@ def frame(data: Union[str, Dict[str, Any]], event: Optional[str] = None) -> byte
 @dataclass
 class Events:
     frames: List[bytes]
+    content_type: bytes = b"text/event-stream"
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Json:
 @dataclass
 class Endless:
     frame: bytes
+    content_type: bytes = b"text/event-stream"
 
 
 Reply = Union[Events, Json, Endless]
@@ -47,6 +49,7 @@ class Recorded:
     path: str
     query: str
     body: Any
+    headers: Dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,13 +84,14 @@ class SSEServer:
                 break
         raw = b"".join(chunks)
         path = scope["path"]
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         self.requests.append(Recorded(scope["method"], path, scope["query_string"].decode(),
-                                      json.loads(raw) if raw else None))
+                                      json.loads(raw) if raw else None, headers))
         reply = self.replies.get(path, Json({"message": f"nothing scripted for {path}"}, 404))
         if isinstance(reply, Json):
             await _send(send, reply.status, b"application/json", json.dumps(reply.body).encode())
         elif isinstance(reply, Events):
-            await _start(send, 200, b"text/event-stream")
+            await _start(send, 200, reply.content_type)
             for chunk in reply.frames:
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
             await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -103,7 +107,7 @@ class SSEServer:
             gone.set()
 
         watcher = asyncio.ensure_future(watch())
-        await _start(send, 200, b"text/event-stream")
+        await _start(send, 200, reply.content_type)
         sent = 0
         while not gone.is_set():
             await send({"type": "http.response.body", "body": reply.frame, "more_body": True})

@@ -7,13 +7,10 @@ implementation does not accept all possible parameters"."""
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-from typing import Dict, List
+from typing import List
 
 from tests.streams.conftest import Packages
+from tests.streams.mypy_run import revealed_types
 
 # (case, call, what mypy must reveal) -- `C` is the case's sync client, `A` its async one.
 REVEALS = [
@@ -69,25 +66,8 @@ def _user_code(packages: Packages) -> str:
 
 
 def test_generated_streaming_packages_and_their_use_pass_mypy_strict(packages: Packages) -> None:
-    root = packages.root
-    (root / "user_code.py").write_text(_user_code(packages), encoding="utf-8")
     names = [package.name for package in packages.all().values()]
-    paths = [str(root / name) for name in names]
-    done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--show-error-codes",
-         "--cache-dir", str(root / ".mypy_cache"), *[arg for name in names for arg in ("-p", name)],
-         "-m", "user_code"],
-        cwd=root, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "MYPYPATH": os.pathsep.join([str(root), *paths])},
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
-    revealed: Dict[str, str] = {}
-    source = (root / "user_code.py").read_text().splitlines()
-    for line in done.stdout.splitlines():
-        found = re.match(r".*user_code\.py:(\d+): note: Revealed type is \"(.*)\"$", line)
-        if found:
-            tag = source[int(found.group(1)) - 1].rsplit("# reveal ", 1)[1]
-            revealed[tag] = found.group(2)
+    revealed = revealed_types(packages.root, names, _user_code(packages))
     problems: List[str] = []
     for index, (case, call, expected) in enumerate(REVEALS):
         wanted = expected.format(pkg=packages[case].name)

@@ -186,7 +186,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
-            options=options, accept="text/event-stream", security=security, servers=servers,
+            options=options, accept=stream_spec.accept, security=security, servers=servers,
         )  # fmt: skip
         return self._run(
             call,
@@ -357,7 +357,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
             json_body=json_body, form=None, files=None, idempotent=idempotent,
-            options=options, accept="text/event-stream", security=security, servers=servers,
+            options=options, accept=stream_spec.accept, security=security, servers=servers,
         )  # fmt: skip
         return await self._run(
             call,

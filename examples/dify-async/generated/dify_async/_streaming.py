@@ -49,7 +49,15 @@ from ._exceptions import (
     StreamError,
 )
 from ._parsing import validation_summary
-from ._sequences import Message, Parts, Records, boundary_of
+from ._sequences import (
+    Message,
+    Parts,
+    amessages,
+    boundary_of,
+    decode_part,
+    decode_record,
+    messages,
+)
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
@@ -114,6 +122,8 @@ class _State(Generic[T]):
         spec = self.spec
         if spec.framing == "sse-items":
             return self._handle_event(sse)
+        if isinstance(sse, Message):
+            return self._handle_record(sse)
         event, data = sse.event, sse.data
         if event in spec.skip or not data.strip():
             return False, None
@@ -143,7 +153,8 @@ class _State(Generic[T]):
     ) -> Tuple[bool, Optional[T]]:
         """The whole event is the item; its data is decoded where the spec says it is JSON."""
         spec, event = self.spec, sse.event
-        if event in spec.skip:
+        # The SSE standard dispatches no event without data (a comment, a lone `id:`).
+        if event in spec.skip or not sse.data:
             return False, None
         data: Any = sse.data
         if "*" in spec.json_data or event in spec.json_data:
@@ -163,25 +174,25 @@ class _State(Generic[T]):
             fields["retry"] = sse.retry
         return True, self._counted(event, self._validate(fields, event))
 
+    def _handle_record(self, record: Message) -> Tuple[bool, Optional[T]]:
+        """One JSON Lines / json-seq record: one item."""
+        payload = decode_record(record, self.spec.framing, self.response)
+        tag = payload.get(self.spec.discriminator) if type(payload) is dict else None
+        if tag in self.spec.skip:
+            return False, None
+        if tag in self.spec.error:
+            raise self._error(payload)
+        return True, self._counted(
+            tag, self._validate(payload, f"record {self.count + 1}")
+        )
+
     def part(self, index: int, headers: Dict[str, str], body: bytes) -> T:
         """One multipart part, decoded by its Content-Type (else the spec's for its position)."""
         spec = self.spec
         declared = (
             spec.part_types[index] if index < len(spec.part_types) else spec.part_type
         )
-        content_type = headers.get("content-type") or declared
-        base = content_type.split(";")[0].strip().lower()
-        payload: Any = body
-        try:
-            if base == "application/json" or base.endswith("+json"):
-                payload = json.loads(body)
-            elif base.startswith("text/"):
-                payload = body.decode("utf-8")
-        except ValueError as exc:
-            raise APIResponseValidationError(
-                f"multipart part {index} is not {base}: {body[:100]!r}",
-                response=self.response,
-            ) from exc
+        payload = decode_part(index, headers, body, declared, self.response)
         return self._counted(None, self._validate(payload, f"part {index}"))
 
     def _validate(self, payload: Any, what: object) -> T:
@@ -268,7 +279,12 @@ class _State(Generic[T]):
             f"stream interrupted after {self.count} events: {exc}", request
         )
 
-    def finish(self) -> None:
+    def finish(self, parts: Optional[Parts] = None) -> None:
+        if parts is not None and not parts.done:
+            raise IncompleteStreamError(
+                f"multipart stream ended after {self.count} parts without its closing delimiter",
+                self.response.request,
+            )
         if self.spec.terminal and not self.saw_terminal:
             expected = ", ".join(sorted(self.spec.terminal))
             raise IncompleteStreamError(
@@ -288,33 +304,6 @@ def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     )
 
 
-def _messages(
-    response: httpx.Response, spec: StreamSpec
-) -> Iterator[Union[ServerSentEvent, Message]]:
-    if spec.framing in ("sse", "sse-items"):
-        yield from EventSource(response).iter_sse()
-        return
-    records = Records(spec.framing)
-    for text in response.iter_text():
-        yield from records.feed(text)
-    yield from records.end()
-
-
-async def _amessages(
-    response: httpx.Response, spec: StreamSpec
-) -> AsyncIterator[Union[ServerSentEvent, Message]]:
-    if spec.framing in ("sse", "sse-items"):
-        async for sse in EventSource(response).aiter_sse():
-            yield sse
-        return
-    records = Records(spec.framing)
-    async for text in response.aiter_text():
-        for record in records.feed(text):
-            yield record
-    for record in records.end():
-        yield record
-
-
 def _parts(state: _State[Any]) -> Parts:
     boundary = boundary_of(state.response.headers.get("content-type", ""))
     if boundary is None:
@@ -325,6 +314,7 @@ def _parts(state: _State[Any]) -> Parts:
 
 
 def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, None]:
+    parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
             parts, index = _parts(state), 0
@@ -332,9 +322,7 @@ def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, No
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
                     index += 1
-        for sse in (
-            _messages(response, state.spec) if state.spec.framing != "multipart" else ()
-        ):
+        for sse in messages(response, state.spec.framing) if parts is None else ():
             if state.ends(sse):
                 break
             wanted, item = state.handle(sse)
@@ -346,7 +334,7 @@ def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, No
         raise state.transport_error(exc) from exc
     finally:
         response.close()
-    state.finish()
+    state.finish(parts)
 
 
 def _closing(events: Generator[T, None, None], response: httpx.Response) -> Iterator[T]:
@@ -361,6 +349,7 @@ def _closing(events: Generator[T, None, None], response: httpx.Response) -> Iter
 async def _aevents(
     response: httpx.Response, state: _State[T]
 ) -> AsyncGenerator[T, None]:
+    parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
             parts, index = _parts(state), 0
@@ -369,7 +358,7 @@ async def _aevents(
                     yield state.part(index, headers, body)
                     index += 1
         else:
-            async for sse in _amessages(response, state.spec):
+            async for sse in amessages(response, state.spec.framing):
                 if state.ends(sse):
                     break
                 wanted, item = state.handle(sse)
@@ -381,7 +370,7 @@ async def _aevents(
         raise state.transport_error(exc) from exc
     finally:
         await response.aclose()
-    state.finish()
+    state.finish(parts)
 
 
 async def _aclosing(
