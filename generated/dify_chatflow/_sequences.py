@@ -27,6 +27,7 @@ from httpx_sse import EventSource, ServerSentEvent
 from ._exceptions import APIResponseValidationError, IncompleteStreamError
 
 __all__ = [
+    "answer_framing",
     "Message",
     "Records",
     "Parts",
@@ -71,6 +72,24 @@ class Records:
         rest, self._buffer = self._buffer, ""
         # RFC 7464 ends each record with a line feed; JSON Lines may end without one.
         return [Message(rest.strip(), open_end=not rest.endswith("\n"))] if rest.strip() else []
+
+
+_RECORD_FRAMINGS = {
+    "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/json-seq": "json-seq",
+}
+
+
+def answer_framing(declared: str, response: httpx.Response) -> str:
+    """How to cut this answer: where the spec offers JSON Lines and json-seq alike (the
+    OpenAPI 3.2 text's own log stream does), the answer's Content-Type decides."""
+    if declared not in ("jsonl", "json-seq"):
+        return declared
+    base = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if base.endswith("+json-seq"):  # RFC 8091's structured suffix
+        return "json-seq"
+    return _RECORD_FRAMINGS.get(base, declared)
 
 
 def messages(response: httpx.Response, framing: str) -> Iterator[Union[ServerSentEvent, Message]]:

@@ -47,7 +47,16 @@ from ._exceptions import (
     StreamError,
 )
 from ._parsing import validation_summary
-from ._sequences import Message, Parts, amessages, boundary_of, decode_part, decode_record, messages
+from ._sequences import (
+    answer_framing,
+    Message,
+    Parts,
+    amessages,
+    boundary_of,
+    decode_part,
+    decode_record,
+    messages,
+)
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
@@ -99,6 +108,10 @@ class _State(Generic[T]):
     saw_terminal: bool = False
     text_parts: List[str] = field(default_factory=list)
     final: Optional[T] = None
+    framing: str = ""  # how this answer is cut: the spec's, or the answer's own record type
+
+    def __post_init__(self) -> None:
+        self.framing = answer_framing(self.spec.framing, self.response)
 
     def ends(self, sse: Union[ServerSentEvent, Message]) -> bool:
         """A terminal data line such as `[DONE]`: the stream is complete."""
@@ -164,7 +177,7 @@ class _State(Generic[T]):
 
     def _handle_record(self, record: Message) -> Tuple[bool, Optional[T]]:
         """One JSON Lines / json-seq record: one item."""
-        payload = decode_record(record, self.spec.framing, self.response)
+        payload = decode_record(record, self.framing, self.response)
         tag = payload.get(self.spec.discriminator) if type(payload) is dict else None
         if tag in self.spec.skip:
             return False, None
@@ -291,7 +304,7 @@ def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, No
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
                     index += 1
-        for sse in messages(response, state.spec.framing) if parts is None else ():
+        for sse in messages(response, state.framing) if parts is None else ():
             if state.ends(sse):
                 break
             wanted, item = state.handle(sse)
@@ -325,7 +338,7 @@ async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator
                     yield state.part(index, headers, body)
                     index += 1
         else:
-            async for sse in amessages(response, state.spec.framing):
+            async for sse in amessages(response, state.framing):
                 if state.ends(sse):
                     break
                 wanted, item = state.handle(sse)

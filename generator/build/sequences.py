@@ -73,13 +73,16 @@ def whole_events(
     `event` or `data` among them (or a oneOf/anyOf of such objects). A `data` declared as
     JSON (`contentMediaType: application/json`, typed by `contentSchema`), or as anything
     but a string (SSE data is text, so an object there can only be its JSON), is decoded."""
+    item_schema = _inlined(document, item_schema, pointer)
     top = _shape(document, item_schema, pointer)
     if top is None:
         return None
     key = "oneOf" if "oneOf" in top.schema else "anyOf"
     alternatives = top.schema.get(key)
     if isinstance(alternatives, list) and alternatives:
-        variants = [_shape(document, alt, pointers.join(top.target, key, i)) for i, alt in enumerate(alternatives)]
+        shared = {k: v for k, v in top.schema.items() if k not in ("oneOf", "anyOf")}
+        variants = [_with_shared(document, shared, alt, pointers.join(top.target, key, i))
+                    for i, alt in enumerate(alternatives)]
     else:
         variants = [top]
     if not all(v is not None and _is_event(v.schema) for v in variants):
@@ -94,7 +97,9 @@ def whole_events(
         own = _event_names(document, variant)
         names += [n for n in own if n not in names]
         tags += [(name, variant.target) for name in own] if own else [("", variant.target)]
-        if _decoded(document, variant, schemas, hint if variant is top else f"{base}Option{index + 1}", warnings):
+        # A variant of one event is named by it (`...AddString`), others by their place.
+        own_hint = f"{base}{naming.class_name(own[0])}" if len(own) == 1 else f"{base}Option{index + 1}"
+        if _decoded(document, variant, schemas, hint if variant is top else own_hint, warnings):
             json_data.update(own or ("*",))
     told_apart = all(tag for tag, _ in tags) and len({tag for tag, _ in tags}) == len(tags)
     if variants[0] is not top and told_apart:
@@ -102,6 +107,49 @@ def whole_events(
         schemas.tag_union(top.target, TaggedUnion("event", tuple(sorted(tags))))
     event_type = schemas.type_of(item_schema, pointer, hint)
     return WholeEvents(event_type, ("*",) if "*" in json_data else tuple(sorted(json_data)), tuple(names))
+
+
+# Keywords beside a $ref that only annotate: without others, the $ref alone is the schema.
+_ANNOTATIONS = frozenset({"$ref", "description", "summary", "title", "$comment", "examples", "deprecated"})
+
+
+def _inlined(document: Mapping[str, Any], raw: Any, pointer: str) -> Any:
+    """A $ref with sibling keywords as one inline schema: since OpenAPI 3.1 (JSON Schema
+    2020-12) both apply, as the 3.2 text's SSE example does (`$ref: Event` narrowed by a
+    `oneOf` of event names)."""
+    if not (isinstance(raw, Mapping) and isinstance(raw.get("$ref"), str) and set(raw) - _ANNOTATIONS):
+        return raw
+    base, _ = pointers.deref(document, {"$ref": raw["$ref"]}, pointer)
+    if not isinstance(base, Mapping):
+        return raw
+    return _merged(base, {k: v for k, v in raw.items() if k != "$ref"})
+
+
+def _merged(first: Mapping[str, Any], second: Mapping[str, Any]) -> dict[str, Any]:
+    """Both schemas as one, as allOf would apply them: `second`'s keywords over `first`'s,
+    a property both declare with both its keywords, `required` joined."""
+    out = {**first, **second}
+    properties = {**(first.get("properties") or {})}
+    for name, prop in (second.get("properties") or {}).items():
+        before = properties.get(name)
+        both = isinstance(before, Mapping) and isinstance(prop, Mapping) and "$ref" not in before and "$ref" not in prop
+        properties[name] = {**before, **prop} if both else prop
+    if properties:
+        out["properties"] = properties
+    required = [*(first.get("required") or []), *(second.get("required") or [])]
+    if required:
+        out["required"] = list(dict.fromkeys(required))
+    return out
+
+
+def _with_shared(document: Mapping[str, Any], shared: Mapping[str, Any], alternative: Any,
+                 pointer: str) -> _Shape | None:
+    """A oneOf/anyOf variant with what its parent schema says beside the oneOf (the generic
+    event's `data`, `id`, `retry`); built where it sits, not at a component it may name."""
+    variant = _shape(document, alternative, pointer)
+    if variant is None or not shared.get("properties"):
+        return variant
+    return _Shape(alternative, _merged(shared, variant.schema), pointer, pointer)
 
 
 def _shape(document: Mapping[str, Any], raw: Any, pointer: str) -> _Shape | None:
@@ -153,7 +201,8 @@ def _decoded(
 
 
 def sequence_items(
-    media: Mapping[str, Any], media_pointer: str, framing: str, schemas: SchemaBuilder, hint: str
+    media: Mapping[str, Any], media_pointer: str, framing: str, schemas: SchemaBuilder, hint: str,
+    document: Mapping[str, Any],
 ) -> TypeRef | None:
     """The item type of a JSON Lines, json-seq or multipart answer; None: the spec gives none.
 
@@ -174,8 +223,10 @@ def sequence_items(
             parts.append((schema["items"], pointers.join(where, "items")))
         found = tuple(dict.fromkeys(schemas.type_of(p, w, f"{hint}Part{i}") for i, (p, w) in enumerate(parts)))
         return (found[0] if len(found) == 1 else UnionType(found)) if found else None
-    if schema.get("type") == "array" and isinstance(schema.get("items"), Mapping):
-        return schemas.type_of(schema["items"], pointers.join(where, "items"), hint)
+    # The array may sit behind a $ref (the OpenAPI 3.2 text's own `Log`, a list of `LogEntry`).
+    array, array_at = pointers.deref(document, schema, where)
+    if isinstance(array, Mapping) and array.get("type") == "array" and isinstance(array.get("items"), Mapping):
+        return schemas.type_of(array["items"], pointers.join(array_at, "items"), hint)
     return schemas.type_of(schema, where, hint)
 
 

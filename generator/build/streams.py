@@ -53,6 +53,9 @@ class _SseAnswer:
     response_pointer: str
     media_type: str = "text/event-stream"
     framing: str = "sse"
+    # What the client accepts: JSON Lines and json-seq alike where the answer offers both
+    # (the runtime cuts each by the answer's own Content-Type).
+    accept: str = "text/event-stream"
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def stream_info(
     if config is not None and config.events is not None:
         event_type: TypeRef = NamedType(_configured_events(config, schemas, operation.operation_id))
     elif answer is not None and framing != "sse":
-        event_type = _sequence_items(operation, answer, schemas, pointer, warnings)
+        event_type = _sequence_items(operation, answer, document, schemas, warnings)
     else:
         whole = _whole_events(operation, answer, document, schemas, warnings)
         event_type = whole.type if whole else _inferred_events(
@@ -126,7 +129,7 @@ def stream_info(
         else ("[DONE]",) if conventional else (),
         streams_only=only_streams or mode is None or mode.only,
         framing=framing,
-        accept=answer.media_type if answer is not None else "text/event-stream",
+        accept=answer.accept if answer is not None else "text/event-stream",
         json_data=whole.json_data if whole else (),
         part_types=part_types,
         part_type=part_type,
@@ -192,10 +195,11 @@ def _whole_events(
 
 
 def _sequence_items(
-    operation: Operation, answer: _SseAnswer, schemas: SchemaBuilder, pointer: str, warnings: list[BuildWarning]
+    operation: Operation, answer: _SseAnswer, document: Mapping[str, Any], schemas: SchemaBuilder,
+    warnings: list[BuildWarning],
 ) -> TypeRef:
     hint = naming.class_name(operation.operation_id) + "Item"
-    found = sequences.sequence_items(answer.media, answer.media_pointer, answer.framing, schemas, hint)
+    found = sequences.sequence_items(answer.media, answer.media_pointer, answer.framing, schemas, hint, document)
     if found is not None:
         return found
     if answer.framing != "multipart":  # a part without a schema is already its JSON, text or bytes
@@ -283,8 +287,12 @@ def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: st
                        and (framing := sequences.framing_of(media_type, content[media_type])) is not None)
         if found:
             media_type = found[0][1]
+            framing = sequences.framing_of(media_type, content[media_type]) or "sse"
+            records = ("jsonl", "json-seq")
+            accepted = [m.split(";")[0].strip() for m in content if framing in records
+                        and sequences.framing_of(m, content[m]) in records] or [media_type.split(";")[0].strip()]
             return _SseAnswer(content[media_type], pointers.join(where, "content", media_type), response, where,
-                              media_type.split(";")[0].strip(), sequences.framing_of(media_type, content[media_type]) or "sse")
+                              media_type.split(";")[0].strip(), framing, ", ".join(dict.fromkeys(accepted)))
     return None
 
 

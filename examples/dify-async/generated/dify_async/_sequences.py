@@ -29,6 +29,7 @@ from httpx_sse import EventSource, ServerSentEvent
 from ._exceptions import APIResponseValidationError, IncompleteStreamError
 
 __all__ = [
+    "answer_framing",
     "Message",
     "Records",
     "Parts",
@@ -83,6 +84,24 @@ class Records:
             if rest.strip()
             else []
         )
+
+
+_RECORD_FRAMINGS = {
+    "application/jsonl": "jsonl",
+    "application/x-ndjson": "jsonl",
+    "application/json-seq": "json-seq",
+}
+
+
+def answer_framing(declared: str, response: httpx.Response) -> str:
+    """How to cut this answer: where the spec offers JSON Lines and json-seq alike (the
+    OpenAPI 3.2 text's own log stream does), the answer's Content-Type decides."""
+    if declared not in ("jsonl", "json-seq"):
+        return declared
+    base = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if base.endswith("+json-seq"):  # RFC 8091's structured suffix
+        return "json-seq"
+    return _RECORD_FRAMINGS.get(base, declared)
 
 
 def messages(
