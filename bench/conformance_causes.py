@@ -34,7 +34,14 @@ def operation_facts(api: Api, warnings: tuple[str, ...] = ()) -> dict[str, dict[
     """{operationId: what `blocked_by` looks at}, plain JSON so saved runs keep it. `warnings`:
     the generator's, whose pointers tie a contradiction in the document to an operation."""
     undeclared = _undeclared_required(warnings)
-    return {op.operation_id: _facts(op, undeclared) for resource in api.resources for op in resource.operations}
+    digest = {scheme.key for scheme in api.security if scheme.kind == "digest"}
+    return {op.operation_id: {**_facts(op, undeclared), "digest": _sends(op.security or api.default_security, digest)}
+            for resource in api.resources for op in resource.operations}
+
+
+def _sends(requirement: tuple[tuple[str, ...], ...], schemes: set[str]) -> bool:
+    """The operation's only way in uses one of `schemes`."""
+    return len(requirement) == 1 and bool(schemes & set(requirement[0]))
 
 
 _UNDECLARED = re.compile(r"#(/paths/\S*?/requestBody)\S*: warning: `required` names (.*?), which `properties` does not")
@@ -62,6 +69,7 @@ def _facts(op: Operation, undeclared: dict[str, list[str]]) -> dict[str, Any]:
         "no_responses": not op.responses,
         "errors_only": bool(op.responses) and all(r.status[0] in "45" for r in op.responses),
         "where": [op.path, op.method],
+        "method": op.http_method,  # the token as sent (QUERY, an additionalOperations key)
         "has_body": body is not None,
         "shared_segment": bool(re.search(r"\}[^/{}]+\{", op.path)),  # `{position}.{ext}`
         "bare_stream": op.success.kind == "sse" and op.success.type is None,
@@ -74,6 +82,9 @@ def _null_only(hints: Any) -> bool:
     while hints is not None and not hints.allowed and hints.item is not None:
         hints = hints.item  # an array's items
     return hints is not None and bool(hints.allowed) and all(text == "null" for text in hints.allowed)
+
+
+_OAS30_METHODS = frozenset({"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"})
 
 
 def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
@@ -98,6 +109,10 @@ def blocked_by(line: str, facts: dict[str, Any] | None) -> str:
         return "spec: a documented redirect that declares no `Location` header, so there is nowhere to follow"
     if facts.get("fragment_path") and any(sign in line for sign in _UNROUTED):
         return "prism: routes by the path's `#` fragment, which no HTTP request carries"
+    if "NO_METHOD_MATCHED_ERROR" in line and str(facts.get("method", "GET")).upper() not in _OAS30_METHODS:
+        return "prism: routes only the methods OpenAPI 3.0/3.1 name (no QUERY, no additionalOperations)"
+    if facts.get("digest") and line.startswith("401 ") and "Invalid security scheme" in line:
+        return "prism: sends no Digest challenge (`WWW-Authenticate`), so an HTTP digest client has nothing to answer"
     if "NO_RESPONSE_RESPONSE_DEFINED" in line or facts.get("no_responses"):
         return "spec: the operation declares no response with an HTTP status"
     if facts.get("errors_only"):

@@ -256,3 +256,29 @@ def test_an_answer_breaking_the_variant_its_discriminator_names_is_the_specs() -
     assert "discriminator names" in breach({"discount": {"type": "fixed"}}) and "at discount" in breach({"discount": {"type": "fixed"}})
     assert breach({"discount": {"type": "fixed", "amount": 5}}) == ""
     assert breach({"discount": {"type": "percent"}}) == ""  # no mapped variant: nothing to hold it to
+
+
+def test_prism_s_unknown_methods_and_missing_digest_challenge_are_blocked(tmp_path: Path) -> None:
+    import conformance_causes
+    from generator.pipeline import generate
+
+    ok = {"200": {"description": "ok"}}
+    spec = tmp_path / "methods.json"
+    spec.write_text(json.dumps({
+        "openapi": "3.2.0", "info": {"title": "Methods", "version": "1"},
+        "components": {"securitySchemes": {"digest": {"type": "http", "scheme": "digest"},
+                                           "key": {"type": "apiKey", "in": "header", "name": "X-Key"}}},
+        "security": [{"key": []}],
+        "paths": {"/docs": {"query": {"operationId": "search", "responses": ok},
+                            "get": {"operationId": "list", "responses": ok},
+                            "additionalOperations": {"COPY": {"operationId": "copy", "responses": ok}}},
+                  "/digested": {"get": {"operationId": "digested", "security": [{"digest": []}], "responses": ok}}},
+    }), encoding="utf-8")
+    result = generate(spec, format_code=False)
+    facts = conformance_causes.operation_facts(result.api, result.warnings)
+    blocked = conformance_causes.blocked_by
+    unrouted = "405 NO_METHOD_MATCHED_ERROR: Route resolved, but no method matched"
+    assert blocked(unrouted, facts["search"]).startswith("prism:") and blocked(unrouted, facts["copy"]).startswith("prism:")
+    assert blocked(unrouted, facts["list"]) == ""  # Prism routes GET: a 405 there is not its limit
+    refused = "401 UNAUTHORIZED: Invalid security scheme used"
+    assert blocked(refused, facts["digested"]).startswith("prism:") and blocked(refused, facts["list"]) == ""

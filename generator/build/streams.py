@@ -289,8 +289,11 @@ def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: st
             media_type = found[0][1]
             framing = sequences.framing_of(media_type, content[media_type]) or "sse"
             records = ("jsonl", "json-seq")
-            accepted = [m.split(";")[0].strip() for m in content if framing in records
-                        and sequences.framing_of(m, content[m]) in records] or [media_type.split(";")[0].strip()]
+            # JSON Lines first: the simpler framing, and the one mock servers (Prism) can write.
+            accepted = sorted((m.split(";")[0].strip() for m in content if framing in records
+                               and sequences.framing_of(m, content[m]) in records),
+                              key=lambda m: sequences.framing_of(m, content[m]) != "jsonl") or [
+                                  media_type.split(";")[0].strip()]
             return _SseAnswer(content[media_type], pointers.join(where, "content", media_type), response, where,
                               media_type.split(";")[0].strip(), framing, ", ".join(dict.fromkeys(accepted)))
     return None
