@@ -31,11 +31,10 @@ __all__ = [
     "Security",
     "Sent",
     "api_key_credential",
-    "basic_credential",
     "bearer_credential",
     "check_credential",
     "check_headers",
-    "digest_credential",
+    "password_credential",
 ]
 
 # Alternatives, each the names of the schemes sent together.
@@ -272,22 +271,6 @@ def api_key_credential(
     return None if found is None else ApiKey(name, location, found[0], f"{what} ({found[1]})")
 
 
-def basic_credential(
-    username: Optional[str],
-    user_argument: str,
-    user_env: str,
-    password: Optional[str],
-    password_argument: str,
-    password_env: str,
-    what: str,
-) -> Optional[Credential]:
-    user = _given(username, user_argument, user_env)
-    if user is None:
-        return None
-    secret = _given(password, password_argument, password_env)
-    return BasicAuth(user[0], "" if secret is None else secret[0], f"{what} ({user[1]})")
-
-
 class DigestAuth(Credential):
     """HTTP digest (RFC 7616): httpx answers the server's challenge."""
 
@@ -300,7 +283,8 @@ class DigestAuth(Credential):
         return Sent(flow=self._flow)
 
 
-def digest_credential(
+def password_credential(
+    scheme: str,
     username: Optional[str],
     user_argument: str,
     user_env: str,
@@ -309,8 +293,11 @@ def digest_credential(
     password_env: str,
     what: str,
 ) -> Optional[Credential]:
+    """HTTP `basic` or `digest` auth from a user name (the password may be left out: some
+    APIs take a key as the user name)."""
     user = _given(username, user_argument, user_env)
     if user is None:
         return None
     secret = _given(password, password_argument, password_env)
-    return DigestAuth(user[0], "" if secret is None else secret[0], f"{what} ({user[1]})")
+    make = DigestAuth if scheme == "digest" else BasicAuth
+    return make(user[0], "" if secret is None else secret[0], f"{what} ({user[1]})")

@@ -23,8 +23,8 @@ from generator.ir import CredentialArgument, Requirement, SecurityScheme
 _CONSTRUCTOR = frozenset({"self", "base_url", "timeout", "max_retries", "default_headers",
                           "default_query", "http_client", "server", "server_variables", "url", "choice",
                           "os", "httpx", "cached_property", "pick_base_url", "Security",
-                          "bearer_credential", "api_key_credential", "basic_credential",
-                          "digest_credential", "client_credentials_flow"})
+                          "bearer_credential", "api_key_credential", "password_credential",
+                          "client_credentials_flow"})
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token: header, cookie and scheme names
 
 Kind = Literal["bearer", "basic", "digest", "api_key"]

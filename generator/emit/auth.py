@@ -100,7 +100,8 @@ def _credential(scheme: SecurityScheme, what: dict[str, str]) -> tuple[str, str]
     if scheme.kind in ("basic", "digest"):
         user = scheme.argument("username")
         assert user is not None
-        call = f"{scheme.kind}_credential({given('username')}, {given('password')}, {string(what[user.argument])})"
+        call = (f"password_credential({string(scheme.kind)}, {given('username')}, {given('password')}, "
+                f"{string(what[user.argument])})")
     elif scheme.kind == "api_key":
         token = scheme.argument("token")
         assert token is not None
@@ -183,7 +184,8 @@ def auth_view(api: Api) -> AuthView:
                 test_env=_test_env(argument), test_value=_test_value(argument),
                 in_tests=argument.role not in ("client_id", "client_secret"),
             ))
-    factories = {f"{s.kind}_credential" for s in api.security}
+    factories = {"password_credential" if s.kind in ("basic", "digest") else f"{s.kind}_credential"
+                 for s in api.security}
     if any(s.token_url for s in api.security):
         factories.add("client_credentials_flow")
     shown = [a for a in arguments if a.argument not in ("password", "client_secret")]
