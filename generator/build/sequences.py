@@ -132,8 +132,10 @@ def _merged(first: Mapping[str, Any], second: Mapping[str, Any]) -> dict[str, An
     properties = {**(first.get("properties") or {})}
     for name, prop in (second.get("properties") or {}).items():
         before = properties.get(name)
-        both = isinstance(before, Mapping) and isinstance(prop, Mapping) and "$ref" not in before and "$ref" not in prop
-        properties[name] = {**before, **prop} if both else prop
+        if isinstance(before, Mapping) and isinstance(prop, Mapping) and "$ref" not in before and "$ref" not in prop:
+            properties[name] = {**before, **prop}
+        else:
+            properties[name] = prop
     if properties:
         out["properties"] = properties
     required = [*(first.get("required") or []), *(second.get("required") or [])]
