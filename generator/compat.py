@@ -7,7 +7,8 @@ A pass over the new IR, given the old one (both built with the same config):
 - a method whose operation is gone keeps a stub that raises `NotImplementedError` naming
   what was removed (an AttributeError deep in user code would say less; making a request the
   new spec no longer lists would hide the break until the server refuses it);
-- a model field renamed keeps its old name as a read-only property returning the new field.
+- a model field renamed keeps its old name as a read-only property returning the new field
+  (pydantic models, the default `model_style`; TypedDicts and dataclasses get none).
   Renames are detected conservatively: in a model of the same name, the old field's place in
   the field order is now taken by a field that is new, with the same type as the old one.
 
@@ -102,6 +103,13 @@ def _field_aliases(old: Api, new: Api) -> tuple[tuple[SchemaDef, ...], tuple[Kep
     for definition in new.schemas:
         previous = before.get(definition.name)
         if not isinstance(definition, ModelDef) or previous is None:
+            schemas.append(definition)
+            continue
+        if new.model_style != "pydantic":
+            # A TypedDict has no properties; a plain dataclass's would not be seen by asdict().
+            kept += [Kept(f"models.{definition.name}.{f.python_name}", "",
+                          f"not kept: {new.model_style} models get no field aliases")
+                     for f in previous.fields if f.wire_name not in {g.wire_name for g in definition.fields}]
             schemas.append(definition)
             continue
         old_wire = {f.wire_name for f in previous.fields}
