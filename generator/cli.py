@@ -302,10 +302,6 @@ def _parser() -> argparse.ArgumentParser:
     generate_cmd.add_argument("--force", action="store_true",
                               help="regenerate even if up to date, and overwrite or remove files in the "
                               "package that clientgen did not write")
-    generate_cmd.add_argument("--compatible-with", metavar="OLD_SPEC",
-                              help="the spec the current client was made from: methods and model fields the "
-                              "new spec renamed or removed keep their old names as deprecated aliases, and "
-                              "CHANGELOG.md in the output gets this update's section on top")
     check_cmd = commands.add_parser(
         "check", help="exit 1 with a diff when DIR differs from what generate would write",
         description="Compare the folder DIR with what `clientgen generate SPEC --output DIR` would write. "
@@ -338,6 +334,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--overlay", action="append", metavar="FILE",
                              help="an OpenAPI Overlay 1.0 document applied to the spec after the config's "
                              "`overlays` (repeat for more, applied in order)")
+        command.add_argument("--compatible-with", metavar="OLD_SPEC",
+                             help="the spec the current client was made from: methods and model fields the new "
+                             "spec renamed or removed keep their old names as deprecated aliases, and (generate) "
+                             "CHANGELOG.md in the output gets this update's section on top")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--no-format", action="store_true", help="skip black (format the output yourself)")
         command.add_argument("--no-cache", action="store_true",

@@ -183,3 +183,19 @@ def test_a_missing_or_broken_old_spec_is_one_line_and_exit_2(tmp_path: Path, bro
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and broken in lines[0], result.stderr
     assert sorted(p.name for p in out.rglob("*")) == ["keep.py", "pkg"]
+
+
+def test_a_symlinked_changelog_stays_a_link_and_its_target_gets_the_section(tmp_path: Path) -> None:
+    out = tmp_path / "client"
+    out.mkdir()
+    (tmp_path / "HISTORY.md").write_text(OLD_CHANGELOG)
+    (out / "CHANGELOG.md").symlink_to(tmp_path / "HISTORY.md")
+    args = ("generate", str(NEW), "--config", str(UNPINNED), "--compatible-with", str(OLD), "--output", str(out), "-q")
+    result = _clientgen(*args)
+    assert result.returncode == 0, result.stderr
+    assert (out / "CHANGELOG.md").is_symlink()
+    text = (tmp_path / "HISTORY.md").read_text()
+    assert text.startswith("# Changelog\n\n## Chatflow App API 1.0.0") and text.endswith("## 0.9.0\n\n- the first release, written by hand\n")
+    # `check` with the same options finds the folder current.
+    assert _clientgen("check", str(NEW), str(out), "--config", str(UNPINNED), "--compatible-with", str(OLD)).returncode == 0
+    assert _clientgen("check", str(NEW), str(out), "--config", str(UNPINNED)).returncode == 1
