@@ -105,12 +105,16 @@ def test_mypy_reports_the_old_names_as_deprecated_and_passes_the_new(compat: Pat
         "client = DifyChatflow(api_key='k')\n"
         "client.chat.stop('t', user='u')\n"
         "client.workflows.get_run('r')\n"
+        "for event in client.chat.send_message(query='q', user='u', inputs={}, response_mode='streaming'):\n"
+        "    print(event.event)\n"
     )
     (tmp_path / "new_names.py").write_text(
         f"from {PACKAGE} import DifyChatflow\n\n"
         "client = DifyChatflow(api_key='k')\n"
         "client.chatflows.stop('t', user='u')\n"
         "client.chatflows.get_run('r')\n"
+        "for event in client.chatflows.send_message(query='q', user='u', inputs={}, response_mode='streaming'):\n"
+        "    print(event.event)\n"
     )
     env = {**os.environ, "MYPYPATH": str(compat)}
     mypy = [sys.executable, "-m", "mypy", "--strict", "--enable-error-code", "deprecated", "--no-incremental",
@@ -119,9 +123,10 @@ def test_mypy_reports_the_old_names_as_deprecated_and_passes_the_new(compat: Pat
                          cwd=compat)
     assert old.returncode == 1, old.stdout
     errors = [line for line in old.stdout.splitlines() if ": error:" in line]
-    assert len(errors) == 2, old.stdout
+    assert len(errors) == 3, old.stdout
     assert "use client.chatflows.stop  [deprecated]" in errors[0]
     assert "use client.chatflows.get_run  [deprecated]" in errors[1]
+    assert "use client.chatflows.send_message  [deprecated]" in errors[2]  # an overloaded method (stream or not)
     new = subprocess.run([*mypy, PACKAGE, str(tmp_path / "new_names.py")], capture_output=True, text=True,
                          env=env, cwd=compat)
     assert new.returncode == 0, new.stdout
