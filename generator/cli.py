@@ -146,6 +146,7 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
                 format_code=not args.no_format,
                 progress=progress,
                 overlays=_overlay_paths(args),
+                compatible_with=_compatible_with(args),
             )
     except (LoadError, ConfigError) as exc:
         return _fail(str(exc))
@@ -178,12 +179,22 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
                   file=sys.stderr)
             return EXIT_STALE
         return 0
+    user_files: dict[str, str] = {}
+    if result.changelog:
+        from generator.emit.changelog import CHANGELOG_NAME, prepend
+
+        try:
+            existing = (output / CHANGELOG_NAME).read_text(encoding="utf-8") if (output / CHANGELOG_NAME).exists() else None
+        except (OSError, UnicodeDecodeError) as exc:
+            return _fail(f"{args.output}/{CHANGELOG_NAME}: cannot read it to add this update's section: "
+                         f"{getattr(exc, 'strerror', None) or exc} (nothing written)")
+        user_files[CHANGELOG_NAME] = prepend(existing, result.changelog)
     text = stamp.stamp_text(Path(args.spec), result.inputs, _options(args), result.files)
     _RUN.update(output=output, stamp=text)
     in_output = output == Path.cwd()  # asked now: after the swap our working folder is gone
     progress.stage("write", f"{len(result.files)} files to {args.output}")
     try:
-        write_tree(result.files, output, force=args.force, stamp=text)
+        write_tree(result.files, output, force=args.force, stamp=text, user_files=user_files)
     except ForeignFilesError as exc:
         return _fail(
             f"{args.output}: would overwrite or remove files clientgen did not write: {exc} "
@@ -228,7 +239,9 @@ def _diff(args: argparse.Namespace) -> int:
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Everything besides the input files that changes the output."""
     templates = Path(args.templates) if args.templates else _config_templates(args)
+    compatible = {"compatible_with": args.compatible_with} if getattr(args, "compatible_with", None) else {}
     return {
+        **compatible,
         "package_name": args.package_name,
         "config": args.config,
         "format": not args.no_format,
@@ -236,6 +249,11 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
         "templates": sorted(str(p.relative_to(templates)) for p in templates.rglob("*") if p.is_file())
         if templates and templates.is_dir() else None,
     }
+
+
+def _compatible_with(args: argparse.Namespace) -> Path | None:
+    name = getattr(args, "compatible_with", None)
+    return Path(name) if name else None
 
 
 def _overlay_paths(args: argparse.Namespace) -> tuple[Path, ...]:
@@ -316,6 +334,10 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--overlay", action="append", metavar="FILE",
                              help="an OpenAPI Overlay 1.0 document applied to the spec after the config's "
                              "`overlays` (repeat for more, applied in order)")
+        command.add_argument("--compatible-with", metavar="OLD_SPEC",
+                             help="the spec the current client was made from: methods and model fields the new "
+                             "spec renamed or removed keep their old names as deprecated aliases, and (generate) "
+                             "CHANGELOG.md in the output gets this update's section on top")
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument("--no-format", action="store_true", help="skip black (format the output yourself)")
         command.add_argument("--no-cache", action="store_true",

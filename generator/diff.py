@@ -34,6 +34,16 @@ def diff_apis(old: Api, new: Api, only: Iterable[str] = ()) -> list[Change]:
     old_types = _Types(old.schemas)
     new_types = _Types(new.schemas)
     changes: list[Change] = []
+    # An operation whose operationId changed is still the same operation at the same METHOD and path.
+    new_by_route = {(op.method, op.path): op_id for op_id, (_, op) in new_ops.items() if op_id not in old_ops}
+    for op_id in sorted(old_ops.keys() - new_ops.keys()):
+        op = old_ops[op_id][1]
+        renamed = new_by_route.pop((op.method, op.path), None)
+        if renamed is not None:
+            new_op = new_ops.pop(renamed)
+            changes.append(Change(f"client.{old_ops[op_id][0]}.{op.python_name}",
+                                  f"operationId {op_id!r} -> {renamed!r}", False))
+            new_ops[op_id] = new_op
     for op_id in sorted(old_ops.keys() - new_ops.keys()):
         resource, op = old_ops[op_id]
         changes.append(Change(f"client.{resource}.{op.python_name}", f"removed ({op.http_method} {op.path})", True))

@@ -27,6 +27,8 @@ class Result:
     warnings: tuple[str, ...]
     # What the result depends on: the spec and every file its $refs reached, the config.
     inputs: tuple[Path, ...] = ()
+    # With `compatible_with`: the CHANGELOG section for this update, else "".
+    changelog: str = ""
 
 
 def generate(
@@ -38,9 +40,12 @@ def generate(
     format_code: bool = True,
     progress: Progress | None = None,
     overlays: Sequence[Path] = (),
+    compatible_with: Path | None = None,
 ) -> Result:
     """`template_dir` (the `--templates` option) wins over the config's `templates`; `overlays`
-    (the `--overlay` options) are applied after the config's."""
+    (the `--overlay` options) are applied after the config's. `compatible_with`: the spec the
+    current client was made from; its names the new spec changed are kept as deprecated aliases
+    (`generator.compat`) and `Result.changelog` says what changed."""
     progress = progress or Progress(QUIET)
     with _without_cyclic_gc():
         spec, config_file, config, api, build_warnings = _build(
@@ -49,6 +54,12 @@ def generate(
         template_dir = template_dir or config.templates
         warnings = tuple(str(w) for w in spec.warnings) + tuple(_describe(spec_path, w) for w in build_warnings)
         spec_files = spec.files
+        changelog = ""
+        if compatible_with is not None:
+            old_spec, _, _, old_api, _ = _build(compatible_with, config_file, package_name, config_must_match=False,
+                                                overlays=overlays)
+            spec_files = (*spec_files, *old_spec.files)
+            api, changelog = _compatible(old_api, api, compatible_with, spec_path)
         # The loaded document takes about 6x the spec's size in memory and the IR holds all that
         # rendering needs: let it go before the output (about 2.5x the spec's size) is made.
         del spec
@@ -58,7 +69,17 @@ def generate(
             on_format=lambda count: progress.stage("format", f"{count} Python files"),
         )
     templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
-    return Result(api, files, warnings, (*spec_files, config_file, *templates))
+    return Result(api, files, warnings, (*spec_files, config_file, *templates), changelog)
+
+
+def _compatible(old: Api, new: Api, old_path: Path, new_path: Path) -> tuple[Api, str]:
+    from generator.compat import compatible
+    from generator.diff import diff_apis
+    from generator.emit.changelog import changelog_section
+
+    changes = diff_apis(old, new)
+    api, kept = compatible(old, new)
+    return api, changelog_section(old, new, changes, kept, old_path.name, new_path.name)
 
 
 @contextlib.contextmanager

@@ -26,6 +26,8 @@ class ClassView:
     fields: tuple[FieldView, ...]
     read_only: str = ""  # frozenset display of the readOnly wire names, "" when none
     extra: str = ""  # annotation of the keys beyond the fields (typed additionalProperties), "" when untyped
+    # `--compatible-with`: (old name, new name, annotation, message literal) of renamed fields
+    renamed: tuple[tuple[str, str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,13 @@ def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str
     if model.additional is not None:
         printer.typing_names.add("Dict")
         extra = f"Dict[str, {printer.annotation(model.additional, open_enums=True)}]"
-    return ClassView(model.name, literals.docstring_body(model.description), fields, display, extra)
+    annotations = {f.name: f.annotation for f in fields}
+    renamed = tuple(
+        (old, new, annotations[new], literals.string(f"models.{model.name}.{old} is deprecated: use "
+                                                     f"models.{model.name}.{new}"))
+        for old, new in model.renamed_fields
+    )
+    return ClassView(model.name, literals.docstring_body(model.description), fields, display, extra, renamed)
 
 
 def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldView:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
@@ -94,6 +95,7 @@ class MethodView:
     page_spec: str | None  # name of the module constant describing the paging
     security: str | None  # the requirement literal when it is not the API's default
     servers: str | None  # the operation's own servers (`Server(...)` displays), else None
+    deprecation: str | None = None  # string literal of the `@deprecated` message of an old name's alias
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,10 @@ class ResourceView:
     uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
     uses_part: bool  # some multipart field has an encoding (runtime `Part`)
     uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
+    # `--compatible-with`: old method names making the new calls (deprecated), by name
+    aliases: tuple[MethodView, ...] = ()
+    # `--compatible-with`: (name, message literal) of old methods whose operation is gone
+    removed: tuple[tuple[str, str], ...] = ()
 
 
 def resource_view(
@@ -149,12 +155,21 @@ def resource_view(
     printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
     constants = Constants(line_length)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
-    if any(op.servers for op in resource.operations):
-        variables = any(s.variables for op in resource.operations for s in op.servers)
+    aliases = tuple(
+        dataclasses.replace(_method_view(a.operation, printer, constants, schemas, docstrings),
+                            deprecation=literals.string(a.message))
+        for a in resource.aliases if a.operation is not None
+    )
+    removed = tuple((a.python_name, literals.string(a.message)) for a in resource.aliases if a.operation is None)
+    everything = (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None))
+    if any(op.servers for op in everything):
+        variables = any(s.variables for op in everything for s in op.servers)
         printer.extra_imports.add("from ._servers import Server" + (", Variable" if variables else ""))
     typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
-    if any(m.overloads for m in methods):
+    if any(m.overloads for m in (*methods, *aliases)):
         typing_names.add("overload")
+    if removed:
+        typing_names |= {"Any", "NoReturn"}
     if children:  # sub-resource classes are imported for annotations only (each module loads when used)
         typing_names.add("TYPE_CHECKING")
     return ResourceView(
@@ -167,20 +182,22 @@ def resource_view(
         children=tuple(ChildView(c.python_name, c.module or c.python_name, c.class_name, _resource_doc(c))
                        for c in sorted(children, key=lambda c: c.python_name)),
         methods=methods,
+        aliases=aliases,
+        removed=removed,
         constants=tuple(constants.items.values()),
         model_imports=tuple(sorted(printer.model_names)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
         extra_imports=import_lines(printer.extra_imports, depth=2),
-        uses_stream=any(m.stream_spec for m in methods),
-        uses_pages=any(m.page_spec for m in methods),
+        uses_stream=any(m.stream_spec for m in (*methods, *aliases)),
+        uses_pages=any(m.page_spec for m in (*methods, *aliases)),
         uses_files="FileInput" in printer.runtime_names,
-        uses_overload=any(m.overloads for m in methods),
+        uses_overload=any(m.overloads for m in (*methods, *aliases)),
         uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
         uses_media_choice=any(c[1].startswith("ByMediaType[") for c in constants.items.values()),
-        uses_styled=any(not p.default_style for op in resource.operations for p in op.parameters)
-        or any(e.style for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
-        uses_part=any(e.style is None for op in resource.operations for _, e in (op.body.encodings if op.body else ())),
+        uses_styled=any(not p.default_style for op in everything for p in op.parameters)
+        or any(e.style for op in everything for _, e in (op.body.encodings if op.body else ())),
+        uses_part=any(e.style is None for op in everything for _, e in (op.body.encodings if op.body else ())),
     )
 
 

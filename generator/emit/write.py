@@ -176,8 +176,13 @@ def check_output_path(output: Path) -> None:
         raise NotAFolderError(str(output))
 
 
-def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, stamp: str | None = None) -> None:
+def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, stamp: str | None = None,
+               user_files: Mapping[str, str] | None = None) -> None:
     """Replace `output` with `files` (and `stamp` as its STAMP_NAME) in one step.
+
+    `user_files`: new text of top-level files that stay the user's (a CHANGELOG.md the caller
+    prepended to): they change in the same step and are not recorded as clientgen's. One that is
+    a symlink keeps being one: its target is replaced (atomically) after the swap.
 
     Refuses (ForeignFilesError) to overwrite or remove a file clientgen did not
     write, unless `force`. Top-level entries it does not own move across as
@@ -191,10 +196,13 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
         if foreign:
             raise ForeignFilesError(foreign)
     owner = _Ownership(files, recorded)
+    user_files = dict(user_files or {})
+    linked = {name: text for name, text in user_files.items() if (output / name).is_symlink()}
+    staged = {name: text for name, text in user_files.items() if name not in linked}
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = swap.new_staging(output)
     try:
-        for relative, text in sorted(files.items()):
+        for relative, text in sorted({**files, **staged}.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "w", encoding="utf-8", newline="\n") as handle:
@@ -202,7 +210,7 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
         if stamp is not None:
             (staging / STAMP_NAME).write_text(stamp, encoding="utf-8", newline="\n")
         if output.is_dir():
-            keep = sorted(name for name in os.listdir(output) if not owner.owns_top(name))
+            keep = sorted(name for name in os.listdir(output) if not owner.owns_top(name) and name not in staged)
             kept_inside = owner.kept_in_partial(output)
             for relative in kept_inside:  # their folders, for the moves into the staging folder
                 _make_parents(output, staging, relative)
@@ -214,6 +222,20 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
         # back failed: then it holds the user's entries, and the next run's recover() puts them back.
         if not swap.moves_pending(output):
             shutil.rmtree(staging, ignore_errors=True)
+    for name, text in sorted(linked.items()):
+        _replace_file(Path(os.path.realpath(output / name)), text)
+
+
+def _replace_file(path: Path, text: str) -> None:
+    """`path` holds `text`, never half of it: written beside it, then renamed over it."""
+    temporary = path.with_name(f".{path.name}.clientgen-tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def _make_parents(output: Path, staging: Path, relative: str) -> None:

@@ -29,6 +29,7 @@ from generator.ir.schemas import (
 )
 from generator.ir.operations import (
     Api,
+    MethodAlias,
     Operation,
     PageInfo,
     Parameter,
@@ -53,6 +54,7 @@ __all__ = [
     "ListType",
     "LiteralType",
     "MapType",
+    "MethodAlias",
     "ModelDef",
     "NamedType",
     "NullableType",

@@ -168,6 +168,18 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class MethodAlias:
+    """An old method name kept by `generate --compatible-with` (deprecated): it makes the
+    call of `operation` (the new spec's, under its new name `target`), or, when the operation
+    is gone (`operation` None), raises an error saying so."""
+
+    python_name: str  # the old method name on this resource
+    target: str  # the new method path from the client ("chatflows.send_message"), or "" when removed
+    operation: Operation | None
+    message: str  # what the deprecation says
+
+
+@dataclass(frozen=True)
 class Resource:
     """A client attribute holding methods and sub-resources: `client.chat.completions` is the
     resource `completions` with `parents=("chat",)`. `Api.resources` lists every resource of
@@ -180,6 +192,7 @@ class Resource:
     parents: tuple[str, ...] = ()  # attributes from the client down to the parent
     children: tuple[str, ...] = ()  # attributes of its sub-resources, sorted
     module: str = ""  # module under resources/ (unique); "" means `python_name`
+    aliases: tuple[MethodAlias, ...] = ()  # old method names kept by `--compatible-with`, sorted
 
     @property
     def attribute_path(self) -> tuple[str, ...]:

@@ -75,6 +75,9 @@ class ModelDef:
     description: str | None = None
     additional: TypeRef | None = None
     pointer: str = ""
+    # Old field names kept by `--compatible-with` as deprecated read-only properties:
+    # (old python name, new python name), sorted.
+    renamed_fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -457,6 +457,9 @@ def block_imports(context, missing=missing):
         yield 'from functools import cached_property\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
     yield '\n\n'
+    if (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'aliases') or environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'removed')):
+        pass
+        yield 'from typing_extensions import deprecated\n\n'
     if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_adapter'):
         pass
         yield 'from pydantic import TypeAdapter\n\n'
@@ -549,7 +552,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 73 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 77 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -593,7 +596,7 @@ def block_resource_class(context, missing=missing):
     yield from context.blocks['class_init'][0](context.derived({}))
     yield from context.blocks['children'][0](context.derived({}))
     l_1_loop = missing
-    for l_1_m, l_1_loop in LoopContext(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods'), undefined):
+    for l_1_m, l_1_loop in LoopContext((environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'methods') + environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'aliases')), undefined):
         l_1_asyncdef = resolve('asyncdef')
         l_1_method_def = missing
         _loop_vars = {}
@@ -602,6 +605,17 @@ def block_resource_class(context, missing=missing):
         _loop_vars['method_def'] = l_1_method_def
         yield from context.blocks['method'][0](context.derived({'loop': l_1_loop, 'm': l_1_m, 'method_def': l_1_method_def}))
     l_1_loop = l_1_m = l_1_asyncdef = l_1_method_def = missing
+    for (l_1_name, l_1_message) in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'removed'):
+        _loop_vars = {}
+        pass
+        yield '\n    @deprecated('
+        yield str(l_1_message)
+        yield ')\n    def '
+        yield str(l_1_name)
+        yield '(self, *args: Any, **kwargs: Any) -> NoReturn:\n        """Removed from the API: calling it raises NotImplementedError."""\n        raise NotImplementedError('
+        yield str(l_1_message)
+        yield ')\n'
+    l_1_name = l_1_message = missing
     yield from context.blocks['class_extra'][0](context.derived({}))
     yield from context.blocks['wrapper_classes'][0](context.derived({}))
 
@@ -752,7 +766,13 @@ def block_method_decorators(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     _block_vars = {}
+    l_0_m = resolve('m')
     pass
+    if environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'deprecation'):
+        pass
+        yield '    @deprecated('
+        yield str(environment.getattr((undefined(name='m') if l_0_m is missing else l_0_m), 'deprecation'))
+        yield ')\n'
 
 def block_method_docstring(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -876,4 +896,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'children': block_children, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&72=30&76=31&84=33&87=46&88=51&91=58&92=63&94=69&97=75&98=83&106=87&107=96&109=102&110=106&111=108&112=110&113=112&114=114&115=117&116=121&118=124&119=128&121=131&122=135&124=138&125=142&127=145&128=149&130=152&131=157&133=165&134=168&135=172&137=175&138=179&143=187&144=191&145=193&146=195&147=197&148=199&149=201&150=204&151=208&153=211&154=215&156=218&157=222&159=225&160=229&162=232&163=236&165=239&166=244&168=252&169=255&170=259&172=262&173=266&178=272&180=276&181=278&182=280&183=282&185=289&186=291&187=293&188=295&190=298&191=302&193=305&194=309&196=312&197=316&199=319&200=323&202=326&203=330&205=333&206=335&207=340&209=348&210=351&211=355&213=358&214=362&217=365&218=369&220=372&221=376&228=387&229=391&230=393&231=395&322=397&2=399&3=408&5=411&6=421&9=424&13=449&14=452&16=454&19=457&21=459&25=462&26=464&29=467&30=469&32=471&35=474&39=478&43=481&48=485&49=487&51=489&52=491&53=494&55=497&56=499&58=501&61=504&62=509&63=511&64=515&65=517&67=521&72=525&73=545&74=557&76=560&77=569&79=573&231=581&232=590&237=591&240=592&255=593&266=595&267=600&268=602&290=604&292=605&232=607&235=618&237=622&238=638&240=641&242=654&246=656&248=658&251=661&253=663&255=667&256=682&259=689&260=691&261=693&263=695&268=700&269=712&277=714&279=716&280=721&285=722&269=724&270=733&273=740&277=747&280=756&281=771&282=774&285=777&286=795&290=798&292=807&295=816&296=823&299=826&300=830&301=833&304=836&305=841&307=846&310=849&313=855&314=857&316=859&322=868'
+debug_info = '2=25&5=26&9=28&76=30&80=31&88=33&91=46&92=51&95=58&96=63&98=69&101=75&102=83&110=87&111=96&113=102&114=106&115=108&116=110&117=112&118=114&119=117&120=121&122=124&123=128&125=131&126=135&128=138&129=142&131=145&132=149&134=152&135=157&137=165&138=168&139=172&141=175&142=179&147=187&148=191&149=193&150=195&151=197&152=199&153=201&154=204&155=208&157=211&158=215&160=218&161=222&163=225&164=229&166=232&167=236&169=239&170=244&172=252&173=255&174=259&176=262&177=266&182=272&184=276&185=278&186=280&187=282&189=289&190=291&191=293&192=295&194=298&195=302&197=305&198=309&200=312&201=316&203=319&204=323&206=326&207=330&209=333&210=335&211=340&213=348&214=351&215=355&217=358&218=362&221=365&222=369&224=372&225=376&232=387&233=391&234=393&235=395&336=397&2=399&3=408&5=411&6=421&9=424&13=449&14=452&16=454&19=457&21=459&25=462&29=465&30=467&33=470&34=472&36=474&39=477&43=481&47=484&52=488&53=490&55=492&56=494&57=497&59=500&60=502&62=504&65=507&66=512&67=514&68=518&69=520&71=524&76=528&77=548&78=560&80=563&81=572&83=576&235=584&236=593&241=594&244=595&259=596&270=598&271=603&272=605&297=607&299=611&300=613&302=615&304=618&306=619&236=621&239=632&241=636&242=652&244=655&246=668&250=670&252=672&255=675&257=677&259=681&260=696&263=703&264=705&265=707&267=709&272=714&273=726&281=728&286=730&287=735&292=736&273=738&274=747&277=754&281=761&282=770&283=773&287=776&288=791&289=794&292=797&293=815&304=818&306=827&309=836&310=843&313=846&314=850&315=853&318=856&319=861&321=866&324=869&327=875&328=877&330=879&336=888'

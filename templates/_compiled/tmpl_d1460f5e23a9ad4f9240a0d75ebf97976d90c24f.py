@@ -74,6 +74,7 @@ def block_imports(context, missing=missing):
     _block_vars = {}
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
+    l_0_classes = resolve('classes')
     l_0_root_classes = resolve('root_classes')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_import_from = resolve('import_from')
@@ -91,6 +92,12 @@ def block_imports(context, missing=missing):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_3 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield 'from __future__ import annotations\n\n'
     if (undefined(name='datetime_names') if l_0_datetime_names is missing else l_0_datetime_names):
@@ -104,6 +111,9 @@ def block_imports(context, missing=missing):
         yield str(t_1(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
         yield '\n'
     yield '\nfrom pydantic import Field as _Field\n'
+    if t_2(context.eval_ctx, t_3(context, (undefined(name='classes') if l_0_classes is missing else l_0_classes), 'renamed')):
+        pass
+        yield 'from typing_extensions import deprecated\n'
     if (undefined(name='root_classes') if l_0_root_classes is missing else l_0_root_classes):
         pass
         yield 'from pydantic import RootModel as _RootModel\n'
@@ -129,10 +139,10 @@ def block_all(context, missing=missing):
     _block_vars = {}
     l_0_names = resolve('names')
     try:
-        t_3 = environment.filters['pystr']
+        t_4 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_3(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield '__all__ = [\n'
@@ -140,7 +150,7 @@ def block_all(context, missing=missing):
         _loop_vars = {}
         pass
         yield '    '
-        yield str(t_3(l_1_name))
+        yield str(t_4(l_1_name))
         yield ',\n'
     l_1_name = missing
     yield ']\n'
@@ -176,6 +186,19 @@ def block_model_class(context, missing=missing):
         pass
         yield from context.blocks['model_field'][0](context.derived({'field': l_1_field, 'loop': l_1_loop}))
     l_1_loop = l_1_field = missing
+    for (l_1_old, l_1_new, l_1_annotation, l_1_message) in environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'renamed'):
+        _loop_vars = {}
+        pass
+        yield '\n    @property\n    @deprecated('
+        yield str(l_1_message)
+        yield ')\n    '
+        yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), str_join(('def ', l_1_old, '(self) -> ', )), l_1_annotation, ':', indent=4, _loop_vars=_loop_vars))
+        yield '\n        """The name before the spec renamed it: reads `'
+        yield str(l_1_new)
+        yield '`."""\n        return self.'
+        yield str(l_1_new)
+        yield '\n'
+    l_1_old = l_1_new = l_1_annotation = l_1_message = missing
     yield '\n'
 
 def block_model_header(context, missing=missing):
@@ -200,16 +223,16 @@ def block_model_docstring(context, missing=missing):
     _block_vars = {}
     l_0_model = resolve('model')
     try:
-        t_4 = environment.filters['docindent']
+        t_5 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     if environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'):
         pass
         yield '    """'
-        yield str(t_4(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'), 4))
+        yield str(t_5(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'), 4))
         yield '"""\n'
 
 def block_model_field(context, missing=missing):
@@ -241,10 +264,10 @@ def block_root_class(context, missing=missing):
     l_0_alias = resolve('alias')
     l_0_split_subscript = resolve('split_subscript')
     try:
-        t_4 = environment.filters['docindent']
+        t_5 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '\nclass '
@@ -253,7 +276,7 @@ def block_root_class(context, missing=missing):
     if environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'):
         pass
         yield '    """'
-        yield str(t_4(environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'), 4))
+        yield str(t_5(environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'), 4))
         yield '"""\n\n'
     yield '    '
     yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), 'root: ', environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'expression'), '', indent=4, _block_vars=_block_vars))
@@ -288,4 +311,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&24=106&27=109&32=113&33=115&34=118&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=167&68=170&70=173&71=176&48=180&50=190&52=193&53=208&54=211&71=214&73=225&74=227&75=230&83=233&85=250&86=252&87=255&90=258&95=261&97=272&98=274&99=277&103=280'
+debug_info = '2=14&5=15&13=17&41=19&49=22&50=25&93=28&94=31&105=34&106=37&114=39&2=42&3=51&5=54&6=64&13=67&16=102&17=105&19=107&20=110&24=113&27=116&30=119&35=123&36=125&37=128&41=132&43=148&44=152&50=157&51=167&55=168&60=169&63=172&66=175&68=177&71=180&73=183&74=186&82=188&85=192&86=194&87=196&88=198&51=203&53=213&55=216&56=231&57=234&74=237&76=248&77=250&78=253&94=256&96=273&97=275&98=278&101=281&106=284&108=295&109=297&110=300&114=303'
