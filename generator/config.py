@@ -11,7 +11,7 @@ from __future__ import annotations
 import keyword
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -34,6 +34,15 @@ class OperationConfig:
 
 
 @dataclass(frozen=True)
+class StopConfig:
+    """`streams.<op>.stop`: the operation that stops an abandoned stream's task, and the
+    event field that names the task (see docs/streams.md)."""
+
+    operation: str = ""
+    task_id_field: str = "task_id"
+
+
+@dataclass(frozen=True)
 class StreamConfig:
     """`events: None` keeps the event type the spec gives (see docs/streams.md)."""
 
@@ -49,6 +58,7 @@ class StreamConfig:
     final_event: str | None = None
     # `data:` payloads that end the stream; None: the runtime's default, `[DONE]`.
     terminal_data: tuple[str, ...] | None = None
+    stop: StopConfig | None = None
 
 
 @dataclass(frozen=True)
@@ -335,11 +345,22 @@ def _stream_config(value: Any, path: Path, pointer: str) -> StreamConfig:
     for key in _STREAM_NAMES:
         if getattr(config, key) is not None and not isinstance(getattr(config, key), str):
             raise ConfigError(f"{key} must be a string", path, f"{pointer}/{key}", "quote the value")
+    if config.stop is not None:
+        config = replace(config, stop=_stop_config(config.stop, path, f"{pointer}/stop"))
     for index, data in enumerate(config.terminal_data or ()):
         if not data.strip():
             raise ConfigError("terminal data must not be blank", path, f"{pointer}/terminal_data/{index}",
                               "name what the server sends after `data:`, e.g. \"[DONE]\"")
     return config
+
+
+def _stop_config(value: Any, path: Path, pointer: str) -> StopConfig:
+    stop: StopConfig = _dataclass(StopConfig, value, path, pointer)
+    for key in ("operation", "task_id_field"):
+        if not isinstance(getattr(stop, key), str) or not getattr(stop, key):
+            raise ConfigError(f"{key} must be a non-empty string", path, f"{pointer}/{key}",
+                              "e.g. stop: {operation: stopChatMessage, task_id_field: task_id}")
+    return stop
 
 
 def _strings(value: Any, path: Path, pointer: str) -> tuple[str, ...]:

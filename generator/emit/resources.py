@@ -33,6 +33,7 @@ from generator.ir import (
     Operation,
     Resource,
     SchemaDef,
+    StopInfo,
     TypeRef,
 )
 from generator.ir.types import LiteralType, strip_nullable
@@ -226,7 +227,13 @@ def _method_view(
     if op.stream is not None:
         event = printer.annotation(op.stream.event_type, open_enums=False)
         stream_cast = cast_expression(op.stream.event_type, event, printer, constants, schemas)
-        stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec", _stream_spec(op))
+        stop_spec = None
+        if op.stream.stop is not None:
+            printer.extra_imports.add("from ._stop import StopSpec")
+            stop_spec = constants.add(f"stop:{op.python_name}", f"_{op.python_name.upper()}_STOP", "StopSpec",
+                                      _stop_spec(op.stream.stop))
+        stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec",
+                                    _stream_spec(op, stop_spec))
         if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
             stream_mode = "True"
             keyword = signature.keyword
@@ -322,7 +329,7 @@ def _stream_overloads(
     return (streamed, blocking, either), either
 
 
-def _stream_spec(op: Operation) -> tuple[str, list[str]]:
+def _stream_spec(op: Operation, stop_spec: str | None = None) -> tuple[str, list[str]]:
     assert op.stream is not None
     s = op.stream
 
@@ -352,7 +359,21 @@ def _stream_spec(op: Operation) -> tuple[str, list[str]]:
         parts.append(f"part_types=({shown[0]},)" if len(shown) == 1 else f"part_types=({', '.join(shown)})")
     if s.framing == "multipart" and s.part_type != "text/plain":
         parts.append(f"part_type={literals.string(s.part_type)}")
+    if stop_spec is not None:
+        parts.append(f"stop={stop_spec}")
     return "StreamSpec", parts
+
+
+def _stop_spec(stop: StopInfo) -> tuple[str, list[str]]:
+    parts = [f"method={literals.string(stop.method)}", f"path={literals.string(stop.path)}",
+             f"task_id_field={literals.string(stop.task_id_field)}",
+             f"task_id_param={literals.string(stop.task_id_param)}"]
+    if stop.task_id_in != "path":
+        parts.append(f"task_id_in={literals.string(stop.task_id_in)}")
+    if stop.copy_fields:
+        shown = [literals.string(name) for name in stop.copy_fields]
+        parts.append(f"copy_fields=({shown[0]},)" if len(shown) == 1 else f"copy_fields=({', '.join(shown)})")
+    return "StopSpec", parts
 
 
 def _page_spec(op: Operation) -> tuple[str, list[str]]:

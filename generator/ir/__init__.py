@@ -40,6 +40,7 @@ from generator.ir.operations import (
     Requirement,
     SecurityScheme,
     Server,
+    StopInfo,
     StreamInfo,
 )
 
@@ -69,6 +70,7 @@ __all__ = [
     "Requirement",
     "SecurityScheme",
     "Server",
+    "StopInfo",
     "StreamInfo",
     "TupleType",
     "TypeRef",

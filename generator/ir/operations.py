@@ -93,6 +93,21 @@ class Response:
 
 
 @dataclass(frozen=True)
+class StopInfo:
+    """How to stop the task of an abandoned stream: call `method path`, the task id (read
+    from each event at the dotted `task_id_field`) in the path parameter or body field
+    `task_id_param` (`task_id_in`), with `copy_fields` copied from the streaming request's body."""
+
+    operation_id: str
+    method: str
+    path: str
+    task_id_field: str
+    task_id_param: str
+    task_id_in: Literal["path", "body"] = "path"
+    copy_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class StreamInfo:
     """The operation can answer with Server-Sent Events of `event_type`.
 
@@ -121,6 +136,7 @@ class StreamInfo:
     json_data: tuple[str, ...] = ()
     part_types: tuple[str, ...] = ()
     part_type: str = "text/plain"
+    stop: StopInfo | None = None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import (
     Any,
     AsyncGenerator,
+    Callable,
     AsyncIterator,
     Dict,
     Generator,
@@ -51,11 +52,11 @@ from ._sequences import (
     Message,
     Parts,
     amessages,
-    boundary_of,
     decode_part,
     decode_record,
     messages,
 )
+from ._stop import StopSpec, Stopper
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
@@ -87,6 +88,8 @@ class StreamSpec:
     # "multipart": the Content-Type of a part that names none, by position, then for the rest.
     part_types: Tuple[str, ...] = ()
     part_type: str = "text/plain"
+    # Which operation stops the task of an abandoned stream (see _stop.py).
+    stop: Optional[StopSpec] = None
 
 
 @dataclass
@@ -108,6 +111,7 @@ class _State(Generic[T]):
     text_parts: List[str] = field(default_factory=list)
     final: Optional[T] = None
     framing: str = ""  # how this answer is cut: the spec's, or the answer's own record type
+    stopper: Optional[Stopper] = None
 
     def __post_init__(self) -> None:
         self.framing = answer_framing(self.spec.framing, self.response)
@@ -210,7 +214,12 @@ class _State(Generic[T]):
         return item
 
     def _as_text(
-        self, data: str, payload: Any, is_json: bool, tag: object, exc: pydantic.ValidationError
+        self,
+        data: str,
+        payload: Any,
+        is_json: bool,
+        tag: object,
+        exc: pydantic.ValidationError,
     ) -> T:
         """The event as its raw text, where the event type takes strings (a token stream);
         `data: 42` is the text "42" there, not the number."""
@@ -241,22 +250,12 @@ class _State(Generic[T]):
                 self.text_parts = [text]
         if tag is not None and tag == spec.final_event:
             self.final = item
+        if self.stopper is not None:
+            self.stopper.see(payload)
 
     def _error(self, payload: Any) -> StreamError:
-        event: Dict[str, Any] = payload if type(payload) is dict else {"message": payload}
-        # OpenAI nests its error: {"error": {"message": ..., "code": ...}}
-        nested = event.get("error")
-        detail: Dict[str, Any] = nested if isinstance(nested, dict) else event
-        status = detail.get("status", event.get("status"))
-        code = detail.get("code", event.get("code"))
-        message = detail.get("message") or event.get("error") or "error event in stream"
-        return StreamError(
-            str(message),
-            event=event,
-            response=self.response,
-            status=status if type(status) is int else None,
-            code=str(code) if code is not None else None,
-        )
+        self.saw_terminal = True  # the server's task is over: nothing left to stop
+        return StreamError.from_event(payload, self.response)
 
     def transport_error(self, exc: Exception) -> APIConnectionError:
         request = self.response.request
@@ -285,20 +284,11 @@ def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     return APIResponseValidationError(f"expected an event stream: {exc}", response=state.response)
 
 
-def _parts(state: _State[Any]) -> Parts:
-    boundary = boundary_of(state.response.headers.get("content-type", ""))
-    if boundary is None:
-        raise APIResponseValidationError(
-            "expected a multipart answer with a boundary", response=state.response
-        )
-    return Parts(boundary)
-
-
 def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, None]:
     parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
-            parts, index = _parts(state), 0
+            parts, index = Parts.of(state.response), 0
             for chunk in response.iter_bytes():
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
@@ -331,7 +321,7 @@ async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator
     parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
-            parts, index = _parts(state), 0
+            parts, index = Parts.of(state.response), 0
             async for chunk in response.aiter_bytes():
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
@@ -366,10 +356,17 @@ class Stream(Generic[T]):
     """Iterate events; leaving the loop early (or ``with``) releases the connection."""
 
     def __init__(
-        self, *, response: httpx.Response, adapter: "pydantic.TypeAdapter[T]", spec: StreamSpec
+        self,
+        *,
+        response: httpx.Response,
+        adapter: "pydantic.TypeAdapter[T]",
+        spec: StreamSpec,
+        stop: Optional[Callable[[str], Any]] = None,
     ) -> None:
         self.response = response
         self._state = _State(spec=spec, adapter=adapter, response=response)
+        if spec.stop is not None and stop is not None:
+            self._state.stopper = Stopper(spec.stop, stop)
         self._iterator = _events(response, self._state)
 
     def __iter__(self) -> Iterator[T]:
@@ -388,8 +385,11 @@ class Stream(Generic[T]):
         return self.until_done().text
 
     def close(self) -> None:
+        """Release the connection; an abandoned stream's task is stopped (StreamSpec.stop)."""
         self._iterator.close()
         self.response.close()
+        if self._state.stopper is not None:
+            self._state.stopper.stop(self._state.saw_terminal)
 
     def __enter__(self) -> Stream[T]:
         return self
@@ -407,10 +407,17 @@ class AsyncStream(Generic[T]):
     """Async twin of Stream; leaving ``async for`` early releases the connection."""
 
     def __init__(
-        self, *, response: httpx.Response, adapter: "pydantic.TypeAdapter[T]", spec: StreamSpec
+        self,
+        *,
+        response: httpx.Response,
+        adapter: "pydantic.TypeAdapter[T]",
+        spec: StreamSpec,
+        stop: Optional[Callable[[str], Any]] = None,
     ) -> None:
         self.response = response
         self._state = _State(spec=spec, adapter=adapter, response=response)
+        if spec.stop is not None and stop is not None:
+            self._state.stopper = Stopper(spec.stop, stop)
         self._iterator = _aevents(response, self._state)
 
     def __aiter__(self) -> AsyncIterator[T]:
@@ -430,6 +437,8 @@ class AsyncStream(Generic[T]):
     async def aclose(self) -> None:
         await self._iterator.aclose()
         await self.response.aclose()
+        if self._state.stopper is not None:
+            await self._state.stopper.astop(self._state.saw_terminal)
 
     async def __aenter__(self) -> AsyncStream[T]:
         return self

@@ -17,6 +17,7 @@ from .._response import (
 )
 from .._streaming import AsyncStream, Stream, StreamSpec
 from .._types import Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
+from .._stop import StopSpec
 from ..models import (
     ChatCompletionResponse,
     ChatRequestFilesItem,
@@ -28,6 +29,14 @@ __all__ = ["ChatResource", "AsyncChatResource"]
 
 _CHUNK_CHAT_EVENT_ADAPTER: TypeAdapter[ChunkChatEvent] = TypeAdapter(ChunkChatEvent)
 
+_SEND_MESSAGE_STOP: StopSpec = StopSpec(
+    method="POST",
+    path="/chat-messages/{task_id}/stop",
+    task_id_field="task_id",
+    task_id_param="task_id",
+    copy_fields=("user",),
+)
+
 _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
     discriminator="event",
     skip=frozenset({"ping"}),
@@ -37,6 +46,7 @@ _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
     text_field="answer",
     replace_event="message_replace",
     final_event="message_end",
+    stop=_SEND_MESSAGE_STOP,
 )
 
 
