@@ -22,6 +22,7 @@ from generator.build.resources import group_resources, select_operations
 from generator.build.schemas import SchemaBuilder
 from generator.build.security import requirement, security_schemes, sibling_variable
 from generator.build.servers import default_url, document_base, operation_servers, servers
+from generator.build.spans import span_infos
 from generator.build.stops import stop_info
 from generator.build.streams import stream_info
 from generator.build.tags import TagTree
@@ -63,6 +64,9 @@ def build_api(
         if stream is not None and stop_config and (config_must_match or stop_config.operation in by_id):
             stop = stop_info(operation, stop_config, stream.event_type, by_id, schemas)
             stream = dataclasses.replace(stream, stop=stop)
+        if stream is not None and stream_config is not None and (stream_config.spans or stream_config.span_logs):
+            spans, span_logs = span_infos(operation.operation_id, stream_config, stream.event_type, schemas)
+            stream = dataclasses.replace(stream, spans=spans, span_logs=span_logs)
         page = page_info(operation, config.pagination.get(operation.operation_id), schemas)
         security = requirement(raw["security"], usable) if "security" in raw else None
         operation = dataclasses.replace(

@@ -29,7 +29,7 @@ def stop_info(
     if target is None:
         raise BuildError(f"stop operation {config.operation!r} is not an operationId of the spec",
                          f"{pointer}/operation", "name the operation that stops a task (config file pointer)")
-    _check_field(config.task_id_field, event_type, schemas, f"{pointer}/task_id_field")
+    check_field("task_id_field", config.task_id_field, event_type, schemas, f"{pointer}/task_id_field")
     name = config.task_id_field.rsplit(".", 1)[-1]
     path_params = [p for p in target.parameters if p.location == "path"]
     body_names = [f.wire_name for f in target.body.fields] if target.body else []
@@ -49,7 +49,7 @@ def stop_info(
                     "body" if task_id_in == "body" else "path", copied)
 
 
-def _check_field(path: str, event_type: TypeRef, schemas: SchemaBuilder, pointer: str) -> None:
+def check_field(label: str, path: str, event_type: TypeRef, schemas: SchemaBuilder, pointer: str) -> None:
     """Each step of the dotted `path` must be a property of some event (untyped parts pass)."""
     types = [event_type]
     for depth, key in enumerate(path.split(".")):
@@ -59,9 +59,9 @@ def _check_field(path: str, event_type: TypeRef, schemas: SchemaBuilder, pointer
         found = [f.type for fields in models for f in fields if f.wire_name == key]
         if not found:
             where = ".".join(path.split(".")[:depth]) or "the events"
-            raise BuildError(f"task_id_field {path!r}: {key!r} is not a field of {where}", pointer,
-                             "name the event field that carries the task id, dotted for nested "
-                             "fields, e.g. task_id or data.task_id (config file pointer)")
+            raise BuildError(f"{label} {path!r}: {key!r} is not a field of {where}", pointer,
+                             "name a field of the events, dotted for nested fields, e.g. task_id "
+                             "or data.id (config file pointer)")
         types = found
 
 

@@ -59,6 +59,7 @@ class ReadmeView:
     stream_text_event: str | None  # the event whose text until_done() joins
     stream_tag: str | None  # the key naming an event's type (TypedDict events are read by it)
     stream_stop: str | None  # what stops an abandoned stream's task: `client.chat.stop()`
+    stream_spans: tuple[str, ...]  # the span kinds until_done().trace has (config `spans`)
     page: Example | None  # the first paging operation
     upload: Example | None  # the first operation taking a file
     upload_field: str | None  # its file argument
@@ -109,6 +110,7 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         stream_text_event=stream[1].stream.text_event if stream and stream[1].stream else None,
         stream_tag=stream[1].stream.discriminator if stream and stream[1].stream else None,
         stream_stop=_stop_call(stream[1], operations) if stream else None,
+        stream_spans=tuple(s.kind for s in stream[1].stream.spans) if stream and stream[1].stream else (),
         page=_example(values, page),
         upload=_example(values, upload),
         upload_field=upload_field,

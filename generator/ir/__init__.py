@@ -40,6 +40,8 @@ from generator.ir.operations import (
     Requirement,
     SecurityScheme,
     Server,
+    SpanInfo,
+    SpanLogInfo,
     StopInfo,
     StreamInfo,
 )
@@ -70,6 +72,8 @@ __all__ = [
     "Requirement",
     "SecurityScheme",
     "Server",
+    "SpanInfo",
+    "SpanLogInfo",
     "StopInfo",
     "StreamInfo",
     "TupleType",

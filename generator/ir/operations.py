@@ -108,6 +108,33 @@ class StopInfo:
 
 
 @dataclass(frozen=True)
+class SpanInfo:
+    """One kind of trace span: opened by the `open` event, closed by `close`, both naming it
+    at the dotted path `id`; `key` is what children's `parent` paths name (default: the id);
+    `parent` pairs a span kind with a path in the opening event; `fields` pairs a span field
+    (name, status, inputs, outputs, elapsed, tokens, error) with a path in the events."""
+
+    kind: str
+    open: str
+    close: str
+    id: str
+    key: str | None = None
+    parent: tuple[tuple[str, str], ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SpanLogInfo:
+    """`event`s logged on the span of kind `span` whose id (or key) is at the path `id`."""
+
+    event: str
+    span: str
+    id: str
+    label: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class StreamInfo:
     """The operation can answer with Server-Sent Events of `event_type`.
 
@@ -137,6 +164,8 @@ class StreamInfo:
     part_types: tuple[str, ...] = ()
     part_type: str = "text/plain"
     stop: StopInfo | None = None
+    spans: tuple[SpanInfo, ...] = ()
+    span_logs: tuple[SpanLogInfo, ...] = ()
 
 
 @dataclass(frozen=True)

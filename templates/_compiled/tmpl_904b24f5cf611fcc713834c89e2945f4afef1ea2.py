@@ -285,6 +285,13 @@ def block_streaming(context, missing=missing):
     l_0_stream_text_event = resolve('stream_text_event')
     l_0_aclient = resolve('aclient')
     l_0_stream_stop = resolve('stream_stop')
+    l_0_stream_spans = resolve('stream_spans')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_3 = environment.filters['pystr']
     except KeyError:
@@ -365,6 +372,11 @@ def block_streaming(context, missing=missing):
             yield '`until_done()` reads everything and returns `.text` (the concatenated\n`'
             yield str((undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event))
             yield '` text) and `.final` (the closing event).\n'
+        if (undefined(name='stream_spans') if l_0_stream_spans is missing else l_0_stream_spans):
+            pass
+            yield "`.trace` is the run's tree of spans ("
+            yield str(t_1(context.eval_ctx, (undefined(name='stream_spans') if l_0_stream_spans is missing else l_0_stream_spans), ', '))
+            yield '), each with\nits `name`, `status`, `inputs`, `outputs`, `elapsed` time, `tokens`, `error`,\n`children` and `logs`; `print(result.trace.render())` shows it as short text.\n`stream.trace` is the tree so far, also after an early `break`.\n'
         yield '\n'
 
 def block_pagination(context, missing=missing):
@@ -630,7 +642,7 @@ def block_tests(context, missing=missing):
                 yield '`'
                 yield str(l_1_e)
                 yield '`'
-                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 332 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 338 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
             l_1_loop = l_1_e = missing
             yield ' '
             yield str(('give' if (t_2((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs)) > 1) else 'gives'))
@@ -710,4 +722,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'authentication': block_authentication, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&168=32&195=33&240=35&259=37&292=39&315=40&336=41&375=43&384=44&5=46&6=62&8=65&9=83&11=85&12=91&14=98&17=101&24=111&25=115&31=128&35=154&36=157&39=159&40=162&42=166&43=174&44=177&50=186&54=190&55=196&56=198&57=201&69=212&70=215&74=223&75=240&87=243&88=247&91=254&95=257&102=259&103=263&107=273&108=294&113=297&114=300&115=306&116=309&117=311&122=316&124=319&129=328&130=330&131=336&132=339&133=341&138=346&140=349&155=357&158=360&161=362&163=365&168=369&169=380&174=383&175=386&178=392&182=401&183=403&186=409&195=417&196=430&203=433&204=436&208=445&209=447&216=454&219=456&224=459&225=462&229=471&230=473&240=481&244=491&259=494&263=507&264=510&266=512&267=515&273=524&275=526&276=529&292=538&293=551&298=554&302=558&303=560&304=563&315=574&316=616&325=619&331=621&332=623&336=642&340=656&351=660&352=663&360=667&362=672&370=676&375=680&380=690&381=694&384=702'
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&174=32&201=33&246=35&265=37&298=39&321=40&342=41&381=43&390=44&5=46&6=62&8=65&9=83&11=85&12=91&14=98&17=101&24=111&25=115&31=128&35=154&36=157&39=159&40=162&42=166&43=174&44=177&50=186&54=190&55=196&56=198&57=201&69=212&70=215&74=223&75=240&87=243&88=247&91=254&95=257&102=259&103=263&107=273&108=301&113=304&114=307&115=313&116=316&117=318&122=323&124=326&129=335&130=337&131=343&132=346&133=348&138=353&140=356&155=364&158=367&161=369&163=372&165=374&166=377&174=381&175=392&180=395&181=398&184=404&188=413&189=415&192=421&201=429&202=442&209=445&210=448&214=457&215=459&222=466&225=468&230=471&231=474&235=483&236=485&246=493&250=503&265=506&269=519&270=522&272=524&273=527&279=536&281=538&282=541&298=550&299=563&304=566&308=570&309=572&310=575&321=586&322=628&331=631&337=633&338=635&342=654&346=668&357=672&358=675&366=679&368=684&376=688&381=692&386=702&387=706&390=714'

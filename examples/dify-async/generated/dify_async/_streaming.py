@@ -59,47 +59,13 @@ from ._sequences import (
     decode_record,
     messages,
 )
-from ._stop import StopSpec, Stopper
+from ._stop import Stopper
+from ._stream_spec import StreamResult, StreamSpec
+from ._trace import Trace, Tracer
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class StreamSpec:
-    """How to read one operation's event stream (emitted by the generator)."""
-
-    discriminator: str = "event"
-    skip: frozenset[str] = frozenset({"ping"})
-    error: frozenset[str] = frozenset({"error"})
-    # Events that mark a complete stream; empty disables the check.
-    terminal: frozenset[str] = frozenset()
-    text_event: Optional[str] = None
-    text_field: Optional[str] = None
-    # An event whose text_field replaces all text so far (e.g. moderation).
-    replace_event: Optional[str] = None
-    final_event: Optional[str] = None
-    # `data:` payloads that end the stream cleanly (they are not events).
-    terminal_data: frozenset[str] = frozenset({"[DONE]"})
-    # How the body is cut into items: "sse" (each event's data is one item), "sse-items"
-    # (each event is one item: event, data, id, retry), "jsonl", "json-seq" or "multipart".
-    framing: str = "sse"
-    accept: str = "text/event-stream"
-    # "sse-items": the events whose data is JSON text to decode ("*": every event).
-    json_data: frozenset[str] = frozenset()
-    # "multipart": the Content-Type of a part that names none, by position, then for the rest.
-    part_types: Tuple[str, ...] = ()
-    part_type: str = "text/plain"
-    # Which operation stops the task of an abandoned stream (see _stop.py).
-    stop: Optional[StopSpec] = None
-
-
-@dataclass
-class StreamResult(Generic[T]):
-    text: str = ""
-    final: Optional[T] = None
-    events: int = 0
 
 
 @dataclass
@@ -117,9 +83,11 @@ class _State(Generic[T]):
         ""  # how this answer is cut: the spec's, or the answer's own record type
     )
     stopper: Optional[Stopper] = None
+    tracer: Optional[Tracer] = None
 
     def __post_init__(self) -> None:
         self.framing = answer_framing(self.spec.framing, self.response)
+        self.tracer = Tracer(self.spec.trace) if self.spec.trace is not None else None
 
     def ends(self, sse: Union[ServerSentEvent, Message]) -> bool:
         """A terminal data line such as `[DONE]`: the stream is complete."""
@@ -263,6 +231,8 @@ class _State(Generic[T]):
             self.final = item
         if self.stopper is not None:
             self.stopper.see(payload)
+        if self.tracer is not None:
+            self.tracer.see(tag, payload)
 
     def _error(self, payload: Any) -> StreamError:
         self.saw_terminal = True  # the server's task is over: nothing left to stop
@@ -292,9 +262,8 @@ class _State(Generic[T]):
             )
 
     def result(self) -> StreamResult[T]:
-        return StreamResult(
-            text="".join(self.text_parts), final=self.final, events=self.count
-        )
+        trace = self.tracer.trace if self.tracer is not None else None
+        return StreamResult("".join(self.text_parts), self.final, self.count, trace)
 
 
 def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
@@ -407,6 +376,11 @@ class Stream(Generic[T]):
     def text(self) -> str:
         return self.until_done().text
 
+    @property
+    def trace(self) -> Optional[Trace]:
+        """The run's spans so far (StreamSpec.trace); None without spans."""
+        return self._state.tracer.trace if self._state.tracer is not None else None
+
     def close(self) -> None:
         """Release the connection; an abandoned stream's task is stopped (StreamSpec.stop)."""
         self._iterator.close()
@@ -456,6 +430,11 @@ class AsyncStream(Generic[T]):
 
     async def text(self) -> str:
         return (await self.until_done()).text
+
+    @property
+    def trace(self) -> Optional[Trace]:
+        """The run's spans so far (StreamSpec.trace); None without spans."""
+        return self._state.tracer.trace if self._state.tracer is not None else None
 
     async def aclose(self) -> None:
         await self._iterator.aclose()
