@@ -11,7 +11,7 @@ from __future__ import annotations
 import keyword
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -34,6 +34,44 @@ class OperationConfig:
 
 
 @dataclass(frozen=True)
+class StopConfig:
+    """`streams.<op>.stop`: the operation that stops an abandoned stream's task, and the
+    event field that names the task (see docs/streams.md)."""
+
+    operation: str = ""
+    task_id_field: str = "task_id"
+
+
+@dataclass(frozen=True)
+class SpanConfig:
+    """`streams.<op>.spans.<kind>`: the events that open and close one kind of span, and
+    dotted paths in them (see docs/streams.md)."""
+
+    open: str = ""
+    close: str = ""
+    id: str = ""
+    key: str | None = None
+    parent: Mapping[str, str] = field(default_factory=dict)
+    name: str | None = None
+    status: str | None = None
+    inputs: str | None = None
+    outputs: str | None = None
+    elapsed: str | None = None
+    tokens: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SpanLogConfig:
+    """`streams.<op>.span_logs.<event>`: events logged on the span of kind `span` whose id is at `id`."""
+
+    span: str = ""
+    id: str = ""
+    label: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class StreamConfig:
     """`events: None` keeps the event type the spec gives (see docs/streams.md)."""
 
@@ -49,6 +87,9 @@ class StreamConfig:
     final_event: str | None = None
     # `data:` payloads that end the stream; None: the runtime's default, `[DONE]`.
     terminal_data: tuple[str, ...] | None = None
+    stop: StopConfig | None = None
+    spans: Mapping[str, SpanConfig] = field(default_factory=dict)
+    span_logs: Mapping[str, SpanLogConfig] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -335,11 +376,44 @@ def _stream_config(value: Any, path: Path, pointer: str) -> StreamConfig:
     for key in _STREAM_NAMES:
         if getattr(config, key) is not None and not isinstance(getattr(config, key), str):
             raise ConfigError(f"{key} must be a string", path, f"{pointer}/{key}", "quote the value")
+    if config.stop is not None:
+        config = replace(config, stop=_stop_config(config.stop, path, f"{pointer}/stop"))
+    spans = {str(kind): _paths(SpanConfig, span, path, f"{pointer}/spans/{kind}", ("open", "close", "id"))
+             for kind, span in _mapping(config.spans, path, f"{pointer}/spans").items()}
+    logs = {str(event): _paths(SpanLogConfig, log, path, f"{pointer}/span_logs/{event}", ("span", "id"))
+            for event, log in _mapping(config.span_logs, path, f"{pointer}/span_logs").items()}
+    config = replace(config, spans=spans, span_logs=logs)
     for index, data in enumerate(config.terminal_data or ()):
         if not data.strip():
             raise ConfigError("terminal data must not be blank", path, f"{pointer}/terminal_data/{index}",
                               "name what the server sends after `data:`, e.g. \"[DONE]\"")
     return config
+
+
+def _stop_config(value: Any, path: Path, pointer: str) -> StopConfig:
+    stop: StopConfig = _dataclass(StopConfig, value, path, pointer)
+    for key in ("operation", "task_id_field"):
+        if not isinstance(getattr(stop, key), str) or not getattr(stop, key):
+            raise ConfigError(f"{key} must be a non-empty string", path, f"{pointer}/{key}",
+                              "e.g. stop: {operation: stopChatMessage, task_id_field: task_id}")
+    return stop
+
+
+def _paths(cls: Any, value: Any, path: Path, pointer: str, required: tuple[str, ...]) -> Any:
+    """A dataclass of strings (event names, dotted paths), those in `required` not empty;
+    a span's `parent` maps span kinds to paths."""
+    found = _dataclass(cls, value, path, pointer)
+    for key in cls.__dataclass_fields__:
+        item = getattr(found, key)
+        if key == "parent":
+            for kind, where in _mapping(item, path, f"{pointer}/parent").items():
+                if not isinstance(where, str) or not where:
+                    raise ConfigError("expected a dotted path", path, f"{pointer}/parent/{kind}",
+                                      "e.g. parent: {iteration: data.iteration_id}")
+        elif (item is not None or key in required) and (not isinstance(item, str) or not item):
+            raise ConfigError(f"{key} must be a non-empty string", path, f"{pointer}/{key}",
+                              "an event name, or a dotted path in the event such as data.id")
+    return found
 
 
 def _strings(value: Any, path: Path, pointer: str) -> tuple[str, ...]:

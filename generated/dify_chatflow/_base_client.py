@@ -51,6 +51,7 @@ from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage
 from ._parsing import as_adapter, parse_body
 from ._response import APIResponse, AsyncAPIResponse, take_response_mode
 from ._servers import Server
+from ._stop import stop_sender
 from ._streaming import AsyncStream, Stream, StreamSpec
 from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions
 
@@ -162,6 +163,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         servers: Optional[Sequence[Server]] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
+        stop = stop_sender(self.request, stream_spec.stop, json_body)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
@@ -169,7 +171,9 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             options=options, accept=stream_spec.accept, security=security, servers=servers,
         )  # fmt: skip
         return self._run(
-            call, lambda r: Stream(response=r, adapter=adapter, spec=stream_spec), lazy=True
+            call,
+            lambda r: Stream(response=r, adapter=adapter, spec=stream_spec, stop=stop),
+            lazy=True,
         )
 
     def get_page(
@@ -319,6 +323,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         servers: Optional[Sequence[Server]] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
+        stop = stop_sender(self.request, stream_spec.stop, json_body)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
@@ -326,7 +331,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
             options=options, accept=stream_spec.accept, security=security, servers=servers,
         )  # fmt: skip
         return await self._run(
-            call, lambda r: AsyncStream(response=r, adapter=adapter, spec=stream_spec), lazy=True
+            call,
+            lambda r: AsyncStream(response=r, adapter=adapter, spec=stream_spec, stop=stop),
+            lazy=True,
         )
 
     def get_page(

@@ -178,6 +178,15 @@ class Parts:
         self._started = False
         self.done = False
 
+    @classmethod
+    def of(cls, response: httpx.Response) -> "Parts":
+        boundary = boundary_of(response.headers.get("content-type", ""))
+        if boundary is None:
+            raise APIResponseValidationError(
+                "expected a multipart answer with a boundary", response=response
+            )
+        return cls(boundary)
+
     def feed(self, chunk: bytes) -> List[Tuple[Dict[str, str], bytes]]:
         self._buffer += chunk
         parts: List[Tuple[Dict[str, str], bytes]] = []

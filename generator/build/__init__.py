@@ -22,6 +22,8 @@ from generator.build.resources import group_resources, select_operations
 from generator.build.schemas import SchemaBuilder
 from generator.build.security import requirement, security_schemes, sibling_variable
 from generator.build.servers import default_url, document_base, operation_servers, servers
+from generator.build.spans import span_infos
+from generator.build.stops import stop_info
 from generator.build.streams import stream_info
 from generator.build.tags import TagTree
 from generator.build.webhooks import build_webhooks, finish_webhooks
@@ -53,9 +55,18 @@ def build_api(
     usable = {scheme.key: scheme for scheme in schemes}
     default_security = requirement(document.get("security"), usable)
     operations = []
+    by_id = {operation.operation_id: operation for _, operation, _ in found}
     for pointer, operation, raw in found:
         stream_config = config.streams.get(operation.operation_id)
         stream = stream_info(operation, raw, stream_config, schemas, document, pointer, warnings)
+        # (another version of the spec, when diffing, may lack the stop operation)
+        stop_config = stream_config.stop if stream_config is not None else None
+        if stream is not None and stop_config and (config_must_match or stop_config.operation in by_id):
+            stop = stop_info(operation, stop_config, stream.event_type, by_id, schemas)
+            stream = dataclasses.replace(stream, stop=stop)
+        if stream is not None and stream_config is not None and (stream_config.spans or stream_config.span_logs):
+            spans, span_logs = span_infos(operation.operation_id, stream_config, stream.event_type, schemas)
+            stream = dataclasses.replace(stream, spans=spans, span_logs=span_logs)
         page = page_info(operation, config.pagination.get(operation.operation_id), schemas)
         security = requirement(raw["security"], usable) if "security" in raw else None
         operation = dataclasses.replace(

@@ -58,6 +58,8 @@ class ReadmeView:
     stream: Example | None  # the first streaming operation, in streaming mode
     stream_text_event: str | None  # the event whose text until_done() joins
     stream_tag: str | None  # the key naming an event's type (TypedDict events are read by it)
+    stream_stop: str | None  # what stops an abandoned stream's task: `client.chat.stop()`
+    stream_spans: tuple[str, ...]  # the span kinds until_done().trace has (config `spans`)
     page: Example | None  # the first paging operation
     upload: Example | None  # the first operation taking a file
     upload_field: str | None  # its file argument
@@ -107,6 +109,8 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         stream=_example(values, stream, streaming=True),
         stream_text_event=stream[1].stream.text_event if stream and stream[1].stream else None,
         stream_tag=stream[1].stream.discriminator if stream and stream[1].stream else None,
+        stream_stop=_stop_call(stream[1], operations) if stream else None,
+        stream_spans=tuple(s.kind for s in stream[1].stream.spans) if stream and stream[1].stream else (),
         page=_example(values, page),
         upload=_example(values, upload),
         upload_field=upload_field,
@@ -136,6 +140,15 @@ def _project_names(requirements: tuple[str, ...]) -> tuple[str, ...]:
     from packaging.requirements import Requirement
 
     return tuple(Requirement(r).name for r in requirements)
+
+
+def _stop_call(op: Operation, operations: list[tuple[str, Operation]]) -> str | None:
+    """The method that stops the stream's task (its request line, if the package leaves it out)."""
+    stop = op.stream.stop if op.stream else None
+    if stop is None:
+        return None
+    found = next((f"client.{r}.{o.python_name}()" for r, o in operations if o.operation_id == stop.operation_id), None)
+    return found or f"{stop.method} {stop.path}"
 
 
 def _example(values: ExampleValues, found: tuple[str, Operation] | None, streaming: bool = False) -> Example | None:

@@ -34,6 +34,7 @@ from generator.ir import (
     Operation,
     Resource,
     SchemaDef,
+    StopInfo,
     TypeRef,
 )
 from generator.ir.types import LiteralType, strip_nullable
@@ -243,7 +244,19 @@ def _method_view(
     if op.stream is not None:
         event = printer.annotation(op.stream.event_type, open_enums=False)
         stream_cast = cast_expression(op.stream.event_type, event, printer, constants, schemas)
-        stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec", _stream_spec(op))
+        stop_spec = None
+        if op.stream.stop is not None:
+            printer.extra_imports.add("from ._stop import StopSpec")
+            stop_spec = constants.add(f"stop:{op.python_name}", f"_{op.python_name.upper()}_STOP", "StopSpec",
+                                      _stop_spec(op.stream.stop))
+        trace_spec = None
+        if op.stream.spans or op.stream.span_logs:
+            printer.extra_imports.add("from ._trace import LogSpec, SpanSpec, TraceSpec" if op.stream.span_logs
+                                      else "from ._trace import SpanSpec, TraceSpec")
+            trace_spec = constants.add(f"trace:{op.python_name}", f"_{op.python_name.upper()}_TRACE", "TraceSpec",
+                                       _trace_spec(op))
+        stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec",
+                                    _stream_spec(op, stop_spec, trace_spec))
         if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
             stream_mode = "True"
             keyword = signature.keyword
@@ -339,7 +352,7 @@ def _stream_overloads(
     return (streamed, blocking, either), either
 
 
-def _stream_spec(op: Operation) -> tuple[str, list[str]]:
+def _stream_spec(op: Operation, stop_spec: str | None = None, trace_spec: str | None = None) -> tuple[str, list[str]]:
     assert op.stream is not None
     s = op.stream
 
@@ -369,7 +382,58 @@ def _stream_spec(op: Operation) -> tuple[str, list[str]]:
         parts.append(f"part_types=({shown[0]},)" if len(shown) == 1 else f"part_types=({', '.join(shown)})")
     if s.framing == "multipart" and s.part_type != "text/plain":
         parts.append(f"part_type={literals.string(s.part_type)}")
+    if stop_spec is not None:
+        parts.append(f"stop={stop_spec}")
+    if trace_spec is not None:
+        parts.append(f"trace={trace_spec}")
     return "StreamSpec", parts
+
+
+def _trace_spec(op: Operation) -> tuple[str, list[str]]:
+    assert op.stream is not None
+
+    def pairs(values: tuple[tuple[str, str], ...]) -> str:
+        shown = [f"({literals.string(a)}, {literals.string(b)})" for a, b in values]
+        return f"({shown[0]},)" if len(shown) == 1 else f"({', '.join(shown)})"
+
+    spans = []
+    for span in op.stream.spans:
+        args = [f"kind={literals.string(span.kind)}", f"open={literals.string(span.open)}",
+                f"close={literals.string(span.close)}", f"id={literals.string(span.id)}"]
+        if span.key is not None:
+            args.append(f"key={literals.string(span.key)}")
+        if span.parent:
+            args.append(f"parent={pairs(span.parent)}")
+        if span.fields:
+            args.append(f"fields={pairs(span.fields)}")
+        spans.append(f"SpanSpec({', '.join(args)})")
+    logs = []
+    for log in op.stream.span_logs:
+        args = [f"event={literals.string(log.event)}", f"span={literals.string(log.span)}",
+                f"id={literals.string(log.id)}"]
+        args += [f"{name}={literals.string(value)}" for name, value in (("label", log.label), ("status", log.status))
+                 if value is not None]
+        logs.append(f"LogSpec({', '.join(args)})")
+
+    def tuple_of(items: list[str]) -> str:
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+
+    parts = [f"spans={tuple_of(spans)}"] if spans else []
+    if logs:
+        parts.append(f"logs={tuple_of(logs)}")
+    return "TraceSpec", parts
+
+
+def _stop_spec(stop: StopInfo) -> tuple[str, list[str]]:
+    parts = [f"method={literals.string(stop.method)}", f"path={literals.string(stop.path)}",
+             f"task_id_field={literals.string(stop.task_id_field)}",
+             f"task_id_param={literals.string(stop.task_id_param)}"]
+    if stop.task_id_in != "path":
+        parts.append(f"task_id_in={literals.string(stop.task_id_in)}")
+    if stop.copy_fields:
+        shown = [literals.string(name) for name in stop.copy_fields]
+        parts.append(f"copy_fields=({shown[0]},)" if len(shown) == 1 else f"copy_fields=({', '.join(shown)})")
+    return "StopSpec", parts
 
 
 def _page_spec(op: Operation) -> tuple[str, list[str]]:

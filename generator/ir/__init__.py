@@ -41,6 +41,9 @@ from generator.ir.operations import (
     Requirement,
     SecurityScheme,
     Server,
+    SpanInfo,
+    SpanLogInfo,
+    StopInfo,
     StreamInfo,
 )
 
@@ -71,6 +74,9 @@ __all__ = [
     "Requirement",
     "SecurityScheme",
     "Server",
+    "SpanInfo",
+    "SpanLogInfo",
+    "StopInfo",
     "StreamInfo",
     "TupleType",
     "TypeRef",

@@ -93,6 +93,48 @@ class Response:
 
 
 @dataclass(frozen=True)
+class StopInfo:
+    """How to stop the task of an abandoned stream: call `method path`, the task id (read
+    from each event at the dotted `task_id_field`) in the path parameter or body field
+    `task_id_param` (`task_id_in`), with `copy_fields` copied from the streaming request's body."""
+
+    operation_id: str
+    method: str
+    path: str
+    task_id_field: str
+    task_id_param: str
+    task_id_in: Literal["path", "body"] = "path"
+    copy_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SpanInfo:
+    """One kind of trace span: opened by the `open` event, closed by `close`, both naming it
+    at the dotted path `id`; `key` is what children's `parent` paths name (default: the id);
+    `parent` pairs a span kind with a path in the opening event; `fields` pairs a span field
+    (name, status, inputs, outputs, elapsed, tokens, error) with a path in the events."""
+
+    kind: str
+    open: str
+    close: str
+    id: str
+    key: str | None = None
+    parent: tuple[tuple[str, str], ...] = ()
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SpanLogInfo:
+    """`event`s logged on the span of kind `span` whose id (or key) is at the path `id`."""
+
+    event: str
+    span: str
+    id: str
+    label: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
 class StreamInfo:
     """The operation can answer with Server-Sent Events of `event_type`.
 
@@ -121,6 +163,9 @@ class StreamInfo:
     json_data: tuple[str, ...] = ()
     part_types: tuple[str, ...] = ()
     part_type: str = "text/plain"
+    stop: StopInfo | None = None
+    spans: tuple[SpanInfo, ...] = ()
+    span_logs: tuple[SpanLogInfo, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -70,14 +70,18 @@ class APIConnectionError(APIError):
     """The request did not get a complete response (network, DNS, reset)."""
 
     def __init__(
-        self, message: str = "Connection error.", request: Optional[httpx.Request] = None
+        self,
+        message: str = "Connection error.",
+        request: Optional[httpx.Request] = None,
     ) -> None:
         super().__init__(message, request)
 
 
 class APITimeoutError(APIConnectionError):
     def __init__(
-        self, message: str = "Request timed out.", request: Optional[httpx.Request] = None
+        self,
+        message: str = "Request timed out.",
+        request: Optional[httpx.Request] = None,
     ) -> None:
         super().__init__(message, request)
 
@@ -202,6 +206,23 @@ class StreamError(APIStatusError):
     def status(self) -> Optional[int]:
         """The status the error event carries (None when it has none); see `status_code`."""
         return self._event_status
+
+    @classmethod
+    def from_event(cls, payload: Any, response: httpx.Response) -> "StreamError":
+        """From an error event's JSON (Dify's flat one, or OpenAI's nested `error`)."""
+        event: Dict[str, Any] = payload if type(payload) is dict else {"message": payload}
+        nested = event.get("error")
+        detail: Dict[str, Any] = nested if isinstance(nested, dict) else event
+        status = detail.get("status", event.get("status"))
+        code = detail.get("code", event.get("code"))
+        message = detail.get("message") or event.get("error") or "error event in stream"
+        return cls(
+            str(message),
+            event=event,
+            response=response,
+            status=status if type(status) is int else None,
+            code=str(code) if code is not None else None,
+        )
 
     def __str__(self) -> str:
         parts = [p for p in (str(self._event_status or ""), self.code) if p]

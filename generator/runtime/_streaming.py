@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import (
     Any,
     AsyncGenerator,
+    Callable,
     AsyncIterator,
     Dict,
     Generator,
@@ -51,49 +52,17 @@ from ._sequences import (
     Message,
     Parts,
     amessages,
-    boundary_of,
     decode_part,
     decode_record,
     messages,
 )
+from ._stop import Stopper
+from ._stream_spec import StreamResult, StreamSpec
+from ._trace import Trace, Tracer
 
 __all__ = ["StreamSpec", "StreamResult", "Stream", "AsyncStream"]
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class StreamSpec:
-    """How to read one operation's event stream (emitted by the generator)."""
-
-    discriminator: str = "event"
-    skip: frozenset[str] = frozenset({"ping"})
-    error: frozenset[str] = frozenset({"error"})
-    # Events that mark a complete stream; empty disables the check.
-    terminal: frozenset[str] = frozenset()
-    text_event: Optional[str] = None
-    text_field: Optional[str] = None
-    # An event whose text_field replaces all text so far (e.g. moderation).
-    replace_event: Optional[str] = None
-    final_event: Optional[str] = None
-    # `data:` payloads that end the stream cleanly (they are not events).
-    terminal_data: frozenset[str] = frozenset({"[DONE]"})
-    # How the body is cut into items: "sse" (each event's data is one item), "sse-items"
-    # (each event is one item: event, data, id, retry), "jsonl", "json-seq" or "multipart".
-    framing: str = "sse"
-    accept: str = "text/event-stream"
-    # "sse-items": the events whose data is JSON text to decode ("*": every event).
-    json_data: frozenset[str] = frozenset()
-    # "multipart": the Content-Type of a part that names none, by position, then for the rest.
-    part_types: Tuple[str, ...] = ()
-    part_type: str = "text/plain"
-
-
-@dataclass
-class StreamResult(Generic[T]):
-    text: str = ""
-    final: Optional[T] = None
-    events: int = 0
 
 
 @dataclass
@@ -108,9 +77,12 @@ class _State(Generic[T]):
     text_parts: List[str] = field(default_factory=list)
     final: Optional[T] = None
     framing: str = ""  # how this answer is cut: the spec's, or the answer's own record type
+    stopper: Optional[Stopper] = None
+    tracer: Optional[Tracer] = None
 
     def __post_init__(self) -> None:
         self.framing = answer_framing(self.spec.framing, self.response)
+        self.tracer = Tracer(self.spec.trace) if self.spec.trace is not None else None
 
     def ends(self, sse: Union[ServerSentEvent, Message]) -> bool:
         """A terminal data line such as `[DONE]`: the stream is complete."""
@@ -210,7 +182,12 @@ class _State(Generic[T]):
         return item
 
     def _as_text(
-        self, data: str, payload: Any, is_json: bool, tag: object, exc: pydantic.ValidationError
+        self,
+        data: str,
+        payload: Any,
+        is_json: bool,
+        tag: object,
+        exc: pydantic.ValidationError,
     ) -> T:
         """The event as its raw text, where the event type takes strings (a token stream);
         `data: 42` is the text "42" there, not the number."""
@@ -241,22 +218,14 @@ class _State(Generic[T]):
                 self.text_parts = [text]
         if tag is not None and tag == spec.final_event:
             self.final = item
+        if self.stopper is not None:
+            self.stopper.see(payload)
+        if self.tracer is not None:
+            self.tracer.see(tag, payload)
 
     def _error(self, payload: Any) -> StreamError:
-        event: Dict[str, Any] = payload if type(payload) is dict else {"message": payload}
-        # OpenAI nests its error: {"error": {"message": ..., "code": ...}}
-        nested = event.get("error")
-        detail: Dict[str, Any] = nested if isinstance(nested, dict) else event
-        status = detail.get("status", event.get("status"))
-        code = detail.get("code", event.get("code"))
-        message = detail.get("message") or event.get("error") or "error event in stream"
-        return StreamError(
-            str(message),
-            event=event,
-            response=self.response,
-            status=status if type(status) is int else None,
-            code=str(code) if code is not None else None,
-        )
+        self.saw_terminal = True  # the server's task is over: nothing left to stop
+        return StreamError.from_event(payload, self.response)
 
     def transport_error(self, exc: Exception) -> APIConnectionError:
         request = self.response.request
@@ -278,27 +247,19 @@ class _State(Generic[T]):
             )
 
     def result(self) -> StreamResult[T]:
-        return StreamResult(text="".join(self.text_parts), final=self.final, events=self.count)
+        trace = self.tracer.trace if self.tracer is not None else None
+        return StreamResult("".join(self.text_parts), self.final, self.count, trace)
 
 
 def _not_sse(state: _State[Any], exc: SSEError) -> APIResponseValidationError:
     return APIResponseValidationError(f"expected an event stream: {exc}", response=state.response)
 
 
-def _parts(state: _State[Any]) -> Parts:
-    boundary = boundary_of(state.response.headers.get("content-type", ""))
-    if boundary is None:
-        raise APIResponseValidationError(
-            "expected a multipart answer with a boundary", response=state.response
-        )
-    return Parts(boundary)
-
-
 def _events(response: httpx.Response, state: _State[T]) -> Generator[T, None, None]:
     parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
-            parts, index = _parts(state), 0
+            parts, index = Parts.of(state.response), 0
             for chunk in response.iter_bytes():
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
@@ -331,7 +292,7 @@ async def _aevents(response: httpx.Response, state: _State[T]) -> AsyncGenerator
     parts: Optional[Parts] = None
     try:
         if state.spec.framing == "multipart":
-            parts, index = _parts(state), 0
+            parts, index = Parts.of(state.response), 0
             async for chunk in response.aiter_bytes():
                 for headers, body in parts.feed(chunk):
                     yield state.part(index, headers, body)
@@ -366,10 +327,17 @@ class Stream(Generic[T]):
     """Iterate events; leaving the loop early (or ``with``) releases the connection."""
 
     def __init__(
-        self, *, response: httpx.Response, adapter: "pydantic.TypeAdapter[T]", spec: StreamSpec
+        self,
+        *,
+        response: httpx.Response,
+        adapter: "pydantic.TypeAdapter[T]",
+        spec: StreamSpec,
+        stop: Optional[Callable[[str], Any]] = None,
     ) -> None:
         self.response = response
         self._state = _State(spec=spec, adapter=adapter, response=response)
+        if spec.stop is not None and stop is not None:
+            self._state.stopper = Stopper(spec.stop, stop)
         self._iterator = _events(response, self._state)
 
     def __iter__(self) -> Iterator[T]:
@@ -387,9 +355,17 @@ class Stream(Generic[T]):
     def text(self) -> str:
         return self.until_done().text
 
+    @property
+    def trace(self) -> Optional[Trace]:
+        """The run's spans so far (StreamSpec.trace); None without spans."""
+        return self._state.tracer.trace if self._state.tracer is not None else None
+
     def close(self) -> None:
+        """Release the connection; an abandoned stream's task is stopped (StreamSpec.stop)."""
         self._iterator.close()
         self.response.close()
+        if self._state.stopper is not None:
+            self._state.stopper.stop(self._state.saw_terminal)
 
     def __enter__(self) -> Stream[T]:
         return self
@@ -407,10 +383,17 @@ class AsyncStream(Generic[T]):
     """Async twin of Stream; leaving ``async for`` early releases the connection."""
 
     def __init__(
-        self, *, response: httpx.Response, adapter: "pydantic.TypeAdapter[T]", spec: StreamSpec
+        self,
+        *,
+        response: httpx.Response,
+        adapter: "pydantic.TypeAdapter[T]",
+        spec: StreamSpec,
+        stop: Optional[Callable[[str], Any]] = None,
     ) -> None:
         self.response = response
         self._state = _State(spec=spec, adapter=adapter, response=response)
+        if spec.stop is not None and stop is not None:
+            self._state.stopper = Stopper(spec.stop, stop)
         self._iterator = _aevents(response, self._state)
 
     def __aiter__(self) -> AsyncIterator[T]:
@@ -427,9 +410,16 @@ class AsyncStream(Generic[T]):
     async def text(self) -> str:
         return (await self.until_done()).text
 
+    @property
+    def trace(self) -> Optional[Trace]:
+        """The run's spans so far (StreamSpec.trace); None without spans."""
+        return self._state.tracer.trace if self._state.tracer is not None else None
+
     async def aclose(self) -> None:
         await self._iterator.aclose()
         await self.response.aclose()
+        if self._state.stopper is not None:
+            await self._state.stopper.astop(self._state.saw_terminal)
 
     async def __aenter__(self) -> AsyncStream[T]:
         return self

@@ -284,6 +284,14 @@ def block_streaming(context, missing=missing):
     l_0_stream_tag = resolve('stream_tag')
     l_0_stream_text_event = resolve('stream_text_event')
     l_0_aclient = resolve('aclient')
+    l_0_stream_stop = resolve('stream_stop')
+    l_0_stream_spans = resolve('stream_spans')
+    try:
+        t_1 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
     try:
         t_3 = environment.filters['pystr']
     except KeyError:
@@ -354,11 +362,21 @@ def block_streaming(context, missing=missing):
                 yield ')\n        result = await stream.until_done()\n        print(result.text, result.final)\n'
             yield '\n\nasyncio.run(stream_events())\n'
         yield '```\n\nKeep-alive events are skipped, an error event raises `StreamError` (an\n`APIStatusError`, with `status_code`, `code`, `message` and `body`), and a\nstream cut short raises `APIConnectionError` instead of ending quietly.\nLeaving the loop early (`break`) closes the connection at once, with or\nwithout `with`.\n'
+        if (undefined(name='stream_stop') if l_0_stream_stop is missing else l_0_stream_stop):
+            pass
+            yield "Closing the stream before its end (`stream.close()` after a `break`, or\nleaving its `with` block early) also stops the server's work: it calls\n`"
+            yield str((undefined(name='stream_stop') if l_0_stream_stop is missing else l_0_stream_stop))
+            yield '` once with the task id the events carried (best effort:\none short attempt; a failure is logged, never raised).\n'
         if (undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event):
             pass
             yield '`until_done()` reads everything and returns `.text` (the concatenated\n`'
             yield str((undefined(name='stream_text_event') if l_0_stream_text_event is missing else l_0_stream_text_event))
             yield '` text) and `.final` (the closing event).\n'
+        if (undefined(name='stream_spans') if l_0_stream_spans is missing else l_0_stream_spans):
+            pass
+            yield "`.trace` is the run's tree of spans ("
+            yield str(t_1(context.eval_ctx, (undefined(name='stream_spans') if l_0_stream_spans is missing else l_0_stream_spans), ', '))
+            yield '), each with\nits `name`, `status`, `inputs`, `outputs`, `elapsed` time, `tokens`, `error`,\n`children` and `logs`; `print(result.trace.render())` shows it as short text.\n`stream.trace` is the tree so far, also after an early `break`.\n'
         yield '\n'
 
 def block_pagination(context, missing=missing):
@@ -624,7 +642,7 @@ def block_tests(context, missing=missing):
                 yield '`'
                 yield str(l_1_e)
                 yield '`'
-                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 326 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 338 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
             l_1_loop = l_1_e = missing
             yield ' '
             yield str(('give' if (t_2((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs)) > 1) else 'gives'))
@@ -704,4 +722,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'authentication': block_authentication, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&162=32&189=33&234=35&253=37&286=39&309=40&330=41&369=43&378=44&5=46&6=62&8=65&9=83&11=85&12=91&14=98&17=101&24=111&25=115&31=128&35=154&36=157&39=159&40=162&42=166&43=174&44=177&50=186&54=190&55=196&56=198&57=201&69=212&70=215&74=223&75=240&87=243&88=247&91=254&95=257&102=259&103=263&107=273&108=293&113=296&114=299&115=305&116=308&117=310&122=315&124=318&129=327&130=329&131=335&132=338&133=340&138=345&140=348&155=356&157=359&162=363&163=374&168=377&169=380&172=386&176=395&177=397&180=403&189=411&190=424&197=427&198=430&202=439&203=441&210=448&213=450&218=453&219=456&223=465&224=467&234=475&238=485&253=488&257=501&258=504&260=506&261=509&267=518&269=520&270=523&286=532&287=545&292=548&296=552&297=554&298=557&309=568&310=610&319=613&325=615&326=617&330=636&334=650&345=654&346=657&354=661&356=666&364=670&369=674&374=684&375=688&378=696'
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&174=32&201=33&246=35&265=37&298=39&321=40&342=41&381=43&390=44&5=46&6=62&8=65&9=83&11=85&12=91&14=98&17=101&24=111&25=115&31=128&35=154&36=157&39=159&40=162&42=166&43=174&44=177&50=186&54=190&55=196&56=198&57=201&69=212&70=215&74=223&75=240&87=243&88=247&91=254&95=257&102=259&103=263&107=273&108=301&113=304&114=307&115=313&116=316&117=318&122=323&124=326&129=335&130=337&131=343&132=346&133=348&138=353&140=356&155=364&158=367&161=369&163=372&165=374&166=377&174=381&175=392&180=395&181=398&184=404&188=413&189=415&192=421&201=429&202=442&209=445&210=448&214=457&215=459&222=466&225=468&230=471&231=474&235=483&236=485&246=493&250=503&265=506&269=519&270=522&272=524&273=527&279=536&281=538&282=541&298=550&299=563&304=566&308=570&309=572&310=575&321=586&322=628&331=631&337=633&338=635&342=654&346=668&357=672&358=675&366=679&368=684&376=688&381=692&386=702&387=706&390=714'

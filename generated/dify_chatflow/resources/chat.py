@@ -17,6 +17,8 @@ from .._response import (
 )
 from .._streaming import AsyncStream, Stream, StreamSpec
 from .._types import Headers, NOT_GIVEN, NotGiven, Query, Timeout, make_request_options
+from .._stop import StopSpec
+from .._trace import LogSpec, SpanSpec, TraceSpec
 from ..models import (
     ChatCompletionResponse,
     ChatRequestFilesItem,
@@ -28,6 +30,94 @@ __all__ = ["ChatResource", "AsyncChatResource"]
 
 _CHUNK_CHAT_EVENT_ADAPTER: TypeAdapter[ChunkChatEvent] = TypeAdapter(ChunkChatEvent)
 
+_SEND_MESSAGE_STOP: StopSpec = StopSpec(
+    method="POST",
+    path="/chat-messages/{task_id}/stop",
+    task_id_field="task_id",
+    task_id_param="task_id",
+    copy_fields=("user",),
+)
+
+_SEND_MESSAGE_TRACE: TraceSpec = TraceSpec(
+    spans=(
+        SpanSpec(
+            kind="workflow",
+            open="workflow_started",
+            close="workflow_finished",
+            id="workflow_run_id",
+            fields=(
+                ("name", "data.workflow_id"),
+                ("status", "data.status"),
+                ("inputs", "data.inputs"),
+                ("outputs", "data.outputs"),
+                ("elapsed", "data.elapsed_time"),
+                ("tokens", "data.total_tokens"),
+                ("error", "data.error"),
+            ),
+        ),
+        SpanSpec(
+            kind="node",
+            open="node_started",
+            close="node_finished",
+            id="data.id",
+            key="data.node_id",
+            parent=(("iteration", "data.iteration_id"), ("loop", "data.loop_id")),
+            fields=(
+                ("name", "data.title"),
+                ("status", "data.status"),
+                ("inputs", "data.inputs"),
+                ("outputs", "data.outputs"),
+                ("elapsed", "data.elapsed_time"),
+                ("tokens", "data.execution_metadata.total_tokens"),
+                ("error", "data.error"),
+            ),
+        ),
+        SpanSpec(
+            kind="iteration",
+            open="iteration_started",
+            close="iteration_completed",
+            id="data.id",
+            key="data.node_id",
+            parent=(("node", "data.node_id"),),
+            fields=(
+                ("name", "data.title"),
+                ("status", "data.status"),
+                ("inputs", "data.inputs"),
+                ("outputs", "data.outputs"),
+                ("elapsed", "data.elapsed_time"),
+                ("tokens", "data.total_tokens"),
+                ("error", "data.error"),
+            ),
+        ),
+        SpanSpec(
+            kind="loop",
+            open="loop_started",
+            close="loop_completed",
+            id="data.id",
+            key="data.node_id",
+            parent=(("node", "data.node_id"),),
+            fields=(
+                ("name", "data.title"),
+                ("status", "data.status"),
+                ("inputs", "data.inputs"),
+                ("outputs", "data.outputs"),
+                ("elapsed", "data.elapsed_time"),
+                ("tokens", "data.total_tokens"),
+                ("error", "data.error"),
+            ),
+        ),
+    ),
+    logs=(
+        LogSpec(
+            event="agent_log",
+            span="node",
+            id="data.node_execution_id",
+            label="data.label",
+            status="data.status",
+        ),
+    ),
+)
+
 _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
     discriminator="event",
     skip=frozenset({"ping"}),
@@ -37,6 +127,8 @@ _SEND_MESSAGE_EVENTS: StreamSpec = StreamSpec(
     text_field="answer",
     replace_event="message_replace",
     final_event="message_end",
+    stop=_SEND_MESSAGE_STOP,
+    trace=_SEND_MESSAGE_TRACE,
 )
 
 

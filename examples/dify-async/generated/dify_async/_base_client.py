@@ -63,6 +63,7 @@ from ._pagination import AsyncPage, AsyncPaginator, PageSpec, SyncPage
 from ._parsing import as_adapter, parse_body
 from ._response import APIResponse, AsyncAPIResponse, take_response_mode
 from ._servers import Server
+from ._stop import stop_sender
 from ._streaming import AsyncStream, Stream, StreamSpec
 from ._types import NOT_GIVEN, CastTo, FileInput, NotGiven, Query, RequestOptions
 
@@ -182,6 +183,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         servers: Optional[Sequence[Server]] = None,
     ) -> Stream[T]:
         adapter = as_adapter(cast_to)
+        stop = stop_sender(self.request, stream_spec.stop, json_body)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
@@ -190,7 +192,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         )  # fmt: skip
         return self._run(
             call,
-            lambda r: Stream(response=r, adapter=adapter, spec=stream_spec),
+            lambda r: Stream(response=r, adapter=adapter, spec=stream_spec, stop=stop),
             lazy=True,
         )
 
@@ -353,6 +355,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         servers: Optional[Sequence[Server]] = None,
     ) -> AsyncStream[T]:
         adapter = as_adapter(cast_to)
+        stop = stop_sender(self.request, stream_spec.stop, json_body)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
@@ -361,7 +364,9 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         )  # fmt: skip
         return await self._run(
             call,
-            lambda r: AsyncStream(response=r, adapter=adapter, spec=stream_spec),
+            lambda r: AsyncStream(
+                response=r, adapter=adapter, spec=stream_spec, stop=stop
+            ),
             lazy=True,
         )
 
