@@ -196,5 +196,7 @@ def auth_view(api: Api) -> AuthView:
         default=requirement_literal(api.default_security),
         required=None if api.required_security is None else requirement_literal(api.required_security),
         factories=tuple(sorted(factories)),
-        readme=", ".join(f"{a.argument} from {a.env}" for a in shown) or "no credentials",
+        # More than two would make the example's comment a paragraph: the README's table lists them.
+        readme=(", ".join(f"{a.argument} from {a.env}" for a in shown) if len(shown) <= 2
+                else "credentials from their environment variables (see Authentication)") or "no credentials",
     )
