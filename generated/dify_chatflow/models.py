@@ -2683,3 +2683,268 @@ UserInputFormItem = Annotated[
         )
     ),
 ]
+
+# Where each model's schema is in the spec, for the drift report (`client.drift`).
+__drift_schemas__: Dict[str, Any] = {
+    "AgentThoughtItem": {"pointer": "/components/schemas/AgentThoughtItem"},
+    "AnnotationItem": {"pointer": "/components/schemas/AnnotationItem"},
+    "AnnotationListResponse": {"pointer": "/components/schemas/AnnotationListResponse"},
+    "AppFeedbacksResponse": {"pointer": "/components/schemas/AppFeedbacksResponse"},
+    "AppInfoResponse": {"pointer": "/components/schemas/AppInfoResponse"},
+    "AppMetaResponse": {"pointer": "/components/schemas/AppMetaResponse"},
+    "AudioToTextRequest": {"pointer": "/components/schemas/AudioToTextRequest"},
+    "AudioToTextResponse": {"pointer": "/components/schemas/AudioToTextResponse"},
+    "ChatAppParametersResponse": {"pointer": "/components/schemas/ChatAppParametersResponse"},
+    "ChatAppParametersResponseAnnotationReply": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/annotation_reply"
+    },
+    "ChatAppParametersResponseFileUpload": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/file_upload"
+    },
+    "ChatAppParametersResponseFileUploadImage": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/file_upload/properties/image"
+    },
+    "ChatAppParametersResponseMoreLikeThis": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/more_like_this"
+    },
+    "ChatAppParametersResponseRetrieverResource": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/retriever_resource"
+    },
+    "ChatAppParametersResponseSensitiveWordAvoidance": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/sensitive_word_avoidance"
+    },
+    "ChatAppParametersResponseSpeechToText": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/speech_to_text"
+    },
+    "ChatAppParametersResponseSuggestedQuestionsAfterAnswer": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/suggested_questions_after_answer"
+    },
+    "ChatAppParametersResponseSystemParameters": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/system_parameters"
+    },
+    "ChatAppParametersResponseTextToSpeech": {
+        "pointer": "/components/schemas/ChatAppParametersResponse/properties/text_to_speech"
+    },
+    "ChatCompletionResponse": {"pointer": "/components/schemas/ChatCompletionResponse"},
+    "ChatCompletionResponseMetadata": {
+        "pointer": "/components/schemas/ChatCompletionResponse/properties/metadata"
+    },
+    "ChatRequest": {
+        "pointer": "/components/schemas/ChatRequest",
+        "enums": {
+            "response_mode": (
+                "/components/schemas/ChatRequest/properties/response_mode",
+                (
+                    "streaming",
+                    "blocking",
+                ),
+            )
+        },
+    },
+    "ChatRequestFilesItem": {
+        "pointer": "/components/schemas/ChatRequest/properties/files/items",
+        "enums": {
+            "type": (
+                "/components/schemas/ChatRequest/properties/files/items/properties/type",
+                (
+                    "image",
+                    "document",
+                    "audio",
+                    "video",
+                    "custom",
+                ),
+            ),
+            "transfer_method": (
+                "/components/schemas/ChatRequest/properties/files/items/properties/transfer_method",
+                (
+                    "remote_url",
+                    "local_file",
+                ),
+            ),
+        },
+    },
+    "ChunkChatEventUnknown": {"union": "/components/schemas/ChunkChatEvent", "tag": "event"},
+    "ConversationHistoryResponse": {"pointer": "/components/schemas/ConversationHistoryResponse"},
+    "ConversationListItem": {"pointer": "/components/schemas/ConversationListItem"},
+    "ConversationMessageItem": {"pointer": "/components/schemas/ConversationMessageItem"},
+    "ConversationMessageItemFeedback": {
+        "pointer": "/components/schemas/ConversationMessageItem/properties/feedback"
+    },
+    "ConversationRenameRequest": {"pointer": "/components/schemas/ConversationRenameRequest"},
+    "ConversationVariableItem": {"pointer": "/components/schemas/ConversationVariableItem"},
+    "ConversationVariableUpdateRequest": {
+        "pointer": "/components/schemas/ConversationVariableUpdateRequest"
+    },
+    "ConversationVariablesResponse": {
+        "pointer": "/components/schemas/ConversationVariablesResponse"
+    },
+    "ConversationsListResponse": {"pointer": "/components/schemas/ConversationsListResponse"},
+    "CreateAnnotationRequest": {"pointer": "/components/schemas/CreateAnnotationRequest"},
+    "DeleteAdvancedConversationRequest": {
+        "pointer": "/paths/~1conversations~1{conversation_id}/delete/requestBody/content/application~1json/schema"
+    },
+    "EndUserDetail": {"pointer": "/components/schemas/EndUserDetail"},
+    "EndUserSummary": {"pointer": "/components/schemas/EndUserSummary"},
+    "FeedbackItem": {"pointer": "/components/schemas/FeedbackItem"},
+    "FileUploadResponse": {"pointer": "/components/schemas/FileUploadResponse"},
+    "FormInput": {"pointer": "/components/schemas/FormInput"},
+    "FormInputDefault": {"pointer": "/components/schemas/FormInputDefault"},
+    "HumanInputContent": {"pointer": "/components/schemas/HumanInputContent"},
+    "HumanInputFormDefinition": {"pointer": "/components/schemas/HumanInputFormDefinition"},
+    "HumanInputFormSubmissionData": {"pointer": "/components/schemas/HumanInputFormSubmissionData"},
+    "InitialAnnotationReplySettingsRequest": {
+        "pointer": "/components/schemas/InitialAnnotationReplySettingsRequest"
+    },
+    "InitialAnnotationReplySettingsResponse": {
+        "pointer": "/components/schemas/InitialAnnotationReplySettingsResponse"
+    },
+    "InitialAnnotationReplySettingsStatusResponse": {
+        "pointer": "/components/schemas/InitialAnnotationReplySettingsStatusResponse"
+    },
+    "MessageFeedbackRequest": {
+        "pointer": "/components/schemas/MessageFeedbackRequest",
+        "enums": {
+            "rating": (
+                "/components/schemas/MessageFeedbackRequest/properties/rating",
+                (
+                    "like",
+                    "dislike",
+                ),
+            )
+        },
+    },
+    "MessageFileItem": {"pointer": "/components/schemas/MessageFileItem"},
+    "ParagraphControl": {"pointer": "/components/schemas/ParagraphControl"},
+    "ParagraphControlWrapper": {"pointer": "/components/schemas/ParagraphControlWrapper"},
+    "RetrieverResource": {"pointer": "/components/schemas/RetrieverResource"},
+    "SelectControl": {"pointer": "/components/schemas/SelectControl"},
+    "SelectControlWrapper": {"pointer": "/components/schemas/SelectControlWrapper"},
+    "StopAdvancedChatMessageGenerationRequest": {
+        "pointer": "/paths/~1chat-messages~1{task_id}~1stop/post/requestBody/content/application~1json/schema"
+    },
+    "StopAdvancedChatMessageGenerationResponse": {
+        "pointer": "/components/responses/SuccessResult/content/application~1json/schema"
+    },
+    "StreamEventAgentLog": {"pointer": "/components/schemas/StreamEventAgentLog"},
+    "StreamEventAgentLogData": {
+        "pointer": "/components/schemas/StreamEventAgentLog/allOf/2/properties/data"
+    },
+    "StreamEventBase": {"pointer": "/components/schemas/StreamEventBase"},
+    "StreamEventChatError": {"pointer": "/components/schemas/StreamEventChatError"},
+    "StreamEventChatMessage": {"pointer": "/components/schemas/StreamEventChatMessage"},
+    "StreamEventChatMessageEnd": {"pointer": "/components/schemas/StreamEventChatMessageEnd"},
+    "StreamEventChatMessageEndMetadata": {
+        "pointer": "/components/schemas/StreamEventChatMessageEnd/allOf/2/properties/metadata"
+    },
+    "StreamEventChatMessageFile": {
+        "pointer": "/components/schemas/StreamEventChatMessageFile",
+        "enums": {
+            "belongs_to": (
+                "/components/schemas/StreamEventChatMessageFile/properties/belongs_to",
+                ("assistant",),
+            )
+        },
+    },
+    "StreamEventChatMessageReplace": {
+        "pointer": "/components/schemas/StreamEventChatMessageReplace"
+    },
+    "StreamEventChatPing": {"pointer": "/components/schemas/StreamEventChatPing"},
+    "StreamEventChatTextChunk": {"pointer": "/components/schemas/StreamEventChatTextChunk"},
+    "StreamEventChatTextChunkData": {
+        "pointer": "/components/schemas/StreamEventChatTextChunk/allOf/2/properties/data"
+    },
+    "StreamEventChatTextReplace": {"pointer": "/components/schemas/StreamEventChatTextReplace"},
+    "StreamEventChatTextReplaceData": {
+        "pointer": "/components/schemas/StreamEventChatTextReplace/allOf/2/properties/data"
+    },
+    "StreamEventChatTtsMessage": {"pointer": "/components/schemas/StreamEventChatTtsMessage"},
+    "StreamEventChatTtsMessageEnd": {"pointer": "/components/schemas/StreamEventChatTtsMessageEnd"},
+    "StreamEventHumanInputFormFilled": {
+        "pointer": "/components/schemas/StreamEventHumanInputFormFilled"
+    },
+    "StreamEventHumanInputFormFilledData": {
+        "pointer": "/components/schemas/StreamEventHumanInputFormFilled/allOf/2/properties/data"
+    },
+    "StreamEventHumanInputFormTimeout": {
+        "pointer": "/components/schemas/StreamEventHumanInputFormTimeout"
+    },
+    "StreamEventHumanInputFormTimeoutData": {
+        "pointer": "/components/schemas/StreamEventHumanInputFormTimeout/allOf/2/properties/data"
+    },
+    "StreamEventHumanInputRequired": {
+        "pointer": "/components/schemas/StreamEventHumanInputRequired"
+    },
+    "StreamEventHumanInputRequiredData": {
+        "pointer": "/components/schemas/StreamEventHumanInputRequired/allOf/2/properties/data"
+    },
+    "StreamEventIterationCompleted": {
+        "pointer": "/components/schemas/StreamEventIterationCompleted"
+    },
+    "StreamEventIterationCompletedData": {
+        "pointer": "/components/schemas/StreamEventIterationCompleted/allOf/2/properties/data"
+    },
+    "StreamEventIterationNext": {"pointer": "/components/schemas/StreamEventIterationNext"},
+    "StreamEventIterationNextData": {
+        "pointer": "/components/schemas/StreamEventIterationNext/allOf/2/properties/data"
+    },
+    "StreamEventIterationStarted": {"pointer": "/components/schemas/StreamEventIterationStarted"},
+    "StreamEventIterationStartedData": {
+        "pointer": "/components/schemas/StreamEventIterationStarted/allOf/2/properties/data"
+    },
+    "StreamEventLoopCompleted": {"pointer": "/components/schemas/StreamEventLoopCompleted"},
+    "StreamEventLoopCompletedData": {
+        "pointer": "/components/schemas/StreamEventLoopCompleted/allOf/2/properties/data"
+    },
+    "StreamEventLoopNext": {"pointer": "/components/schemas/StreamEventLoopNext"},
+    "StreamEventLoopNextData": {
+        "pointer": "/components/schemas/StreamEventLoopNext/allOf/2/properties/data"
+    },
+    "StreamEventLoopStarted": {"pointer": "/components/schemas/StreamEventLoopStarted"},
+    "StreamEventLoopStartedData": {
+        "pointer": "/components/schemas/StreamEventLoopStarted/allOf/2/properties/data"
+    },
+    "StreamEventNodeFinished": {"pointer": "/components/schemas/StreamEventNodeFinished"},
+    "StreamEventNodeFinishedData": {
+        "pointer": "/components/schemas/StreamEventNodeFinished/allOf/2/properties/data"
+    },
+    "StreamEventNodeRetry": {"pointer": "/components/schemas/StreamEventNodeRetry"},
+    "StreamEventNodeRetryData": {
+        "pointer": "/components/schemas/StreamEventNodeRetry/allOf/2/properties/data"
+    },
+    "StreamEventNodeStarted": {"pointer": "/components/schemas/StreamEventNodeStarted"},
+    "StreamEventNodeStartedData": {
+        "pointer": "/components/schemas/StreamEventNodeStarted/allOf/2/properties/data"
+    },
+    "StreamEventWorkflowFinished": {"pointer": "/components/schemas/StreamEventWorkflowFinished"},
+    "StreamEventWorkflowFinishedData": {
+        "pointer": "/components/schemas/StreamEventWorkflowFinished/allOf/2/properties/data"
+    },
+    "StreamEventWorkflowPaused": {"pointer": "/components/schemas/StreamEventWorkflowPaused"},
+    "StreamEventWorkflowPausedData": {
+        "pointer": "/components/schemas/StreamEventWorkflowPaused/allOf/2/properties/data"
+    },
+    "StreamEventWorkflowStarted": {"pointer": "/components/schemas/StreamEventWorkflowStarted"},
+    "StreamEventWorkflowStartedData": {
+        "pointer": "/components/schemas/StreamEventWorkflowStarted/allOf/2/properties/data"
+    },
+    "SuggestedQuestionsResponse": {"pointer": "/components/schemas/SuggestedQuestionsResponse"},
+    "TextInputControl": {"pointer": "/components/schemas/TextInputControl"},
+    "TextInputControlWrapper": {"pointer": "/components/schemas/TextInputControlWrapper"},
+    "TextToAudioRequest": {"pointer": "/components/schemas/TextToAudioRequest"},
+    "ToolIconDetail": {"pointer": "/components/schemas/ToolIconDetail"},
+    "UpdateAnnotationRequest": {"pointer": "/components/schemas/UpdateAnnotationRequest"},
+    "UploadAdvancedChatFileRequest": {
+        "pointer": "/paths/~1files~1upload/post/requestBody/content/multipart~1form-data/schema"
+    },
+    "Usage": {"pointer": "/components/schemas/Usage"},
+    "UserAction": {"pointer": "/components/schemas/UserAction"},
+    "UserInputFormItemUnknown": {"union": "/components/schemas/UserInputFormItem", "tag": None},
+    "WebAppSettingsResponse": {"pointer": "/components/schemas/WebAppSettingsResponse"},
+    "WorkflowLogItem": {"pointer": "/components/schemas/WorkflowLogItem"},
+    "WorkflowLogItemCreatedByAccount": {
+        "pointer": "/components/schemas/WorkflowLogItem/properties/created_by_account"
+    },
+    "WorkflowLogsResponse": {"pointer": "/components/schemas/WorkflowLogsResponse"},
+    "WorkflowRunDetailResponse": {"pointer": "/components/schemas/WorkflowRunDetailResponse"},
+    "WorkflowRunSummary": {"pointer": "/components/schemas/WorkflowRunSummary"},
+}

@@ -105,6 +105,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     def _run(self, call: PreparedCall, parser: Callable[[httpx.Response], R], *, lazy: bool) -> R:
         # `lazy` parsers (streams) own the unread response; others need the body.
         mode = take_response_mode()
+        if not lazy and self.drift.enabled:
+            parser = self.drift.watching(parser)
         response = self._send(call, stream=lazy or mode == "stream")
         if mode == "parsed":
             return parser(response)
@@ -160,7 +162,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         security: Optional[Requirement] = None,
         servers: Optional[Sequence[Server]] = None,
     ) -> Stream[T]:
-        adapter = as_adapter(cast_to)
+        adapter = self.drift.watch(as_adapter(cast_to))
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
@@ -262,6 +264,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         self, call: PreparedCall, parser: Callable[[httpx.Response], R], *, lazy: bool
     ) -> R:
         mode = take_response_mode()
+        if not lazy and self.drift.enabled:
+            parser = self.drift.watching(parser)
         response = await self._send(call, stream=lazy or mode == "stream")
         if mode == "parsed":
             return parser(response)
@@ -317,7 +321,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         security: Optional[Requirement] = None,
         servers: Optional[Sequence[Server]] = None,
     ) -> AsyncStream[T]:
-        adapter = as_adapter(cast_to)
+        adapter = self.drift.watch(as_adapter(cast_to))
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
             cookies=cookies, errors=errors,
