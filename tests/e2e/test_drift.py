@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Dict
 
@@ -17,6 +19,12 @@ from dify_chatflow import AsyncDifyChatflow, DifyChatflow
 
 from e2e_server import API_KEY, FakeDify, JSONReply, SSEReply
 from e2e_spec import newer_spec_reasoning_chunk, sse_example, sse_frame, success_example
+
+from generator.load import load_spec
+from tests.importing import forget
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "specs" / "dify-chatflow.json"
 
 CHAT_ARGS: Dict[str, Any] = {"query": "Hi", "inputs": {"city": "San Francisco"}, "user": "abc-123"}
 UNION = "#/components/schemas/ChunkChatEvent"
@@ -92,3 +100,54 @@ def test_unknown_field_and_enum_value(server: FakeDify) -> None:
         }
     }
     assert report["variants"] == {}
+
+
+def test_report_to_overlay_to_regenerated_client(server: FakeDify, tmp_path: Path) -> None:
+    """Report -> `clientgen drift` -> `generate --overlay`: the new client knows reasoning_chunk."""
+    reasoning = _script_newer_stream(server)
+    with DifyChatflow(api_key=API_KEY, base_url=server.url, max_retries=0, drift=True) as client:
+        with client.chat.send_message(**CHAT_ARGS, response_mode="streaming") as stream:
+            list(stream)
+        client.drift.save(tmp_path / "drift.json")
+    overlay = tmp_path / "drift.yaml"
+    _clientgen("drift", str(tmp_path / "drift.json"), "--spec", str(SPEC), "--output", str(overlay))
+    again = subprocess.run([sys.executable, "-m", "generator", "drift", str(tmp_path / "drift.json"), "--spec",
+                            str(SPEC)], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert again.stdout == overlay.read_text(encoding="utf-8")  # deterministic
+
+    out = tmp_path / "client"
+    _clientgen("generate", str(SPEC), "--overlay", str(overlay), "--output", str(out), "--package-name",
+               "dify_drifted", "--no-cache")
+    sys.path.insert(0, str(out))
+    try:
+        from dify_drifted import DifyChatflow as Regenerated  # type: ignore[import-not-found]
+        from dify_drifted.models import ChunkChatEventReasoningChunk  # type: ignore[import-not-found]
+
+        _script_newer_stream(server)
+        with Regenerated(api_key=API_KEY, base_url=server.url, max_retries=0, drift=True) as newer:
+            with newer.chat.send_message(**CHAT_ARGS, response_mode="streaming") as stream:
+                events = list(stream)
+            assert newer.drift.report()["variants"] == {}  # nothing unknown any more
+    finally:
+        sys.path.remove(str(out))
+        forget("dify_drifted")
+    chunk = [e for e in events if isinstance(e, ChunkChatEventReasoningChunk)]
+    assert len(chunk) == 2
+    assert chunk[0].event == "reasoning_chunk"
+    assert chunk[0].data is not None and chunk[0].data.reasoning == reasoning["data"]["reasoning"]
+    assert chunk[0].data.is_final is False
+
+    # `clientgen diff` reports the new variant (the overlay applied to the old spec, as a new version).
+    newer_spec = tmp_path / "newer.json"
+    document = load_spec(SPEC, overlays=[overlay]).document
+    newer_spec.write_text(json.dumps(document), encoding="utf-8")
+    diff = subprocess.run([sys.executable, "-m", "generator", "diff", str(SPEC), str(newer_spec), "--config",
+                           str(SPEC.with_name("dify-chatflow.clientgen.yaml"))],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    assert "ok       models.ChunkChatEvent: variant 'reasoning_chunk' (ChunkChatEventReasoningChunk) added" in diff.stdout
+
+
+def _clientgen(*args: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator", "-q", *args], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
