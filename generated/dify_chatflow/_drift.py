@@ -50,7 +50,7 @@ def _row(cls: type) -> Optional[Mapping[str, Any]]:
         table = getattr(sys.modules.get(cls.__module__), "__drift_schemas__", None)
         row = table.get(cls.__name__) if isinstance(table, Mapping) else None
         _ROWS[cls] = row
-    return row
+    return cast(Optional[Mapping[str, Any]], row)
 
 
 def _escape(key: str) -> str:
