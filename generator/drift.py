@@ -39,7 +39,7 @@ def read_report(path: Path) -> dict[str, Any]:
     except ValueError as exc:
         raise DriftReportError(f"{path}: not JSON ({exc}); give a file written by client.drift.save()") from None
     _check(data, path)
-    return data
+    return dict(data)
 
 
 def _fail(path: Path, where: str, message: str) -> DriftReportError:

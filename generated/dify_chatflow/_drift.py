@@ -15,16 +15,16 @@ Only answers are looked at (never requests, headers or credentials); example str
 to 200 characters and values under secret-looking keys are replaced. ``clientgen drift
 REPORT.json`` turns a saved report into an OpenAPI Overlay that adds what was seen.
 
-The pointers come from the ``__drift_schemas__`` table the generator writes into the models
-module (pydantic model style); models without one (TypedDict and dataclass styles) are not
-recorded.
+The pointers come from the ``DRIFT_SCHEMAS`` table the generator writes beside the models
+(``_schemas.py``, pydantic model style); models without one (TypedDict and dataclass styles)
+are not recorded.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
-import sys
 import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, TypeVar, Union, cast
 
@@ -47,7 +47,11 @@ _ROWS: Dict[type, Optional[Mapping[str, Any]]] = {}
 def _row(cls: type) -> Optional[Mapping[str, Any]]:
     row = _ROWS.get(cls, _MISSING)
     if row is _MISSING:
-        table = getattr(sys.modules.get(cls.__module__), "__drift_schemas__", None)
+        try:  # the table beside the models module (pydantic style only)
+            module = importlib.import_module(cls.__module__.rpartition(".")[0] + "._schemas")
+        except ImportError:
+            module = None
+        table = getattr(module, "DRIFT_SCHEMAS", None)
         row = table.get(cls.__name__) if isinstance(table, Mapping) else None
         _ROWS[cls] = row
     return cast(Optional[Mapping[str, Any]], row)

@@ -48,7 +48,6 @@ class ModelsView:
     extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     helpers: tuple[str, ...]
-    drift_rows: tuple[str, ...] = ()  # "Name": {...} entries of `__drift_schemas__` (runtime/_drift.py)
 
 
 def models_view(api: Api) -> ModelsView:
@@ -71,9 +70,6 @@ def models_view(api: Api) -> ModelsView:
         }
     )
     typing_names = set(printer.typing_names)
-    rows = drift_rows(api.schemas, tag_fields)
-    if rows:
-        typing_names |= {"Any", "Dict"}
     if helpers:
         typing_names |= {"Annotated", "Union"}
     if root_classes:
@@ -88,14 +84,14 @@ def models_view(api: Api) -> ModelsView:
         extra_imports=import_lines(printer.extra_imports),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
-        drift_rows=rows,
     )
 
 
-def drift_rows(schemas: tuple[SchemaDef, ...], tag_fields: set[tuple[str, str]]) -> tuple[str, ...]:
-    """Each model's row of the drift table: the pointer of its schema, its open enums (field ->
-    enum pointer and known values), whether extra keys are declared; for a union's fallback
-    model, the union's pointer and tag property."""
+def drift_rows(schemas: tuple[SchemaDef, ...]) -> tuple[str, ...]:
+    """Each model's row of the drift table (`_schemas.py`, read by runtime/_drift.py): the
+    pointer of its schema, its open enums (field -> enum pointer and known values), whether
+    extra keys are declared; for a union's fallback model, the union's pointer and tag property."""
+    tag_fields = _tag_fields(schemas)
     by_name = {d.name: d for d in schemas}
     fallbacks = {
         d.discriminator.fallback: d for d in schemas

@@ -37,7 +37,6 @@ def root(context, missing=missing):
         pass
         yield from context.blocks['alias'][0](context.derived({'alias': l_1_alias, 'loop': l_1_loop}))
     l_1_loop = l_1_alias = missing
-    yield from context.blocks['drift_table'][0](context)
     yield from context.blocks['footer'][0](context)
     yield '\n'
 
@@ -279,27 +278,6 @@ def block_alias(context, missing=missing):
         yield str(environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'))
         yield '"""\n'
 
-def block_drift_table(context, missing=missing):
-    resolve = context.resolve_or_missing
-    undefined = environment.undefined
-    concat = environment.concat
-    cond_expr_undefined = Undefined
-    if 0: yield None
-    _block_vars = {}
-    l_0_drift_rows = resolve('drift_rows')
-    pass
-    if (undefined(name='drift_rows') if l_0_drift_rows is missing else l_0_drift_rows):
-        pass
-        yield "\n# Where each model's schema is in the spec, for the drift report (`client.drift`).\n__drift_schemas__: Dict[str, Any] = {\n"
-        for l_1_row in (undefined(name='drift_rows') if l_0_drift_rows is missing else l_0_drift_rows):
-            _loop_vars = {}
-            pass
-            yield '    '
-            yield str(l_1_row)
-            yield ',\n'
-        l_1_row = missing
-        yield '}\n'
-
 def block_footer(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -309,5 +287,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'drift_table': block_drift_table, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&114=40&2=43&3=52&5=55&6=65&13=68&16=96&17=99&19=101&20=104&24=107&27=110&32=114&33=116&34=119&38=123&40=139&41=143&47=148&48=158&52=159&57=160&60=163&63=166&65=168&68=171&70=174&71=177&48=181&50=191&52=194&53=209&54=212&71=215&73=226&74=228&75=231&83=234&85=251&86=253&87=256&90=259&95=262&97=273&98=275&99=278&103=281&104=290&108=293&109=297&114=302'
+blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
+debug_info = '2=14&5=15&13=17&38=19&46=22&47=25&82=28&83=31&94=34&95=37&103=39&2=42&3=51&5=54&6=64&13=67&16=95&17=98&19=100&20=103&24=106&27=109&32=113&33=115&34=118&38=122&40=138&41=142&47=147&48=157&52=158&57=159&60=162&63=165&65=167&68=170&70=173&71=176&48=180&50=190&52=193&53=208&54=211&71=214&73=225&74=227&75=230&83=233&85=250&86=252&87=255&90=258&95=261&97=272&98=274&99=277&103=280'
