@@ -50,6 +50,11 @@ class ModelsView:
     helpers: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SchemasView:
+    rows: tuple[str, ...]  # `"Model": {...}` entries of DRIFT_SCHEMAS, sorted by model name
+
+
 def models_view(api: Api) -> ModelsView:
     schemas = {d.name: d for d in api.schemas}
     printer = TypePrinter(schemas)
