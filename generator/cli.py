@@ -33,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "diff":
             return _diff(args)
+        if args.command == "drift":
+            return _drift(args)
         return _generate_or_check(args)
     except KeyboardInterrupt as exc:
         return _interrupted(args, exc)
@@ -236,6 +238,26 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_STALE if args.fail_on_breaking and any(c.breaking for c in changes) else 0
 
 
+def _drift(args: argparse.Namespace) -> int:
+    from generator.drift import DriftReportError, overlay_document, overlay_text, read_report
+    from generator.load import LoadError, load_spec
+
+    try:
+        report = read_report(Path(args.report))
+        spec = load_spec(Path(args.spec)).document if args.spec else None
+        text = overlay_text(overlay_document(report, spec, Path(args.report).name))
+    except (DriftReportError, LoadError) as exc:
+        return _fail(str(exc))
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"--output {args.output}: cannot write the overlay: {exc.strerror or exc}")
+    return 0
+
+
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Everything besides the input files that changes the output."""
     templates = Path(args.templates) if args.templates else _config_templates(args)
@@ -326,6 +348,17 @@ def _parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("--overlay", action="append", metavar="FILE",
                           help="an OpenAPI Overlay 1.0 document applied to both versions after the config's "
                           "`overlays` (repeat for more, applied in order)")
+    drift_cmd = commands.add_parser(
+        "drift", help="turn a saved drift report (client.drift.save) into an OpenAPI Overlay",
+        description="Write an OpenAPI Overlay 1.0 document adding what a server sent beyond the spec, as a "
+        "client's drift report recorded it: new properties, enum values and union variants. Apply it with "
+        "`generate --overlay` (or the config's `overlays`); `diff` shows what it changes.",
+    )
+    drift_cmd.add_argument("report", metavar="REPORT", help="the JSON file client.drift.save() wrote")
+    drift_cmd.add_argument("--spec", metavar="SPEC",
+                           help="the spec the client was generated from: aims each change where the schema "
+                           "really is and leaves out what the spec already has")
+    drift_cmd.add_argument("--output", "-o", metavar="FILE", help="write the overlay here (default: stdout)")
     for command in (generate_cmd, check_cmd):
         command.add_argument("--config", metavar="FILE",
                              help="config file, YAML or a pyproject.toml with [tool.clientgen] "
@@ -343,7 +376,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--no-cache", action="store_true",
                              help="neither read nor write the cache of formatted code and compiled templates")
         command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
-    for command in (generate_cmd, check_cmd, diff_cmd):
+    for command in (generate_cmd, check_cmd, diff_cmd, drift_cmd):
         _verbosity(command, argparse.SUPPRESS)
     return parser
 

@@ -22,6 +22,7 @@ import httpx
 from typing_extensions import Self
 
 from ._auth import Requirement, Security, Sent, check_credential, check_headers
+from ._drift import Drift
 from ._logs import configure_logging
 from ._encoding import QueryItems, build_path, encode_query, query_string, raw_body, to_jsonable
 from ._forms import MultipartPart, multipart, urlencoded
@@ -120,6 +121,7 @@ class BaseClient(Generic[HttpxClientT]):
         user_agent: str = "openapi-client/python",
         idempotency_header: Optional[str] = None,
         log_env: Optional[str] = None,
+        drift: bool = False,
     ) -> None:
         self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
         self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else _to_timeout(timeout)
@@ -135,6 +137,7 @@ class BaseClient(Generic[HttpxClientT]):
         self._idempotency_header = idempotency_header
         if log_env is not None:
             configure_logging(log, log_env)
+        self.drift = Drift(drift)  # shared with with_options() copies: one report per client
         # A client passed in by the caller is the caller's to close.
         self._owns_client = http_client is None
         self._client: HttpxClientT = http_client or self._new_http_client()

@@ -75,6 +75,7 @@ class DifyChatflow(SyncAPIClient):
         max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).
         default_headers: headers sent with every request.
         http_client: your own `httpx.Client` (proxies, transports); you close it.
+        drift: record what the server sends that the spec does not describe (`client.drift`).
     """
 
     def __init__(
@@ -89,6 +90,7 @@ class DifyChatflow(SyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.Client] = None,
+        drift: bool = False,
     ) -> None:
         url, choice = pick_base_url(
             base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL
@@ -103,6 +105,7 @@ class DifyChatflow(SyncAPIClient):
             http_client=http_client,
             user_agent=_USER_AGENT,
             log_env=LOG_ENV,
+            drift=drift,
             security=_security(api_key),
         )
 
@@ -191,6 +194,7 @@ class AsyncDifyChatflow(AsyncAPIClient):
         max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).
         default_headers: headers sent with every request.
         http_client: your own `httpx.AsyncClient` (proxies, transports); you close it.
+        drift: record what the server sends that the spec does not describe (`client.drift`).
     """
 
     def __init__(
@@ -205,6 +209,7 @@ class AsyncDifyChatflow(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
+        drift: bool = False,
     ) -> None:
         url, choice = pick_base_url(
             base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL
@@ -219,6 +224,7 @@ class AsyncDifyChatflow(AsyncAPIClient):
             http_client=http_client,
             user_agent=_USER_AGENT,
             log_env=LOG_ENV,
+            drift=drift,
             security=_security(api_key),
         )
 

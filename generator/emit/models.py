@@ -8,7 +8,9 @@ from typing import Mapping
 from generator.emit import literals
 from generator.emit.typing import TypePrinter, import_lines
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
-from generator.ir.types import ListType, MapType, NamedType, NullableType, TupleType, TypeRef, UnionType
+from generator.ir.types import (
+    ListType, LiteralType, MapType, NamedType, NullableType, TupleType, TypeRef, UnionType,
+)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,11 @@ class ModelsView:
     helpers: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SchemasView:
+    rows: tuple[str, ...]  # `"Model": {...}` entries of DRIFT_SCHEMAS, sorted by model name
+
+
 def models_view(api: Api) -> ModelsView:
     schemas = {d.name: d for d in api.schemas}
     printer = TypePrinter(schemas)
@@ -85,6 +92,63 @@ def models_view(api: Api) -> ModelsView:
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
     )
+
+
+def drift_rows(schemas: tuple[SchemaDef, ...]) -> tuple[str, ...]:
+    """Each model's row of the drift table (`_schemas.py`, read by runtime/_drift.py): the
+    pointer of its schema, its open enums (field -> enum pointer and known values), whether
+    extra keys are declared; for a union's fallback model, the union's pointer and tag property."""
+    tag_fields = _tag_fields(schemas)
+    by_name = {d.name: d for d in schemas}
+    fallbacks = {
+        d.discriminator.fallback: d for d in schemas
+        if isinstance(d, UnionDef) and d.discriminator and d.discriminator.fallback
+    }
+    rows = []
+    for model in sorted((d for d in schemas if isinstance(d, ModelDef)), key=lambda d: d.name):
+        union = fallbacks.get(model.name)
+        if union is not None and union.discriminator is not None:
+            tag = union.discriminator.property if union.discriminator.by == "property" else None
+            row = f"{{\"union\": {literals.string(union.pointer)}, \"tag\": {literals.value(tag)}}}"
+        elif model.pointer.startswith("/"):
+            parts = [f"\"pointer\": {literals.string(model.pointer)}"]
+            enums = []
+            for field in model.fields:
+                if (model.name, field.wire_name) in tag_fields:
+                    continue
+                found = _enum_of(field.type, f"{model.pointer}/properties/{_escape(field.wire_name)}", by_name)
+                if found is not None:
+                    values = "(" + "".join(f"{literals.value(v)}, " for v in found[1]) + ")"
+                    enums.append(f"{literals.string(field.python_name)}: ({literals.string(found[0])}, {values})")
+            if enums:
+                parts.append("\"enums\": {" + ", ".join(enums) + "}")
+            if model.additional is not None:
+                parts.append("\"open\": True")
+            row = "{" + ", ".join(parts) + "}"
+        else:
+            continue
+        rows.append(f"{literals.string(model.name)}: {row}")
+    return tuple(rows)
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _enum_of(
+    type_ref: TypeRef, pointer: str, by_name: Mapping[str, SchemaDef]
+) -> tuple[str, tuple[str | int | float | bool, ...]] | None:
+    """(pointer, values) of the enum a field holds (itself, or the items of its list)."""
+    type_ref = type_ref.inner if isinstance(type_ref, NullableType) else type_ref
+    if isinstance(type_ref, ListType):
+        return _enum_of(type_ref.item, pointer + "/items", by_name)
+    if isinstance(type_ref, LiteralType):
+        return pointer, type_ref.values
+    if isinstance(type_ref, NamedType):
+        target = by_name.get(type_ref.name)
+        if isinstance(target, EnumDef) and target.pointer.startswith("/"):
+            return target.pointer, target.values
+    return None
 
 
 def _tag_fields(schemas: tuple[SchemaDef, ...]) -> set[tuple[str, str]]:

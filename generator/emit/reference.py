@@ -30,6 +30,8 @@ END = "<!-- END reference -->"
 _FILES: dict[str, tuple[str, str]] = {
     "package/__init__.py.j2": ("`<package>/__init__.py`", "InitView"),
     "package/_client.py.j2": ("`<package>/_client.py`", "ClientView"),
+    "package/_schemas.py.j2": ("`<package>/_schemas.py`, where each model's schema is, for the drift report "
+                               "(`model_style: pydantic`)", "SchemasView"),
     "package/_runtime.py.j2": ("`<package>/_<runtime module>.py`, once per module of generator/runtime/", "RuntimeView"),
     "package/models.py.j2": ("`<package>/models.py` (`model_style: pydantic`)", "ModelsView"),
     "package/pyproject.toml.j2": ("`pyproject.toml`", "ProjectView"),

@@ -125,6 +125,11 @@ def render_package(
 
     resources = _resource_views(api, schemas, options)
     sources[f"{package}/models.py"] = _render_models(env, api, common)
+    if api.model_style == "pydantic":
+        from generator.emit.models import SchemasView, drift_rows
+
+        sources[f"{package}/_schemas.py"] = _render(env, "package/_schemas.py.j2", **common,
+                                                    **vars(SchemasView(drift_rows(api.schemas))))
     sources[f"{package}/resources/__init__.py"] = _render(
         env, "package/resources/__init__.py.j2", **common, **vars(ResourcesView(resources))
     )

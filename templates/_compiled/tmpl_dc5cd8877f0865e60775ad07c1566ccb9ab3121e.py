@@ -396,7 +396,7 @@ def block_class_docstring(context, missing=missing):
         yield "        server: which of `SERVERS` to use, by index or name; the first by default.\n        server_variables: values for the server URL's variables, checked against their `enum`.\n"
     yield '        timeout: seconds (or an `httpx.Timeout`) for each request; None waits forever.\n        max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).\n        default_headers: headers sent with every request.\n        http_client: your own `httpx.'
     yield str(('AsyncClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'Client'))
-    yield '` (proxies, transports); you close it.\n    """\n'
+    yield '` (proxies, transports); you close it.\n        drift: record what the server sends that the spec does not describe (`client.drift`).\n    """\n'
 
 def block_init(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -447,7 +447,7 @@ def block_init(context, missing=missing):
         yield '        server: Union[int, str, None] = None,\n        server_variables: Optional[Mapping[str, str]] = None,\n'
     yield '        timeout: Union[Timeout, NotGiven] = NOT_GIVEN,\n        max_retries: int = 2,\n        default_headers: Optional[Mapping[str, str]] = None,\n        default_query: Optional[Mapping[str, object]] = None,\n        http_client: Optional[httpx.'
     yield str(('AsyncClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'Client'))
-    yield '] = None,\n    ) -> None:\n'
+    yield '] = None,\n        drift: bool = False,\n    ) -> None:\n'
     if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
         pass
         yield '        url, choice = pick_base_url(\n            base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL\n        )\n'
@@ -458,7 +458,7 @@ def block_init(context, missing=missing):
     if (undefined(name='servers') if l_0_servers is missing else l_0_servers):
         pass
         yield '            server_choice=choice,\n'
-    yield '            timeout=timeout,\n            max_retries=max_retries,\n            default_headers=default_headers,\n            default_query=default_query,\n            http_client=http_client,\n            user_agent=_USER_AGENT,\n            log_env=LOG_ENV,\n'
+    yield '            timeout=timeout,\n            max_retries=max_retries,\n            default_headers=default_headers,\n            default_query=default_query,\n            http_client=http_client,\n            user_agent=_USER_AGENT,\n            log_env=LOG_ENV,\n            drift=drift,\n'
     if (undefined(name='idempotency_header') if l_0_idempotency_header is missing else l_0_idempotency_header):
         pass
         yield '            idempotency_header='
@@ -532,4 +532,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'auth': block_auth, 'client_class': block_client_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'init': block_init, 'resource_property': block_resource_property, 'webhooks_property': block_webhooks_property, 'class_extra': block_class_extra, 'footer': block_footer}
-debug_info = '2=12&5=13&13=15&50=17&56=19&71=21&100=23&101=27&102=29&103=31&205=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=104&22=108&23=110&25=112&26=114&29=117&30=119&34=122&36=125&37=129&40=132&41=134&50=139&51=158&52=174&53=194&56=197&57=219&58=221&59=223&60=225&61=227&62=234&64=239&65=242&67=245&71=248&72=258&73=260&75=263&76=267&78=270&84=274&85=278&88=284&90=286&91=290&94=296&95=299&103=303&104=319&109=320&131=321&179=323&180=326&190=328&191=330&201=331&104=333&107=345&109=351&110=372&113=375&114=379&119=389&120=391&121=393&128=397&131=400&136=432&137=436&142=444&150=448&152=450&161=457&171=461&172=464&174=466&175=469&180=473&183=492&184=494&185=496&187=498&191=502&194=512&201=515&205=524'
+debug_info = '2=12&5=13&13=15&50=17&56=19&71=21&100=23&101=27&102=29&103=31&208=33&2=35&3=44&5=47&6=58&7=61&9=66&13=70&18=104&22=108&23=110&25=112&26=114&29=117&30=119&34=122&36=125&37=129&40=132&41=134&50=139&51=158&52=174&53=194&56=197&57=219&58=221&59=223&60=225&61=227&62=234&64=239&65=242&67=245&71=248&72=258&73=260&75=263&76=267&78=270&84=274&85=278&88=284&90=286&91=290&94=296&95=299&103=303&104=319&109=320&132=321&182=323&183=326&193=328&194=330&204=331&104=333&107=345&109=351&110=372&113=375&114=379&119=389&120=391&121=393&128=397&132=400&137=432&138=436&143=444&151=448&154=450&163=457&174=461&175=464&177=466&178=469&183=473&186=492&187=494&188=496&190=498&194=502&197=512&204=515&208=524'

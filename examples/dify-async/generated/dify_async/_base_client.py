@@ -127,6 +127,8 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     ) -> R:
         # `lazy` parsers (streams) own the unread response; others need the body.
         mode = take_response_mode()
+        if not lazy and self.drift.enabled:
+            parser = self.drift.watching(parser)
         response = self._send(call, stream=lazy or mode == "stream")
         if mode == "parsed":
             return parser(response)
@@ -182,7 +184,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         security: Optional[Requirement] = None,
         servers: Optional[Sequence[Server]] = None,
     ) -> Stream[T]:
-        adapter = as_adapter(cast_to)
+        adapter = self.drift.watch(as_adapter(cast_to))
         stop = stop_sender(self.request, stream_spec.stop, json_body)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,
@@ -299,6 +301,8 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         self, call: PreparedCall, parser: Callable[[httpx.Response], R], *, lazy: bool
     ) -> R:
         mode = take_response_mode()
+        if not lazy and self.drift.enabled:
+            parser = self.drift.watching(parser)
         response = await self._send(call, stream=lazy or mode == "stream")
         if mode == "parsed":
             return parser(response)
@@ -354,7 +358,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         security: Optional[Requirement] = None,
         servers: Optional[Sequence[Server]] = None,
     ) -> AsyncStream[T]:
-        adapter = as_adapter(cast_to)
+        adapter = self.drift.watch(as_adapter(cast_to))
         stop = stop_sender(self.request, stream_spec.stop, json_body)
         call = self._prepare(
             method, path, path_params=path_params, query=query, headers=headers,

@@ -83,6 +83,7 @@ class AsyncDify(AsyncAPIClient):
         max_retries: how often a failed request is retried (connection errors, 408, 429, 5xx).
         default_headers: headers sent with every request.
         http_client: your own `httpx.AsyncClient` (proxies, transports); you close it.
+        drift: record what the server sends that the spec does not describe (`client.drift`).
     """
 
     def __init__(
@@ -97,6 +98,7 @@ class AsyncDify(AsyncAPIClient):
         default_headers: Optional[Mapping[str, str]] = None,
         default_query: Optional[Mapping[str, object]] = None,
         http_client: Optional[httpx.AsyncClient] = None,
+        drift: bool = False,
     ) -> None:
         url, choice = pick_base_url(
             base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL
@@ -111,6 +113,7 @@ class AsyncDify(AsyncAPIClient):
             http_client=http_client,
             user_agent=_USER_AGENT,
             log_env=LOG_ENV,
+            drift=drift,
             security=_security(api_key),
         )
 
