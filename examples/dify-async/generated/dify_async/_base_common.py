@@ -35,7 +35,7 @@ from typing_extensions import Self
 
 from ._auth import Requirement, Security, Sent, check_credential, check_headers
 from ._drift import Drift
-from ._logs import configure_logging
+from ._logs import configure_logging, log_attempt, log_outcome, safe_url
 from ._encoding import (
     QueryItems,
     build_path,
@@ -454,22 +454,10 @@ class BaseClient(Generic[HttpxClientT]):
         return APIConnectionError(f"Connection error: {detail}", request)
 
     def _safe_url(self, url: httpx.URL) -> str:
-        """URL for logs: credentials in userinfo or auth query params masked."""
-        safe = url.copy_with(username=None, password=None)
-        for name in self._security.query_names:
-            if name in safe.params:
-                safe = safe.copy_set_param(name, "***")
-        return str(safe)
+        return safe_url(url, self._security)
 
     def _log_attempt(self, request: httpx.Request, retries_done: int) -> None:
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug(
-                "HTTP %s %s (attempt %d) headers=%s",
-                request.method,
-                self._safe_url(request.url),
-                retries_done + 1,
-                self._security.masked(request.headers),
-            )
+        log_attempt(log, request, retries_done, self._security)
 
     def _log_outcome(
         self,
@@ -479,20 +467,9 @@ class BaseClient(Generic[HttpxClientT]):
         call: PreparedCall,
         done: int,
     ) -> None:
-        if not log.isEnabledFor(logging.DEBUG):
-            return
-        where = f"{request.method} {self._safe_url(request.url)}"
-        if delay is None:
-            log.debug("%s -> %s", where, outcome)
-        else:
-            log.debug(
-                "%s -> %s; retry %d of %d in %.3fs",
-                where,
-                outcome,
-                done + 1,
-                call.max_retries,
-                delay,
-            )
+        log_outcome(
+            log, request, outcome, delay, (done, call.max_retries), self._security
+        )
 
     @staticmethod
     def _page_parser(
