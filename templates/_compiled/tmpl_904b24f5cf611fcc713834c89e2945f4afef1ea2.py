@@ -39,6 +39,7 @@ def root(context, missing=missing):
     yield '\n'
     yield from context.blocks['async_usage'][0](context)
     yield from context.blocks['tests'][0](context)
+    yield from context.blocks['drift'][0](context)
     yield from context.blocks['logging'][0](context)
     yield '\n'
     yield from context.blocks['methods'][0](context)
@@ -652,6 +653,32 @@ def block_tests(context, missing=missing):
             yield '`default_headers` can give them real credentials'
         yield '.\n\n'
 
+def block_drift(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_api = resolve('api')
+    l_0_with_sync = resolve('with_sync')
+    l_0_client_name = resolve('client_name')
+    l_0_aclient = resolve('aclient')
+    try:
+        t_6 = environment.filters['replace']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'replace' found.")
+    pass
+    if (environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'model_style') == 'pydantic'):
+        pass
+        yield '## What the server sends beyond the spec\n\n`'
+        yield str(((undefined(name='client_name') if l_0_client_name is missing else l_0_client_name) if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else (undefined(name='aclient') if l_0_aclient is missing else l_0_aclient)))
+        yield '(drift=True)` (or `client.drift.enable()`) counts each\nfield, enum value and union variant an answer carries that this client does not know, under\nthe JSON pointer of the schema it broke, with one example each (answers only; values under\nsecret-looking keys are redacted). `client.drift.report()` is the count as a dict and\n`client.drift.save("drift.json")` writes it; `clientgen drift drift.json --spec\n'
+        yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'source_name'), '`', ''))
+        yield ' --output drift.yaml` turns it into an OpenAPI Overlay that\nadds what was seen, for the next `clientgen generate --overlay drift.yaml`.\n\n'
+
 def block_logging(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -721,5 +748,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'authentication': block_authentication, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&174=32&201=33&246=35&265=37&298=39&321=40&342=41&381=43&390=44&5=46&6=62&8=65&9=83&11=85&12=91&14=98&17=101&24=111&25=115&31=128&35=154&36=157&39=159&40=162&42=166&43=174&44=177&50=186&54=190&55=196&56=198&57=201&69=212&70=215&74=223&75=240&87=243&88=247&91=254&95=257&102=259&103=263&107=273&108=301&113=304&114=307&115=313&116=316&117=318&122=323&124=326&129=335&130=337&131=343&132=346&133=348&138=353&140=356&155=364&158=367&161=369&163=372&165=374&166=377&174=381&175=392&180=395&181=398&184=404&188=413&189=415&192=421&201=429&202=442&209=445&210=448&214=457&215=459&222=466&225=468&230=471&231=474&235=483&236=485&246=493&250=503&265=506&269=519&270=522&272=524&273=527&279=536&281=538&282=541&298=550&299=563&304=566&308=570&309=572&310=575&321=586&322=628&331=631&337=633&338=635&342=654&346=668&357=672&358=675&366=679&368=684&376=688&381=692&386=702&387=706&390=714'
+blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'authentication': block_authentication, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'drift': block_drift, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&174=32&201=33&246=35&265=37&298=39&321=40&342=41&356=42&395=44&404=45&5=47&6=63&8=66&9=84&11=86&12=92&14=99&17=102&24=112&25=116&31=129&35=155&36=158&39=160&40=163&42=167&43=175&44=178&50=187&54=191&55=197&56=199&57=202&69=213&70=216&74=224&75=241&87=244&88=248&91=255&95=258&102=260&103=264&107=274&108=302&113=305&114=308&115=314&116=317&117=319&122=324&124=327&129=336&130=338&131=344&132=347&133=349&138=354&140=357&155=365&158=368&161=370&163=373&165=375&166=378&174=382&175=393&180=396&181=399&184=405&188=414&189=416&192=422&201=430&202=443&209=446&210=449&214=458&215=460&222=467&225=469&230=472&231=475&235=484&236=486&246=494&250=504&265=507&269=520&270=523&272=525&273=528&279=537&281=539&282=542&298=551&299=564&304=567&308=571&309=573&310=576&321=587&322=629&331=632&337=634&338=636&342=655&343=673&346=676&351=678&356=681&360=695&371=699&372=702&380=706&382=711&390=715&395=719&400=729&401=733&404=741'
