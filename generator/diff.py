@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping
 
 from generator.emit.typing import TypePrinter
-from generator.ir import Api, EnumDef, ModelDef, Operation, SchemaDef, UnionDef
+from generator.ir import Api, EnumDef, LiteralType, ModelDef, Operation, SchemaDef, UnionDef
+from generator.ir.types import TypeRef, strip_nullable
 
 
 @dataclass(frozen=True)
@@ -107,13 +108,14 @@ def _operation_changes(
         required = new_args[name][1]
         changes.append(Change(where, f"{'required' if required else 'optional'} argument {name!r} added", required))
     for name in sorted(old_args.keys() & new_args.keys()):
-        (old_type, old_required), (new_type, new_required) = old_args[name], new_args[name]
+        (old_type, old_required, _), (new_type, new_required, _) = old_args[name], new_args[name]
         if new_required and not old_required:
             changes.append(Change(where, f"argument {name!r} is now required", True))
         elif old_required and not new_required:
             changes.append(Change(where, f"argument {name!r} is now optional", False))
         if old_type != new_type:
-            changes.append(Change(where, f"argument {name!r}: {old_type} -> {new_type}", True))
+            breaking = not _values_added(old_args[name][2], new_args[name][2])
+            changes.append(Change(where, f"argument {name!r}: {old_type} -> {new_type}", breaking))
     old_returns = old_types.show(old_op.success.type, inputs=False) if old_op.success.type else old_op.success.kind
     new_returns = new_types.show(new_op.success.type, inputs=False) if new_op.success.type else new_op.success.kind
     if old_returns != new_returns:
@@ -128,10 +130,10 @@ def _operation_changes(
     return changes
 
 
-def _arguments(op: Operation, types: _Types) -> dict[str, tuple[str, bool]]:
-    found = {p.python_name: (types.show(p.type, inputs=True), p.required) for p in op.parameters}
+def _arguments(op: Operation, types: _Types) -> dict[str, tuple[str, bool, TypeRef]]:
+    found = {p.python_name: (types.show(p.type, inputs=True), p.required, p.type) for p in op.parameters}
     for field in op.body.fields if op.body else ():
-        found[field.python_name] = (types.show(field.type, inputs=True), field.required)
+        found[field.python_name] = (types.show(field.type, inputs=True), field.required, field.type)
     return found
 
 
@@ -210,8 +212,17 @@ def _field_changes(where: str, a: ModelDef, b: ModelDef, old_types: _Types, new_
         old_type = old_types.show(old_fields[name].type, inputs=False)
         new_type = new_types.show(new_fields[name].type, inputs=False)
         if old_type != new_type:
-            changes.append(Change(f"{where}.{new_fields[name].python_name}", f"type {old_type} -> {new_type}", True))
+            breaking = not _values_added(old_fields[name].type, new_fields[name].type)
+            changes.append(Change(f"{where}.{new_fields[name].python_name}", f"type {old_type} -> {new_type}", breaking))
         if new_fields[name].required != old_fields[name].required:
             now = "required" if new_fields[name].required else "optional"
             changes.append(Change(f"{where}.{new_fields[name].python_name}", f"now {now}", new_fields[name].required))
     return changes
+
+
+def _values_added(old: TypeRef, new: TypeRef) -> bool:
+    """An inline enum that only gained values: as with named enums, not breaking (answers
+    keep unknown values; an argument accepts what it did)."""
+    old_base, new_base = strip_nullable(old), strip_nullable(new)
+    return (isinstance(old_base, LiteralType) and isinstance(new_base, LiteralType)
+            and (old_base is old) == (new_base is new) and set(old_base.values) <= set(new_base.values))

@@ -51,3 +51,31 @@ def test_newer_full_spec_event_union_changes() -> None:
     assert "BREAKING models.ChunkChatEvent: variant 'text_replace' (StreamEventChatTextReplace) removed" in lines
     assert any(line.startswith("ok       client.human_input.") and line.endswith("added (GET /form/human_input/{form_token})")
                for line in lines), lines
+
+
+def _spec_with(tmp_path: Path, name: str, values: list[str], arg_values: list[str]) -> Path:
+    spec = {
+        "openapi": "3.1.0", "info": {"title": "Pets", "version": "1"},
+        "paths": {"/pets": {"get": {
+            "operationId": "listPets",
+            "parameters": [{"name": "kind", "in": "query", "schema": {"enum": arg_values}}],
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {
+                "$ref": "#/components/schemas/Pet"}}}}}}}},
+        "components": {"schemas": {"Pet": {"type": "object", "properties": {"status": {"enum": values}}}}},
+    }
+    path = tmp_path / name
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    return path
+
+
+def test_an_inline_enum_that_gains_values_is_not_breaking_and_one_that_loses_them_is(tmp_path: Path) -> None:
+    old = _spec_with(tmp_path, "old.json", ["sold", "free"], ["cat", "dog"])
+    gained = _spec_with(tmp_path, "gained.json", ["sold", "free", "held"], ["cat", "dog", "fox"])
+    lost = _spec_with(tmp_path, "lost.json", ["sold"], ["cat"])
+    widened = _diff(str(old), str(gained), "--fail-on-breaking")
+    assert widened.returncode == 0, widened.stdout
+    assert any(line.startswith("ok       models.Pet.status: type") for line in widened.stdout.splitlines()), widened.stdout
+    assert any(line.startswith("ok       client.pets.list: argument 'kind'") for line in widened.stdout.splitlines())
+    narrowed = _diff(str(old), str(lost), "--fail-on-breaking")
+    assert narrowed.returncode == 1
+    assert any(line.startswith("BREAKING client.pets.list: argument 'kind'") for line in narrowed.stdout.splitlines())
