@@ -62,7 +62,7 @@ def _security(
 
 
 class DifyChatflow(SyncAPIClient):
-    """Client for the Chatflow App API API.
+    """Client for the Chatflow App API.
 
     Args:
         api_key: the API key, sent as `Authorization: Bearer <api_key>`; defaults to the
@@ -181,7 +181,7 @@ class DifyChatflow(SyncAPIClient):
 
 
 class AsyncDifyChatflow(AsyncAPIClient):
-    """Client for the Chatflow App API API.
+    """Client for the Chatflow App API.
 
     Args:
         api_key: the API key, sent as `Authorization: Bearer <api_key>`; defaults to the

@@ -1,4 +1,7 @@
-"""JSON pointers and `$ref` look-ups inside one loaded (bundled) document."""
+"""`$ref` look-ups inside one loaded (bundled) document, as build errors.
+
+Escaping, unescaping and joining are the loader's (`generator.load.pointer`), re-exported here.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.build.errors import BuildError
+from generator.load.pointer import escape, join, unescape
 
-
-def escape(token: str) -> str:
-    if "~" not in token and "/" not in token:  # nearly always: skip the copies
-        return token
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def join(pointer: str, *tokens: str | int) -> str:
-    if len(tokens) == 1:  # the hot case (a walk of the whole document)
-        return f"{pointer}/{escape(str(tokens[0]))}"
-    return pointer + "".join("/" + escape(str(t)) for t in tokens)
+__all__ = ["deref", "escape", "join", "resolve"]
 
 
 def resolve(document: Mapping[str, Any], ref: str, where: str) -> Any:
@@ -26,7 +20,7 @@ def resolve(document: Mapping[str, Any], ref: str, where: str) -> Any:
         raise BuildError(f"unexpected non-local $ref {ref!r}", where, "bundle the spec first")
     node: Any = document
     for raw in ref[1:].split("/")[1:]:
-        token = raw.replace("~1", "/").replace("~0", "~")
+        token = unescape(raw)
         # Some specs point *through* a $ref (`.../schema/allOf/0` where `schema` is a $ref);
         # the loader accepts that, so follow the ref rather than fail.
         for _ in range(32):

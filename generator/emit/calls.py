@@ -10,7 +10,7 @@ from generator import naming
 from generator.emit import literals
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
 from generator.emit.layout import assigned_call, bracketed, split_annotation
-from generator.emit.typing import TypePrinter
+from generator.emit.type_printer import TypePrinter
 from generator.ir import (
     AnyType,
     Field,

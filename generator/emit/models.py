@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from generator.emit import literals
-from generator.emit.typing import TypePrinter, import_lines
+from generator.emit.type_printer import TypePrinter, import_lines
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
 from generator.ir.types import (
     ListType, LiteralType, MapType, NamedType, NullableType, TupleType, TypeRef, UnionType,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from generator.emit import literals
 from generator.emit.models import _alias_order, _tag_fields
 from generator.emit.models_typeddict import TypeAliasView, _QuotingPrinter, _type_alias_view
-from generator.emit.typing import TypePrinter, import_lines
+from generator.emit.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NullableType, UnionDef
 
 # Mapping methods a field must not shadow: such a field gets a trailing `_`.

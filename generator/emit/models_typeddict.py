@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from generator.emit import literals
 from generator.emit.models import _alias_order, _alias_view, _names_in, _tag_fields
-from generator.emit.typing import TypePrinter, import_lines
+from generator.emit.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NamedType, NullableType, SchemaDef, UnionDef
 
 

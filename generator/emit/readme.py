@@ -13,6 +13,7 @@ from typing import Callable
 
 from generator.emit import literals
 from generator.emit.auth import server_selection
+from generator.emit.context import api_title
 from generator.emit.examples import ExampleValues
 from generator.emit.resources import ResourceView
 from generator.ir import Api, Field, Operation, Parameter, PrimitiveType, Server
@@ -101,7 +102,7 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
     if upload is not None and upload[1].body is not None:
         upload_field = next(f.python_name for f in upload[1].body.fields if f.type == PrimitiveType("file"))
     return ReadmeView(
-        title=_one_line(api.title if api.title.lower().endswith("api") else f"{api.title} API"),
+        title=_one_line(api_title(api.title)),
         description=" ".join((api.description or "").split()),
         distribution_name=api.distribution_name,
         rows=rows,

@@ -23,7 +23,7 @@ from generator.emit.calls import (
     with_file_note,
 )
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.emit.typing import TypePrinter, import_lines
+from generator.emit.type_printer import TypePrinter, import_lines
 from generator.ir import (
     Field,
     ListType,

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from generator.emit import literals
 from generator.emit.examples import ExampleValues
 from generator.emit.resources import MethodView, ResourceView
-from generator.emit.typing import TypePrinter
+from generator.emit.type_printer import TypePrinter
 from generator.ir import Api, Field, ModelDef, NamedType, Operation, Parameter, SchemaDef, TypeRef, ValueHints
 from generator.ir.types import LiteralType
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.emit import literals
 from generator.emit.context import RenderOptions
 from generator.emit.docstrings import trim
-from generator.emit.typing import TypePrinter, import_lines
+from generator.emit.type_printer import TypePrinter, import_lines
 from generator.ir import Api
 from generator.ir.webhooks import WebhookSignature
 

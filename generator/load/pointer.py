@@ -32,8 +32,11 @@ def unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
-def join(pointer: str, token: str | int) -> str:
-    return f"{pointer}/{escape(token)}"
+def join(pointer: str, *tokens: str | int) -> str:
+    """`join("/paths", "/pets", "get")` -> `"/paths/~1pets/get"` (the one escape/join, load and build)."""
+    if len(tokens) == 1:  # the hot case (a walk of the whole document)
+        return f"{pointer}/{escape(tokens[0])}"
+    return pointer + "".join("/" + escape(t) for t in tokens)
 
 
 def from_tokens(tokens: list[str]) -> str:

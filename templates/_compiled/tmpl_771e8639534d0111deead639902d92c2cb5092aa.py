@@ -452,9 +452,7 @@ def block_imports(context, missing=missing):
         yield 'from datetime import '
         yield str(t_6(context.eval_ctx, environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'datetime_names'), ', '))
         yield '\n'
-    if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'children'):
-        pass
-        yield 'from functools import cached_property\n'
+    yield 'from functools import cached_property\n'
     yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), 'typing', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'typing_names'), _block_vars=_block_vars))
     yield '\n\n'
     if (environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'aliases') or environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'removed')):
@@ -552,7 +550,7 @@ def block_all(context, missing=missing):
         pass
         t_9.extend((
             str(t_8(str_join((('Async' if l_2_is_async else ''), environment.getattr((undefined(name='r') if l_2_r is missing else l_2_r), 'class_name'), )))),
-            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 77 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
+            str((', ' if (not environment.getattr(l_2_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 75 in 'package/resources/resource.py.j2' evaluated to false and no else section was defined."))),
         ))
     l_2_loop = l_2_is_async = l_2_r = missing
     l_0_class_names = (Markup if context.eval_ctx.autoescape else identity)(concat(t_9))
@@ -667,12 +665,12 @@ def block_class_init(context, missing=missing):
     pass
     yield '\n    def __init__(self, client: '
     yield str(('AsyncAPIClient' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'SyncAPIClient'))
-    yield ') -> None:\n        self._client = client\n\n    @property\n    '
+    yield ') -> None:\n        self._client = client\n\n    @cached_property\n    '
     yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), 'def with_raw_response(', ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), 'WithRawResponse:', )), indent=4, _block_vars=_block_vars))
     yield '\n        """Call any method and get the HTTP response (status, headers) with `.parse()`."""\n        return '
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
     yield str(environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'))
-    yield 'WithRawResponse(self)\n\n    @property\n    '
+    yield 'WithRawResponse(self)\n\n    @cached_property\n    '
     yield str(context.call((undefined(name='lay_out_def') if l_0_lay_out_def is missing else l_0_lay_out_def), 'def with_streaming_response(', ['self'], str_join((') -> ', (undefined(name='prefix') if l_0_prefix is missing else l_0_prefix), environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'class_name'), 'WithStreamingResponse:', )), indent=4, _block_vars=_block_vars))
     yield '\n        """Like `with_raw_response`, but the body is not read: for large downloads."""\n        return '
     yield str((undefined(name='prefix') if l_0_prefix is missing else l_0_prefix))
@@ -896,4 +894,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'children': block_children, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&76=30&80=31&88=33&91=46&92=51&95=58&96=63&98=69&101=75&102=83&110=87&111=96&113=102&114=106&115=108&116=110&117=112&118=114&119=117&120=121&122=124&123=128&125=131&126=135&128=138&129=142&131=145&132=149&134=152&135=157&137=165&138=168&139=172&141=175&142=179&147=187&148=191&149=193&150=195&151=197&152=199&153=201&154=204&155=208&157=211&158=215&160=218&161=222&163=225&164=229&166=232&167=236&169=239&170=244&172=252&173=255&174=259&176=262&177=266&182=272&184=276&185=278&186=280&187=282&189=289&190=291&191=293&192=295&194=298&195=302&197=305&198=309&200=312&201=316&203=319&204=323&206=326&207=330&209=333&210=335&211=340&213=348&214=351&215=355&217=358&218=362&221=365&222=369&224=372&225=376&232=387&233=391&234=393&235=395&336=397&2=399&3=408&5=411&6=421&9=424&13=449&14=452&16=454&19=457&21=459&25=462&29=465&30=467&33=470&34=472&36=474&39=477&43=481&47=484&52=488&53=490&55=492&56=494&57=497&59=500&60=502&62=504&65=507&66=512&67=514&68=518&69=520&71=524&76=528&77=548&78=560&80=563&81=572&83=576&235=584&236=593&241=594&244=595&259=596&270=598&271=603&272=605&297=607&299=611&300=613&302=615&304=618&306=619&236=621&239=632&241=636&242=652&244=655&246=668&250=670&252=672&255=675&257=677&259=681&260=696&263=703&264=705&265=707&267=709&272=714&273=726&281=728&286=730&287=735&292=736&273=738&274=747&277=754&281=761&282=770&283=773&287=776&288=791&289=794&292=797&293=815&304=818&306=827&309=836&310=843&313=846&314=850&315=853&318=856&319=861&321=866&324=869&327=875&328=877&330=879&336=888'
+debug_info = '2=25&5=26&9=28&74=30&78=31&86=33&89=46&90=51&93=58&94=63&96=69&99=75&100=83&108=87&109=96&111=102&112=106&113=108&114=110&115=112&116=114&117=117&118=121&120=124&121=128&123=131&124=135&126=138&127=142&129=145&130=149&132=152&133=157&135=165&136=168&137=172&139=175&140=179&145=187&146=191&147=193&148=195&149=197&150=199&151=201&152=204&153=208&155=211&156=215&158=218&159=222&161=225&162=229&164=232&165=236&167=239&168=244&170=252&171=255&172=259&174=262&175=266&180=272&182=276&183=278&184=280&185=282&187=289&188=291&189=293&190=295&192=298&193=302&195=305&196=309&198=312&199=316&201=319&202=323&204=326&205=330&207=333&208=335&209=340&211=348&212=351&213=355&215=358&216=362&219=365&220=369&222=372&223=376&230=387&231=391&232=393&233=395&334=397&2=399&3=408&5=411&6=421&9=424&13=449&14=452&17=455&19=457&23=460&27=463&28=465&31=468&32=470&34=472&37=475&41=479&45=482&50=486&51=488&53=490&54=492&55=495&57=498&58=500&60=502&63=505&64=510&65=512&66=516&67=518&69=522&74=526&75=546&76=558&78=561&79=570&81=574&233=582&234=591&239=592&242=593&257=594&268=596&269=601&270=603&295=605&297=609&298=611&300=613&302=616&304=617&234=619&237=630&239=634&240=650&242=653&244=666&248=668&250=670&253=673&255=675&257=679&258=694&261=701&262=703&263=705&265=707&270=712&271=724&279=726&284=728&285=733&290=734&271=736&272=745&275=752&279=759&280=768&281=771&285=774&286=789&287=792&290=795&291=813&302=816&304=825&307=834&308=841&311=844&312=848&313=851&316=854&317=859&319=864&322=867&325=873&326=875&328=877&334=886'

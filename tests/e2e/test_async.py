@@ -183,6 +183,17 @@ async def test_annotations_crud(aclient: AsyncDifyChatflow, server: FakeDify) ->
     assert server.calls[1].json == {"question": "What is Dify?", "answer": "An LLM platform."}
 
 
+async def test_response_wrappers_are_built_once_and_still_call(aclient: AsyncDifyChatflow, server: FakeDify) -> None:
+    annotations = aclient.annotations
+    assert annotations.with_raw_response is annotations.with_raw_response
+    assert annotations.with_streaming_response is annotations.with_streaming_response
+    raw = await annotations.with_raw_response.delete(UUID_A)
+    assert raw.status_code == 204
+    async with annotations.with_streaming_response.delete(UUID_A) as response:
+        assert response.status_code == 204
+    assert [c.method for c in server.calls] == ["DELETE", "DELETE"]
+
+
 async def test_binary_answers(aclient: AsyncDifyChatflow, server: FakeDify, tmp_path: Path) -> None:
     assert await aclient.audio.text_to_audio(text="Hello", user=USER) == AUDIO_BYTES
     assert server.last.json == {"text": "Hello", "user": USER}

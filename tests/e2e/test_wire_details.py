@@ -20,6 +20,7 @@ from e2e_server import PREVIEW_BYTES, BytesReply, FakeDify, JSONReply, SSEReply
 from e2e_spec import sse_example, sse_frame, success_example
 
 USER = "abc-123"
+UUID_A = "a1b2c3d4-5678-90ab-cdef-1234567890ab"
 
 
 @pytest.mark.parametrize(
@@ -128,6 +129,18 @@ def test_raw_response_of_a_stream(client: DifyChatflow, server: FakeDify) -> Non
     assert raw.headers["content-type"].startswith("text/event-stream")
     with raw.parse() as stream:
         assert [type(e).__name__ for e in stream] == ["StreamEventChatMessage", "StreamEventChatMessageEnd"]
+
+
+def test_response_wrappers_are_built_once_and_still_call(client: DifyChatflow, server: FakeDify) -> None:
+    annotations = client.annotations
+    assert annotations.with_raw_response is annotations.with_raw_response
+    assert annotations.with_streaming_response is annotations.with_streaming_response
+    for _ in range(2):
+        raw = annotations.with_raw_response.delete(UUID_A)
+        assert raw.status_code == 204 and raw.parse() is None
+    with annotations.with_streaming_response.delete(UUID_A) as response:
+        assert response.status_code == 204
+    assert [c.method for c in server.calls] == ["DELETE", "DELETE", "DELETE"]
 
 
 def test_streamed_download_to_file(client: DifyChatflow, server: FakeDify, tmp_path: Path) -> None:

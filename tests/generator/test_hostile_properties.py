@@ -430,13 +430,22 @@ def test_hostile_spec_generates_inert_importable_code(workdir: Path) -> None:
     assert sum(accepted) * 3 >= len(accepted) * 2, f"only {sum(accepted)}/{len(accepted)} specs were generated"
 
 
-@settings(HOSTILE_SETTINGS, max_examples=12)
-@given(spec=specs())
-def test_hostile_spec_sources_parse_with_valid_identifiers(spec: dict[str, Any], workdir: Path) -> None:
+def test_hostile_spec_sources_parse_with_valid_identifiers(workdir: Path) -> None:
     """Properties 1-3 alone (no subprocess), so more shapes are tried for the same time."""
-    _, result = _generate(spec, workdir)
-    if result is not None:
-        check_sources(result)
+    accepted: list[bool] = []
+
+    @settings(HOSTILE_SETTINGS, max_examples=12)
+    @given(spec=specs())
+    def prop(spec: dict[str, Any]) -> None:
+        _, result = _generate(spec, workdir)
+        accepted.append(result is not None)
+        if result is not None:
+            check_sources(result)
+
+    prop()
+    # Measured: 12 of the 12 (derandomized) examples are generated; a floor just below, so the
+    # test fails when the specs stop reaching code generation and nothing would be checked.
+    assert sum(accepted) >= 10, f"only {sum(accepted)}/{len(accepted)} specs were generated"
 
 
 def test_payload_spec_is_generated_and_inert(workdir: Path) -> None:

@@ -241,6 +241,17 @@ def test_pointer_through_another_ref_is_followed() -> None:
     assert pointers.resolve(document, "#/components/schemas/Alias/allOf/0", "") == {"type": "integer"}
 
 
+def test_build_and_load_share_one_pointer_escape_and_join() -> None:
+    from generator.build import pointers
+    from generator.load import pointer
+
+    assert pointers.escape is pointer.escape and pointers.join is pointer.join
+    assert pointer.join("/paths", "/pets/{id}", "get", 0) == "/paths/~1pets~1{id}/get/0"
+    assert pointer.join("", "a~b") == "/a~0b"
+    document = {"paths": {"/a~b": {"get": {"x": [1, 2]}}}}
+    assert pointers.resolve(document, "#" + pointer.join("/paths", "/a~b", "get", "x", 1), "") == 2
+
+
 def test_defaults_the_schema_rejects_are_dropped_with_a_warning(generate_models: GenerateFn) -> None:
     models = generate_models(
         minimal_spec(

@@ -147,6 +147,29 @@ def test_raw_and_streamed_responses_work_on_nested_resources(package: ModuleType
             assert b"".join(streamed.iter_bytes()) == b"bytes of f2"
 
 
+def test_nested_wrappers_are_built_once_per_resource(package: ModuleType, server: tuple[str, _Recorder]) -> None:
+    url, _ = server
+    with package.OpenAI(api_key="k", base_url=url, max_retries=0) as client:
+        messages = client.chat.completions.messages
+        assert messages.with_raw_response is messages.with_raw_response
+        assert messages.with_streaming_response is messages.with_streaming_response
+        assert client.chat.with_raw_response.completions is client.chat.with_raw_response.completions
+        assert messages.with_raw_response.list("c8").parse().data[0].role == "user"
+
+
+@pytest.mark.anyio
+async def test_async_nested_wrappers_are_built_once_per_resource(
+    package: ModuleType, server: tuple[str, _Recorder]
+) -> None:
+    url, _ = server
+    async with package.AsyncOpenAI(api_key="k", base_url=url, max_retries=0) as client:
+        messages = client.chat.completions.messages
+        assert messages.with_raw_response is messages.with_raw_response
+        assert messages.with_streaming_response is messages.with_streaming_response
+        raw = await messages.with_raw_response.list("c9")
+        assert (await raw.parse()).data[0].role == "user"
+
+
 def test_a_nested_method_streams(package: ModuleType, server: tuple[str, _Recorder]) -> None:
     url, _ = server
     with package.OpenAI(api_key="k", base_url=url, max_retries=0) as client:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -40,12 +41,12 @@ class AnnotationsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AnnotationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AnnotationsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AnnotationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AnnotationsResourceWithStreamingResponse(self)
@@ -308,12 +309,12 @@ class AsyncAnnotationsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncAnnotationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncAnnotationsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncAnnotationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncAnnotationsResourceWithStreamingResponse(self)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -25,12 +26,12 @@ class AudioResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AudioResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AudioResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AudioResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AudioResourceWithStreamingResponse(self)
@@ -146,12 +147,12 @@ class AsyncAudioResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncAudioResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncAudioResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncAudioResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncAudioResourceWithStreamingResponse(self)

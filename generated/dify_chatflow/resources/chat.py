@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Any, Dict, Literal, Mapping, Optional, Sequence, Union, overload
 
 from pydantic import TypeAdapter
@@ -138,12 +139,12 @@ class ChatResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> ChatResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return ChatResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> ChatResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return ChatResourceWithStreamingResponse(self)
@@ -346,12 +347,12 @@ class AsyncChatResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncChatResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncChatResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncChatResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncChatResourceWithStreamingResponse(self)

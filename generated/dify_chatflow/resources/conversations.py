@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Any, Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -51,12 +52,12 @@ class ConversationsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> ConversationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return ConversationsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> ConversationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return ConversationsResourceWithStreamingResponse(self)
@@ -294,12 +295,12 @@ class AsyncConversationsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncConversationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncConversationsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncConversationsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncConversationsResourceWithStreamingResponse(self)

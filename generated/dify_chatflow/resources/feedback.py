@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -35,12 +36,12 @@ class FeedbackResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> FeedbackResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return FeedbackResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> FeedbackResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return FeedbackResourceWithStreamingResponse(self)
@@ -97,12 +98,12 @@ class AsyncFeedbackResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncFeedbackResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncFeedbackResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncFeedbackResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncFeedbackResourceWithStreamingResponse(self)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -25,12 +26,12 @@ class FilesResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> FilesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return FilesResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> FilesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return FilesResourceWithStreamingResponse(self)
@@ -139,12 +140,12 @@ class AsyncFilesResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncFilesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncFilesResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncFilesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncFilesResourceWithStreamingResponse(self)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -41,12 +42,12 @@ class MessagesResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> MessagesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return MessagesResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> MessagesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return MessagesResourceWithStreamingResponse(self)
@@ -197,12 +198,12 @@ class AsyncMessagesResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncMessagesResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncMessagesResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncMessagesResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncMessagesResourceWithStreamingResponse(self)

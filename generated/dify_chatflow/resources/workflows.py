@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import builtins as _builtins
 from datetime import datetime
+from functools import cached_property
 from typing import Literal, Mapping, Optional, Union
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
@@ -36,12 +37,12 @@ class WorkflowsResource:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> WorkflowsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return WorkflowsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> WorkflowsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return WorkflowsResourceWithStreamingResponse(self)
@@ -154,12 +155,12 @@ class AsyncWorkflowsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncWorkflowsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncWorkflowsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncWorkflowsResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncWorkflowsResourceWithStreamingResponse(self)

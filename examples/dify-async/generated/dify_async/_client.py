@@ -70,7 +70,7 @@ def _security(
 
 
 class AsyncDify(AsyncAPIClient):
-    """Client for the Chatflow App API API.
+    """Client for the Chatflow App API.
 
     Args:
         api_key: the API key, sent as `Authorization: Bearer <api_key>`; defaults to the

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Any, Literal, Mapping, Optional, Union
 
 from pydantic import TypeAdapter
@@ -69,12 +70,12 @@ class AsyncConversationsResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncConversationsResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncConversationsResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(
         self,
     ) -> AsyncConversationsResourceWithStreamingResponse:

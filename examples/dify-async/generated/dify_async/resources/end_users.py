@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import builtins as _builtins
+from functools import cached_property
 from typing import Mapping, Optional, Union
 
 from pydantic import TypeAdapter
@@ -29,12 +30,12 @@ class AsyncEndUsersResource:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    @property
+    @cached_property
     def with_raw_response(self) -> AsyncEndUsersResourceWithRawResponse:
         """Call any method and get the HTTP response (status, headers) with `.parse()`."""
         return AsyncEndUsersResourceWithRawResponse(self)
 
-    @property
+    @cached_property
     def with_streaming_response(self) -> AsyncEndUsersResourceWithStreamingResponse:
         """Like `with_raw_response`, but the body is not read: for large downloads."""
         return AsyncEndUsersResourceWithStreamingResponse(self)
