@@ -33,6 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "diff":
             return _diff(args)
+        if args.command == "dify-inputs":
+            return _dify_inputs(args)
         return _generate_or_check(args)
     except KeyboardInterrupt as exc:
         return _interrupted(args, exc)
@@ -236,6 +238,30 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_STALE if args.fail_on_breaking and any(c.breaking for c in changes) else 0
 
 
+def _dify_inputs(args: argparse.Namespace) -> int:
+    from generator.dify_inputs import inputs_overlay, read_parameters, render
+    from generator.load import LoadError, load_spec
+
+    try:
+        items = read_parameters(Path(args.parameters))
+        spec = load_spec(Path(args.spec))
+        overlay = inputs_overlay(items, spec.document, Path(args.spec), name=args.name, title=args.title or "")
+    except LoadError as exc:
+        return _fail(str(exc))
+    text = render(overlay, Path(args.parameters).name)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        return _fail(f"--output {args.output}: cannot write the overlay: {exc.strerror or exc}")
+    if not args.quiet:
+        print(f"wrote {args.output}: {len(items)} input(s) as {args.name}; use it with "
+              f"`overlays: [{Path(args.output).name}]` in the config or `--overlay {args.output}`", file=sys.stderr)
+    return 0
+
+
 def _options(args: argparse.Namespace) -> dict[str, object]:
     """Everything besides the input files that changes the output."""
     templates = Path(args.templates) if args.templates else _config_templates(args)
@@ -326,6 +352,21 @@ def _parser() -> argparse.ArgumentParser:
     diff_cmd.add_argument("--overlay", action="append", metavar="FILE",
                           help="an OpenAPI Overlay 1.0 document applied to both versions after the config's "
                           "`overlays` (repeat for more, applied in order)")
+    inputs_cmd = commands.add_parser(
+        "dify-inputs", help="type a Dify app's `inputs` from its saved `GET /parameters` answer",
+        description="Turn a saved Dify `GET /parameters` answer into an OpenAPI Overlay 1.0 document that "
+        "types `inputs` in every request body of the spec with the app's `user_input_form` (one property per "
+        "form item). Generate with it (`overlays:` in the config, or --overlay) and `inputs=` takes a "
+        "TypedDict. See docs/dify-inputs.md.",
+    )
+    inputs_cmd.add_argument("parameters", metavar="PARAMETERS",
+                            help="the JSON body of the app's `GET /parameters`, saved to a file")
+    inputs_cmd.add_argument("--spec", default="specs/dify-chatflow.json", metavar="SPEC",
+                            help="the Dify spec the overlay is for (default: specs/dify-chatflow.json)")
+    inputs_cmd.add_argument("--output", "-o", metavar="FILE", help="write the overlay here (default: stdout)")
+    inputs_cmd.add_argument("--name", default="AppInputs", metavar="NAME",
+                            help="name of the inputs schema, and of its model (default: AppInputs)")
+    inputs_cmd.add_argument("--title", metavar="TEXT", help="the app's name, for the overlay's title and docstring")
     for command in (generate_cmd, check_cmd):
         command.add_argument("--config", metavar="FILE",
                              help="config file, YAML or a pyproject.toml with [tool.clientgen] "
@@ -343,7 +384,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--no-cache", action="store_true",
                              help="neither read nor write the cache of formatted code and compiled templates")
         command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
-    for command in (generate_cmd, check_cmd, diff_cmd):
+    for command in (generate_cmd, check_cmd, diff_cmd, inputs_cmd):
         _verbosity(command, argparse.SUPPRESS)
     return parser
 
