@@ -239,9 +239,12 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _dify_inputs(args: argparse.Namespace) -> int:
-    from generator.dify_inputs import inputs_overlay, read_parameters, render
+    from generator.dify_inputs import inputs_overlay, name_problem, read_parameters, render
     from generator.load import LoadError, load_spec
 
+    problem = name_problem(args.name)
+    if problem:
+        return _fail(problem)
     try:
         items = read_parameters(Path(args.parameters))
         spec = load_spec(Path(args.spec))

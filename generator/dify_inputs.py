@@ -26,12 +26,17 @@ from typing import Any
 from generator.load import LoadError, pointer
 from generator.load.files import read_document
 
-__all__ = ["KINDS", "inputs_overlay", "read_parameters", "render"]
+__all__ = ["KINDS", "inputs_overlay", "name_problem", "read_parameters", "render"]
 
 KINDS = ("text-input", "paragraph", "select", "number", "checkbox", "file", "file-list")
 _JSON = ("application/json",)
 _NAME = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 _TEXT_HINT = "save the body of `GET /parameters` as it came (e.g. curl -H 'Authorization: Bearer $KEY' .../parameters)"
+
+
+def name_problem(name: str) -> str | None:
+    """Why `name` cannot name the inputs schema (and its model), or None."""
+    return None if _NAME.match(name) else f"--name {name!r} is not a schema name (give a CamelCase name, e.g. AppInputs)"
 
 
 def read_parameters(path: Path) -> list[dict[str, Any]]:
@@ -83,8 +88,6 @@ def read_parameters(path: Path) -> list[dict[str, Any]]:
 def inputs_overlay(items: list[dict[str, Any]], spec: dict[str, Any], spec_path: Path,
                    name: str = "AppInputs", title: str = "") -> dict[str, Any]:
     """The Overlay document typing every request body's `inputs` in `spec` with `items`."""
-    if not _NAME.match(name):
-        raise LoadError(f"--name {name!r} is not a schema name", spec_path, hint="give a CamelCase name, e.g. AppInputs")
     if name in spec.get("components", {}).get("schemas", {}):
         raise LoadError(f"the spec already has a schema {name!r}", spec_path, f"/components/schemas/{name}",
                         "choose another --name")
