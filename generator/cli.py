@@ -35,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _diff(args)
         if args.command == "drift":
             return _drift(args)
+        if args.command == "dify-inputs":
+            return _dify_inputs(args)
         return _generate_or_check(args)
     except KeyboardInterrupt as exc:
         return _interrupted(args, exc)
@@ -248,6 +250,28 @@ def _drift(args: argparse.Namespace) -> int:
         text = overlay_text(overlay_document(report, spec, Path(args.report).name))
     except (DriftReportError, LoadError) as exc:
         return _fail(str(exc))
+    return _write_overlay(args, text, "")
+
+
+def _dify_inputs(args: argparse.Namespace) -> int:
+    from generator.dify_inputs import inputs_overlay, name_problem, read_parameters, render
+    from generator.load import LoadError, load_spec
+
+    problem = name_problem(args.name)
+    if problem:
+        return _fail(problem)
+    try:
+        items = read_parameters(Path(args.parameters))
+        spec = load_spec(Path(args.spec))
+        overlay = inputs_overlay(items, spec.document, Path(args.spec), name=args.name, title=args.title or "")
+    except LoadError as exc:
+        return _fail(str(exc))
+    text = render(overlay, Path(args.parameters).name)
+    return _write_overlay(args, text, f"{len(items)} input(s) as {args.name}; ")
+
+
+def _write_overlay(args: argparse.Namespace, text: str, what: str) -> int:
+    """An overlay a command made: on stdout, or into --output with a line saying how to use it."""
     if not args.output:
         sys.stdout.write(text)
         return 0
@@ -255,6 +279,9 @@ def _drift(args: argparse.Namespace) -> int:
         Path(args.output).write_text(text, encoding="utf-8")
     except OSError as exc:
         return _fail(f"--output {args.output}: cannot write the overlay: {exc.strerror or exc}")
+    if not getattr(args, "quiet", False):
+        print(f"wrote {args.output}: {what}use it with `overlays: [{Path(args.output).name}]` in the config "
+              f"or `--overlay {args.output}`", file=sys.stderr)
     return 0
 
 
@@ -359,6 +386,21 @@ def _parser() -> argparse.ArgumentParser:
                            help="the spec the client was generated from: aims each change where the schema "
                            "really is and leaves out what the spec already has")
     drift_cmd.add_argument("--output", "-o", metavar="FILE", help="write the overlay here (default: stdout)")
+    inputs_cmd = commands.add_parser(
+        "dify-inputs", help="type a Dify app's `inputs` from its saved `GET /parameters` answer",
+        description="Turn a saved Dify `GET /parameters` answer into an OpenAPI Overlay 1.0 document that "
+        "types `inputs` in every request body of the spec with the app's `user_input_form` (one property per "
+        "form item). Generate with it (`overlays:` in the config, or --overlay) and `inputs=` takes a "
+        "TypedDict. See docs/dify-inputs.md.",
+    )
+    inputs_cmd.add_argument("parameters", metavar="PARAMETERS",
+                            help="the JSON body of the app's `GET /parameters`, saved to a file")
+    inputs_cmd.add_argument("--spec", default="specs/dify-chatflow.json", metavar="SPEC",
+                            help="the Dify spec the overlay is for (default: specs/dify-chatflow.json)")
+    inputs_cmd.add_argument("--output", "-o", metavar="FILE", help="write the overlay here (default: stdout)")
+    inputs_cmd.add_argument("--name", default="AppInputs", metavar="NAME",
+                            help="name of the inputs schema, and of its model (default: AppInputs)")
+    inputs_cmd.add_argument("--title", metavar="TEXT", help="the app's name, for the overlay's title and docstring")
     for command in (generate_cmd, check_cmd):
         command.add_argument("--config", metavar="FILE",
                              help="config file, YAML or a pyproject.toml with [tool.clientgen] "
@@ -376,7 +418,7 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--no-cache", action="store_true",
                              help="neither read nor write the cache of formatted code and compiled templates")
         command.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
-    for command in (generate_cmd, check_cmd, diff_cmd, drift_cmd):
+    for command in (generate_cmd, check_cmd, diff_cmd, drift_cmd, inputs_cmd):
         _verbosity(command, argparse.SUPPRESS)
     return parser
 

@@ -126,6 +126,8 @@ class Config:
     streams: Mapping[str, StreamConfig] = field(default_factory=dict)
     pagination: Mapping[str, PaginationConfig] = field(default_factory=dict)
     model_style: str = "pydantic"  # one of MODEL_STYLES
+    # A model argument given as a dict: "any" (`Dict[str, Any]`) or "typed" (a `<Model>Param` TypedDict).
+    argument_dicts: str = "any"  # one of ARGUMENT_DICTS
     templates: Path | None = None  # a template directory, relative to the config file
     # OpenAPI Overlay 1.0 documents applied to the spec in order before it is built (docs/overlays.md).
     overlays: tuple[Path, ...] = ()
@@ -149,11 +151,12 @@ _TOP_KEYS = {
     "package_name", "distribution_name", "client_name", "api_key_env", "base_url_env", "base_url",
     "resources", "operations", "streams", "pagination", "model_style", "webhooks",
     "templates", "include", "exclude", "clients", "resource_layout", "docstrings", "line_length", "extra_dependencies", "header",
-    "tests", "idempotency_header", "overlays",
+    "tests", "idempotency_header", "overlays", "argument_dicts",
 }
 
 # How models are generated: pydantic v2 classes (default), TypedDicts or (pydantic) dataclasses.
 MODEL_STYLES = ("pydantic", "typeddict", "dataclasses")
+ARGUMENT_DICTS = ("any", "typed")  # what a model argument given as a dict is typed as
 CLIENTS = ("sync", "async", "both")  # which client classes the package has
 # "nested": resources by tag and path (`client.chat.completions.create`); "flat": one
 # resource per tag, methods named by operationId (`client.chat.create_chat_completion`).
@@ -246,6 +249,7 @@ def config_from_mapping(raw: Any, path: Path) -> Config:
             for op, value in _mapping(data.get("pagination", {}), path, "/pagination").items()
         },
         model_style=_model_style(data, path),
+        argument_dicts=_argument_dicts(data, path),
         templates=_templates(data, path),
         overlays=_overlays(data.get("overlays", []), path),
         include=_selection(data["include"], path, "/include") if "include" in data else None,
@@ -457,6 +461,14 @@ def _model_style(data: Mapping[str, Any], path: Path) -> str:
             f"unknown model_style {value!r}", path, "/model_style", f"allowed values: {', '.join(MODEL_STYLES)}"
         )
     return str(value)
+
+
+def _argument_dicts(data: Mapping[str, Any], path: Path) -> str:
+    value = _choice(data, "argument_dicts", ARGUMENT_DICTS, "any", path)
+    if value == "typed" and data.get("model_style", "pydantic") == "dataclasses":
+        raise ConfigError("argument_dicts: typed is not made for model_style: dataclasses yet", path,
+                          "/argument_dicts", "use model_style: pydantic (typeddict models are TypedDicts already)")
+    return value
 
 
 def _dataclass(cls: Any, value: Any, path: Path, pointer: str) -> Any:

@@ -65,7 +65,7 @@ def test_version_is_the_installed_one() -> None:
 def test_every_argument_of_every_command_has_help() -> None:
     parser = _parser()
     (commands,) = [a for a in parser._actions if a.dest == "command"]
-    assert set(commands.choices) == {"generate", "check", "diff", "drift"}  # type: ignore[union-attr]
+    assert set(commands.choices) == {"generate", "check", "diff", "drift", "dify-inputs"}  # type: ignore[union-attr]
     for name, command in commands.choices.items():  # type: ignore[union-attr]
         assert command.description, name
         for action in command._actions:

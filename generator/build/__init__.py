@@ -98,6 +98,7 @@ def build_api(
         schemas=definitions,
         resources=resources,
         model_style=config.model_style,
+        argument_dicts=config.argument_dicts,
         webhooks=finish_webhooks(webhooks, api_key_env, resources),
         default_security=default_security,
         required_security=_shared_requirement([op for op, _ in operations], default_security),

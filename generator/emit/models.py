@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from generator.emit import literals
 from generator.emit.type_printer import TypePrinter, import_lines
@@ -11,6 +11,9 @@ from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, Uni
 from generator.ir.types import (
     ListType, LiteralType, MapType, NamedType, NullableType, TupleType, TypeRef, UnionType,
 )
+
+if TYPE_CHECKING:
+    from generator.emit.models_typeddict import KeyView
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,16 @@ class AliasView:
 
 
 @dataclass(frozen=True)
+class ParamDictView:
+    """A `<Model>Param` TypedDict (`argument_dicts: typed`): what a model argument also takes."""
+
+    name: str
+    doc: str
+    keys: tuple[KeyView, ...]  # the JSON keys; annotations quoted when `functional`
+    functional: bool  # some key is not an identifier: `Name = TypedDict("Name", {...})`
+
+
+@dataclass(frozen=True)
 class ModelsView:
     classes: tuple[ClassView, ...]
     root_classes: tuple[AliasView, ...]
@@ -50,6 +63,9 @@ class ModelsView:
     extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     helpers: tuple[str, ...]
+    # `argument_dicts: typed`: the `<Model>Param` TypedDicts arguments also take (see params.py)
+    param_dicts: tuple[ParamDictView, ...] = ()
+    extensions_names: tuple[str, ...] = ()  # imported from typing_extensions
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,9 @@ def models_view(api: Api) -> ModelsView:
             if isinstance(d, UnionDef) and d.discriminator
         }
     )
+    from generator.emit.params import param_dicts
+
+    params = param_dicts(api, printer)
     typing_names = set(printer.typing_names)
     if helpers:
         typing_names |= {"Annotated", "Union"}
@@ -85,12 +104,18 @@ def models_view(api: Api) -> ModelsView:
         classes=classes,
         root_classes=root_classes,
         aliases=aliases,
-        names=tuple(sorted(schemas)),
+        names=tuple(sorted([*schemas, *(p.name for p in params)])),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
         extra_imports=import_lines(printer.extra_imports),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
+        param_dicts=params,
+        extensions_names=tuple(sorted(
+            ({"TypedDict"} if params else set())
+            | ({"NotRequired"} if any(k.annotation.startswith("NotRequired[") for p in params for k in p.keys) else set())
+            | ({"deprecated"} if any(c.renamed for c in classes) else set())
+        )),
     )
 
 

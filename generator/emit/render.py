@@ -92,7 +92,7 @@ def _resource_views(api: Api, schemas: Mapping[str, SchemaDef], options: RenderO
         children.setdefault(r.parents, []).append(r)
     return tuple(
         resource_view(r, schemas, options.docstrings, api.model_style, options.line_length,
-                      children=children.get(r.attribute_path, []))
+                      children=children.get(r.attribute_path, []), argument_dicts=api.argument_dicts)
         for r in api.resources
     )
 

@@ -148,12 +148,14 @@ def resource_view(
     model_style: str = "pydantic",
     line_length: int = DEFAULT_LINE_LENGTH,
     children: Sequence[Resource] = (),
+    argument_dicts: str = "any",
 ) -> ResourceView:
     """`docstrings`: "full" (summary, description, Args), "summary" (first line) or "none".
     `model_style="typeddict"`: arguments take the TypedDicts as they are, and every
     response is parsed by a TypeAdapter (a TypedDict is no parser of its own).
-    `children`: the resources whose parent this one is."""
-    printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict")
+    `children`: the resources whose parent this one is. `argument_dicts="typed"`: a model
+    argument also takes its `<Model>Param` TypedDict (else any `Dict[str, Any]`)."""
+    printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict", param_dicts=argument_dicts == "typed")
     constants = Constants(line_length)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
     aliases = tuple(

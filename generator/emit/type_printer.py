@@ -48,6 +48,11 @@ _PRIMITIVES = {
 _IMPORTS = {"base64": "from ._formats import Base64Bytes"}
 
 
+def param_name(model: str) -> str:
+    """The TypedDict a model argument may be given as (`argument_dicts: typed`): `ChatRequestParam`."""
+    return model + "Param"
+
+
 def import_lines(*found: set[str], depth: int = 1) -> tuple[str, ...]:
     """The extra import lines of some printers, standard library first; runtime modules
     (`from ._formats`) as seen from a module `depth` packages deep."""
@@ -56,11 +61,14 @@ def import_lines(*found: set[str], depth: int = 1) -> tuple[str, ...]:
 
 
 class TypePrinter:
-    def __init__(self, schemas: Mapping[str, SchemaDef], models_prefix: str = "", *, typed_dicts: bool = False) -> None:
-        """`typed_dicts`: models are TypedDicts (`model_style: typeddict`), already dicts."""
+    def __init__(self, schemas: Mapping[str, SchemaDef], models_prefix: str = "", *, typed_dicts: bool = False,
+                 param_dicts: bool = False) -> None:
+        """`typed_dicts`: models are TypedDicts (`model_style: typeddict`), already dicts.
+        `param_dicts`: a model argument's dict is its `<Model>Param` TypedDict (`argument_dicts: typed`)."""
         self._schemas = schemas
         self._prefix = models_prefix
         self.typed_dicts = typed_dicts
+        self.param_dicts = param_dicts
         self.typing_names: set[str] = set()
         self.datetime_names: set[str] = set()
         self.model_names: set[str] = set()
@@ -125,6 +133,10 @@ class TypePrinter:
         definition = self._schemas.get(type_ref.name)
         if open_enums and isinstance(definition, EnumDef):
             return self._open(name, definition.values)
+        if accept_dicts and self.param_dicts and not self.typed_dicts and isinstance(definition, ModelDef):
+            self.typing_names.add("Union")
+            self.model_names.add(param_name(type_ref.name))
+            return f"Union[{name}, {self._prefix}{param_name(type_ref.name)}]"
         if accept_dicts and not self.typed_dicts and isinstance(definition, (ModelDef, UnionDef)):
             self.typing_names.update({"Any", "Dict", "Union"})
             return f"Union[{name}, Dict[str, Any]]"

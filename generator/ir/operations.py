@@ -312,6 +312,8 @@ class Api:
     resources: tuple[Resource, ...]
     # How models are emitted: "pydantic" classes or "typeddict" (config `model_style`).
     model_style: str = "pydantic"
+    # A model argument given as a dict: "any" or "typed" (config `argument_dicts`).
+    argument_dicts: str = "any"
     # What operations send unless they say otherwise (the document's `security`).
     default_security: Requirement = ((),)
     # The requirement the constructor checks: the one every operation shares, else None

@@ -11,6 +11,7 @@ def root(context, missing=missing):
     l_0_classes = resolve('classes')
     l_0_root_classes = resolve('root_classes')
     l_0_aliases = resolve('aliases')
+    l_0_param_dicts = resolve('param_dicts')
     pass
     yield from context.blocks['header'][0](context)
     yield from context.blocks['module_docstring'][0](context)
@@ -37,6 +38,12 @@ def root(context, missing=missing):
         pass
         yield from context.blocks['alias'][0](context.derived({'alias': l_1_alias, 'loop': l_1_loop}))
     l_1_loop = l_1_alias = missing
+    l_1_loop = missing
+    for l_1_params, l_1_loop in LoopContext((undefined(name='param_dicts') if l_0_param_dicts is missing else l_0_param_dicts), undefined):
+        _loop_vars = {}
+        pass
+        yield from context.blocks['param_dict'][0](context.derived({'loop': l_1_loop, 'params': l_1_params}))
+    l_1_loop = l_1_params = missing
     yield from context.blocks['footer'][0](context)
     yield '\n'
 
@@ -74,7 +81,7 @@ def block_imports(context, missing=missing):
     _block_vars = {}
     l_0_datetime_names = resolve('datetime_names')
     l_0_typing_names = resolve('typing_names')
-    l_0_classes = resolve('classes')
+    l_0_extensions_names = resolve('extensions_names')
     l_0_root_classes = resolve('root_classes')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_import_from = resolve('import_from')
@@ -92,12 +99,6 @@ def block_imports(context, missing=missing):
         @internalcode
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'list' found.")
-    try:
-        t_3 = environment.filters['selectattr']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield 'from __future__ import annotations\n\n'
     if (undefined(name='datetime_names') if l_0_datetime_names is missing else l_0_datetime_names):
@@ -111,9 +112,11 @@ def block_imports(context, missing=missing):
         yield str(t_1(context.eval_ctx, (undefined(name='typing_names') if l_0_typing_names is missing else l_0_typing_names), ', '))
         yield '\n'
     yield '\nfrom pydantic import Field as _Field\n'
-    if t_2(context.eval_ctx, t_3(context, (undefined(name='classes') if l_0_classes is missing else l_0_classes), 'renamed')):
+    if (undefined(name='extensions_names') if l_0_extensions_names is missing else l_0_extensions_names):
         pass
-        yield 'from typing_extensions import deprecated\n'
+        yield 'from typing_extensions import '
+        yield str(t_1(context.eval_ctx, (undefined(name='extensions_names') if l_0_extensions_names is missing else l_0_extensions_names), ', '))
+        yield '\n'
     if (undefined(name='root_classes') if l_0_root_classes is missing else l_0_root_classes):
         pass
         yield 'from pydantic import RootModel as _RootModel\n'
@@ -139,10 +142,10 @@ def block_all(context, missing=missing):
     _block_vars = {}
     l_0_names = resolve('names')
     try:
-        t_4 = environment.filters['pystr']
+        t_3 = environment.filters['pystr']
     except KeyError:
         @internalcode
-        def t_4(*unused):
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield '__all__ = [\n'
@@ -150,7 +153,7 @@ def block_all(context, missing=missing):
         _loop_vars = {}
         pass
         yield '    '
-        yield str(t_4(l_1_name))
+        yield str(t_3(l_1_name))
         yield ',\n'
     l_1_name = missing
     yield ']\n'
@@ -223,16 +226,16 @@ def block_model_docstring(context, missing=missing):
     _block_vars = {}
     l_0_model = resolve('model')
     try:
-        t_5 = environment.filters['docindent']
+        t_4 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     if environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'):
         pass
         yield '    """'
-        yield str(t_5(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'), 4))
+        yield str(t_4(environment.getattr((undefined(name='model') if l_0_model is missing else l_0_model), 'doc'), 4))
         yield '"""\n'
 
 def block_model_field(context, missing=missing):
@@ -264,10 +267,10 @@ def block_root_class(context, missing=missing):
     l_0_alias = resolve('alias')
     l_0_split_subscript = resolve('split_subscript')
     try:
-        t_5 = environment.filters['docindent']
+        t_4 = environment.filters['docindent']
     except KeyError:
         @internalcode
-        def t_5(*unused):
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'docindent' found.")
     pass
     yield '\nclass '
@@ -276,7 +279,7 @@ def block_root_class(context, missing=missing):
     if environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'):
         pass
         yield '    """'
-        yield str(t_5(environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'), 4))
+        yield str(t_4(environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'), 4))
         yield '"""\n\n'
     yield '    '
     yield str(context.call((undefined(name='split_subscript') if l_0_split_subscript is missing else l_0_split_subscript), 'root: ', environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'expression'), '', indent=4, _block_vars=_block_vars))
@@ -301,6 +304,77 @@ def block_alias(context, missing=missing):
         yield str(environment.getattr((undefined(name='alias') if l_0_alias is missing else l_0_alias), 'doc'))
         yield '"""\n'
 
+def block_param_dict(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_params = resolve('params')
+    try:
+        t_4 = environment.filters['docindent']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'docindent' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    pass
+    yield '\n'
+    if environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'functional'):
+        pass
+        yield '\n'
+        yield str(environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'name'))
+        yield ' = TypedDict(\n    '
+        yield str(t_3(environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'name')))
+        yield ',\n    {\n'
+        for l_1_key in environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'keys'):
+            _loop_vars = {}
+            pass
+            yield '        '
+            yield str(environment.getattr(l_1_key, 'key_literal'))
+            yield ': '
+            yield str(environment.getattr(l_1_key, 'annotation'))
+            yield ',\n'
+        l_1_key = missing
+        yield '    },\n)\n'
+        if environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'doc'):
+            pass
+            yield '"""'
+            yield str(environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'doc'))
+            yield '"""\n'
+    else:
+        pass
+        yield '\nclass '
+        yield str(environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'name'))
+        yield '(TypedDict):\n'
+        if environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'doc'):
+            pass
+            yield '    """'
+            yield str(t_4(environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'doc'), 4))
+            yield '"""\n'
+        if ((not environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'keys')) and (not environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'doc'))):
+            pass
+            yield '    pass\n'
+        for l_1_key in environment.getattr((undefined(name='params') if l_0_params is missing else l_0_params), 'keys'):
+            l_1_split_subscript = resolve('split_subscript')
+            _loop_vars = {}
+            pass
+            yield '\n    '
+            yield str(context.call((undefined(name='split_subscript') if l_1_split_subscript is missing else l_1_split_subscript), str_join((environment.getattr(l_1_key, 'key'), ': ', )), environment.getattr(l_1_key, 'annotation'), '', indent=4, _loop_vars=_loop_vars))
+            yield '\n'
+            if environment.getattr(l_1_key, 'doc'):
+                pass
+                yield '    """'
+                yield str(environment.getattr(l_1_key, 'doc'))
+                yield '"""\n'
+        l_1_key = l_1_split_subscript = missing
+
 def block_footer(context, missing=missing):
     resolve = context.resolve_or_missing
     undefined = environment.undefined
@@ -310,5 +384,5 @@ def block_footer(context, missing=missing):
     _block_vars = {}
     pass
 
-blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'footer': block_footer}
-debug_info = '2=14&5=15&13=17&41=19&49=22&50=25&93=28&94=31&105=34&106=37&114=39&2=42&3=51&5=54&6=64&13=67&16=102&17=105&19=107&20=110&24=113&27=116&30=119&35=123&36=125&37=128&41=132&43=148&44=152&50=157&51=167&55=168&60=169&63=172&66=175&68=177&71=180&73=183&74=186&82=188&85=192&86=194&87=196&88=198&51=203&53=213&55=216&56=231&57=234&74=237&76=248&77=250&78=253&94=256&96=273&97=275&98=278&101=281&106=284&108=295&109=297&110=300&114=303'
+blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'param_dict': block_param_dict, 'footer': block_footer}
+debug_info = '2=15&5=16&13=18&41=20&49=23&50=26&93=29&94=32&105=35&106=38&114=41&115=44&149=46&2=49&3=58&5=61&6=71&13=74&16=103&17=106&19=108&20=111&24=114&25=117&27=119&30=122&35=126&36=128&37=131&41=135&43=151&44=155&50=160&51=170&55=171&60=172&63=175&66=178&68=180&71=183&73=186&74=189&82=191&85=195&86=197&87=199&88=201&51=206&53=216&55=219&56=234&57=237&74=240&76=251&77=253&78=256&94=259&96=276&97=278&98=281&101=284&106=287&108=298&109=300&110=303&115=306&117=328&119=331&120=333&122=335&123=339&127=345&128=348&132=353&133=355&134=358&136=360&139=363&141=368&142=370&143=373&149=377'
