@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from generator import naming
+from generator.http_methods import is_token
 
 
 class ConfigError(Exception):
@@ -278,14 +279,13 @@ _NAMES = {
 }
 
 
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token
 
 
 def _idempotency_header(data: Mapping[str, Any], path: Path) -> str | bool | None:
     value = data.get("idempotency_header")
     if value is None or value is False:
         return value
-    if not isinstance(value, str) or not _HEADER_NAME.fullmatch(value):
+    if not isinstance(value, str) or not is_token(value):
         raise ConfigError(f"idempotency_header must be a header name or false, not {value!r}", path,
                           "/idempotency_header", "e.g. idempotency_header: Idempotency-Key")
     return value

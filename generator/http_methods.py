@@ -23,7 +23,8 @@ _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
 def is_token(text: str) -> bool:
-    """An RFC 9110 method token (`COPY`, `M-SEARCH`); no spaces, slashes or brackets."""
+    """An RFC 9110 token, as method names (`COPY`, `M-SEARCH`), header and cookie names and
+    auth scheme words are: no spaces, slashes or brackets."""
     return _TOKEN.fullmatch(text) is not None
 
 

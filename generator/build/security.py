@@ -16,6 +16,7 @@ from typing import Any, Literal
 from generator import naming
 from generator.build.errors import BuildWarning
 from generator.build.pointers import escape
+from generator.http_methods import is_token
 from generator.ir import CredentialArgument, Requirement, SecurityScheme
 
 # The client constructor's own arguments: a credential may not take their names.
@@ -25,7 +26,6 @@ _CONSTRUCTOR = frozenset({"self", "base_url", "timeout", "max_retries", "default
                           "os", "httpx", "cached_property", "pick_base_url", "Security",
                           "bearer_credential", "api_key_credential", "password_credential",
                           "client_credentials_flow"})
-_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # RFC 9110 token: header, cookie and scheme names
 
 Kind = Literal["bearer", "basic", "digest", "api_key"]
 
@@ -85,7 +85,7 @@ def _shape(key: str, scheme: Mapping[str, Any], pointer: str,
         word = str(scheme.get("scheme", "bearer"))
         if word.lower() in ("basic", "digest"):
             return {**shape, "kind": word.lower()}
-        if not _TOKEN.fullmatch(word):
+        if not is_token(word):
             warnings.append(BuildWarning(f"HTTP scheme {word!r} is not a valid scheme name; "
                                          "sent as Bearer", f"{pointer}/scheme"))
             word = "Bearer"
@@ -96,7 +96,7 @@ def _shape(key: str, scheme: Mapping[str, Any], pointer: str,
         return {**shape, "kind": "bearer", "token_url": token_url if isinstance(token_url, str) else None}
     if kind == "apiKey":
         name, location = scheme.get("name"), scheme.get("in", "header")
-        if not isinstance(name, str) or not _TOKEN.fullmatch(name) and location != "query":
+        if not isinstance(name, str) or not is_token(name) and location != "query":
             warnings.append(BuildWarning(f"the API key's name {name!r} cannot be sent as a "
                                          f"{location} name; the scheme is ignored", f"{pointer}/name"))
             return None
