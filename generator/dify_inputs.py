@@ -25,6 +25,7 @@ from typing import Any
 
 from generator.load import LoadError, pointer
 from generator.load.files import read_document
+from generator.load.overlay import target_query
 
 __all__ = ["KINDS", "inputs_overlay", "name_problem", "read_parameters", "render"]
 
@@ -111,7 +112,7 @@ def inputs_overlay(items: list[dict[str, Any]], spec: dict[str, Any], spec_path:
         "update": {"components": {"schemas": {name: schema}}},
     }]
     for where in bodies:
-        target = _jsonpath(where)
+        target = target_query(pointer.parse(where))
         actions.append({"description": f"drop the untyped inputs of {where}", "target": f"{target}.inputs",
                         "remove": True})
         actions.append({"description": f"type the inputs of {where}", "target": target,
@@ -147,7 +148,7 @@ def _bodies_with_inputs(spec: dict[str, Any]) -> list[str]:
                 continue
             for media, entry in sorted(content.items()):
                 if media.split(";")[0].strip() in _JSON and isinstance(entry, dict):
-                    where = _join("/paths", route, method, "requestBody", "content", media, "schema")
+                    where = pointer.join("/paths", route, method, "requestBody", "content", media, "schema")
                     found.update(_inputs_in(spec, entry.get("schema"), where, 0))
     return sorted(found)
 
@@ -164,7 +165,7 @@ def _inputs_in(spec: dict[str, Any], schema: Any, where: str, depth: int) -> set
         found.add(pointer.join(where, "properties"))
     for key in ("allOf",):
         for index, part in enumerate(schema.get(key) or ()):
-            found |= _inputs_in(spec, part, _join(where, key, index), depth + 1)
+            found |= _inputs_in(spec, part, pointer.join(where, key, index), depth + 1)
     return found
 
 
@@ -175,22 +176,17 @@ def _file_schema(spec: dict[str, Any], bodies: list[str]) -> str | None:
         items = files.get("items") if isinstance(files, dict) else None
         if isinstance(items, dict):
             ref = items.get("$ref")
-            return ref if isinstance(ref, str) else "#" + _join(where, "files", "items")
+            return ref if isinstance(ref, str) else "#" + pointer.join(where, "files", "items")
     return None
 
 
 def _resolve(spec: dict[str, Any], ref: str) -> Any:
-    node: Any = spec
-    for part in ref[2:].split("/"):
-        part = part.replace("~1", "/").replace("~0", "~")
-        node = node.get(part) if isinstance(node, dict) else None
+    """The object a local `$ref` names; {} where there is none."""
+    try:
+        node = pointer.resolve(spec, pointer.parse(ref[1:]))
+    except pointer.PointerError:
+        return {}
     return node if isinstance(node, dict) else {}
-
-
-def _jsonpath(where: str) -> str:
-    """A JSON pointer as an RFC 9535 query of names (`$['paths']['/x']...`; dotted where it can be)."""
-    parts = [p.replace("~1", "/").replace("~0", "~") for p in where.split("/")[1:]]
-    return "$" + "".join(f".{p}" if re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", p) else f"['{p}']" for p in parts)
 
 
 # -- one form item -------------------------------------------------------------------------------
@@ -243,12 +239,6 @@ def _default(kind: str, value: Any, options: Any) -> Any:
     if kind == "checkbox":
         return value if isinstance(value, bool) else None
     return value if isinstance(value, str) else None
-
-
-def _join(where: str, *tokens: str | int) -> str:
-    for token in tokens:
-        where = pointer.join(where, token)
-    return where
 
 
 def _what(value: Any) -> str:

@@ -19,10 +19,12 @@ from typing import Any, Mapping
 
 import yaml
 
+from generator.load import pointer as json_pointer
+from generator.load.overlay import target_query
+
 __all__ = ["DriftReportError", "overlay_document", "overlay_text", "read_report"]
 
 FORMAT = 1
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _NOTE = "seen in answers (clientgen drift)"
 
 
@@ -54,7 +56,7 @@ def _check(data: Any, path: Path) -> None:
         if not isinstance(data.get(section, {}), dict):
             raise _fail(path, f"/{section}", "must be an object keyed by JSON pointer")
         for key, entry in data.get(section, {}).items():
-            where = f"/{section}/{_escape(key)}"
+            where = f"/{section}/{json_pointer.escape(key)}"
             if not isinstance(key, str) or not key.startswith("#/"):
                 raise _fail(path, where, f"{key!r} is not a JSON pointer into the spec (e.g. #/components/schemas/X)")
             if not isinstance(entry, dict):
@@ -67,27 +69,6 @@ def _check(data: Any, path: Path) -> None:
                 raise _fail(path, where, "has no \"tags\" object")
             if section == "variants" and not key.startswith("#/components/schemas/"):
                 raise _fail(path, where, "a union must be a named schema (#/components/schemas/NAME)")
-
-
-def _escape(key: Any) -> str:
-    return str(key).replace("~", "~0").replace("/", "~1")
-
-
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.lstrip("#").split("/")[1:]]
-
-
-def _target(tokens: list[str]) -> str:
-    """The JSONPath query selecting the node at `tokens`."""
-    parts = ["$"]
-    for token in tokens:
-        if token.isdigit():
-            parts.append(f"[{token}]")
-        elif _NAME.match(token):
-            parts.append(f".{token}")
-        else:
-            parts.append("['" + token.replace("\\", "\\\\").replace("'", "\\'") + "']")
-    return "".join(parts)
 
 
 def schema_of(value: Any) -> dict[str, Any]:
@@ -128,7 +109,7 @@ class _Spec:
         """`tokens`, or the target of the `$ref` found there (once, within the document)."""
         node = self.node(tokens)
         ref = node.get("$ref") if isinstance(node, dict) else None
-        return _tokens(ref) if isinstance(ref, str) and ref.startswith("#/") else tokens
+        return json_pointer.parse(ref[1:]) if isinstance(ref, str) and ref.startswith("#/") else tokens
 
     def property_at(self, model: list[str], name: str) -> list[str] | None:
         """Where property `name` of the schema at `model` is defined (itself or an allOf part)."""
@@ -162,7 +143,7 @@ def overlay_document(report: Mapping[str, Any], spec: Mapping[str, Any] | None =
 
 
 def _split_property(pointer: str) -> tuple[list[str], str] | None:
-    tokens = _tokens(pointer)
+    tokens = json_pointer.parse(pointer[1:])
     if len(tokens) < 2 or tokens[-2] != "properties":
         return None
     return tokens[:-2], tokens[-1]
@@ -182,7 +163,7 @@ def _field_actions(fields: Mapping[str, Any], look: _Spec) -> list[dict[str, Any
         schema = {**schema_of(fields[pointer]["example"]), "description": _NOTE}
         by_model.setdefault(tuple(model), {})[name] = schema
     return [
-        {"description": f"properties the server sent in {'/'.join(model)}", "target": _target(list(model)),
+        {"description": f"properties the server sent in {'/'.join(model)}", "target": target_query(list(model)),
          "update": {"properties": by_model[model]}}
         for model in sorted(by_model)
     ]
@@ -191,7 +172,7 @@ def _field_actions(fields: Mapping[str, Any], look: _Spec) -> list[dict[str, Any
 def _enum_actions(enums: Mapping[str, Any], look: _Spec) -> list[dict[str, Any]]:
     actions = []
     for pointer in sorted(enums):
-        tokens = _tokens(pointer)
+        tokens = json_pointer.parse(pointer[1:])
         values: list[Any] = sorted(enums[pointer]["values"])
         if look.document is not None:
             split = _split_property(pointer)
@@ -203,7 +184,7 @@ def _enum_actions(enums: Mapping[str, Any], look: _Spec) -> list[dict[str, Any]]
             typed = [_as_type(v, node.get("type")) for v in values]
             values = [v for v in typed if v not in node["enum"]]
         if values:
-            actions.append({"description": "enum values the server sent", "target": _target(tokens),
+            actions.append({"description": "enum values the server sent", "target": target_query(tokens),
                             "update": {"enum": values}})
     return actions
 
@@ -225,7 +206,7 @@ def _variant_actions(variants: Mapping[str, Any], look: _Spec) -> list[dict[str,
     actions: list[dict[str, Any]] = []
     taken = set((look.node(["components", "schemas"]) or {}).keys())
     for pointer in sorted(variants):
-        tokens = _tokens(pointer)
+        tokens = json_pointer.parse(pointer[1:])
         union_name, prop, tags = tokens[-1], variants[pointer].get("property"), variants[pointer]["tags"]
         union = look.node(tokens) if look.document is not None else {"oneOf": []}
         if not isinstance(union, dict):
@@ -268,12 +249,12 @@ def _variant_actions(variants: Mapping[str, Any], look: _Spec) -> list[dict[str,
             has = isinstance(union.get("discriminator"), dict)
             update["discriminator"] = {"mapping": routes} if has else {"propertyName": prop, "mapping": routes}
         if update:
-            actions.append({"description": f"the new variants in {union_name}", "target": _target(tokens),
+            actions.append({"description": f"the new variants in {union_name}", "target": target_query(tokens),
                             "update": update})
         tag_enum = (union.get("properties") or {}).get(prop, {}) if prop else {}
         if isinstance(tag_enum, dict) and isinstance(tag_enum.get("enum"), list):
             actions.append({"description": f"the new tags of {union_name}",
-                            "target": _target([*tokens, "properties", prop]), "update": {"enum": new_tags}})
+                            "target": target_query([*tokens, "properties", prop]), "update": {"enum": new_tags}})
     return actions
 
 

@@ -34,7 +34,7 @@ from . import pointer
 from .files import read_document
 from .model import Diagnostic, LoadError
 
-__all__ = ["apply_overlay", "read_overlay"]
+__all__ = ["apply_overlay", "read_overlay", "target_query"]
 
 # Overlay 1.0.x, with the pre-release suffix the published JSON Schema allows (`^1\.0\.\d+(-.+)?$`).
 _VERSION = re.compile(r"^1\.0\.\d+(-.+)?$")
@@ -267,3 +267,21 @@ def _what(value: Any) -> str:
 
 def _quote(key: str) -> str:
     return "'" + key.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def target_query(tokens: list[str]) -> str:
+    """The RFC 9535 query an overlay we write uses to select the node at these JSON pointer
+    tokens: names dotted where they can be (`$.components.schemas`), quoted otherwise, and
+    digits as list indices (such pointers walk `oneOf`/`allOf` lists, not numeric names)."""
+    parts = ["$"]
+    for token in tokens:
+        if token.isdigit():
+            parts.append(f"[{token}]")
+        elif _NAME.fullmatch(token):
+            parts.append(f".{token}")
+        else:
+            parts.append(f"[{_quote(token)}]")
+    return "".join(parts)

@@ -554,3 +554,14 @@ def test_determinism_same_input_same_result(tmp_path: Path) -> None:
     first, _ = _apply(tmp_path, WILDCARD, document)
     second, _ = _apply(tmp_path, WILDCARD, document)
     assert yaml.safe_dump(first, sort_keys=False) == yaml.safe_dump(second, sort_keys=False)
+
+
+def test_the_targets_our_overlays_write_select_the_node_the_pointer_names() -> None:
+    # clientgen drift and clientgen dify-inputs aim their actions with target_query: a quoted
+    # name, a dotted one, and a list index (their pointers walk allOf/oneOf lists).
+    from generator.load.overlay import _compile, target_query
+
+    document = {"paths": {"/a'b": {"post": {"allOf": [{"x": 1}, {"y": 2}]}}}}
+    query = target_query(["paths", "/a'b", "post", "allOf", "1"])
+    assert query == "$.paths['/a\\'b'].post.allOf[1]"
+    assert _compile(query, Path("o.yaml"), "/actions/0/target").findall(document) == [{"y": 2}]
