@@ -282,20 +282,19 @@ def _sse_answer(document: Mapping[str, Any], raw: Mapping[str, Any], pointer: st
         content = response.get("content") if isinstance(response, Mapping) else None
         if not isinstance(content, Mapping):
             continue
-        found = sorted((framing != "sse", media_type) for media_type in content
-                       if isinstance(content[media_type], Mapping)
-                       and (framing := sequences.framing_of(media_type, content[media_type])) is not None)
-        if found:
-            media_type = found[0][1]
-            framing = sequences.framing_of(media_type, content[media_type]) or "sse"
+        framings = {media_type: framing for media_type, media in content.items() if isinstance(media, Mapping)
+                    and (framing := sequences.framing_of(media_type, media)) is not None}
+        if framings:
+            media_type = min(framings, key=lambda m: (framings[m] != "sse", m))  # SSE first
+            framing = framings[media_type]
             records = ("jsonl", "json-seq")
-            # JSON Lines first: the simpler framing, and the one mock servers (Prism) can write.
-            accepted = sorted((m.split(";")[0].strip() for m in content if framing in records
-                               and sequences.framing_of(m, content[m]) in records),
-                              key=lambda m: sequences.framing_of(m, content[m]) != "jsonl") or [
-                                  media_type.split(";")[0].strip()]
+            # Every record media type offered, JSON Lines first: the simpler framing, and the one
+            # mock servers (Prism) can write.
+            offered = sorted((m for m in framings if framing in records and framings[m] in records),
+                             key=lambda m: framings[m] != "jsonl") or [media_type]
+            accepted = dict.fromkeys(m.split(";")[0].strip() for m in offered)
             return _SseAnswer(content[media_type], pointers.join(where, "content", media_type), response, where,
-                              media_type.split(";")[0].strip(), framing, ", ".join(dict.fromkeys(accepted)))
+                              media_type.split(";")[0].strip(), framing, ", ".join(accepted))
     return None
 
 

@@ -92,3 +92,13 @@ def test_json_lines_beside_json_without_a_mode_field_leave_the_json_answer(tmp_p
         "cannot tell how the operation chooses streaming; set `streams:` in the config"]
     module = result.files["pkg/resources/run.py"]
     assert "-> Reply:" in module and "x-ndjson" not in module  # neither in the return type nor in Accept
+
+
+def test_every_record_media_type_offered_is_accepted_json_lines_first(tmp_path: Path) -> None:
+    # Media type keys with parameters too: Accept lists them bare, each once.
+    content = {"application/json-seq": {"itemSchema": ITEM_REF},
+               "application/x-ndjson; charset=utf-8": {"itemSchema": ITEM_REF},
+               "application/jsonl": {"itemSchema": ITEM_REF}}
+    op, _ = build(tmp_path, renamed(document("3.2.0", content)))
+    assert op.stream is not None and op.stream.event_type == NamedType("Item")
+    assert op.stream.accept == "application/x-ndjson, application/jsonl, application/json-seq"
