@@ -1,5 +1,5 @@
 """How much of the pre-black text is already black-clean (issue #6, cold runs),
-and whether `generator/emit/blackcheck/` is right about it.
+and whether `generator/emit/formatting/blackcheck/` is right about it.
 
 The templates emit black's layout, so black leaves most chunks as they are;
 `blackcheck.is_black_clean` vouches for such chunks without running black. This
@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.config import config_path_for, load_config  # noqa: E402
-from generator.emit.blackcheck import is_black_clean  # noqa: E402
+from generator.emit.formatting.blackcheck import is_black_clean  # noqa: E402
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, _black, split_chunks  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
 

@@ -152,8 +152,8 @@ class Prism:
 
 def _generate(spec: Path, output: Path) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
     """Write the client; ({test node id: the operationId it tests}, facts per operationId)."""
-    from generator.emit.render import shipped_test_ids
-    from generator.emit.write import write_tree
+    from generator.emit.templating.render import shipped_test_ids
+    from generator.emit.writing.write import write_tree
     from generator.pipeline import generate
 
     with _GENERATING:  # in-process, one at a time: the generator's caches are not made for threads

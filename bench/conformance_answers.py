@@ -16,7 +16,7 @@ from typing import Any
 
 import jsonschema
 
-from generator.build.pointers import escape as _escape
+from generator.builder.pointers import escape as _escape
 
 DETAIL = " — "  # what follows is this one failure's detail; reports group causes by what precedes it
 _DEPTH = 40  # schema levels walked for discriminators (a recursive schema ends here)

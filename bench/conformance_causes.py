@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.build import pointers
+from generator.builder import pointers
 from generator.ir import Api, Operation
 
 _FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")

@@ -153,7 +153,7 @@ def _compile_bytecode() -> None:
     import compileall
 
     import generator
-    from generator.emit.render import templates_dir
+    from generator.emit.templating.render import templates_dir
 
     compileall.compile_dir(str(Path(generator.__file__).parent), quiet=1)
     compileall.compile_dir(str(templates_dir() / "_compiled"), quiet=1)  # inside the package in a wheel

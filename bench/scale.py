@@ -163,7 +163,7 @@ def _stages_in_process(spec_path: Path, output: Path) -> dict[str, list[float]]:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from generate import _PeakSampler
 
-    from generator.emit.write import write_tree
+    from generator.emit.writing.write import write_tree
     from generator.pipeline import generate
     from generator.progress import QUIET, Progress
 

@@ -98,7 +98,7 @@ def _generate_or_check(args: argparse.Namespace) -> int:
                          f"`clientgen generate {args.spec} --output {args.dir}`)")
         with Progress(level) as progress:
             return _run(args, progress, None)
-    from generator.emit import swap
+    from generator.emit.writing import swap
 
     output = Path(args.output)
     if os.path.lexists(output) and not output.is_dir():
@@ -129,11 +129,11 @@ def _generate_or_check(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> int:
     """Build and render, then write to `output` (generate) or diff against args.dir (check)."""
     # Imported here, after the cheap up-to-date check: jinja2 and black take a while to load.
-    from generator.build import BuildError
+    from generator.builder import BuildError
     from generator.config import ConfigError, config_path_for, locate_build_error, package_name_problem
     from generator.emit import cache
-    from generator.emit.render import TemplateFailure
-    from generator.emit.write import ForeignFilesError, diff_tree, write_tree
+    from generator.emit.templating.render import TemplateFailure
+    from generator.emit.writing.write import ForeignFilesError, diff_tree, write_tree
     from generator.load import LoadError
     from generator.pipeline import generate
 
@@ -185,7 +185,7 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
         return 0
     user_files: dict[str, str] = {}
     if result.changelog:
-        from generator.emit.changelog import CHANGELOG_NAME, prepend
+        from generator.emit.views.changelog import CHANGELOG_NAME, prepend
 
         try:
             existing = (output / CHANGELOG_NAME).read_text(encoding="utf-8") if (output / CHANGELOG_NAME).exists() else None
@@ -217,7 +217,7 @@ def _run(args: argparse.Namespace, progress: Progress, output: Path | None) -> i
 def _diff(args: argparse.Namespace) -> int:
     import json
 
-    from generator.build import BuildError
+    from generator.builder import BuildError
     from generator.config import ConfigError, config_path_for
     from generator.diff import diff_apis, report_json, report_text
     from generator.load import LoadError

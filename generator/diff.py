@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping
 
-from generator.emit.type_printer import TypePrinter
+from generator.emit.views.type_printer import TypePrinter
 from generator.ir import Api, EnumDef, LiteralType, ModelDef, Operation, SchemaDef, UnionDef
 from generator.ir.types import TypeRef, strip_nullable
 

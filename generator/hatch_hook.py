@@ -93,7 +93,7 @@ class ClientgenBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     def _generate(self, options: _Options, *, format_code: bool = True, quiet: bool = False) -> Result:
         # Imported here: hatchling loads every installed plugin module, for every build in the
         # environment; the generator's own imports (jinja2, black) wait until they are needed.
-        from generator.build import BuildError
+        from generator.builder import BuildError
         from generator.config import ConfigError, locate_build_error
         from generator.load import LoadError
         from generator.pipeline import generate

@@ -9,11 +9,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import BuildWarning, build_api
+from generator.builder import BuildWarning, build_api
 from generator.config import Config, config_path_for, load_config
-from generator.emit.context import RenderOptions
+from generator.emit.views.context import RenderOptions
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.emit.render import render_package
+from generator.emit.templating.render import render_package
 from generator.http_methods import PATH_ITEM_METHODS
 from generator.ir import Api
 from generator.load import Diagnostic, LoadedSpec, load_spec
@@ -75,7 +75,7 @@ def generate(
 def _compatible(old: Api, new: Api, old_path: Path, new_path: Path) -> tuple[Api, str]:
     from generator.compat import compatible
     from generator.diff import diff_apis
-    from generator.emit.changelog import changelog_section
+    from generator.emit.views.changelog import changelog_section
 
     changes = diff_apis(old, new)
     api, kept = compatible(old, new)

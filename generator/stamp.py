@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from generator.emit.write import STAMP_NAME, existing_files
+from generator.emit.writing.write import STAMP_NAME, existing_files
 
 __all__ = ["STAMP_NAME", "generator_fingerprint", "is_fresh", "stamp_text"]
 _PACKAGE = Path(__file__).resolve().parent

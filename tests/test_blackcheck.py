@@ -16,7 +16,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.emit.blackcheck import is_black_clean
+from generator.emit.formatting.blackcheck import is_black_clean
 from generator.emit.formatting import split_chunks
 from generator.pipeline import generate
 

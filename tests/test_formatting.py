@@ -7,7 +7,9 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.emit import formatting, layout
+from generator.emit import formatting
+
+from generator.emit.formatting import layout
 from generator.pipeline import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,7 +116,7 @@ def test_most_emitted_chunks_are_already_black_clean_on_dify() -> None:
 def test_string_literals_are_quoted_as_black_quotes_them(text: str) -> None:
     import ast
 
-    from generator.emit.literals import string
+    from generator.emit.views.literals import string
 
     literal = string(text)
     assert ast.literal_eval(literal) == text

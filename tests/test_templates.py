@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.emit import context, models, models_typeddict, readme, reference, resources
+from generator.emit.views import context, models, models_typeddict, readme, resources
+
+from generator.emit.templating import reference
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "tests" / "styles" / "petstore.yaml"
@@ -179,7 +181,7 @@ def test_a_missing_template_directory_is_an_error(tmp_path: Path) -> None:
 def test_the_template_reference_in_the_docs_is_current() -> None:
     text = reference.DOC.read_text(encoding="utf-8")
     assert reference.current_section(text) == reference.reference(), (
-        "docs/templates.md is stale: run `python -m generator.emit.reference --write`")
+        "docs/templates.md is stale: run `python -m generator.emit.templating.reference --write`")
 
 
 def test_every_built_in_template_and_view_is_documented() -> None:
@@ -209,8 +211,8 @@ def test_every_built_in_template_has_blocks_and_the_docs_name_them() -> None:
 
 def test_the_compiled_built_in_templates_are_current() -> None:
     """templates/_compiled is what Jinja compiles from templates/ now (regenerate with
-    `python -m generator.emit.precompiled --write`)."""
-    from generator.emit import precompiled
+    `python -m generator.emit.templating.precompiled --write`)."""
+    from generator.emit.templating import precompiled
 
     assert precompiled.main([]) == 0
 
@@ -220,8 +222,8 @@ def test_a_compiled_template_is_used_only_while_its_source_is_unchanged(tmp_path
 
     import jinja2
 
-    from generator.emit.precompiled import FOLDER, BuiltinLoader, compile_into
-    from generator.emit.render import environment
+    from generator.emit.templating.precompiled import FOLDER, BuiltinLoader, compile_into
+    from generator.emit.templating.render import environment
 
     folder = tmp_path / "templates"
     (folder / "package").mkdir(parents=True)

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildError
-from generator.emit.write import write_tree
+from generator.builder import BuildError
+from generator.emit.writing.write import write_tree
 from generator.load import LoadError
 from generator.pipeline import generate
 

@@ -12,8 +12,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.emit.examples import ExampleValues
-from generator.emit.patterns import matching_string
+from generator.emit.views.examples import ExampleValues
+from generator.emit.views.patterns import matching_string
 from generator.pipeline import build_only
 
 SCHEMAS: dict[str, dict[str, Any]] = {

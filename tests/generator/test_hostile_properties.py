@@ -36,9 +36,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import BuildError
+from generator.builder import BuildError
 from generator.config import ConfigError
-from generator.emit.write import write_tree
+from generator.emit.writing.write import write_tree
 from generator.load import LoadError
 from generator.pipeline import Result, generate
 

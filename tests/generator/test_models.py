@@ -233,7 +233,7 @@ def test_inline_schemas_get_stable_names(generate_models: GenerateFn) -> None:
 
 def test_pointer_through_another_ref_is_followed() -> None:
     """Bundling can leave `.../schema/allOf/0` where `schema` is itself a $ref (PagerDuty)."""
-    from generator.build import pointers
+    from generator.builder import pointers
 
     document = {
         "components": {"schemas": {"Real": {"allOf": [{"type": "integer"}]}, "Alias": {"$ref": "#/components/schemas/Real"}}}
@@ -242,7 +242,7 @@ def test_pointer_through_another_ref_is_followed() -> None:
 
 
 def test_build_and_load_share_one_pointer_escape_and_join() -> None:
-    from generator.build import pointers
+    from generator.builder import pointers
     from generator.load import pointer
 
     assert pointers.escape is pointer.escape and pointers.join is pointer.join

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.emit.context import api_title
+from generator.emit.views.context import api_title
 from generator.pipeline import generate
 from tests.generator.conftest import minimal_spec
 

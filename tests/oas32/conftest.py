@@ -12,7 +12,7 @@ from typing import Callable, Dict, Iterator
 
 import pytest
 
-from generator.emit.write import write_tree
+from generator.emit.writing.write import write_tree
 from generator.pipeline import generate
 from tests.importing import forget
 from tests.live_server import serve

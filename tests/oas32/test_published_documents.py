@@ -17,7 +17,7 @@ from typing import Any, Callable, Dict, Iterator, List, Tuple
 import anyio
 import pytest
 
-from generator.emit.write import write_tree
+from generator.emit.writing.write import write_tree
 from generator.pipeline import generate
 from tests.importing import forget
 from tests.oas32.test_mypy import run_mypy

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import build_api
+from generator.builder import build_api
 from generator.config import Config
 from tests.serialisation.conftest import Recorder
 

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from generator.emit.write import write_tree
+from generator.emit.writing.write import write_tree
 from generator.pipeline import generate
 from tests.importing import forget
 from tests.live_server import serve

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Tuple
 
-from generator.build import BuildWarning, build_api
+from generator.builder import BuildWarning, build_api
 from generator.config import Config
 from generator.ir import Api, ListType, Operation, PartEncoding, PrimitiveType, TupleType, UnionType
 

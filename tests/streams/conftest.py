@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, Iterator, Tuple
 
 import pytest
 
-from generator.emit.write import write_tree
+from generator.emit.writing.write import write_tree
 from generator.pipeline import generate
 from tests.importing import forget
 from tests.live_server import serve

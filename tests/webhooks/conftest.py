@@ -11,7 +11,7 @@ from typing import Any, Dict, Iterator
 
 import pytest
 
-from generator.emit.write import write_tree
+from generator.emit.writing.write import write_tree
 from generator.pipeline import generate
 from tests.importing import forget
 

@@ -1,0 +1,50 @@
+"""`$ref` look-ups inside one loaded (bundled) document, as build errors.
+
+Escaping, unescaping and joining are the loader's (`generator.load.pointer`), re-exported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from generator.builder.errors import BuildError
+from generator.load.pointer import escape, join, unescape
+
+__all__ = ["deref", "escape", "join", "resolve"]
+
+
+def resolve(document: Mapping[str, Any], ref: str, where: str) -> Any:
+    """The node a local `$ref` points at; the loader has already made all refs local."""
+    if not ref.startswith("#"):
+        raise BuildError(f"unexpected non-local $ref {ref!r}", where, "bundle the spec first")
+    node: Any = document
+    for raw in ref[1:].split("/")[1:]:
+        token = unescape(raw)
+        # Some specs point *through* a $ref (`.../schema/allOf/0` where `schema` is a $ref);
+        # the loader accepts that, so follow the ref rather than fail.
+        for _ in range(32):
+            if not (isinstance(node, Mapping) and token not in node and isinstance(node.get("$ref"), str)):
+                break
+            node = resolve(document, node["$ref"], where)
+        if isinstance(node, Mapping) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise BuildError(f"$ref {ref!r} points at nothing", where, "fix the reference")
+    return node
+
+
+def deref(document: Mapping[str, Any], node: Any, where: str) -> tuple[Any, str]:
+    """Follow `$ref` chains (non-schema objects: parameters, responses, bodies)."""
+    seen: set[str] = set()
+    pointer = where
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        ref = node["$ref"]
+        if ref in seen:
+            raise BuildError(f"$ref cycle through {ref!r}", where, "break the cycle")
+        seen.add(ref)
+        node = resolve(document, ref, pointer)
+        pointer = ref[1:]
+    return node, pointer

@@ -1,0 +1,226 @@
+"""Code laid out the way black lays it out, for the templates.
+
+Black formats everything the templates write, but a chunk black leaves as it
+is costs a fraction of one it changes (and generator/emit/formatting/blackcheck/ can
+vouch for it without black), so the templates emit black's layout: these
+helpers split long signatures, calls, annotations and displays at the places
+black splits them and indent docstrings as black does. A layout black would
+not choose only costs time: black still formats the result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from generator.emit.formatting import DEFAULT_LINE_LENGTH
+
+
+def bracketed(
+    opening: str,
+    items: Iterable[str],
+    closing: str,
+    *,
+    column: int,
+    indent: int,
+    after: int = 0,
+    line_length: int = DEFAULT_LINE_LENGTH,
+    hug: bool = False,
+) -> str:
+    """`opening` + items + `closing` laid out the way black lays them out, so black has nothing to
+    change (a chunk black leaves as it is costs one pass, not two).
+
+    `opening` starts at `column` on a line indented by `indent`, `after` characters follow `closing`
+    on its line. On one line if that fits; else one item a line with a trailing comma, or (`hug`,
+    a call's arguments) all items on one line of their own if they fit there. Black still formats
+    the result, so a layout it would not choose only costs time.
+    """
+    items = list(items)
+    flat = ", ".join(items)
+    if column + len(opening) + len(flat) + len(closing) + after <= line_length or column + len(opening) > line_length:
+        return opening + flat + closing  # (the second: black would wrap it in parentheses; left to black)
+    inner = " " * (indent + 4)
+    if hug and len(inner) + len(flat) <= line_length:
+        return f"{opening}\n{inner}{flat}\n{' ' * indent}{closing}"
+    return opening + "\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + closing
+
+
+def split_subscript(
+    head: str, expression: str, tail: str, *, indent: int, after: int = 0, line_length: int = DEFAULT_LINE_LENGTH
+) -> str:
+    """`head + expression + tail` on a line `indent` deep (`after` more characters follow), split
+    the way black splits it when too long: at the expression's last bracket (a subscript, call or
+    display ending it), its contents 4 deeper on one line if they fit there (a call's or
+    subscript's; black explodes a display with commas), else one item a line with trailing commas,
+    each split the same way; `x: Union[` / `...` / `] = NOT_GIVEN,`. Left whole where black would
+    do something else (a bracket in `tail`, text black measures differently): black still formats
+    it, this only saves it work."""
+    line = head + expression + tail
+    if indent + len(line) + after <= line_length or not line.isascii():
+        return line
+    value = tail[3:]
+    if tail.startswith(" = ") and not after and _is_bracketed(value):
+        # `name: Annotation = call(...)`: black splits the value's last bracket when the line up to
+        # it fits (it omits the optional parentheses around the value)
+        opening = _last_opening(value)
+        if indent + len(head + expression + tail[: 3 + opening + 1]) <= line_length:
+            return head + expression + " = " + _split(value, indent, line_length)
+        return line
+    if (tail.startswith(" = ") and head.endswith(": ") and not after and not tail.endswith(",")
+            and not any(b in value for b in "([{")):  # (a parameter's default: black's rules differ)
+        # `name: Annotation = value`: black splits the annotation only when `name: Annotation =`
+        # does not fit in line_length - 2; else it puts the value in parentheses of its own
+        if not _is_bracketed(expression) or indent + len(head + expression + " =") <= line_length - 2:
+            if indent + len(head + expression + " = (") > line_length or indent + 4 + len(value) > line_length:
+                return line
+            return f"{head}{expression} = (\n{' ' * (indent + 4)}{value}\n{' ' * indent})"
+    if not _is_bracketed(expression) or any(bracket in tail for bracket in "([{"):
+        return line
+    return head + _split(expression, indent, line_length) + tail
+
+
+def assigned_call(target: str, callee: str, arguments: Iterable[str], *, indent: int,
+                  line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """What follows `target = ` for the value `callee(arguments)`, on a line `indent` deep, as black
+    writes it: on the line if it fits; in black's own parentheses when even `target = callee(`
+    does not fit (the call inside laid out the same way, 4 deeper); else split at the call's
+    parentheses (the arguments on a line of their own, or one a line)."""
+    arguments = list(arguments)
+    flat = f"{callee}({', '.join(arguments)})"
+    column = indent + len(target) + 3
+    if column + len(flat) <= line_length:
+        return flat
+    if column + len(callee) + 1 > line_length and column + 1 <= line_length:
+        inner = indent + 4
+        call = bracketed(f"{callee}(", arguments, ")", column=inner, indent=inner, line_length=line_length, hug=True)
+        return f"(\n{' ' * inner}{call}\n{' ' * indent})"
+    return bracketed(f"{callee}(", arguments, ")", column=column, indent=indent, line_length=line_length, hug=True)
+
+
+def import_from(module: str, names: Iterable[str], *, indent: int = 0, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`from module import a, b` as black writes it: on one line if it fits, else in parentheses,
+    one name a line with a trailing comma."""
+    names = list(names)
+    line = f"from {module} import {', '.join(names)}"
+    if indent + len(line) <= line_length:
+        return line
+    pad = " " * (indent + 4)
+    return f"from {module} import (\n" + "".join(f"{pad}{name},\n" for name in names) + " " * indent + ")"
+
+
+def signature(opening: str, parameters: Iterable[str], closing: str, *, indent: int,
+              line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`def name(` + parameters + `) -> ...:` on a line `indent` deep, as black writes it: on one
+    line if it fits, else one parameter a line with a trailing comma (black's left-hand split,
+    which adds the comma even after a lone `self`)."""
+    return bracketed(opening, parameters, closing, column=indent, indent=indent, line_length=line_length)
+
+
+def split_annotation(target: str, annotation: str, value: str, *, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """The annotation of `target: annotation = value` (at the module's top level) as black writes
+    the statement: split at its last bracket when `target: annotation =` is too long and black's
+    other splits fail first (the value's call does not start on the first line, and the value
+    fits after the closing bracket); else as it is."""
+    opening = _last_opening(annotation)
+    if (not _is_bracketed(annotation) or not annotation.isascii() or not value.isascii()
+            or len(f"{target}: {annotation} =") <= line_length - 2
+            or len(f"{target}: {annotation[: opening + 1]}") > line_length
+            or len(f"] = {value}") > line_length):
+        return annotation
+    call = _last_opening(value)
+    if call > 0 and len(f"{target}: {annotation} = {value[: call + 1]}") <= line_length:
+        return annotation  # black splits the value's call instead
+    return _split(annotation, 0, line_length)
+
+
+def _is_bracketed(text: str) -> bool:
+    """`name[...]`, `name.attr(...)`, `{...}` or `[...]`: ending with the bracket opened after a
+    (dotted) name, or a display, with something inside."""
+    opening = _last_opening(text)
+    if opening < 0 or not _top_level(text[opening + 1 : -1]):
+        return False
+    prefix = text[:opening]
+    if not prefix:
+        return text[0] in "[{"
+    return all(part.isidentifier() for part in prefix.split("."))
+
+
+def _code_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of `text` outside its string literals."""
+    quote, i = "", 0
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        else:
+            yield i, char
+        i += 1
+
+
+def _last_opening(text: str) -> int:
+    """Where the bracket closing at the end of `text` opens, or -1."""
+    if not text or text[-1] not in ")]}":
+        return -1
+    stack: list[int] = []
+    for i, char in _code_characters(text):
+        if char in "([{":
+            stack.append(i)
+        elif char in ")]}":
+            if not stack:
+                return -1
+            opening = stack.pop()
+            if i == len(text) - 1:
+                return opening if not stack else -1
+    return -1
+
+
+def _top_level(text: str) -> list[str]:
+    """`text` cut at its commas outside brackets and strings."""
+    parts, depth, start = [], 0, 0
+    for i, char in _code_characters(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
+
+
+def _split(expression: str, indent: int, line_length: int) -> str:
+    """`prefix(` / the contents / `)`, the closing bracket `indent` deep."""
+    opening = _last_opening(expression)
+    prefix, bracket, inner, closing = (expression[:opening], expression[opening], expression[opening + 1 : -1],
+                                       expression[-1])
+    items, pad = _top_level(inner), " " * (indent + 4)
+    display = not prefix
+    if indent + 4 + len(inner) <= line_length and not (display and len(items) > 1):
+        body = pad + inner
+    elif len(items) == 1:
+        body = pad + (_split(items[0], indent + 4, line_length) if _is_bracketed(items[0]) else items[0])
+    else:
+        body = "\n".join(
+            pad + (item if indent + 4 + len(item) + 1 <= line_length or not _is_bracketed(item)
+                   else _split(item, indent + 4, line_length)) + ","
+            for item in items
+        )
+    return f"{prefix}{bracket}\n{body}\n{' ' * indent}{closing}"
+
+
+def docstring_indent(body: str, width: int, *, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """A docstring body (`literals.docstring_body`) for `\"\"\"...\"\"\"` `width` deep, as black writes it:
+    lines after the first indented, a space before the closing quotes after a quote, and the
+    closing quotes on a line of their own when the last line leaves no room for them."""
+    first, *rest = body.split("\n")
+    text = first + "".join("\n" + (" " * width + line if line else "") for line in rest)  # blank lines stay empty
+    spaced = text + " " if text.endswith('"') else text
+    lines = spaced.splitlines()  # black's test, in characters (not display width)
+    if len(lines) > 1 and len(lines[-1]) + 3 > line_length:
+        return text + "\n" + " " * width
+    return spaced

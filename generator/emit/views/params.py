@@ -1,0 +1,86 @@
+"""`<Model>Param` TypedDicts: what a model argument may be given as (config `argument_dicts: typed`).
+
+As openai-python's `*_params.py`: `client.chat.send_message(inputs={"city": "Oslo"})` is
+checked by mypy key by key, and the model (`AppInputs(city="Oslo")`) is still accepted:
+the argument is `Union[AppInputs, AppInputsParam]`. At run time a TypedDict is a dict, so
+it is sent as a dict always was. A Param exists for every model an argument reaches, and
+its keys are typed the same way (`Union[Nested, NestedParam]`, `Sequence[...]`), so the
+check goes all the way down. Keys are the JSON keys; one the spec does not require is
+`NotRequired`. Union schemas stay `Union[..., Dict[str, Any]]`.
+"""
+
+from __future__ import annotations
+
+from generator.emit.views import literals
+from generator.emit.views.models import ParamDictView
+from generator.emit.views.models_typeddict import KeyView, _class_key
+from generator.emit.views.type_printer import TypePrinter, param_name
+from generator.ir import Api, ModelDef, NamedType, NullableType, SchemaDef
+from generator.ir.types import ListType, MapType, TupleType, TypeRef, UnionType
+
+
+def param_dicts(api: Api, printer: TypePrinter) -> tuple[ParamDictView, ...]:
+    """The Param TypedDicts of the models an argument reaches, sorted by name; none unless
+    `argument_dicts: typed`. `printer` collects the typing names they use."""
+    if api.argument_dicts != "typed" or api.model_style == "typeddict":
+        return ()
+    schemas = {d.name: d for d in api.schemas}
+    reached = _argument_models(api, schemas)
+    params = TypePrinter(schemas, param_dicts=True)
+    views = tuple(_view(schemas[name], params) for name in sorted(reached))  # type: ignore[arg-type]
+    printer.typing_names |= params.typing_names
+    printer.datetime_names |= params.datetime_names
+    printer.extra_imports |= params.extra_imports
+    return views
+
+
+def _view(model: ModelDef, printer: TypePrinter) -> ParamDictView:
+    functional = not all(_class_key(f.wire_name) for f in model.fields)
+    keys = []
+    for field in model.fields:
+        annotation = printer.annotation(field.type, open_enums=False, accept_dicts=True)
+        if functional:
+            annotation = literals.string(annotation)
+        if not field.required:
+            annotation = f"NotRequired[{annotation}]"
+        keys.append(KeyView(field.wire_name, literals.string(field.wire_name), annotation,
+                            literals.docstring_body(field.description)))
+    doc = literals.docstring_body(f"`{model.name}` as a dict: what an argument of that type also takes.")
+    return ParamDictView(param_name(model.name), doc, tuple(keys), functional)
+
+
+def _argument_models(api: Api, schemas: dict[str, SchemaDef]) -> set[str]:
+    """Names of the models an argument of some method reaches, through models' fields."""
+    found: set[str] = set()
+    todo: list[TypeRef] = []
+    for resource in api.resources:
+        for op in (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None)):
+            todo += [p.type for p in op.parameters if p.location != "path"]
+            if op.body:
+                todo += [f.type for f in op.body.fields]
+                if op.body.whole is not None:
+                    todo.append(op.body.whole)
+    while todo:
+        for name in _named(todo.pop()):
+            definition = schemas.get(name)
+            if isinstance(definition, ModelDef) and name not in found:
+                found.add(name)
+                todo += [f.type for f in definition.fields]
+    return found
+
+
+def _named(type_ref: TypeRef) -> set[str]:
+    """Names an argument annotation widens to Params (not through union schemas, which keep dicts)."""
+    if isinstance(type_ref, NamedType):
+        return {type_ref.name}
+    if isinstance(type_ref, NullableType):
+        return _named(type_ref.inner)
+    if isinstance(type_ref, (ListType,)):
+        return _named(type_ref.item)
+    if isinstance(type_ref, MapType):
+        return _named(type_ref.value)
+    if isinstance(type_ref, TupleType):
+        return set().union(*(_named(v) for v in type_ref.items))
+    if isinstance(type_ref, UnionType):
+        return set().union(*(_named(v) for v in type_ref.variants))
+    return set()

@@ -1,0 +1,488 @@
+"""The view of one resource module: signatures, docstrings and runtime calls as strings."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from generator import naming
+from generator.emit.views import literals
+from generator.emit.views.auth import requirement_literal, servers_literal
+from generator.emit.views.calls import (
+    Constants,
+    accept_header,
+    answer_parser,
+    body_args,
+    cast_expression,
+    dict_display,
+    error_parsers,
+    is_file,
+    return_annotation,
+    styled,
+    with_file_note,
+)
+from generator.emit.formatting import DEFAULT_LINE_LENGTH
+from generator.emit.views.type_printer import TypePrinter, import_lines
+from generator.ir import (
+    Field,
+    ListType,
+    MapType,
+    ModelDef,
+    NamedType,
+    NullableType,
+    Operation,
+    Resource,
+    SchemaDef,
+    StopInfo,
+    TypeRef,
+)
+from generator.ir.types import LiteralType, strip_nullable
+
+# Keyword arguments every method takes after the spec's own.
+_STANDARD_PARAMS = (
+    ("extra_headers", "Optional[Headers]", "None"),
+    ("extra_query", "Optional[Query]", "None"),
+    ("extra_body", "Optional[Mapping[str, object]]", "None"),
+    ("timeout", "Union[Timeout, NotGiven]", "NOT_GIVEN"),
+    ("max_retries", "Union[int, NotGiven]", "NOT_GIVEN"),
+)
+
+
+@dataclass(frozen=True)
+class ParamView:
+    """One parameter of a method signature."""
+
+    name: str  # a safe identifier
+    annotation: str  # the type hint as source, e.g. "Union[int, NotGiven]"
+    default: str | None  # the default as source ("NOT_GIVEN"); None: required
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    """A method signature: the parameters before and after `*`, and what it returns."""
+
+    positional: tuple[ParamView, ...]  # path parameters
+    keyword: tuple[ParamView, ...]  # query, header and body parameters, then the standard extra_*/timeout/max_retries
+    returns: str  # return annotation of the sync method
+    async_returns: str  # return annotation of the async method
+
+
+@dataclass(frozen=True)
+class MethodView:
+    """One operation as a method; every field but `operation` is ready-to-paste source text."""
+
+    operation: Operation  # the IR: operation_id, method, path, summary, description, tags, parameters...
+    name: str  # the method name
+    doc: str  # docstring body (safe between triple quotes); "" with `docstrings: none`
+    signature: SignatureView  # the implementation's signature
+    overloads: tuple[SignatureView, ...]  # `@overload`s (a stream or not, by the mode argument); () for most
+    http_method: str  # string literal, e.g. "'POST'"
+    path: str  # string literal of the path template
+    path_params: str  # dict display {wire name: argument}, "" when none
+    query: str  # dict display of the query parameters, "" when none
+    headers: str  # dict display of the header parameters, "" when none
+    cookies: str  # dict display of the cookie parameters, "" when none
+    errors: str  # dict display {status: error model} of the declared error bodies, "" when none
+    body_args: tuple[tuple[str, str], ...]  # (runtime keyword, expression): json_body / form / files / content
+    cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
+    accept: str | None  # the success media type when it is not JSON
+    answers: str | None  # tuple display of the answer's status when it is a 3xx (not raised, not followed)
+    idempotent: str  # "True" / "False": may the runtime retry it
+    stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
+    stream_cast: str | None  # expression parsing one event
+    stream_spec: str | None  # name of the module constant describing the stream
+    page_item: str | None  # expression parsing one item of a page
+    page_spec: str | None  # name of the module constant describing the paging
+    security: str | None  # the requirement literal when it is not the API's default
+    servers: str | None  # the operation's own servers (`Server(...)` displays), else None
+    deprecation: str | None = None  # string literal of the `@deprecated` message of an old name's alias
+
+
+@dataclass(frozen=True)
+class ChildView:
+    """A sub-resource: an attribute of its parent resource (`client.chat.completions`)."""
+
+    attribute: str  # the attribute on the parent
+    module: str  # its module under resources/
+    class_name: str  # its sync class; the async one is "Async" + class_name
+    doc: str  # docstring body of the attribute
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    """One resource (an attribute of the client or of a parent resource): a module with a
+    sync and an async class."""
+
+    resource: Resource  # the IR
+    module: str  # module name under resources/
+    class_name: str  # sync class; the async one is "Async" + class_name
+    attribute: str  # the attribute on its parent (client.<attribute> for a top-level resource)
+    path: str  # the attribute path from the client, e.g. "chat.completions"
+    doc: str  # docstring body
+    children: tuple[ChildView, ...]  # sub-resources, by attribute
+    methods: tuple[MethodView, ...]  # sorted by name
+    constants: tuple[tuple[str, str, str], ...]  # (name, annotation, expression)
+    model_imports: tuple[str, ...]  # names imported from ..models
+    typing_names: tuple[str, ...]  # names imported from typing
+    datetime_names: tuple[str, ...]  # names imported from datetime
+    extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
+    uses_stream: bool  # some method streams
+    uses_pages: bool  # some method pages
+    uses_files: bool  # some method uploads files
+    uses_overload: bool  # some method has overloads
+    uses_adapter: bool  # some constant is a TypeAdapter
+    uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
+    uses_part: bool  # some multipart field has an encoding (runtime `Part`)
+    uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
+    # `--compatible-with`: old method names making the new calls (deprecated), by name
+    aliases: tuple[MethodView, ...] = ()
+    # `--compatible-with`: (name, message literal) of old methods whose operation is gone
+    removed: tuple[tuple[str, str], ...] = ()
+
+
+def resource_view(
+    resource: Resource,
+    schemas: Mapping[str, SchemaDef],
+    docstrings: str = "full",
+    model_style: str = "pydantic",
+    line_length: int = DEFAULT_LINE_LENGTH,
+    children: Sequence[Resource] = (),
+    argument_dicts: str = "any",
+) -> ResourceView:
+    """`docstrings`: "full" (summary, description, Args), "summary" (first line) or "none".
+    `model_style="typeddict"`: arguments take the TypedDicts as they are, and every
+    response is parsed by a TypeAdapter (a TypedDict is no parser of its own).
+    `children`: the resources whose parent this one is. `argument_dicts="typed"`: a model
+    argument also takes its `<Model>Param` TypedDict (else any `Dict[str, Any]`)."""
+    printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict", param_dicts=argument_dicts == "typed")
+    constants = Constants(line_length)
+    methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
+    aliases = tuple(
+        dataclasses.replace(_method_view(a.operation, printer, constants, schemas, docstrings),
+                            deprecation=literals.string(a.message))
+        for a in resource.aliases if a.operation is not None
+    )
+    removed = tuple((a.python_name, literals.string(a.message)) for a in resource.aliases if a.operation is None)
+    everything = (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None))
+    if any(op.servers for op in everything):
+        variables = any(s.variables for op in everything for s in op.servers)
+        printer.extra_imports.add("from ._servers import Server" + (", Variable" if variables else ""))
+    typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
+    if any(m.overloads for m in (*methods, *aliases)):
+        typing_names.add("overload")
+    if removed:
+        typing_names |= {"Any", "NoReturn"}
+    if children:  # sub-resource classes are imported for annotations only (each module loads when used)
+        typing_names.add("TYPE_CHECKING")
+    return ResourceView(
+        resource=resource,
+        module=resource.module or resource.python_name,
+        class_name=resource.class_name,
+        attribute=resource.python_name,
+        path=".".join(resource.attribute_path),
+        doc=_resource_doc(resource),
+        children=tuple(ChildView(c.python_name, c.module or c.python_name, c.class_name, _resource_doc(c))
+                       for c in sorted(children, key=lambda c: c.python_name)),
+        methods=methods,
+        aliases=aliases,
+        removed=removed,
+        constants=tuple(constants.items.values()),
+        model_imports=tuple(sorted(printer.model_names)),
+        typing_names=tuple(sorted(typing_names)),
+        datetime_names=tuple(sorted(printer.datetime_names)),
+        extra_imports=import_lines(printer.extra_imports, depth=2),
+        uses_stream=any(m.stream_spec for m in (*methods, *aliases)),
+        uses_pages=any(m.page_spec for m in (*methods, *aliases)),
+        uses_files="FileInput" in printer.runtime_names,
+        uses_overload=any(m.overloads for m in (*methods, *aliases)),
+        uses_adapter=any("TypeAdapter" in c[1] for c in constants.items.values()),
+        uses_media_choice=any(c[1].startswith("ByMediaType[") for c in constants.items.values()),
+        uses_styled=any(not p.default_style for op in everything for p in op.parameters)
+        or any(e.style for op in everything for _, e in (op.body.encodings if op.body else ())),
+        uses_part=any(e.style is None for op in everything for _, e in (op.body.encodings if op.body else ())),
+    )
+
+
+def _resource_doc(resource: Resource) -> str:
+    if resource.description:
+        return literals.docstring_body(f"Operations tagged `{resource.description}`.")
+    return literals.docstring_body(f"`client.{'.'.join(resource.attribute_path)}`: " + (
+        "operations under the path segment." if resource.operations else "groups the resources below it."))
+
+
+def _method_view(
+    op: Operation, printer: TypePrinter, constants: Constants, schemas: Mapping[str, SchemaDef], docstrings: str
+) -> MethodView:
+    path_params = [p for p in op.parameters if p.location == "path"]
+    others = [p for p in op.parameters if p.location != "path"]
+    body_fields = op.body.fields if op.body else ()
+    positional = tuple(ParamView(p.python_name, printer.annotation(p.type, open_enums=False), None) for p in path_params)
+    keyword_params = [_param_view(p.python_name, p.type, p.required, printer) for p in others]
+    keyword_params += [_param_view(f.python_name, f.type, f.required, printer) for f in body_fields]
+    # A whole (non-object) body is one argument, named so no spec parameter shadows it.
+    body_name = naming.unique("body", [p.python_name for p in op.parameters])
+    if op.body and op.body.whole is not None:
+        keyword_params.append(_param_view(body_name, op.body.whole, op.body.required, printer))
+    # Required keywords first: reads like the API docs, and keeps `*` signatures tidy.
+    keyword_params.sort(key=lambda p: p.default is not None)
+    standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
+
+    ll = constants.line_length
+    returns = return_annotation(op, printer)
+    cast_to = answer_parser(op, printer, constants, schemas)
+    async_returns = returns
+    page_item = page_spec = None
+    if op.page is not None:
+        item = printer.annotation(op.page.item_type, open_enums=True)
+        page_item = cast_expression(op.page.item_type, item, printer, constants, schemas)
+        page_spec = constants.add(f"page:{op.python_name}", f"_{op.python_name.upper()}_PAGES", "PageSpec", _page_spec(op))
+        returns = f"SyncPage[{item}, {returns}]"
+        async_returns = f"AsyncPaginator[{item}, {async_returns}]"
+
+    signature = SignatureView(positional, tuple(keyword_params) + standard, returns, async_returns)
+    overloads: tuple[SignatureView, ...] = ()
+    stream_mode = stream_cast = stream_spec = None
+    if op.stream is not None:
+        event = printer.annotation(op.stream.event_type, open_enums=False)
+        stream_cast = cast_expression(op.stream.event_type, event, printer, constants, schemas)
+        stop_spec = None
+        if op.stream.stop is not None:
+            printer.extra_imports.add("from ._stop import StopSpec")
+            stop_spec = constants.add(f"stop:{op.python_name}", f"_{op.python_name.upper()}_STOP", "StopSpec",
+                                      _stop_spec(op.stream.stop))
+        trace_spec = None
+        if op.stream.spans or op.stream.span_logs:
+            printer.extra_imports.add("from ._trace import LogSpec, SpanSpec, TraceSpec" if op.stream.span_logs
+                                      else "from ._trace import SpanSpec, TraceSpec")
+            trace_spec = constants.add(f"trace:{op.python_name}", f"_{op.python_name.upper()}_TRACE", "TraceSpec",
+                                       _trace_spec(op))
+        stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec",
+                                    _stream_spec(op, stop_spec, trace_spec))
+        if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
+            stream_mode = "True"
+            keyword = signature.keyword
+            if op.stream.mode_field is not None:
+                printer.typing_names.add("Literal")
+                keyword = _fixed_mode(keyword, op.stream.mode_field, literals.value(op.stream.stream_value))
+            signature = SignatureView(positional, keyword, f"Stream[{event}]", f"AsyncStream[{event}]")
+        else:
+            mode = next(f for f in body_fields if f.python_name == op.stream.mode_field)
+            stream_value = literals.value(op.stream.stream_value)
+            stream_mode = f"{mode.python_name} == {stream_value}"
+            overloads, signature = _stream_overloads(signature, mode, stream_value, event, printer)
+
+    return MethodView(
+        operation=op,
+        name=op.python_name,
+        doc=_docstring(op, docstrings),
+        signature=signature,
+        overloads=overloads,
+        http_method=literals.string(op.http_method),
+        path=literals.string(op.path),
+        path_params=dict_display(((p.wire_name, styled(p)) for p in path_params), "path_params", ll),
+        query=dict_display(((p.wire_name, styled(p)) for p in others if p.location in ("query", "querystring")), "query", ll),
+        headers=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "header"), "headers", ll),
+        cookies=dict_display(((p.wire_name, styled(p)) for p in others if p.location == "cookie"), "cookies", ll),
+        errors=dict_display(error_parsers(op, printer, constants, schemas), "errors", ll),
+        body_args=body_args(op, body_name, ll),
+        cast_to=cast_to,
+        accept=accept_header(op),
+        answers=f"({int(op.success.status)},)" if op.success.status[0] == "3" else None,
+        idempotent="True" if op.idempotent else "False",
+        stream_mode=stream_mode,
+        stream_cast=stream_cast,
+        stream_spec=stream_spec,
+        page_item=page_item,
+        page_spec=page_spec,
+        security=None if op.security is None else requirement_literal(op.security),
+        servers=servers_literal(op.servers) if op.servers else None,
+    )
+
+
+def _param_view(name: str, type_ref: TypeRef, required: bool, printer: TypePrinter) -> ParamView:
+    annotation = printer.annotation(type_ref, open_enums=False, accept_dicts=True)
+    if required:
+        return ParamView(name, annotation, None)
+    return ParamView(name, f"Union[{annotation}, NotGiven]", "NOT_GIVEN")
+
+
+def _fixed_mode(keyword: tuple[ParamView, ...], mode_name: str, stream_value: str) -> tuple[ParamView, ...]:
+    """The mode argument of an operation that only streams: its one value, as the default."""
+    params = [p for p in keyword if p.name != mode_name]
+    index = next((i for i, p in enumerate(params) if p.default is not None), len(params))
+    params.insert(index, ParamView(mode_name, f"Literal[{stream_value}]", stream_value))
+    return tuple(params)
+
+
+def _stream_overloads(
+    signature: SignatureView, mode: Field, stream_value: str, event: str, printer: TypePrinter
+) -> tuple[tuple[SignatureView, ...], SignatureView]:
+    """Three overloads so type checkers know what each mode returns:
+    streaming -> Stream[Event]; the other values (or omitted) -> the model;
+    a value only known at run time -> either. Each overload takes the mode
+    argument as the implementation does: required where the field is."""
+    printer.typing_names.add("Literal")
+    others = []
+    kind = strip_nullable(mode.type)
+    if isinstance(kind, LiteralType):
+        others = [literals.value(v) for v in kind.values if literals.value(v) != stream_value]
+    elif stream_value in ("True", "False"):
+        others = ["False" if stream_value == "True" else "True"]
+    blocking_values = [f"Literal[{', '.join(others)}]"] if others else []
+    if isinstance(mode.type, NullableType):
+        blocking_values.append("None")
+    if not mode.required:
+        blocking_values.append("NotGiven")
+    blocking_mode = blocking_values[0] if len(blocking_values) == 1 else f"Union[{', '.join(blocking_values)}]"
+    mode_param = next(p for p in signature.keyword if p.name == mode.python_name)
+
+    def with_mode(annotation: str, default: str | None, returns: str, async_returns: str) -> SignatureView:
+        keyword = [p for p in signature.keyword if p.name != mode.python_name]
+        param = ParamView(mode.python_name, annotation, default)
+        index = 0 if default is None else next((i for i, p in enumerate(keyword) if p.default is not None), len(keyword))
+        keyword.insert(index, param)
+        return SignatureView(signature.positional, tuple(keyword), returns, async_returns)
+
+    streamed = with_mode(f"Literal[{stream_value}]", None, f"Stream[{event}]", f"AsyncStream[{event}]")
+    either_returns = f"Union[{signature.returns}, Stream[{event}]]"
+    either_async = f"Union[{signature.async_returns}, AsyncStream[{event}]]"
+    either = with_mode(mode_param.annotation, mode_param.default, either_returns, either_async)
+    if not blocking_values:  # a required field that is no enum (named by the config): no value is known to block
+        return (streamed, either), either
+    blocking = with_mode(blocking_mode, None if mode.required else "NOT_GIVEN", signature.returns, signature.async_returns)
+    return (streamed, blocking, either), either
+
+
+def _stream_spec(op: Operation, stop_spec: str | None = None, trace_spec: str | None = None) -> tuple[str, list[str]]:
+    assert op.stream is not None
+    s = op.stream
+
+    def names(values: tuple[str, ...]) -> str:
+        return "frozenset({" + ", ".join(literals.string(v) for v in values) + "})" if values else "frozenset()"
+
+    parts = [
+        f"discriminator={literals.string(s.discriminator)}",
+        f"skip={names(s.skip)}",
+        f"error={names(s.error)}",
+        f"terminal={names(s.terminal)}",
+        f"text_event={_optional_string(s.text_event)}",
+        f"text_field={_optional_string(s.text_field)}",
+        f"replace_event={_optional_string(s.replace_event)}",
+        f"final_event={_optional_string(s.final_event)}",
+    ]
+    if s.terminal_data != ("[DONE]",):  # the runtime's defaults are left unsaid
+        parts.append(f"terminal_data={names(s.terminal_data)}")
+    if s.framing != "sse":
+        parts.append(f"framing={literals.string(s.framing)}")
+    if s.accept != "text/event-stream":
+        parts.append(f"accept={literals.string(s.accept)}")
+    if s.json_data:
+        parts.append(f"json_data={names(s.json_data)}")
+    if s.part_types:
+        shown = [literals.string(t) for t in s.part_types]
+        parts.append(f"part_types=({shown[0]},)" if len(shown) == 1 else f"part_types=({', '.join(shown)})")
+    if s.framing == "multipart" and s.part_type != "text/plain":
+        parts.append(f"part_type={literals.string(s.part_type)}")
+    if stop_spec is not None:
+        parts.append(f"stop={stop_spec}")
+    if trace_spec is not None:
+        parts.append(f"trace={trace_spec}")
+    return "StreamSpec", parts
+
+
+def _trace_spec(op: Operation) -> tuple[str, list[str]]:
+    assert op.stream is not None
+
+    def pairs(values: tuple[tuple[str, str], ...]) -> str:
+        shown = [f"({literals.string(a)}, {literals.string(b)})" for a, b in values]
+        return f"({shown[0]},)" if len(shown) == 1 else f"({', '.join(shown)})"
+
+    spans = []
+    for span in op.stream.spans:
+        args = [f"kind={literals.string(span.kind)}", f"open={literals.string(span.open)}",
+                f"close={literals.string(span.close)}", f"id={literals.string(span.id)}"]
+        if span.key is not None:
+            args.append(f"key={literals.string(span.key)}")
+        if span.parent:
+            args.append(f"parent={pairs(span.parent)}")
+        if span.fields:
+            args.append(f"fields={pairs(span.fields)}")
+        spans.append(f"SpanSpec({', '.join(args)})")
+    logs = []
+    for log in op.stream.span_logs:
+        args = [f"event={literals.string(log.event)}", f"span={literals.string(log.span)}",
+                f"id={literals.string(log.id)}"]
+        args += [f"{name}={literals.string(value)}" for name, value in (("label", log.label), ("status", log.status))
+                 if value is not None]
+        logs.append(f"LogSpec({', '.join(args)})")
+
+    def tuple_of(items: list[str]) -> str:
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+
+    parts = [f"spans={tuple_of(spans)}"] if spans else []
+    if logs:
+        parts.append(f"logs={tuple_of(logs)}")
+    return "TraceSpec", parts
+
+
+def _stop_spec(stop: StopInfo) -> tuple[str, list[str]]:
+    parts = [f"method={literals.string(stop.method)}", f"path={literals.string(stop.path)}",
+             f"task_id_field={literals.string(stop.task_id_field)}",
+             f"task_id_param={literals.string(stop.task_id_param)}"]
+    if stop.task_id_in != "path":
+        parts.append(f"task_id_in={literals.string(stop.task_id_in)}")
+    if stop.copy_fields:
+        shown = [literals.string(name) for name in stop.copy_fields]
+        parts.append(f"copy_fields=({shown[0]},)" if len(shown) == 1 else f"copy_fields=({', '.join(shown)})")
+    return "StopSpec", parts
+
+
+def _page_spec(op: Operation) -> tuple[str, list[str]]:
+    assert op.page is not None
+    p = op.page
+    parts = [f"style={literals.string(p.style)}", f"items_field={literals.string(p.items_field)}",
+             f"has_more_field={_optional_string(p.has_more_field)}"]
+    if p.limit_param:
+        parts.append(f"limit_param={literals.string(p.limit_param)}")
+    if p.style == "cursor":
+        parts += [f"cursor_param={literals.string(p.cursor_param or 'last_id')}",
+                  f"cursor_item_field={literals.string(p.cursor_item_field or 'id')}",
+                  f"cursor_from={literals.string(p.cursor_from)}"]
+    else:
+        parts += [f"page_param={literals.string(p.page_param or 'page')}",
+                  f"total_field={_optional_string(p.total_field)}"]
+    return "PageSpec", parts
+
+
+def _optional_string(value: str | None) -> str:
+    return "None" if value is None else literals.string(value)
+
+
+def _docstring(op: Operation, style: str) -> str:
+    if style == "none":
+        return ""
+    # Without a summary the request line says what the method does; the bare operationId would not.
+    parts = [op.summary or f"{op.http_method} {op.path}"]
+    if style == "summary":
+        return literals.docstring_body(parts[0].strip().split("\n")[0])
+    if op.description and op.description != op.summary:
+        parts.append(op.description)
+    documented = [p for p in op.parameters if p.description]
+    fields = [f for f in (op.body.fields if op.body else ()) if f.description or is_file(f.type)]
+    whole_file = op.body is not None and op.body.whole is not None and body_args(op, "")[0][0] == "content"
+    if documented or fields or whole_file:
+        lines = ["Args:"]
+        described: list[tuple[str, str]] = [(p.python_name, p.description or "") for p in documented]
+        described += [(f.python_name, with_file_note(f.description, is_file(f.type))) for f in fields]
+        if whole_file and op.body is not None:
+            body_name = naming.unique("body", [p.python_name for p in op.parameters])
+            described.append((body_name, with_file_note(op.body.description, True)))
+        for name, description in described:
+            lines.append(f"    {name}: " + " ".join(description.split()))
+        parts.append("\n".join(lines))
+    if op.deprecated:
+        parts.append("Deprecated by the API.")
+    return literals.docstring_body("\n\n".join(parts))
+
+

@@ -1,0 +1,1 @@
+"""Rendered files -> the output folder, in one atomic step that never loses what the user had."""
