@@ -34,7 +34,7 @@ class CompileTemplatesHook(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel":
             return  # an sdist carries the templates only
         if self.root not in sys.path:
-            sys.path.insert(0, self.root)  # the generator being built, not one installed in the build environment
+            sys.path.insert(0, self.root)  # the build environment has its dependencies, not the generator itself
         from generator.emit.cache import disabled
         from generator.emit.templating.precompiled import FOLDER, compile_into
         from generator.emit.templating.render import environment
