@@ -16,8 +16,11 @@ def root(context, missing=missing):
     l_0_uses_recursion = resolve('uses_recursion')
     l_0_helpers = resolve('helpers')
     l_0_extra_imports = resolve('extra_imports')
+    l_0_group_imports = resolve('group_imports')
     l_0_import_from = resolve('import_from')
+    l_0_runtime = resolve('runtime')
     l_0_names = resolve('names')
+    l_0_base_module = resolve('base_module')
     l_0_classes = resolve('classes')
     l_0_aliases = resolve('aliases')
     try:
@@ -58,12 +61,12 @@ def root(context, missing=missing):
     if (undefined(name='uses_recursion') if l_0_uses_recursion is missing else l_0_uses_recursion):
         pass
         yield 'from typing_extensions import TypeAliasType\n'
-    if ((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)):
+    if (((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)) or (undefined(name='group_imports') if l_0_group_imports is missing else l_0_group_imports)):
         pass
         yield '\n'
         if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
             pass
-            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(((undefined(name='runtime') if l_0_runtime is missing else l_0_runtime), '_models', )), (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
             yield '\n'
         for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
             _loop_vars = {}
@@ -71,6 +74,12 @@ def root(context, missing=missing):
             yield str(l_1_line)
             yield '\n'
         l_1_line = missing
+        for (l_1_module, l_1_names) in (undefined(name='group_imports') if l_0_group_imports is missing else l_0_group_imports):
+            _loop_vars = {}
+            pass
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.', l_1_module, )), l_1_names, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_module = l_1_names = missing
     yield '\n\n__all__ = [\n'
     for l_1_name in (undefined(name='names') if l_0_names is missing else l_0_names):
         _loop_vars = {}
@@ -79,7 +88,10 @@ def root(context, missing=missing):
         yield str(t_3(l_1_name))
         yield ',\n'
     l_1_name = missing
-    yield ']\n\n# Keys a model does not declare are kept (as attributes, and in its mapping).\n_OPEN = _ConfigDict(extra="allow", populate_by_name=True)\n\n\nclass _JsonForm(Mapping[str, Any]):\n    """A model read as its JSON data, by JSON key, unknown keys included."""\n\n    def __form(self) -> Dict[str, Any]:\n        fields: Dict[str, Any] = getattr(type(self), "__pydantic_fields__", {})\n        form: Dict[str, Any] = {}\n        for name, info in fields.items():\n            value = getattr(self, name)\n            if value is None and info.default is None:\n                continue\n            form[info.serialization_alias or name] = _json(value)\n        form.update((key, _json(value)) for key, value in vars(self).items() if key not in fields)\n        return form\n\n    def __getitem__(self, key: str) -> Any:\n        return self.__form()[key]\n\n    def __iter__(self) -> Iterator[str]:\n        return iter(self.__form())\n\n    def __len__(self) -> int:\n        return len(self.__form())\n\n\ndef _json(value: Any) -> Any:\n    if isinstance(value, _JsonForm):\n        return value\n    if isinstance(value, (list, tuple)):\n        return [_json(item) for item in value]\n    if isinstance(value, dict):\n        return {key: _json(item) for key, item in value.items()}\n    return _pydantic_core.to_jsonable_python(value)\n'
+    yield ']\n\n'
+    if (not (undefined(name='base_module') if l_0_base_module is missing else l_0_base_module)):
+        pass
+        yield '# Keys a model does not declare are kept (as attributes, and in its mapping).\n_OPEN = _ConfigDict(extra="allow", populate_by_name=True)\n\n\nclass _JsonForm(Mapping[str, Any]):\n    """A model read as its JSON data, by JSON key, unknown keys included."""\n\n    def __form(self) -> Dict[str, Any]:\n        fields: Dict[str, Any] = getattr(type(self), "__pydantic_fields__", {})\n        form: Dict[str, Any] = {}\n        for name, info in fields.items():\n            value = getattr(self, name)\n            if value is None and info.default is None:\n                continue\n            form[info.serialization_alias or name] = _json(value)\n        form.update((key, _json(value)) for key, value in vars(self).items() if key not in fields)\n        return form\n\n    def __getitem__(self, key: str) -> Any:\n        return self.__form()[key]\n\n    def __iter__(self) -> Iterator[str]:\n        return iter(self.__form())\n\n    def __len__(self) -> int:\n        return len(self.__form())\n\n\ndef _json(value: Any) -> Any:\n    if isinstance(value, _JsonForm):\n        return value\n    if isinstance(value, (list, tuple)):\n        return [_json(item) for item in value]\n    if isinstance(value, dict):\n        return {key: _json(item) for key, item in value.items()}\n    return _pydantic_core.to_jsonable_python(value)\n'
     for l_1_model in (undefined(name='classes') if l_0_classes is missing else l_0_classes):
         _loop_vars = {}
         pass
@@ -132,4 +144,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=41&2=43&17=45&18=48&20=51&25=53&30=57&33=60&35=63&36=65&38=67&39=70&45=74&46=78&86=82&90=86&91=88&92=91&94=93&97=96&99=101&100=103&101=106&105=110&107=115&109=118&111=120&113=124&115=126&116=129'
+debug_info = '1=44&2=46&17=48&18=51&20=54&25=56&30=60&33=63&35=66&36=68&38=70&39=73&41=76&42=79&48=83&49=87&53=91&91=94&95=98&96=100&97=103&99=105&102=108&104=113&105=115&106=118&110=122&112=127&114=130&116=132&118=136&120=138&121=141'

@@ -85,8 +85,10 @@ def block_imports(context, missing=missing):
     l_0_root_classes = resolve('root_classes')
     l_0_uses_discriminators = resolve('uses_discriminators')
     l_0_import_from = resolve('import_from')
+    l_0_runtime = resolve('runtime')
     l_0_helpers = resolve('helpers')
     l_0_extra_imports = resolve('extra_imports')
+    l_0_group_imports = resolve('group_imports')
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -124,7 +126,7 @@ def block_imports(context, missing=missing):
         pass
         yield 'from pydantic import Discriminator as _Discriminator\nfrom pydantic import Tag as _Tag\n'
     yield '\n'
-    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (['OpenModel'] + t_2(context.eval_ctx, (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers))), _block_vars=_block_vars))
+    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(((undefined(name='runtime') if l_0_runtime is missing else l_0_runtime), '_models', )), (['OpenModel'] + t_2(context.eval_ctx, (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers))), _block_vars=_block_vars))
     yield '\n'
     for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
         _loop_vars = {}
@@ -132,6 +134,12 @@ def block_imports(context, missing=missing):
         yield str(l_1_line)
         yield '\n'
     l_1_line = missing
+    for (l_1_module, l_1_names) in (undefined(name='group_imports') if l_0_group_imports is missing else l_0_group_imports):
+        _loop_vars = {}
+        pass
+        yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.', l_1_module, )), l_1_names, _loop_vars=_loop_vars))
+        yield '\n'
+    l_1_module = l_1_names = missing
 
 def block_all(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -385,4 +393,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'model_class': block_model_class, 'model_header': block_model_header, 'model_docstring': block_model_docstring, 'model_field': block_model_field, 'root_class': block_root_class, 'alias': block_alias, 'param_dict': block_param_dict, 'footer': block_footer}
-debug_info = '2=15&5=16&13=18&41=20&49=23&50=26&93=29&94=32&105=35&106=38&114=41&115=44&149=46&2=49&3=58&5=61&6=71&13=74&16=103&17=106&19=108&20=111&24=114&25=117&27=119&30=122&35=126&36=128&37=131&41=135&43=151&44=155&50=160&51=170&55=171&60=172&63=175&66=178&68=180&71=183&73=186&74=189&82=191&85=195&86=197&87=199&88=201&51=206&53=216&55=219&56=234&57=237&74=240&76=251&77=253&78=256&94=259&96=276&97=278&98=281&101=284&106=287&108=298&109=300&110=303&115=306&117=328&119=331&120=333&122=335&123=339&127=345&128=348&132=353&133=355&134=358&136=360&139=363&141=368&142=370&143=373&149=377'
+debug_info = '2=15&5=16&13=18&44=20&52=23&53=26&96=29&97=32&108=35&109=38&117=41&118=44&152=46&2=49&3=58&5=61&6=71&13=74&16=105&17=108&19=110&20=113&24=116&25=119&27=121&30=124&35=128&36=130&37=133&39=136&40=139&44=143&46=159&47=163&53=168&54=178&58=179&63=180&66=183&69=186&71=188&74=191&76=194&77=197&85=199&88=203&89=205&90=207&91=209&54=214&56=224&58=227&59=242&60=245&77=248&79=259&80=261&81=264&97=267&99=284&100=286&101=289&104=292&109=295&111=306&112=308&113=311&118=314&120=336&122=339&123=341&125=343&126=347&130=353&131=356&135=361&136=363&137=366&139=368&142=371&144=376&145=378&146=381&152=385'

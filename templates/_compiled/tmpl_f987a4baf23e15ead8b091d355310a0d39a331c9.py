@@ -16,7 +16,9 @@ def root(context, missing=missing):
     l_0_extensions_names = resolve('extensions_names')
     l_0_helpers = resolve('helpers')
     l_0_extra_imports = resolve('extra_imports')
+    l_0_group_imports = resolve('group_imports')
     l_0_import_from = resolve('import_from')
+    l_0_runtime = resolve('runtime')
     l_0_names = resolve('names')
     l_0_typed_dicts = resolve('typed_dicts')
     l_0_aliases = resolve('aliases')
@@ -64,12 +66,12 @@ def root(context, missing=missing):
     yield 'from typing_extensions import '
     yield str(t_2(context.eval_ctx, (undefined(name='extensions_names') if l_0_extensions_names is missing else l_0_extensions_names), ', '))
     yield '\n'
-    if ((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)):
+    if (((undefined(name='helpers') if l_0_helpers is missing else l_0_helpers) or (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports)) or (undefined(name='group_imports') if l_0_group_imports is missing else l_0_group_imports)):
         pass
         yield '\n'
         if (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers):
             pass
-            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '._models', (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(((undefined(name='runtime') if l_0_runtime is missing else l_0_runtime), '_models', )), (undefined(name='helpers') if l_0_helpers is missing else l_0_helpers)))
             yield '\n'
         for l_1_line in (undefined(name='extra_imports') if l_0_extra_imports is missing else l_0_extra_imports):
             _loop_vars = {}
@@ -77,6 +79,12 @@ def root(context, missing=missing):
             yield str(l_1_line)
             yield '\n'
         l_1_line = missing
+        for (l_1_module, l_1_names) in (undefined(name='group_imports') if l_0_group_imports is missing else l_0_group_imports):
+            _loop_vars = {}
+            pass
+            yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), str_join(('.', l_1_module, )), l_1_names, _loop_vars=_loop_vars))
+            yield '\n'
+        l_1_module = l_1_names = missing
     yield '\n\n__all__ = [\n'
     for l_1_name in (undefined(name='names') if l_0_names is missing else l_0_names):
         _loop_vars = {}
@@ -166,4 +174,4 @@ def root(context, missing=missing):
     l_1_alias = l_1_split_subscript = missing
 
 blocks = {}
-debug_info = '1=41&2=43&8=45&16=49&17=52&19=54&20=57&25=60&29=64&30=66&32=69&33=71&35=73&36=76&42=80&43=84&49=88&51=92&53=95&54=97&56=99&57=103&61=109&62=112&64=115&68=120&69=122&70=125&72=127&75=130&77=135&78=137&79=140&84=144&86=149&88=152&90=154&92=158&94=160&95=163'
+debug_info = '1=43&2=45&8=47&16=51&17=54&19=56&20=59&25=62&29=66&30=68&32=71&33=73&35=75&36=78&38=81&39=84&45=88&46=92&52=96&54=100&56=103&57=105&59=107&60=111&64=117&65=120&67=123&71=128&72=130&73=133&75=135&78=138&80=143&81=145&82=148&87=152&89=157&91=160&93=162&95=166&97=168&98=171'
