@@ -19,7 +19,7 @@ def root(context, missing=missing):
     pass
     yield from context.blocks['header'][0](context)
     yield from context.blocks['module_docstring'][0](context)
-    yield '\nfrom __future__ import annotations\n\nimport importlib as _importlib\nfrom typing import TYPE_CHECKING, Any, List\n\nif TYPE_CHECKING:\n'
+    yield '\nfrom __future__ import annotations\n\nimport importlib as _importlib\nimport typing as _typing  # as a module: a schema may be called `Any` or `List`\n\nif _typing.TYPE_CHECKING:\n'
     for (l_1_module, l_1_names) in (undefined(name='groups') if l_0_groups is missing else l_0_groups):
         l_1_import_from = resolve('import_from')
         _loop_vars = {}
@@ -52,7 +52,7 @@ def root(context, missing=missing):
         l_2_name = missing
         yield '    ),\n'
     l_1_module = l_1_names = missing
-    yield '}\n_MODULE_OF = {name: module for module, names in _GROUPS.items() for name in names}\n\nif not TYPE_CHECKING:  # type checkers see the imports above; a misspelt name stays an error\n\n    def __getattr__(name: str) -> Any:\n        module = _MODULE_OF.get(name)\n        if module is None:\n            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n        value = getattr(_importlib.import_module(module, __name__), name)\n        globals()[name] = value  # later look-ups find it without this function\n        return value\n\n\ndef __dir__() -> List[str]:\n    return sorted({*globals(), *__all__})\n'
+    yield '}\n_MODULE_OF = {name: module for module, names in _GROUPS.items() for name in names}\n\nif not _typing.TYPE_CHECKING:  # type checkers see the imports above; a misspelt name stays an error\n\n    def __getattr__(name: str) -> _typing.Any:\n        module = _MODULE_OF.get(name)\n        if module is None:\n            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")\n        value = getattr(_importlib.import_module(module, __name__), name)\n        globals()[name] = value  # later look-ups find it without this function\n        return value\n\n\ndef __dir__() -> _typing.List[str]:\n    return sorted({*globals(), *__all__})\n'
 
 def block_header(context, missing=missing):
     resolve = context.resolve_or_missing
