@@ -74,13 +74,16 @@ def block_module_docstring(context, missing=missing):
     if 0: yield None
     _block_vars = {}
     l_0_title_literal = resolve('title_literal')
+    l_0_split_above = resolve('split_above')
     l_0_package_name = resolve('package_name')
     pass
     yield '"""Models of the '
     yield str((undefined(name='title_literal') if l_0_title_literal is missing else l_0_title_literal))
-    yield ', each module imported on first use.\n\nThe spec has many models, so they live in private modules: one per resource\n(what only its operations reach), `_common` (what several resources reach)\nand `_other` (what no operation reaches). A name is looked up in its module\nthe first time it is used, so a call loads only the models it needs; import\nthem from here (`from '
+    yield ', each module imported on first use.\n\nThe spec has more than '
+    yield str((undefined(name='split_above') if l_0_split_above is missing else l_0_split_above))
+    yield ' schemas, so its models live in private\nmodules: one per resource (what only its operations reach), `_common` (what\nseveral resources reach) and `_other` (what no operation reaches). A name is looked up in its module\nthe first time it is used, so a call loads only the models it needs; import\nthem from here (`from '
     yield str((undefined(name='package_name') if l_0_package_name is missing else l_0_package_name))
     yield '.models import Name`), never from the\nprivate modules, whose layout follows the spec.\n"""\n'
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring}
-debug_info = '2=19&5=20&23=22&24=27&28=31&29=35&35=39&36=43&37=45&38=49&2=56&3=65&5=68&6=79&12=81'
+debug_info = '2=19&5=20&23=22&24=27&28=31&29=35&35=39&36=43&37=45&38=49&2=56&3=65&5=68&6=80&8=82&12=84'

@@ -13,6 +13,7 @@ the package with user code passes `mypy --strict`.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -107,16 +108,25 @@ def test_the_rule_splits_only_above_the_threshold_and_keeps_cycles_in_one_group(
     assert _groups(FILLERS) == groups  # deterministic
 
 
-def _generate(tmp: Path, **config: str) -> Path:
+def _generate(tmp: Path, seed: str = "0", **config: str) -> Path:
     spec = tmp / "forest.json"
     spec.write_text(json.dumps(split_spec(FILLERS)), encoding="utf-8")
     (tmp / "clientgen.yaml").write_text(yaml.safe_dump({"package_name": PACKAGE, **config}), encoding="utf-8")
-    out = tmp / "out"
+    out = tmp / f"out{seed}"
     done = subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--config",
-                           str(tmp / "clientgen.yaml"), "--output", str(out), "-q"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+                           str(tmp / "clientgen.yaml"), "--output", str(out), "-q", "--no-cache"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONHASHSEED": seed})
     assert done.returncode == 0, done.stderr
     return out
+
+
+def test_the_split_package_is_the_same_whatever_the_hash_seed(tmp_path: Path) -> None:
+    first, second = _generate(tmp_path, "1"), _generate(tmp_path, "2")
+    files = sorted(p.relative_to(first) for p in first.rglob("*.py"))
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*.py"))
+    assert Path(PACKAGE, "models", "_trees.py") in files
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
 
 
 # One call of the trees resource, answered by an httpx.MockTransport; then the cycle and the

@@ -226,7 +226,7 @@ def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) ->
     if api.model_style == "dataclasses":
         base = ModelGroup(BASE, frozenset())
         files[f"{package}/models/{BASE}.py"] = _render(env, template, **common, **vars(view(api, base, groups)))
-    index = index_view(api, groups, params)
+    index = index_view(groups, params)
     files[f"{package}/models/__init__.py"] = _render(env, "package/models/__init__.py.j2", **common, **vars(index))
     return files
 

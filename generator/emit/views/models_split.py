@@ -47,7 +47,7 @@ class ModelsIndexView:
 
     groups: tuple[tuple[str, tuple[str, ...]], ...]  # (module, its public names sorted), by module
     names: tuple[str, ...]  # every public name, sorted (`__all__`)
-    style: str  # the config's model_style, for the docstring
+    split_above: int  # the rule: a spec of more schemas than this is split
 
 
 def model_groups(api: Api) -> tuple[ModelGroup, ...]:
@@ -72,14 +72,15 @@ def model_groups(api: Api) -> tuple[ModelGroup, ...]:
     return groups
 
 
-def index_view(api: Api, groups: tuple[ModelGroup, ...], params: Iterable[str]) -> ModelsIndexView:
+def index_view(groups: tuple[ModelGroup, ...], params: Iterable[str]) -> ModelsIndexView:
     """`params`: the `<Model>Param` TypedDicts written (each lives beside its model)."""
     params = set(params)
     listed = tuple(
         (g.module, tuple(sorted({*g.names, *(param_name(n) for n in g.names if param_name(n) in params)})))
         for g in groups
     )
-    return ModelsIndexView(listed, tuple(sorted(n for _, names in listed for n in names)), api.model_style)
+    names = tuple(sorted(n for _, names in listed for n in names))
+    return ModelsIndexView(listed, names, SPLIT_ABOVE)
 
 
 def imports_of(group: ModelGroup, groups: tuple[ModelGroup, ...], used: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
