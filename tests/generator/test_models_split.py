@@ -228,3 +228,11 @@ def test_the_split_package_and_user_code_pass_mypy_strict(tmp_path: Path) -> Non
     typo = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "typo.py"],
                           cwd=out, capture_output=True, text=True, timeout=600)
     assert typo.returncode == 1 and 'has no attribute "Nodee"' in typo.stdout, typo.stdout
+
+
+@pytest.mark.parametrize("style", ["dataclasses", "typeddict"])
+def test_the_split_package_passes_mypy_strict_in_the_other_styles(style: str, tmp_path: Path) -> None:
+    out = _generate(tmp_path, model_style=style)
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE],
+                          cwd=out, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
