@@ -13,6 +13,7 @@ from generator.ir.types import (
 )
 
 if TYPE_CHECKING:
+    from generator.emit.views.models_split import ModelGroup
     from generator.emit.views.models_typeddict import KeyView
 
 
@@ -66,6 +67,8 @@ class ModelsView:
     # `argument_dicts: typed`: the `<Model>Param` TypedDicts arguments also take (see params.py)
     param_dicts: tuple[ParamDictView, ...] = ()
     extensions_names: tuple[str, ...] = ()  # imported from typing_extensions
+    group_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()  # split package: (sibling module, names) imported
+    runtime: str = "."  # how the runtime modules are reached: "." from models.py, ".." from models/_<group>.py
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,16 @@ class SchemasView:
     rows: tuple[str, ...]  # `"Model": {...}` entries of DRIFT_SCHEMAS, sorted by model name
 
 
-def models_view(api: Api) -> ModelsView:
+def models_view(api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()) -> ModelsView:
+    """The whole models module, or with `group` one module of a split models package."""
     schemas = {d.name: d for d in api.schemas}
+    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
     printer = TypePrinter(schemas)
     tag_fields = _tag_fields(api.schemas)
     classes = tuple(
-        _class_view(d, printer, tag_fields) for d in api.schemas if isinstance(d, ModelDef)
+        _class_view(d, printer, tag_fields) for d in mine if isinstance(d, ModelDef)
     )
-    ordered, cyclic = _alias_order(api.schemas)
+    ordered, cyclic = _alias_order(mine)
     aliases = tuple(_alias_view(d, printer) for d in ordered if d.name not in cyclic)
     # An alias that (indirectly) names itself cannot run at import time; as a
     # RootModel its type is only resolved when first used.
@@ -88,13 +93,14 @@ def models_view(api: Api) -> ModelsView:
     helpers = sorted(
         {
             "by_property" if d.discriminator.by == "property" else "by_key"
-            for d in api.schemas
+            for d in mine
             if isinstance(d, UnionDef) and d.discriminator
         }
     )
+    from generator.emit.views.models_split import imports_of
     from generator.emit.views.params import param_dicts
 
-    params = param_dicts(api, printer)
+    params = param_dicts(api, printer, None if group is None else group.names)
     typing_names = set(printer.typing_names)
     if helpers:
         typing_names |= {"Annotated", "Union"}
@@ -104,10 +110,10 @@ def models_view(api: Api) -> ModelsView:
         classes=classes,
         root_classes=root_classes,
         aliases=aliases,
-        names=tuple(sorted([*schemas, *(p.name for p in params)])),
+        names=tuple(sorted([*(d.name for d in mine), *(p.name for p in params)])),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
-        extra_imports=import_lines(printer.extra_imports),
+        extra_imports=import_lines(printer.extra_imports, depth=1 if group is None else 2),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
         param_dicts=params,
@@ -116,6 +122,8 @@ def models_view(api: Api) -> ModelsView:
             | ({"NotRequired"} if any(k.annotation.startswith("NotRequired[") for p in params for k in p.keys) else set())
             | ({"deprecated"} if any(c.renamed for c in classes) else set())
         )),
+        group_imports=() if group is None else imports_of(group, groups, printer.model_names),
+        runtime="." if group is None else "..",
     )
 
 

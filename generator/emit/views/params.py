@@ -11,6 +11,8 @@ check goes all the way down. Keys are the JSON keys; one the spec does not requi
 
 from __future__ import annotations
 
+from typing import AbstractSet
+
 from generator.emit.views import literals
 from generator.emit.views.models import ParamDictView
 from generator.emit.views.models_typeddict import KeyView, _class_key
@@ -19,18 +21,22 @@ from generator.ir import Api, ModelDef, NamedType, NullableType, SchemaDef
 from generator.ir.types import ListType, MapType, TupleType, TypeRef, UnionType
 
 
-def param_dicts(api: Api, printer: TypePrinter) -> tuple[ParamDictView, ...]:
+def param_dicts(api: Api, printer: TypePrinter, only: AbstractSet[str] | None = None) -> tuple[ParamDictView, ...]:
     """The Param TypedDicts of the models an argument reaches, sorted by name; none unless
-    `argument_dicts: typed`. `printer` collects the typing names they use."""
+    `argument_dicts: typed`. `printer` collects the typing and model names they use.
+    `only`: the models of one module of a split models package (each Param sits beside its model)."""
     if api.argument_dicts != "typed" or api.model_style == "typeddict":
         return ()
     schemas = {d.name: d for d in api.schemas}
     reached = _argument_models(api, schemas)
+    if only is not None:
+        reached &= only
     params = TypePrinter(schemas, param_dicts=True)
     views = tuple(_view(schemas[name], params) for name in sorted(reached))  # type: ignore[arg-type]
     printer.typing_names |= params.typing_names
     printer.datetime_names |= params.datetime_names
     printer.extra_imports |= params.extra_imports
+    printer.model_names |= params.model_names
     return views
 
 
