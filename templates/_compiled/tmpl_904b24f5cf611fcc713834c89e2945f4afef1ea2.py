@@ -145,6 +145,7 @@ def block_usage(context, missing=missing):
     l_0_aclient = resolve('aclient')
     l_0_typed_dicts = resolve('typed_dicts')
     l_0_api = resolve('api')
+    l_0_params = resolve('params')
     try:
         t_1 = environment.filters['join']
     except KeyError:
@@ -221,6 +222,11 @@ def block_usage(context, missing=missing):
         pass
         yield 'Models keep fields this client does\nnot know yet (`model.model_extra`)'
     yield ', and enums accept values it has not seen.\n'
+    if (undefined(name='params') if l_0_params is missing else l_0_params):
+        pass
+        yield "An argument that takes a model also takes a plain dict typed by the model's\n`<Model>Param` TypedDict from `models`, so mypy checks its keys and value\ntypes; the model itself is still accepted. The Params: "
+        yield str((undefined(name='params') if l_0_params is missing else l_0_params))
+        yield '.\n'
 
 def block_authentication(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -643,7 +649,7 @@ def block_tests(context, missing=missing):
                 yield '`'
                 yield str(l_1_e)
                 yield '`'
-                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 338 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
+                yield str(('/' if (not environment.getattr(l_1_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 343 in 'package/README.md.j2' evaluated to false and no else section was defined.")))
             l_1_loop = l_1_e = missing
             yield ' '
             yield str(('give' if (t_2((undefined(name='test_envs') if l_0_test_envs is missing else l_0_test_envs)) > 1) else 'gives'))
@@ -749,4 +755,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'title': block_title, 'install': block_install, 'usage': block_usage, 'authentication': block_authentication, 'streaming': block_streaming, 'pagination': block_pagination, 'files': block_files, 'errors': block_errors, 'retries': block_retries, 'async_usage': block_async_usage, 'tests': block_tests, 'drift': block_drift, 'logging': block_logging, 'methods': block_methods, 'footer': block_footer}
-debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&74=30&107=31&174=32&201=33&246=35&265=37&298=39&321=40&342=41&356=42&395=44&404=45&5=47&6=63&8=66&9=84&11=86&12=92&14=99&17=102&24=112&25=116&31=129&35=155&36=158&39=160&40=163&42=167&43=175&44=178&50=187&54=191&55=197&56=199&57=202&69=213&70=216&74=224&75=241&87=244&88=248&91=255&95=258&102=260&103=264&107=274&108=302&113=305&114=308&115=314&116=317&117=319&122=324&124=327&129=336&130=338&131=344&132=347&133=349&138=354&140=357&155=365&158=368&161=370&163=373&165=375&166=378&174=382&175=393&180=396&181=399&184=405&188=414&189=416&192=422&201=430&202=443&209=446&210=449&214=458&215=460&222=467&225=469&230=472&231=475&235=484&236=486&246=494&250=504&265=507&269=520&270=523&272=525&273=528&279=537&281=539&282=542&298=551&299=564&304=567&308=571&309=573&310=576&321=587&322=629&331=632&337=634&338=636&342=655&343=673&346=676&351=678&356=681&360=695&371=699&372=702&380=706&382=711&390=715&395=719&400=729&401=733&404=741'
+debug_info = '2=15&3=18&4=21&5=24&8=25&17=27&31=29&79=30&112=31&179=32&206=33&251=35&270=37&303=39&326=40&347=41&361=42&400=44&409=45&5=47&6=63&8=66&9=84&11=86&12=92&14=99&17=102&24=112&25=116&31=129&35=156&36=159&39=161&40=164&42=168&43=176&44=179&50=188&54=192&55=198&56=200&57=203&69=214&70=217&73=224&76=227&79=230&80=247&92=250&93=254&96=261&100=264&107=266&108=270&112=280&113=308&118=311&119=314&120=320&121=323&122=325&127=330&129=333&134=342&135=344&136=350&137=353&138=355&143=360&145=363&160=371&163=374&166=376&168=379&170=381&171=384&179=388&180=399&185=402&186=405&189=411&193=420&194=422&197=428&206=436&207=449&214=452&215=455&219=464&220=466&227=473&230=475&235=478&236=481&240=490&241=492&251=500&255=510&270=513&274=526&275=529&277=531&278=534&284=543&286=545&287=548&303=557&304=570&309=573&313=577&314=579&315=582&326=593&327=635&336=638&342=640&343=642&347=661&348=679&351=682&356=684&361=687&365=701&376=705&377=708&385=712&387=717&395=721&400=725&405=735&406=739&409=747'

@@ -1,4 +1,5 @@
-"""`<Model>Param` TypedDicts: what a model argument may be given as (config `argument_dicts: typed`).
+"""`<Model>Param` TypedDicts: what a model argument may be given as (config `argument_dicts`:
+`typed`, the default for pydantic models; `any` turns them off).
 
 As openai-python's `*_params.py`: `client.chat.send_message(inputs={"city": "Oslo"})` is
 checked by mypy key by key, and the model (`AppInputs(city="Oslo")`) is still accepted:
@@ -19,15 +20,19 @@ from generator.ir import Api, ModelDef, NamedType, NullableType, SchemaDef
 from generator.ir.types import ListType, MapType, TupleType, TypeRef, UnionType
 
 
-def param_dicts(api: Api, printer: TypePrinter) -> tuple[ParamDictView, ...]:
-    """The Param TypedDicts of the models an argument reaches, sorted by name; none unless
-    `argument_dicts: typed`. `printer` collects the typing names they use."""
+def param_models(api: Api) -> tuple[str, ...]:
+    """The models an argument reaches, sorted: each gets a Param TypedDict. None unless
+    `argument_dicts: typed`, and none for TypedDict models, which are dicts already."""
     if api.argument_dicts != "typed" or api.model_style == "typeddict":
         return ()
+    return tuple(sorted(_argument_models(api, {d.name: d for d in api.schemas})))
+
+
+def param_dicts(api: Api, printer: TypePrinter) -> tuple[ParamDictView, ...]:
+    """The Param TypedDicts of `param_models`. `printer` collects the typing names they use."""
     schemas = {d.name: d for d in api.schemas}
-    reached = _argument_models(api, schemas)
     params = TypePrinter(schemas, param_dicts=True)
-    views = tuple(_view(schemas[name], params) for name in sorted(reached))  # type: ignore[arg-type]
+    views = tuple(_view(schemas[name], params) for name in param_models(api))  # type: ignore[arg-type]
     printer.typing_names |= params.typing_names
     printer.datetime_names |= params.datetime_names
     printer.extra_imports |= params.extra_imports
