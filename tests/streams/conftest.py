@@ -3,8 +3,8 @@ session, on first use), and a live SSE server on 127.0.0.1."""
 
 from __future__ import annotations
 
-import importlib
 import gc
+import importlib
 import json
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -37,7 +37,8 @@ class Package:
 
 @dataclass
 class Packages:
-    """Every case, generated into `root` on first use; `root` is on sys.path."""
+    """Every case, generated into `root/<package>` on first use and importable until
+    `imported` is unwound (the `packages` fixture's end)."""
 
     root: Path
     built: Dict[str, Package] = field(default_factory=dict)
@@ -88,6 +89,7 @@ def sse(_sse_server: SSEServer) -> SSEServer:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
 
 @pytest.fixture
 def no_gc() -> Iterator[None]:
