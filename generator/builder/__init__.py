@@ -15,6 +15,7 @@ import dataclasses
 from typing import Any, Mapping
 
 from generator import naming
+from generator.builder.discriminators import mark_tags
 from generator.builder.errors import BuildError, BuildWarning
 from generator.builder.operations import OperationBuilder
 from generator.builder.paging import page_info
@@ -95,7 +96,7 @@ def build_api(
         base_url_env=config.base_url_env or sibling_variable(api_key_env, "BASE_URL"),
         source_name=source_name,
         security=schemes,
-        schemas=definitions,
+        schemas=mark_tags(definitions),
         resources=resources,
         model_style=config.model_style,
         argument_dicts=config.argument_dicts,
