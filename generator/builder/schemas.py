@@ -1,9 +1,10 @@
-"""JSON Schema (OpenAPI flavour) -> named `SchemaDef`s and `TypeRef`s.
+"""JSON Schema (OpenAPI flavour) -> named `SchemaDef`s and `TypeRef`s: the define pass.
 
-Names are registered for every component first, then bodies are filled in on
-demand; a schema being built is already named, which is what makes cycles
-free. Inline object schemas, discriminated unions and enums that need a name
-are lifted into named definitions called after where they sit
+It runs after the discriminators and names passes (builder/__init__.py lists the order),
+filling in bodies on demand. `shapes.shape_of` picks each schema's shape; the two tables
+at the end map a shape to a class (`_CLASSES`, for a schema defined under a name) or a
+type (`_TYPES`, for any schema). Inline object schemas, discriminated unions and enums
+that need a name are lifted into named definitions called after where they sit
 (`ChatRequest.files[]` -> `ChatRequestFilesItem`), so names are stable.
 """
 
@@ -15,11 +16,12 @@ from typing import Any
 from generator import naming
 from generator.builder import pointers
 from generator.builder.defaults import default_fits
-from generator.builder.discriminators import SCHEMAS, TaggedUnion, find_tagged_unions, tags_by_variant
+from generator.builder.discriminators import SCHEMAS, TaggedUnion, tags_by_variant
 from generator.builder.keywords import annotated_schema, enum_values, has_float
 from generator.builder.errors import BuildWarning
 from generator.builder.hints import value_hints
 from generator.builder.merge import Merged, merged_object
+from generator.builder.names import SchemaNames
 from generator.builder.shapes import (
     CLASS_SHAPES,
     Shape,
@@ -57,41 +59,24 @@ __all__ = ["SchemaBuilder", "clean_text", "split_nullable"]
 
 
 class SchemaBuilder:
-    def __init__(self, document: Mapping[str, Any], warnings: list[BuildWarning]) -> None:
+    """The define pass: each schema's definition built from its shape (`shapes.shape_of`),
+    on first use, under the name the naming pass gave it (or, for a structure lifted from
+    where it sits, a name claimed then); `definitions()` builds every component not reached."""
+
+    def __init__(self, document: Mapping[str, Any], unions: dict[str, TaggedUnion], names: SchemaNames,
+                 warnings: list[BuildWarning]) -> None:
         self._document = document
         self._warnings = warnings
-        self._unions: dict[str, TaggedUnion] = find_tagged_unions(document, warnings)
+        self._unions = unions
         self._tags = tags_by_variant(self._unions)
-        self._names: dict[str, str] = {}
-        self._taken: set[str] = set()  # the values of _names, for unique() without a copy per name
+        self._names = names
         self._defs: dict[str, SchemaDef] = {}
         self._building: set[str] = set()
         self._nullable: set[str] = set()  # models whose own schema allows null
-        self._register_components()
-
-    # -- names --------------------------------------------------------------
-
-    def _register_components(self) -> None:
-        components = self._document.get("components", {}) or {}
-        schemas = components.get("schemas", {}) or {}
-        for name in sorted(schemas):
-            pointer = pointers.join(SCHEMAS, name)
-            wanted = naming.class_name(name)
-            if self._claim(pointer, wanted) != wanted:
-                self._warnings.append(BuildWarning(
-                    f"schema {name!r} is also class {wanted!r} in Python; this one is {self._names[pointer]!r}", pointer))
-            elif message := naming.rename_warning("schema", name, wanted):
-                self._warnings.append(BuildWarning(message, pointer))
-
-    def _claim(self, pointer: str, wanted: str) -> str:
-        if pointer not in self._names:
-            self._names[pointer] = naming.unique(wanted, self._taken)
-            self._taken.add(self._names[pointer])
-        return self._names[pointer]
 
     def definitions(self) -> tuple[SchemaDef, ...]:
         """All definitions built so far, sorted by name (build components first)."""
-        for pointer in sorted(p for p in self._names if p.startswith(SCHEMAS + "/")):
+        for pointer in self._names.components():
             self.define(pointer)
         return tuple(self._defs[name] for name in sorted(self._defs))
 
@@ -122,7 +107,7 @@ class SchemaBuilder:
 
     def define(self, pointer: str, schema: Mapping[str, Any] | None = None, hint: str = "") -> str:
         """Name the schema at `pointer` and make sure its definition exists."""
-        name = self._claim(pointer, hint or naming.class_name(pointer.rsplit("/", 1)[-1]))
+        name = self._names.claim(pointer, hint or naming.class_name(pointer.rsplit("/", 1)[-1]))
         if name in self._defs or name in self._building:
             return name
         if schema is None:
@@ -262,7 +247,7 @@ class SchemaBuilder:
     def _fallback(self, union_name: str, tag_property: str | None) -> str:
         """A model for variants this client does not know yet; keeps every field."""
         fallback_pointer = f"/x-clientgen/unknown/{union_name}"
-        name = self._claim(fallback_pointer, union_name + "Unknown")
+        name = self._names.claim(fallback_pointer, union_name + "Unknown")
         fields: tuple[Field, ...] = ()
         if tag_property is not None:
             fields = (Field(naming.field_name(tag_property), tag_property, PrimitiveType("str"), True,
