@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.emit.views import literals
-from generator.emit.views.models import _alias_order, _tag_fields
+from generator.emit.views.models import _alias_order
 from generator.emit.views.models_typeddict import TypeAliasView, _QuotingPrinter, _type_alias_view, group_imports
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NullableType, UnionDef
@@ -72,8 +72,7 @@ def dataclass_models_view(
     schemas = {d.name: d for d in api.schemas}
     mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
     printer = TypePrinter(schemas)
-    tag_fields = _tag_fields(api.schemas)
-    classes = tuple(_class_view(d, printer, tag_fields) for d in mine if isinstance(d, ModelDef))
+    classes = tuple(_class_view(d, printer) for d in mine if isinstance(d, ModelDef))
     ordered, cyclic = _alias_order(mine)
     quoting = _QuotingPrinter(schemas, cyclic)
     aliases = tuple(_type_alias_view(d, quoting if d.name in cyclic else printer, d.name in cyclic) for d in ordered)
@@ -107,17 +106,17 @@ def dataclass_models_view(
     )
 
 
-def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str, str]]) -> DataclassView:
-    views = [_field_view(f, printer, (model.name, f.wire_name) in tag_fields) for f in model.fields]
+def _class_view(model: ModelDef, printer: TypePrinter) -> DataclassView:
+    views = [_field_view(f, printer) for f in model.fields]
     # Required fields first, those renamed through `_Field(...)` last among them: the
     # dataclass machinery counts any `= ...` as a default. Each group keeps the spec's order.
     views.sort(key=lambda v: 2 if v.has_default else 1 if v.assignment else 0)
     return DataclassView(model.name, literals.docstring_body(model.description), tuple(views))
 
 
-def _field_view(field: Field, printer: TypePrinter, is_tag: bool) -> DataFieldView:
-    annotation = printer.annotation(field.type, open_enums=not is_tag)
-    optional = not field.required and not is_tag and not isinstance(field.type, NullableType)
+def _field_view(field: Field, printer: TypePrinter) -> DataFieldView:
+    annotation = printer.annotation(field.type, open_enums=not field.is_tag)
+    optional = not field.required and not field.is_tag and not isinstance(field.type, NullableType)
     if optional and annotation != "Any":
         printer.typing_names.add("Optional")
         annotation = f"Optional[{annotation}]"

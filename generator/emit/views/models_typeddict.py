@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.emit.views import literals
-from generator.emit.views.models import _alias_order, _alias_view, _names_in, _tag_fields
+from generator.emit.views.models import _alias_order, _alias_view, _names_in
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NamedType, NullableType, SchemaDef, UnionDef
 
@@ -96,10 +96,9 @@ def typeddict_models_view(
     schemas = {d.name: d for d in api.schemas}
     mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
     printer = TypePrinter(schemas)
-    tag_fields = _tag_fields(api.schemas)
     extensions = {"TypedDict"}
     typed_dicts = tuple(
-        _typed_dict_view(d, printer, tag_fields, extensions) for d in mine if isinstance(d, ModelDef)
+        _typed_dict_view(d, printer, extensions) for d in mine if isinstance(d, ModelDef)
     )
     ordered, cyclic = _alias_order(mine)
     quoting = _QuotingPrinter(schemas, cyclic)
@@ -183,12 +182,8 @@ def _union_expression(union: UnionDef, printer: TypePrinter) -> str:
     return f"Annotated[Union[{members}], _Discriminator({router})]"
 
 
-def _typed_dict_view(
-    model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str, str]], extensions: set[str]
-) -> TypedDictView:
-    keys = tuple(
-        _key_view(f, printer, (model.name, f.wire_name) in tag_fields, extensions) for f in model.fields
-    )
+def _typed_dict_view(model: ModelDef, printer: TypePrinter, extensions: set[str]) -> TypedDictView:
+    keys = tuple(_key_view(f, printer, extensions) for f in model.fields)
     functional = not all(_class_key(f.wire_name) for f in model.fields)
     return TypedDictView(model.name, literals.docstring_body(model.description), keys, functional)
 
@@ -198,11 +193,11 @@ def _class_key(wire_name: str) -> bool:
     return wire_name.isidentifier() and not keyword.iskeyword(wire_name) and not wire_name.startswith("__")
 
 
-def _key_view(field: Field, printer: TypePrinter, is_tag: bool, extensions: set[str]) -> KeyView:
+def _key_view(field: Field, printer: TypePrinter, extensions: set[str]) -> KeyView:
     """A tag is always present (it is what routed the value here); any other key
     the spec does not require may be missing, or null, as the pydantic style allows."""
-    inner = printer.annotation(field.type, open_enums=not is_tag)
-    required = field.required or is_tag
+    inner = printer.annotation(field.type, open_enums=not field.is_tag)
+    required = field.required or field.is_tag
     if not required and not isinstance(field.type, NullableType) and inner != "Any":
         printer.typing_names.add("Optional")
         inner = f"Optional[{inner}]"
