@@ -187,7 +187,6 @@ class PageInfo:
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
-    python_name: str
     method: str
     path: str
     parameters: tuple[Parameter, ...]
@@ -205,6 +204,9 @@ class Operation:
     security: Requirement | None = None
     # Servers of the operation (or its path), which replace the API's for it.
     servers: tuple[Server, ...] = ()
+    # The method name, given by the resources pass alone (builder/resources.py): only there
+    # are the other names of its resource known. "" until then.
+    python_name: str = ""
 
     @property
     def http_method(self) -> str:
