@@ -75,6 +75,7 @@ def root(context, missing=missing):
     yield '\n'
     def macro(l_1_m, l_1_is_async):
         t_4 = []
+        l_1_r = resolve('r')
         l_1_client_await = missing
         if l_1_m is missing:
             l_1_m = undefined("parameter 'm' was not provided", name='m')
@@ -83,7 +84,21 @@ def root(context, missing=missing):
         pass
         l_1_client_await = ('await ' if (l_1_is_async and (not environment.getattr(l_1_m, 'page_spec'))) else '')
         t_4.append(
-            '_options = make_request_options(\n            extra_headers=extra_headers,\n            extra_query=extra_query,\n            extra_body=extra_body,\n            timeout=timeout,\n            max_retries=max_retries,\n        )\n',
+            '_options = make_request_options(\n',
+        )
+        for l_2_name in environment.getattr((undefined(name='r') if l_1_r is missing else l_1_r), 'call_options'):
+            _loop_vars = {}
+            pass
+            t_4.extend((
+                '            ',
+                str(l_2_name),
+                '=',
+                str(l_2_name),
+                ',\n',
+            ))
+        l_2_name = missing
+        t_4.append(
+            '        )\n',
         )
         def t_5(fiter):
             for (l_2_keyword, l_2_expression) in fiter:
@@ -488,7 +503,7 @@ def block_imports(context, missing=missing):
         pass
         yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._streaming', t_7(environment, (((['Stream'] if (undefined(name='with_sync') if l_0_with_sync is missing else l_0_with_sync) else []) + (['AsyncStream'] if (undefined(name='with_async') if l_0_with_async is missing else l_0_with_async) else [])) + ['StreamSpec'])), _block_vars=_block_vars))
         yield '\n'
-    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._types', ((['FileInput'] if environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'uses_files') else []) + ['Headers', 'NOT_GIVEN', 'NotGiven', 'Query', 'Timeout', 'make_request_options']), _block_vars=_block_vars))
+    yield str(context.call((undefined(name='import_from') if l_0_import_from is missing else l_0_import_from), '.._types', environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'runtime_types'), _block_vars=_block_vars))
     yield '\n'
     for l_1_line in environment.getattr((undefined(name='r') if l_0_r is missing else l_0_r), 'extra_imports'):
         _loop_vars = {}
@@ -894,4 +909,4 @@ def block_footer(context, missing=missing):
     pass
 
 blocks = {'header': block_header, 'module_docstring': block_module_docstring, 'imports': block_imports, 'all': block_all, 'constants': block_constants, 'resource_class': block_resource_class, 'class_header': block_class_header, 'class_docstring': block_class_docstring, 'class_init': block_class_init, 'children': block_children, 'method': block_method, 'method_overloads': block_method_overloads, 'method_decorators': block_method_decorators, 'method_docstring': block_method_docstring, 'method_body': block_method_body, 'class_extra': block_class_extra, 'wrapper_classes': block_wrapper_classes, 'footer': block_footer}
-debug_info = '2=25&5=26&9=28&74=30&78=31&86=33&89=46&90=51&93=58&94=63&96=69&99=75&100=83&108=87&109=96&111=102&112=106&113=108&114=110&115=112&116=114&117=117&118=121&120=124&121=128&123=131&124=135&126=138&127=142&129=145&130=149&132=152&133=157&135=165&136=168&137=172&139=175&140=179&145=187&146=191&147=193&148=195&149=197&150=199&151=201&152=204&153=208&155=211&156=215&158=218&159=222&161=225&162=229&164=232&165=236&167=239&168=244&170=252&171=255&172=259&174=262&175=266&180=272&182=276&183=278&184=280&185=282&187=289&188=291&189=293&190=295&192=298&193=302&195=305&196=309&198=312&199=316&201=319&202=323&204=326&205=330&207=333&208=335&209=340&211=348&212=351&213=355&215=358&216=362&219=365&220=369&222=372&223=376&230=387&231=391&232=393&233=395&334=397&2=399&3=408&5=411&6=421&9=424&13=449&14=452&17=455&19=457&23=460&27=463&28=465&31=468&32=470&34=472&37=475&41=479&45=482&50=486&51=488&53=490&54=492&55=495&57=498&58=500&60=502&63=505&64=510&65=512&66=516&67=518&69=522&74=526&75=546&76=558&78=561&79=570&81=574&233=582&234=591&239=592&242=593&257=594&268=596&269=601&270=603&295=605&297=609&298=611&300=613&302=616&304=617&234=619&237=630&239=634&240=650&242=653&244=666&248=668&250=670&253=673&255=675&257=679&258=694&261=701&262=703&263=705&265=707&270=712&271=724&279=726&284=728&285=733&290=734&271=736&272=745&275=752&279=759&280=768&281=771&285=774&286=789&287=792&290=795&291=813&302=816&304=825&307=834&308=841&311=844&312=848&313=851&316=854&317=859&319=864&322=867&325=873&326=875&328=877&334=886'
+debug_info = '2=25&5=26&9=28&74=30&78=31&86=33&89=46&90=51&93=58&94=63&96=69&99=75&100=84&102=88&103=93&106=102&107=111&109=117&110=121&111=123&112=125&113=127&114=129&115=132&116=136&118=139&119=143&121=146&122=150&124=153&125=157&127=160&128=164&130=167&131=172&133=180&134=183&135=187&137=190&138=194&143=202&144=206&145=208&146=210&147=212&148=214&149=216&150=219&151=223&153=226&154=230&156=233&157=237&159=240&160=244&162=247&163=251&165=254&166=259&168=267&169=270&170=274&172=277&173=281&178=287&180=291&181=293&182=295&183=297&185=304&186=306&187=308&188=310&190=313&191=317&193=320&194=324&196=327&197=331&199=334&200=338&202=341&203=345&205=348&206=350&207=355&209=363&210=366&211=370&213=373&214=377&217=380&218=384&220=387&221=391&228=402&229=406&230=408&231=410&332=412&2=414&3=423&5=426&6=436&9=439&13=464&14=467&17=470&19=472&23=475&27=478&28=480&31=483&32=485&34=487&37=490&41=494&45=497&50=501&51=503&53=505&54=507&55=510&57=513&58=515&60=517&63=520&64=525&65=527&66=531&67=533&69=537&74=541&75=561&76=573&78=576&79=585&81=589&231=597&232=606&237=607&240=608&255=609&266=611&267=616&268=618&293=620&295=624&296=626&298=628&300=631&302=632&232=634&235=645&237=649&238=665&240=668&242=681&246=683&248=685&251=688&253=690&255=694&256=709&259=716&260=718&261=720&263=722&268=727&269=739&277=741&282=743&283=748&288=749&269=751&270=760&273=767&277=774&278=783&279=786&283=789&284=804&285=807&288=810&289=828&300=831&302=840&305=849&306=856&309=859&310=863&311=866&314=869&315=874&317=879&320=882&323=888&324=890&326=892&332=901'

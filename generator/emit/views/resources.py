@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from generator import naming
+from generator.call_options import CALL_OPTIONS
 from generator.emit.views import literals
 from generator.emit.views.auth import requirement_literal, servers_literal
 from generator.emit.views.calls import (
@@ -39,16 +40,6 @@ from generator.ir import (
 )
 from generator.ir.types import LiteralType, strip_nullable
 
-# Keyword arguments every method takes after the spec's own.
-_STANDARD_PARAMS = (
-    ("extra_headers", "Optional[Headers]", "None"),
-    ("extra_query", "Optional[Query]", "None"),
-    ("extra_body", "Optional[Mapping[str, object]]", "None"),
-    ("timeout", "Union[Timeout, NotGiven]", "NOT_GIVEN"),
-    ("max_retries", "Union[int, NotGiven]", "NOT_GIVEN"),
-)
-
-
 @dataclass(frozen=True)
 class ParamView:
     """One parameter of a method signature."""
@@ -56,6 +47,10 @@ class ParamView:
     name: str  # a safe identifier
     annotation: str  # the type hint as source, e.g. "Union[int, NotGiven]"
     default: str | None  # the default as source ("NOT_GIVEN"); None: required
+
+
+# Keyword arguments every method takes after the spec's own (generator/call_options.py).
+_CALL_PARAMS = tuple(ParamView(option.name, option.annotation, option.default) for option in CALL_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -135,6 +130,8 @@ class ResourceView:
     uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
     uses_part: bool  # some multipart field has an encoding (runtime `Part`)
     uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
+    call_options: tuple[str, ...]  # the per-call keyword arguments every method passes to make_request_options
+    runtime_types: tuple[str, ...]  # names imported from the runtime's _types, sorted
     # `--compatible-with`: old method names making the new calls (deprecated), by name
     aliases: tuple[MethodView, ...] = ()
     # `--compatible-with`: (name, message literal) of old methods whose operation is gone
@@ -168,7 +165,8 @@ def resource_view(
     if any(op.servers for op in everything):
         variables = any(s.variables for op in everything for s in op.servers)
         printer.extra_imports.add("from ._servers import Server" + (", Variable" if variables else ""))
-    typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
+    # Union: also `Union[..., NotGiven]`, the annotation of every optional argument.
+    typing_names = set(printer.typing_names) | {"Union"} | {n for o in CALL_OPTIONS for n in o.typing_names}
     if any(m.overloads for m in (*methods, *aliases)):
         typing_names.add("overload")
     if removed:
@@ -201,6 +199,10 @@ def resource_view(
         uses_styled=any(not p.default_style for op in everything for p in op.parameters)
         or any(e.style for op in everything for _, e in (op.body.encodings if op.body else ())),
         uses_part=any(e.style is None for op in everything for _, e in (op.body.encodings if op.body else ())),
+        call_options=tuple(option.name for option in CALL_OPTIONS),
+        runtime_types=tuple(sorted({"NOT_GIVEN", "NotGiven", "make_request_options"}
+                                   | {n for o in CALL_OPTIONS for n in o.runtime_names}
+                                   | ({"FileInput"} if "FileInput" in printer.runtime_names else set()))),
     )
 
 
@@ -226,7 +228,6 @@ def _method_view(
         keyword_params.append(_param_view(body_name, op.body.whole, op.body.required, printer))
     # Required keywords first: reads like the API docs, and keeps `*` signatures tidy.
     keyword_params.sort(key=lambda p: p.default is not None)
-    standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
 
     ll = constants.line_length
     returns = return_annotation(op, printer)
@@ -240,7 +241,7 @@ def _method_view(
         returns = f"SyncPage[{item}, {returns}]"
         async_returns = f"AsyncPaginator[{item}, {async_returns}]"
 
-    signature = SignatureView(positional, tuple(keyword_params) + standard, returns, async_returns)
+    signature = SignatureView(positional, tuple(keyword_params) + _CALL_PARAMS, returns, async_returns)
     overloads: tuple[SignatureView, ...] = ()
     stream_mode = stream_cast = stream_spec = None
     if op.stream is not None:
