@@ -43,3 +43,22 @@ def test_a_spec_parameter_never_takes_a_call_option_name(option: CallOption) -> 
     assert naming.parameter_name(name) == name + "_"
     camel = "".join(w.capitalize() if i else w for i, w in enumerate(name.split("_")))  # extraHeaders
     assert naming.parameter_name(camel) == name + "_"
+
+
+def test_method_views_hold_booleans_as_bool() -> None:
+    from pathlib import Path
+
+    from generator.emit.views.resources import resource_view
+    from generator.pipeline import build_only
+
+    api = build_only(Path(__file__).resolve().parents[1] / "specs" / "dify-chatflow.json")
+    schemas = {definition.name: definition for definition in api.schemas}
+    methods = [m for r in api.resources for m in resource_view(r, schemas).methods]
+    assert {m.idempotent for m in methods} == {True, False}  # the spec has GETs and POSTs
+    for method in methods:
+        assert method.idempotent is method.operation.idempotent
+        stream = method.operation.stream
+        assert method.streams_only is (stream is not None and stream.streams_only)
+        assert method.stream_mode is None or method.stream_mode not in ("True", "False")
+        texts = [v for v in vars(method).values() if isinstance(v, str)]
+        assert not {"True", "False"} & set(texts), method.name

@@ -115,7 +115,7 @@ def root(context, missing=missing):
                 '\n',
             ))
         l_2_keyword = l_2_expression = missing
-        if (environment.getattr(l_1_m, 'stream_mode') == 'True'):
+        if environment.getattr(l_1_m, 'streams_only'):
             pass
             t_4.extend((
                 '        return ',

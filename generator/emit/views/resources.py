@@ -65,7 +65,8 @@ class SignatureView:
 
 @dataclass(frozen=True)
 class MethodView:
-    """One operation as a method; every field but `operation` is ready-to-paste source text."""
+    """One operation as a method; every field but `operation` is ready-to-paste source text
+    (a bool prints as True / False)."""
 
     operation: Operation  # the IR: operation_id, method, path, summary, description, tags, parameters...
     name: str  # the method name
@@ -83,8 +84,9 @@ class MethodView:
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
     answers: str | None  # tuple display of the answer's status when it is a 3xx (not raised, not followed)
-    idempotent: str  # "True" / "False": may the runtime retry it
-    stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
+    idempotent: bool  # may the runtime retry it (`{{ m.idempotent }}` prints True / False)
+    streams_only: bool  # the method always streams: its one call is the stream call
+    stream_mode: str | None  # condition selecting the stream call, e.g. "stream == True"; None: streams_only
     stream_cast: str | None  # expression parsing one event
     stream_spec: str | None  # name of the module constant describing the stream
     page_item: str | None  # expression parsing one item of a page
@@ -261,7 +263,6 @@ def _method_view(
         stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec",
                                     _stream_spec(op, stop_spec, trace_spec))
         if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
-            stream_mode = "True"
             keyword = signature.keyword
             if op.stream.mode_field is not None:
                 printer.typing_names.add("Literal")
@@ -290,7 +291,8 @@ def _method_view(
         cast_to=cast_to,
         accept=accept_header(op),
         answers=f"({int(op.success.status)},)" if op.success.status[0] == "3" else None,
-        idempotent="True" if op.idempotent else "False",
+        idempotent=op.idempotent,
+        streams_only=op.stream is not None and op.stream.streams_only,
         stream_mode=stream_mode,
         stream_cast=stream_cast,
         stream_spec=stream_spec,
