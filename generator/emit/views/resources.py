@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from generator import naming
 from generator.call_options import CALL_OPTIONS
@@ -38,6 +38,7 @@ from generator.ir import (
     StopInfo,
     TypeRef,
 )
+from generator.ir.operations import STREAM_OPTIONS, StreamShape
 from generator.ir.types import LiteralType, strip_nullable
 
 @dataclass(frozen=True)
@@ -359,39 +360,27 @@ def _stream_overloads(
 
 def _stream_spec(op: Operation, stop_spec: str | None = None, trace_spec: str | None = None) -> tuple[str, list[str]]:
     assert op.stream is not None
-    s = op.stream
-
-    def names(values: tuple[str, ...]) -> str:
-        return "frozenset({" + ", ".join(literals.string(v) for v in values) + "})" if values else "frozenset()"
-
-    parts = [
-        f"discriminator={literals.string(s.discriminator)}",
-        f"skip={names(s.skip)}",
-        f"error={names(s.error)}",
-        f"terminal={names(s.terminal)}",
-        f"text_event={_optional_string(s.text_event)}",
-        f"text_field={_optional_string(s.text_field)}",
-        f"replace_event={_optional_string(s.replace_event)}",
-        f"final_event={_optional_string(s.final_event)}",
-    ]
-    if s.terminal_data != ("[DONE]",):  # the runtime's defaults are left unsaid
-        parts.append(f"terminal_data={names(s.terminal_data)}")
-    if s.framing != "sse":
-        parts.append(f"framing={literals.string(s.framing)}")
-    if s.accept != "text/event-stream":
-        parts.append(f"accept={literals.string(s.accept)}")
-    if s.json_data:
-        parts.append(f"json_data={names(s.json_data)}")
-    if s.part_types:
-        shown = [literals.string(t) for t in s.part_types]
-        parts.append(f"part_types=({shown[0]},)" if len(shown) == 1 else f"part_types=({', '.join(shown)})")
-    if s.framing == "multipart" and s.part_type != "text/plain":
-        parts.append(f"part_type={literals.string(s.part_type)}")
+    parts = []
+    for option in STREAM_OPTIONS:
+        value = getattr(op.stream, option.name)
+        if option.always_said or value != option.runtime_default:  # else the runtime's default, left unsaid
+            parts.append(f"{option.name}={_stream_value(option.shape, value)}")
     if stop_spec is not None:
         parts.append(f"stop={stop_spec}")
     if trace_spec is not None:
         parts.append(f"trace={trace_spec}")
     return "StreamSpec", parts
+
+
+def _stream_value(shape: StreamShape, value: Any) -> str:
+    if shape == "name":
+        return literals.string(value)
+    if shape == "optional name":
+        return _optional_string(value)
+    shown = [literals.string(v) for v in value]
+    if shape == "names":
+        return "frozenset({" + ", ".join(shown) + "})" if shown else "frozenset()"
+    return f"({shown[0]},)" if len(shown) == 1 else f"({', '.join(shown)})"
 
 
 def _trace_spec(op: Operation) -> tuple[str, list[str]]:
