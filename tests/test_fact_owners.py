@@ -98,3 +98,27 @@ def test_every_configurable_stream_option_reaches_the_generated_stream_spec(tmp_
     for option in configurable:
         value = given[option.name]
         assert getattr(spec, option.name) == (frozenset(value) if option.shape == "names" else value), option.name
+
+
+def test_the_resources_pass_alone_names_methods(tmp_path: Path) -> None:
+    import json
+
+    from generator.builder.operations import OperationBuilder
+    from generator.builder.schemas import SchemaBuilder
+
+    answer = {"200": {"description": "OK"}}
+    document = {"openapi": "3.1.0", "info": {"title": "T", "version": "1"}, "paths": {
+        "/items": {"get": {"operationId": "listThings", "responses": answer}},
+        "/things": {"get": {"operationId": "listThings", "responses": answer},  # a duplicate id
+                    "post": {"operationId": "makeThing", "responses": answer}},
+    }}
+    found = OperationBuilder(document, SchemaBuilder(document, []), []).operations()
+    assert [op.python_name for _, op, _ in found] == ["", "", ""]  # no provisional name to go stale
+    spec = tmp_path / "openapi.json"
+    spec.write_text(json.dumps(document))
+    config = tmp_path / "clientgen.yaml"
+    config.write_text("operations:\n  makeThing: {name: create_one}\n")
+    api = build_only(spec, config_path=config)
+    names = {op.operation_id: op.python_name for r in api.resources for op in r.operations}
+    assert len(names) == 3 and all(names.values())
+    assert names["makeThing"] == "create_one"
