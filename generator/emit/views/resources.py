@@ -201,6 +201,7 @@ def resource_view(
         or any(e.style for op in everything for _, e in (op.body.encodings if op.body else ())),
         uses_part=any(e.style is None for op in everything for _, e in (op.body.encodings if op.body else ())),
         call_options=tuple(option.name for option in CALL_OPTIONS),
+        # NOT_GIVEN, NotGiven: the default and annotation of every optional argument too.
         runtime_types=tuple(sorted({"NOT_GIVEN", "NotGiven", "make_request_options"}
                                    | {n for o in CALL_OPTIONS for n in o.runtime_names}
                                    | ({"FileInput"} if "FileInput" in printer.runtime_names else set()))),
