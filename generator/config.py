@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from generator import naming
 from generator.http_methods import is_token
+from generator.ir.operations import STREAM_OPTIONS
 
 
 class ConfigError(Exception):
@@ -74,7 +75,8 @@ class SpanLogConfig:
 
 @dataclass(frozen=True)
 class StreamConfig:
-    """`events: None` keeps the event type the spec gives (see docs/streams.md)."""
+    """`events: None` keeps the event type the spec gives (see docs/streams.md); `skip` to
+    `terminal_data` are the IR's configurable STREAM_OPTIONS (tests/test_fact_owners.py)."""
 
     events: str | None = None
     mode_field: str | None = None
@@ -368,8 +370,10 @@ def _selection(value: Any, path: Path, pointer: str) -> Selection:
     return Selection(tags=lists["tags"], operations=lists["operations"])
 
 
-_STREAM_LISTS = ("skip", "error", "terminal", "terminal_data")
-_STREAM_NAMES = ("events", "mode_field", "text_event", "text_field", "replace_event", "final_event")
+# What `streams.<op>` passes on to the stream is declared by the IR (STREAM_OPTIONS).
+_STREAM_LISTS = tuple(o.name for o in STREAM_OPTIONS if o.configurable and o.shape == "names")
+_STREAM_NAMES = ("events", "mode_field",
+                 *(o.name for o in STREAM_OPTIONS if o.configurable and o.shape == "optional name"))
 
 
 def _stream_config(value: Any, path: Path, pointer: str) -> StreamConfig:
