@@ -7,6 +7,7 @@ import dataclasses
 import inspect
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -103,6 +104,8 @@ def test_every_configurable_stream_option_reaches_the_generated_stream_spec(tmp_
 def test_the_resources_pass_alone_names_methods(tmp_path: Path) -> None:
     import json
 
+    from generator.builder.discriminators import find_tagged_unions
+    from generator.builder.names import name_components
     from generator.builder.operations import OperationBuilder
     from generator.builder.schemas import SchemaBuilder
 
@@ -112,7 +115,9 @@ def test_the_resources_pass_alone_names_methods(tmp_path: Path) -> None:
         "/things": {"get": {"operationId": "listThings", "responses": answer},  # a duplicate id
                     "post": {"operationId": "makeThing", "responses": answer}},
     }}
-    found = OperationBuilder(document, SchemaBuilder(document, []), []).operations()
+    warnings: list[Any] = []
+    schemas = SchemaBuilder(document, find_tagged_unions(document, warnings), name_components(document, warnings), warnings)
+    found = OperationBuilder(document, schemas, warnings).operations()
     assert [op.python_name for _, op, _ in found] == ["", "", ""]  # no provisional name to go stale
     spec = tmp_path / "openapi.json"
     spec.write_text(json.dumps(document))
