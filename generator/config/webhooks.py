@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from generator.config import ConfigError, WebhookSignatureConfig, WebhooksConfig
+from generator.config.settings import ConfigError, WebhookSignatureConfig, WebhooksConfig
 from generator.http_methods import is_token
 
 SIGNATURE_SCHEMES = ("standard-webhooks", "hmac-sha256")

@@ -1,0 +1,166 @@
+"""What a config says, as frozen dataclasses: the settings every stage reads.
+
+`generator.config` reads a file into these; nothing here does I/O, so the builder and
+emit can import them without yaml or packaging.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+class ConfigError(Exception):
+    def __init__(self, message: str, file: Path, pointer: str, hint: str) -> None:
+        super().__init__(message)
+        self.message, self.file, self.pointer, self.hint = message, file, pointer, hint
+
+    def __str__(self) -> str:
+        return f"{self.file}#{self.pointer}: {self.message} ({self.hint})"
+
+
+@dataclass(frozen=True)
+class OperationConfig:
+    resource: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class StopConfig:
+    """`streams.<op>.stop`: the operation that stops an abandoned stream's task, and the
+    event field that names the task (see docs/streams.md)."""
+
+    operation: str = ""
+    task_id_field: str = "task_id"
+
+
+@dataclass(frozen=True)
+class SpanConfig:
+    """`streams.<op>.spans.<kind>`: the events that open and close one kind of span, and
+    dotted paths in them (see docs/streams.md)."""
+
+    open: str = ""
+    close: str = ""
+    id: str = ""
+    key: str | None = None
+    parent: Mapping[str, str] = field(default_factory=dict)
+    name: str | None = None
+    status: str | None = None
+    inputs: str | None = None
+    outputs: str | None = None
+    elapsed: str | None = None
+    tokens: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SpanLogConfig:
+    """`streams.<op>.span_logs.<event>`: events logged on the span of kind `span` whose id is at `id`."""
+
+    span: str = ""
+    id: str = ""
+    label: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class StreamConfig:
+    """`events: None` keeps the event type the spec gives (see docs/streams.md); `skip` to
+    `terminal_data` are the IR's configurable STREAM_OPTIONS (tests/test_fact_owners.py)."""
+
+    events: str | None = None
+    mode_field: str | None = None
+    stream_value: Any = None
+    skip: tuple[str, ...] = ()
+    error: tuple[str, ...] = ()
+    terminal: tuple[str, ...] = ()
+    text_event: str | None = None
+    text_field: str | None = None
+    replace_event: str | None = None
+    final_event: str | None = None
+    # `data:` payloads that end the stream; None: the runtime's default, `[DONE]`.
+    terminal_data: tuple[str, ...] | None = None
+    stop: StopConfig | None = None
+    spans: Mapping[str, SpanConfig] = field(default_factory=dict)
+    span_logs: Mapping[str, SpanLogConfig] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PaginationConfig:
+    style: str | None = None  # "cursor" | "page" | "none"
+    items: str | None = None
+    has_more: str | None = None
+    limit: str | None = None
+    cursor_param: str | None = None
+    cursor_item_field: str | None = None
+    cursor_from: str | None = None  # "last" | "first": which item of a page is the next cursor
+    page_param: str | None = None
+    total: str | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Operations picked by operationId and/or by tag (`include:` / `exclude:`)."""
+
+    tags: tuple[str, ...] = ()
+    operations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    package_name: str | None = None
+    distribution_name: str | None = None
+    client_name: str | None = None
+    api_key_env: str | None = None
+    base_url_env: str | None = None
+    base_url: str | None = None
+    resources: Mapping[str, str] = field(default_factory=dict)
+    operations: Mapping[str, OperationConfig] = field(default_factory=dict)
+    streams: Mapping[str, StreamConfig] = field(default_factory=dict)
+    pagination: Mapping[str, PaginationConfig] = field(default_factory=dict)
+    model_style: str = "pydantic"  # one of MODEL_STYLES
+    # A model argument given as a dict: "typed" (a `<Model>Param` TypedDict, so mypy checks its keys)
+    # or "any" (`Dict[str, Any]`, the way to turn that off).
+    argument_dicts: str = "typed"  # one of ARGUMENT_DICTS
+    templates: Path | None = None  # a template directory, relative to the config file
+    # OpenAPI Overlay 1.0 documents applied to the spec in order before it is built (docs/overlays.md).
+    overlays: tuple[Path, ...] = ()
+    include: Selection | None = None  # None: every operation
+    exclude: Selection = Selection()
+    clients: str = "both"  # one of CLIENTS
+    resource_layout: str = "nested"  # one of RESOURCE_LAYOUTS
+    docstrings: str = "full"  # one of DOCSTRINGS
+    line_length: int | None = None  # None: the formatter's default
+    extra_dependencies: tuple[str, ...] = ()  # PEP 508 requirements added to the package's
+    header: str | None = None  # comment text under the "Generated by clientgen" line
+    tests: bool = True  # write tests/ beside the package: one per operation and mode, run against a mock
+    # The header carrying an idempotency key on POST/PATCH; False: none; None: `Idempotency-Key`
+    # if an operation of the spec declares that header.
+    idempotency_header: str | bool | None = None
+    webhooks: WebhooksConfig = field(default_factory=lambda: WebhooksConfig())  # see docs/webhooks.md
+    source: Path | None = None
+
+
+# How models are generated: pydantic v2 classes (default), TypedDicts or (pydantic) dataclasses.
+MODEL_STYLES = ("pydantic", "typeddict", "dataclasses")
+ARGUMENT_DICTS = ("any", "typed")  # what a model argument given as a dict is typed as
+CLIENTS = ("sync", "async", "both")  # which client classes the package has
+# "nested": resources by tag and path (`client.chat.completions.create`); "flat": one
+# resource per tag, methods named by operationId (`client.chat.create_chat_completion`).
+RESOURCE_LAYOUTS = ("nested", "flat")
+DOCSTRINGS = ("full", "summary", "none")  # method and model docstrings: all text, the first line/paragraph, none
+
+
+@dataclass(frozen=True)
+class WebhookSignatureConfig:
+    """`webhooks.signature`: how the sender signs its webhooks (generator/config/webhooks.py)."""
+
+    scheme: str  # "standard-webhooks" | "hmac-sha256"
+    header: str | None = None  # None: `webhook-signature` (standard-webhooks); hmac-sha256 needs one
+    secret_env: str | None = None  # None: <PREFIX>_WEBHOOK_SECRET, a sibling of the API key's variable
+    tolerance: int = 300  # standard-webhooks: seconds a timestamp may be off
+
+
+@dataclass(frozen=True)
+class WebhooksConfig:
+    signature: WebhookSignatureConfig | None = None  # None: webhooks are parsed, never verified
