@@ -9,31 +9,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from generator.builder.errors import BuildError
+from generator.load import pointer
 from generator.load.pointer import escape, join, unescape
 
 __all__ = ["deref", "escape", "join", "resolve"]
 
 
 def resolve(document: Mapping[str, Any], ref: str, where: str) -> Any:
-    """The node a local `$ref` points at; the loader has already made all refs local."""
+    """The node a local `$ref` points at (through other refs on the way); the loader has
+    already made all refs local."""
     if not ref.startswith("#"):
         raise BuildError(f"unexpected non-local $ref {ref!r}", where, "bundle the spec first")
-    node: Any = document
-    for raw in ref[1:].split("/")[1:]:
-        token = unescape(raw)
-        # Some specs point *through* a $ref (`.../schema/allOf/0` where `schema` is a $ref);
-        # the loader accepts that, so follow the ref rather than fail.
-        for _ in range(32):
-            if not (isinstance(node, Mapping) and token not in node and isinstance(node.get("$ref"), str)):
-                break
-            node = resolve(document, node["$ref"], where)
-        if isinstance(node, Mapping) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            raise BuildError(f"$ref {ref!r} points at nothing", where, "fix the reference")
-    return node
+    try:
+        return pointer.resolve(document, pointer.parse(ref[1:]), through_refs=True)
+    except pointer.PointerError:
+        raise BuildError(f"$ref {ref!r} points at nothing", where, "fix the reference") from None
 
 
 def deref(document: Mapping[str, Any], node: Any, where: str) -> tuple[Any, str]:

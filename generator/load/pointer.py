@@ -52,9 +52,17 @@ def parse(pointer: str) -> list[str]:
     return [unescape(t) for t in pointer[1:].split("/")]
 
 
-def resolve(document: Any, tokens: list[str]) -> Any:
+def resolve(document: Any, tokens: list[str], *, through_refs: bool = False) -> Any:
+    """The node `tokens` lead to in `document`. `through_refs`: a token an object lacks is looked
+    up in what the object's local `$ref` points at (specs write `.../schema/allOf/0` where
+    `schema` is a `$ref`, and tools accept it)."""
     node = document
     for depth, token in enumerate(tokens):
+        for _ in range(32 if through_refs else 0):
+            ref = node.get("$ref") if isinstance(node, dict) and token not in node else None
+            if not (isinstance(ref, str) and ref.startswith("#")):
+                break
+            node = resolve(document, parse(ref[1:]), through_refs=True)
         if isinstance(node, dict):
             if token not in node:
                 raise PointerError(f"no key '{token}' at {from_tokens(tokens[:depth]) or 'the root'}", depth)
