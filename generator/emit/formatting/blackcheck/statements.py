@@ -30,8 +30,9 @@ from generator.emit.formatting.blackcheck.tokens import (
 
 @dataclass
 class _Frame:
-    kind: str  # call, params, bases, subscript, list, dict
+    kind: str  # call, params, bases, subscript, list, dict, tuple
     annotated: bool = False  # params: the current parameter has an annotation
+    commas: int = 0  # tuple: its top-level commas so far
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,8 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                     if (previous is not None and previous.text == "=" and not frames and not continued
                             and token is tokens[-1]):
                         frame_kind = "group"  # `x = (` at the end of a line: black's own parentheses
+                    elif _opens_tuple(previous, frame):
+                        frame_kind = "tuple"
                     elif previous is None or not (previous.kind == "name" or previous.text in (")", "]")):
                         raise _NotClean  # a parenthesized expression: black may drop the parentheses
                     elif is_def and not opened and not frames:
@@ -300,7 +303,9 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                 if not frames:
                     raise _NotClean
                 closed = frames.pop()
-                if previous is not None and previous.text == ",":
+                if closed.kind == "tuple":
+                    _check_tuple(closed, previous)
+                elif previous is not None and previous.text == ",":
                     raise _NotClean  # a magic trailing comma on one line: black explodes it
                 if previous is not None and previous.text in _OPENING and closed.kind in ("bases", "subscript"):
                     raise _NotClean  # `class A():` loses its parentheses; `x[]` is not Python
@@ -308,8 +313,9 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                 if frame is None:
                     raise _NotClean  # a tuple without brackets
                 frame.annotated = False
+                frame.commas += 1
             elif text == ":":
-                if frame is not None and frame.kind in ("subscript", "list", "call", "bases"):
+                if frame is not None and frame.kind in ("subscript", "list", "call", "bases", "tuple"):
                     raise _NotClean  # slices, and nothing else puts a colon there
                 if frame is not None and frame.kind == "params":
                     frame.annotated = True
@@ -323,7 +329,31 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
             elif text == "." and (previous is None or previous.text == "." or previous.kind == "number"):
                 raise _NotClean
         previous, vararg, unary = token, is_vararg, is_unary
+    if any(frame.kind == "tuple" for frame in frames):
+        raise _NotClean  # a tuple split over lines: the split layouts know calls and displays only
     return tuple((frame.kind, frame.annotated) for frame in frames), opened
+
+
+def _opens_tuple(previous: _Token | None, enclosing: _Frame | None) -> bool:
+    """A `(` that starts an argument or item inside a call, list or tuple: black leaves such
+    parentheses alone (it only makes redundant ones invisible where a statement holds them, and
+    in a list's sole item); `_check_tuple` makes sure they hold a tuple."""
+    if previous is None or enclosing is None:
+        return False
+    if previous.text == "=":
+        return enclosing.kind == "call"  # a keyword argument
+    return previous.text in (",", "(") and enclosing.kind in ("call", "tuple", "list")
+
+
+def _check_tuple(closed: _Frame, previous: _Token | None) -> None:
+    """A tuple display on one line as black keeps it: `()`, `(a,)` (a one-tuple's comma is not
+    magic) or `(a, b)`; no commas is a parenthesized expression, and a trailing comma after two
+    items is magic (black explodes it)."""
+    assert previous is not None
+    if previous.text == "(":
+        return
+    if closed.commas == 0 or (previous.text == "," and closed.commas > 1):
+        raise _NotClean
 
 
 def _space(previous: _Token, token: _Token, frame: _Frame | None, vararg: bool, unary: bool) -> str:
