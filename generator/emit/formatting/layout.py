@@ -10,9 +10,57 @@ not choose only costs time: black still formats the result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a template writes a value that a view lays out: on a line `indent` deep, after
+    `lead` (`{keyword}` filled in), with `after` characters following it on that line."""
+
+    indent: int
+    lead: str = ""
+    after: int = 0
+
+    def column(self, keyword: str = "") -> int:
+        return self.indent + len(self.lead.format(keyword=keyword))
+
+
+# Every place in the built-in templates where a view lays out a value for its column: the one
+# table to change when a template moves such a value (a wrong entry only costs black time).
+PLACES = {
+    # resources/resource.py.j2: `_json_body = {...}` (form, files) bound before the request call
+    "body_local": Place(indent=8, lead="_{keyword} = "),
+    # resources/resource.py.j2: `query={...},` and the other keyword arguments of the request call
+    "request_argument": Place(indent=12, lead="{keyword}=", after=len(",")),
+    # models.py and the resource modules: `NAME: TypeAdapter[...] = TypeAdapter(...)`
+    "module_constant": Place(indent=0),
+}
+
+
+def display_at(place: str, keyword: str, opening: str, items: Iterable[str], closing: str, *,
+               line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`bracketed` for a value the template writes at `PLACES[place]`."""
+    where = PLACES[place]
+    return bracketed(opening, items, closing, column=where.column(keyword), indent=where.indent, after=where.after,
+                     line_length=line_length)
+
+
+def template_helpers(line_length: int) -> tuple[dict[str, Any], dict[str, Callable[..., str]]]:
+    """(globals, filters) the templates lay lines out with, for this line length."""
+    helpers: dict[str, Any] = {
+        "line_length": line_length,
+        "split_subscript": functools.partial(split_subscript, line_length=line_length),
+        "import_from": functools.partial(import_from, line_length=line_length),
+        "assigned_call": functools.partial(assigned_call, line_length=line_length),
+        "lay_out_def": functools.partial(signature, line_length=line_length),
+    }
+    return helpers, {"docindent": functools.partial(docstring_indent, line_length=line_length)}
 
 
 def bracketed(
