@@ -56,6 +56,8 @@ def test_every_vouched_template_chunk_is_what_black_writes(config: Path | None, 
 
 
 ACCEPTED = [
+    'x = f(\n    a,\n    servers=(\n        Server("x", variables=(Variable("origin", "https://uploads.example.com/v1/and/more"),)),\n    ),\n)\n',
+    'x = f(\n    a,\n    servers=(\n        Server("x"),\n        Server("y"),\n    ),\n)\n',
     'x = f(\n    a,\n    servers=(Server("x", variables=(Variable("a", "b"),)),),\n    b=(1, 2),\n    c=(),\n)\n',
     'class A(B):\n    """Doc."""\n\n    x: Optional[int] = None\n    """About x."""\n',
     "def f(\n    self,\n    a: int,\n    *,\n    b: Union[str, NotGiven] = NOT_GIVEN,\n) -> List[str]:\n"
@@ -127,6 +129,10 @@ REFUSED_OR_CLEAN = [
     "return (1,)\n",
     "f(a=(x := 1, 2))\n",
     "f(a=(b for b in c))\n",
+    'x = f(\n    a,\n    servers=(\n        Server("x"),\n    ),\n)\n',  # a one-tuple that fits is joined
+    'x = f(\n    a,\n    servers=(\n        Server("x"), Server("y"),\n    ),\n)\n',
+    'x = f(\n    a,\n    servers=(\n        Server("x"),\n        Server("y")),\n)\n',
+    'x = f(\n    a,\n    servers=(Server("x"),\n        Server("y"),\n    ),\n)\n',
 ]
 
 

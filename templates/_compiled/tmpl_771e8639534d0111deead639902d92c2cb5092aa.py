@@ -264,7 +264,7 @@ def root(context, missing=missing):
                     pass
                     t_4.extend((
                         '                servers=',
-                        str(environment.getattr(l_1_m, 'servers')),
+                        str(t_1(environment.getattr(l_1_m, 'servers'), 4)),
                         ',\n',
                     ))
                 t_4.append(

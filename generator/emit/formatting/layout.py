@@ -45,10 +45,10 @@ PLACES = {
 
 def display_at(place: str, keyword: str, opening: str, items: Iterable[str], closing: str, *,
                line_length: int = DEFAULT_LINE_LENGTH) -> str:
-    """`bracketed` for a value the template writes at `PLACES[place]`."""
+    """`bracketed` for a display the template writes at `PLACES[place]` (`(` opens a tuple)."""
     where = PLACES[place]
     return bracketed(opening, items, closing, column=where.column(keyword), indent=where.indent, after=where.after,
-                     line_length=line_length)
+                     line_length=line_length, one_tuple=opening == "(")
 
 
 def template_helpers(line_length: int) -> tuple[dict[str, Any], dict[str, Callable[..., str]]]:
@@ -73,17 +73,19 @@ def bracketed(
     after: int = 0,
     line_length: int = DEFAULT_LINE_LENGTH,
     hug: bool = False,
+    one_tuple: bool = False,
 ) -> str:
     """`opening` + items + `closing` laid out the way black lays them out, so black has nothing to
     change (a chunk black leaves as it is costs one pass, not two).
 
     `opening` starts at `column` on a line indented by `indent`, `after` characters follow `closing`
     on its line. On one line if that fits; else one item a line with a trailing comma, or (`hug`,
-    a call's arguments) all items on one line of their own if they fit there. Black still formats
-    the result, so a layout it would not choose only costs time.
+    a call's arguments) all items on one line of their own if they fit there. `one_tuple`: a tuple
+    display, whose single item keeps its comma on one line too. Black still formats the result,
+    so a layout it would not choose only costs time.
     """
     items = list(items)
-    flat = ", ".join(items)
+    flat = ", ".join(items) + ("," if one_tuple and len(items) == 1 else "")
     if column + len(opening) + len(flat) + len(closing) + after <= line_length or column + len(opening) > line_length:
         return opening + flat + closing  # (the second: black would wrap it in parentheses; left to black)
     inner = " " * (indent + 4)

@@ -257,6 +257,7 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
     previous: _Token | None = None
     vararg = unary = False  # of the previous token
     continued = bool(frames_in)
+    lowest = len(frames)  # the frames below this are still the ones open at the line's start
     tokens = _scan(content)[0]
     for token in tokens:
         frame = frames[-1] if frames else None
@@ -303,8 +304,10 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                 if not frames:
                     raise _NotClean
                 closed = frames.pop()
+                lowest = min(lowest, len(frames))
                 if closed.kind == "tuple":
-                    _check_tuple(closed, previous)
+                    if previous is not None:  # (at a line's start: the split's layout is checked)
+                        _check_tuple(closed, previous)
                 elif previous is not None and previous.text == ",":
                     raise _NotClean  # a magic trailing comma on one line: black explodes it
                 if previous is not None and previous.text in _OPENING and closed.kind in ("bases", "subscript"):
@@ -329,8 +332,10 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
             elif text == "." and (previous is None or previous.text == "." or previous.kind == "number"):
                 raise _NotClean
         previous, vararg, unary = token, is_vararg, is_unary
-    if any(frame.kind == "tuple" for frame in frames):
-        raise _NotClean  # a tuple split over lines: the split layouts know calls and displays only
+    opened_here = frames[min(lowest, len(frames)):]
+    if any(frame.kind == "tuple" for frame in opened_here[:-1]) or (
+            opened_here and opened_here[-1].kind == "tuple" and tokens[-1].text != "("):
+        raise _NotClean  # a tuple split other than after its opening (as `_check_bracket_split` knows)
     return tuple((frame.kind, frame.annotated) for frame in frames), opened
 
 
