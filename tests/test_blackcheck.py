@@ -56,6 +56,12 @@ def test_every_vouched_template_chunk_is_what_black_writes(config: Path | None, 
 
 
 ACCEPTED = [
+    # a display's only item, without commas, on a line of its own (the drift table's long rows)
+    '_ = {\n    "ChatAppParametersResponseAnnotationReply": {\n        "pointer": "/components/schemas/'
+    'ChatAppParametersResponse/properties/annotation_reply"\n    },\n}\n',
+    'def f():\n    def g():\n        _form = {\n            "shipping_address_collection": Styled(\n'
+    '                shipping_address_collection, "deepObject", explode=True\n            ),\n'
+    '            "a": b,\n        }\n',
     'x = f(\n    a,\n    servers=(\n        Server("x", variables=(Variable("origin", "https://uploads.example.com/v1/and/more"),)),\n    ),\n)\n',
     'x = f(\n    a,\n    servers=(\n        Server("x"),\n        Server("y"),\n    ),\n)\n',
     'x = f(\n    a,\n    servers=(Server("x", variables=(Variable("a", "b"),)),),\n    b=(1, 2),\n    c=(),\n)\n',
@@ -130,6 +136,11 @@ REFUSED_OR_CLEAN = [
     "f(a=(x := 1, 2))\n",
     "f(a=(b for b in c))\n",
     'x = f(\n    a,\n    servers=(\n        Server("x"),\n    ),\n)\n',  # a one-tuple that fits is joined
+    '_ = {\n    "Chat": {\n        "pointer": "/components/schemas/ChatAppParametersResponse"\n    },\n}\n',
+    '_ = {\n    "Chat": {\n        "pointer": "/components/schemas/ChatAppParametersResponse/properties/annotation_'
+    'reply", "a": 1\n    },\n}\n',
+    'x = f(\n    a=[\n        "/components/schemas/ChatAppParametersResponse/properties/annotation_reply/and/more/'
+    'more"\n    ],\n)\n',
     'x = f(\n    a,\n    servers=(\n        Server("x"), Server("y"),\n    ),\n)\n',
     'x = f(\n    a,\n    servers=(\n        Server("x"),\n        Server("y")),\n)\n',
     'x = f(\n    a,\n    servers=(Server("x"),\n        Server("y"),\n    ),\n)\n',

@@ -91,7 +91,19 @@ def bracketed(
     inner = " " * (indent + 4)
     if hug and len(inner) + len(flat) <= line_length:
         return f"{opening}\n{inner}{flat}\n{' ' * indent}{closing}"
-    return opening + "\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + closing
+    return opening + "\n" + "".join(f"{inner}{_item(item, indent + 4, line_length)},\n" for item in items) \
+        + " " * indent + closing
+
+
+def _item(item: str, indent: int, line_length: int) -> str:
+    """One item of a display split one item a line: a dict entry whose value is a call that does
+    not fit (`"key": Styled(...)`) split at the call's parentheses as black splits it; anything
+    else as it is (black splits it if it must)."""
+    key, colon, value = item.partition(": ")
+    if not colon or indent + len(item) + 1 <= line_length or not key.startswith('"') or not _is_bracketed(value) \
+            or value[0] in "[{":
+        return item
+    return f"{key}: {_split(value, indent, line_length)}"
 
 
 def split_subscript(

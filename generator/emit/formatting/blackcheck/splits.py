@@ -219,7 +219,8 @@ def _check_bracket_split(head: _Physical, inner: list[_Physical], tail: _Physica
         for item in items:
             _check_item(item, indent + 4, line_length)
         return
-    if len(items) != 1 or not trailer:
+    display_hug = opening.text in "[{" and len(items) == 1 and len(items[0]) == 1 and not _commas(items[0][0])
+    if len(items) != 1 or not (trailer or display_hug):
         raise _NotClean  # a display without a magic comma is exploded by black if it has commas
     only = items[0]
     if len(only) == 1:
