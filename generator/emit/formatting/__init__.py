@@ -38,7 +38,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean
+from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean, share_memo
 from generator.emit.formatting.chunks import join_chunks, split_chunks, split_display
 from generator.emit.cache import cache_root, prune_if_due, touch
 
@@ -134,7 +134,8 @@ def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache
     results: list[str | bool | None] = [None] * len(pieces)
     count = len(pieces)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=share_memo,
+                                                    initargs=(workers,)) as pool:
             formatted = pool.map(_format_piece, [pieces[i] for i in order], [line_length] * count,
                                  [cache] * count, [vouch] * count, chunksize=max(1, count // (workers * 16)))
             for i, text in zip(order, formatted):

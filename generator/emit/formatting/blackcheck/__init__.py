@@ -32,8 +32,9 @@ does it for a folder of specs.
 
 from __future__ import annotations
 
+from generator.emit.formatting.blackcheck import tokens
 from generator.emit.formatting.blackcheck.statements import _check_lines
-from generator.emit.formatting.blackcheck.tokens import _logical_lines, _NotClean
+from generator.emit.formatting.blackcheck.tokens import _MEMO_LIMIT, _logical_lines, _NotClean
 
 BLACK_MAJOR = "26"  # the black release whose rules this mirrors; formatting.py checks it
 
@@ -47,3 +48,9 @@ def is_black_clean(chunk: str, line_length: int) -> bool:
     except _NotClean:
         return False
     return True
+
+
+def share_memo(processes: int) -> None:
+    """Bound this process's memos to its share when `processes` check pieces side by side, so
+    that together they hold what one process checking everything would."""
+    tokens._MEMO_LIMIT = max(1, _MEMO_LIMIT // processes)

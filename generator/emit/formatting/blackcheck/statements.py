@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 from generator.emit.formatting.blackcheck.splits import _check_split
+from generator.emit.formatting.blackcheck import tokens
 from generator.emit.formatting.blackcheck.tokens import (
     _BINARY,
     _CLOSING,
     _DOC_REWRITES,
     _KEYWORDS,
     _Logical,
-    _MEMO_LIMIT,
     _NotClean,
     _ODD_CHARACTERS,
     _OPENING,
@@ -136,7 +136,7 @@ def _statement(physical: tuple[_Physical, ...], depth: int, context: tuple[bool,
             kind = _check_statement(_Logical(0, physical), depth, context, line_length)
         except _NotClean:
             kind = None
-        if len(_statements) > _MEMO_LIMIT:
+        if len(_statements) > tokens._MEMO_LIMIT:  # (read here: share_memo changes it)
             _statements.clear()
         _statements[key] = kind
     if kind is None:
