@@ -10,9 +10,13 @@ client/raw; the client also validates every payload into pydantic models,
 which raw httpx does not, so a ratio somewhat above 1 is the price of types.
 The SSE baseline is bare `iter_lines` + `json.loads`. Last, the import time
 of the generated package against `import httpx, pydantic`, and of a client
-generated from the flagship cloned `--copies` times (package, and its models
-module). `--smoke` runs
-everything once with tiny counts (CI runs it so the script never rots).
+generated from the flagship cloned `--copies` times; then, for that client
+and Stripe's (from --corpus), the first typed call after `import` in a fresh
+interpreter (it loads the models it needs: a big spec's models are split by
+resource), against two references of the same run: `import httpx, pydantic`
+and importing every model (what the first call cost when models were one
+module). `--smoke` runs everything once with tiny counts and without Stripe
+(CI runs it so the script never rots).
 """
 
 from __future__ import annotations
@@ -43,6 +47,23 @@ from dify_chatflow import DifyChatflow  # noqa: E402
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import write_synthetic  # noqa: E402
 
+CORPUS = ROOT.parent / "shared" / "corpus" / "big"
+STRIPE = "stripe-spec3-2020-03-02.json"  # the Stripe spec bench/generate.py times
+
+# Run in a fresh interpreter: the package is imported (not timed), then one typed call is.
+# Prints the call's seconds and how many model modules it loaded.
+FIRST_CALL = """
+import re, sys, time
+from pathlib import Path
+import {package} as pkg
+client_class = re.search(r"^class (\\w+)\\(SyncAPIClient\\)", Path(pkg.__file__).with_name("_client.py").read_text(), re.M)
+client = getattr(pkg, client_class.group(1))(api_key="bench", base_url={base_url!r})
+started = time.perf_counter()
+{call}
+elapsed = time.perf_counter() - started
+print(elapsed, len([m for m in sys.modules if m.startswith("{package}.models.")]))
+"""
+
 INFO = {"name": "My App", "description": "bench", "tags": ["a", "b"], "mode": "advanced-chat", "author_name": "x"}
 
 
@@ -60,7 +81,11 @@ def _app(events: int) -> Starlette:
 
         return StreamingResponse(body(), media_type="text/event-stream")
 
-    return Starlette(routes=[Route("/v1/info", info), Route("/v1/chat-messages", chat, methods=["POST"])])
+    async def customers(request: Request) -> JSONResponse:  # Stripe's GET /v1/customers, one empty page
+        return JSONResponse({"object": "list", "data": [], "has_more": False, "url": "/v1/customers"})
+
+    return Starlette(routes=[Route("/v1/info", info), Route("/v1/chat-messages", chat, methods=["POST"]),
+                             Route("/v1/c01/info", info), Route("/v1/customers", customers)])
 
 
 def _serve(events: int) -> tuple[str, uvicorn.Server]:
@@ -101,6 +126,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--copies", type=int, default=30, help="size of the big client whose import is timed")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"folder of Stripe's spec (default {CORPUS})")
     parser.add_argument("--smoke", action="store_true", help="tiny counts, one run: checks the script works")
     args = parser.parse_args()
     runs = 1 if args.smoke else 9
@@ -139,41 +165,74 @@ def main() -> None:
             raw_s, client_s = _best_of_interleaved(runs, raw_work, client_work)
             print(f"{label:<11} {unit:>14}: raw httpx {raw_s:.3f}s  client {client_s:.3f}s  ratio {client_s / raw_s:.2f}"
                   f"  (+{(client_s - raw_s) / count * 1e6:.0f} µs per {noun})")
+    _import_times(runs, args.copies, url, None if args.smoke else args.corpus / STRIPE)
     server.should_exit = True
-    _import_times(runs, args.copies)
 
 
-def _import_times(runs: int, copies: int) -> None:
+def _import_times(runs: int, copies: int, url: str, stripe: Path | None) -> None:
     """A fresh interpreter each time: what a user's script pays at start-up.
 
     Also a client generated from the flagship cloned `copies` times (bench/synthetic.py;
     thousands of models): `import` of the package, which loads resources and models on
-    first use, and `import <package>.models`, which the first call of a typed method pays.
+    first use; then the first typed call of it and of Stripe's client (`stripe`).
     Generated with --no-format: black changes no byte of what Python executes.
     """
-
-    def seconds(code: str, where: Path) -> float:
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=where)  # writes the .pyc files
-        best = float("inf")
-        for _ in range(runs):
-            started = time.perf_counter()
-            subprocess.run([sys.executable, "-c", code], check=True, cwd=where)
-            best = min(best, time.perf_counter() - started)
-        return best
-
-    baseline = seconds("import httpx, pydantic", ROOT)
-    ours = seconds("import dify_chatflow", ROOT / "generated")
+    baseline = _best_process(runs, "import httpx, pydantic", ROOT)
+    ours = _best_process(runs, "import dify_chatflow", ROOT / "generated")
     print(f"{'import':<11} {'fresh process':>14}: httpx+pydantic {baseline:.3f}s  dify_chatflow {ours:.3f}s  "
           f"ratio {ours / baseline:.2f}")
     with tempfile.TemporaryDirectory(prefix="clientgen-runtime-") as tmp:
         spec = write_synthetic(Path(tmp) / f"dify-x{copies}.json", copies)
-        subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--output", f"{tmp}/client",
-                        "--package-name", "bench_big", "--no-format"], check=True, cwd=ROOT, capture_output=True)
-        package = seconds("import bench_big", Path(tmp) / "client")
-        models = seconds("import bench_big.models", Path(tmp) / "client")
-    label = f"x{copies} client"
-    print(f"{'import':<11} {label:>14}: httpx+pydantic {baseline:.3f}s  bench_big {package:.3f}s  "
-          f"ratio {package / baseline:.2f}  (bench_big.models, on first typed call: {models:.3f}s)")
+        big = _generate(spec, Path(tmp) / "client", "bench_big")
+        package = _best_process(runs, "import bench_big", big)
+        label = f"x{copies} client"
+        print(f"{'import':<11} {label:>14}: httpx+pydantic {baseline:.3f}s  bench_big {package:.3f}s  "
+              f"ratio {package / baseline:.2f}")
+        _first_call(runs, label, big, "bench_big", f"{url}",
+                    "client.applications_c.get_advanced_chat_app_info_c01()", baseline)
+        if stripe is None:
+            return
+        if not stripe.is_file():
+            print(f"{'first call':<11} {'Stripe':>14}: skipped, {stripe} is missing")
+            return
+        client = _generate(stripe, Path(tmp) / "stripe", "bench_stripe")
+        _first_call(runs, "Stripe", client, "bench_stripe", url.removesuffix("/v1"),
+                    "list(client.customers.list())", baseline)
+
+
+def _generate(spec: Path, output: Path, package: str) -> Path:
+    subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--output", str(output),
+                    "--package-name", package, "--no-format"], check=True, cwd=ROOT, capture_output=True)
+    return output
+
+
+def _best_process(runs: int, code: str, where: Path) -> float:
+    """Best wall time of a fresh interpreter running `code` (a first run writes the .pyc files)."""
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=where)
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=where)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _first_call(runs: int, label: str, where: Path, package: str, base_url: str, call: str, baseline: float) -> None:
+    """The first typed call after `import`, best of `runs` fresh interpreters, against `import httpx,
+    pydantic` and against importing every model (a fresh interpreter each, less the bare import)."""
+    code = FIRST_CALL.format(package=package, base_url=base_url, call=call)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=where, capture_output=True)  # .pyc files
+    best, loaded = float("inf"), 0
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", code], check=True, cwd=where, capture_output=True, text=True)
+        seconds, count = done.stdout.split()
+        best, loaded = min(best, float(seconds)), int(count)
+    groups = len(list((where / package / "models").glob("_*.py"))) if (where / package / "models").is_dir() else 0
+    fewer = min(runs, 3)  # each of these loads thousands of models
+    every = (_best_process(fewer, f"import {package}.models as m; [getattr(m, n) for n in m.__all__]", where)
+             - _best_process(fewer, f"import {package}.models", where))
+    print(f"{'first call':<11} {label:>14}: {best:.3f}s  ratio {best / baseline:.2f} against httpx+pydantic, "
+          f"{best / every:.2f} against every model ({every:.3f}s); loaded {loaded} of {groups} model modules")
 
 
 if __name__ == "__main__":

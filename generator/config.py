@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from generator import naming
 from generator.http_methods import is_token
+from generator.ir.operations import STREAM_OPTIONS
 
 
 class ConfigError(Exception):
@@ -74,7 +75,8 @@ class SpanLogConfig:
 
 @dataclass(frozen=True)
 class StreamConfig:
-    """`events: None` keeps the event type the spec gives (see docs/streams.md)."""
+    """`events: None` keeps the event type the spec gives (see docs/streams.md); `skip` to
+    `terminal_data` are the IR's configurable STREAM_OPTIONS (tests/test_fact_owners.py)."""
 
     events: str | None = None
     mode_field: str | None = None
@@ -127,8 +129,9 @@ class Config:
     streams: Mapping[str, StreamConfig] = field(default_factory=dict)
     pagination: Mapping[str, PaginationConfig] = field(default_factory=dict)
     model_style: str = "pydantic"  # one of MODEL_STYLES
-    # A model argument given as a dict: "any" (`Dict[str, Any]`) or "typed" (a `<Model>Param` TypedDict).
-    argument_dicts: str = "any"  # one of ARGUMENT_DICTS
+    # A model argument given as a dict: "typed" (a `<Model>Param` TypedDict, so mypy checks its keys)
+    # or "any" (`Dict[str, Any]`, the way to turn that off).
+    argument_dicts: str = "typed"  # one of ARGUMENT_DICTS
     templates: Path | None = None  # a template directory, relative to the config file
     # OpenAPI Overlay 1.0 documents applied to the spec in order before it is built (docs/overlays.md).
     overlays: tuple[Path, ...] = ()
@@ -367,8 +370,10 @@ def _selection(value: Any, path: Path, pointer: str) -> Selection:
     return Selection(tags=lists["tags"], operations=lists["operations"])
 
 
-_STREAM_LISTS = ("skip", "error", "terminal", "terminal_data")
-_STREAM_NAMES = ("events", "mode_field", "text_event", "text_field", "replace_event", "final_event")
+# What `streams.<op>` passes on to the stream is declared by the IR (STREAM_OPTIONS).
+_STREAM_LISTS = tuple(o.name for o in STREAM_OPTIONS if o.configurable and o.shape == "names")
+_STREAM_NAMES = ("events", "mode_field",
+                 *(o.name for o in STREAM_OPTIONS if o.configurable and o.shape == "optional name"))
 
 
 def _stream_config(value: Any, path: Path, pointer: str) -> StreamConfig:
@@ -464,8 +469,10 @@ def _model_style(data: Mapping[str, Any], path: Path) -> str:
 
 
 def _argument_dicts(data: Mapping[str, Any], path: Path) -> str:
-    value = _choice(data, "argument_dicts", ARGUMENT_DICTS, "any", path)
-    if value == "typed" and data.get("model_style", "pydantic") == "dataclasses":
+    dataclasses = data.get("model_style", "pydantic") == "dataclasses"
+    # Params are not made for dataclass models yet, so that style keeps plain dicts unless asked.
+    value = _choice(data, "argument_dicts", ARGUMENT_DICTS, "any" if dataclasses else "typed", path)
+    if value == "typed" and dataclasses:
         raise ConfigError("argument_dicts: typed is not made for model_style: dataclasses yet", path,
                           "/argument_dicts", "use model_style: pydantic (typeddict models are TypedDicts already)")
     return value

@@ -13,6 +13,8 @@ import re
 import sys
 from typing import Iterable
 
+from generator.call_options import CALL_OPTIONS
+
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_WORD = re.compile(r"[^0-9A-Za-z]+")
 
@@ -34,9 +36,8 @@ _ANNOTATION_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "date", "
 
 # Keyword arguments every generated method already takes, plus names the
 # method body uses; spec parameters must not collide with them.
-_PARAMETER_RESERVED = frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries",
-     "cast", "overload", "typing", "httpx", "NOT_GIVEN", "NotGiven"}
+_PARAMETER_RESERVED = frozenset(option.name for option in CALL_OPTIONS) | frozenset(
+    {"self", "cast", "overload", "typing", "httpx", "NOT_GIVEN", "NotGiven"}
 )
 
 # Names the generated models and resource modules import unaliased; a schema

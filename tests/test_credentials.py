@@ -12,12 +12,14 @@ import importlib
 import json
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Iterator
 
 import pytest
 
+from tests.importing import importable
 from tests.live_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,22 +50,20 @@ def clients(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Modu
     """One generated package per scheme: {kind: the package's _client module}."""
     root = tmp_path_factory.mktemp("credentials")
     modules = {}
-    for kind, scheme in SCHEMES.items():
-        spec = root / f"{kind}.json"
-        spec.write_text(json.dumps(_spec(scheme)))
-        config = root / f"{kind}.clientgen.yaml"
-        config.write_text("operations: {getMe: {name: whoami, resource: account}}\n")
-        package = f"shop_{kind}"
-        result = subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--output",
-                                 str(root / kind), "--package-name", package, "-q"],
-                                cwd=ROOT, capture_output=True, text=True)
-        assert result.returncode == 0, result.stderr
-        sys.path.insert(0, str(root / kind))
-        modules[kind] = importlib.import_module(f"{package}._client")
-    yield modules
-    for name in [m for m in sys.modules if m.startswith("shop_")]:
-        del sys.modules[name]
-    sys.path[:] = [p for p in sys.path if not p.startswith(str(root))]
+    with ExitStack() as imported:  # unwinding it takes every package off sys.path and sys.modules
+        for kind, scheme in SCHEMES.items():
+            spec = root / f"{kind}.json"
+            spec.write_text(json.dumps(_spec(scheme)))
+            config = root / f"{kind}.clientgen.yaml"
+            config.write_text("operations: {getMe: {name: whoami, resource: account}}\n")
+            package = f"shop_{kind}"
+            result = subprocess.run([sys.executable, "-m", "generator", "generate", str(spec), "--output",
+                                     str(root / kind), "--package-name", package, "-q"],
+                                    cwd=ROOT, capture_output=True, text=True)
+            assert result.returncode == 0, result.stderr
+            imported.enter_context(importable(root / kind, package))
+            modules[kind] = importlib.import_module(f"{package}._client")
+        yield modules
 
 
 def _client_class(module: ModuleType) -> Any:

@@ -209,14 +209,6 @@ def test_every_built_in_template_has_blocks_and_the_docs_name_them() -> None:
             assert f"- `{block}`" in text
 
 
-def test_the_compiled_built_in_templates_are_current() -> None:
-    """templates/_compiled is what Jinja compiles from templates/ now (regenerate with
-    `python -m generator.emit.templating.precompiled --write`)."""
-    from generator.emit.templating import precompiled
-
-    assert precompiled.main([]) == 0
-
-
 def test_a_compiled_template_is_used_only_while_its_source_is_unchanged(tmp_path: Path) -> None:
     import shutil
 

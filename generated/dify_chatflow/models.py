@@ -13,6 +13,7 @@ from typing import Annotated, Any, Dict, List, Literal, Optional, Union
 from pydantic import Field as _Field
 from pydantic import Discriminator as _Discriminator
 from pydantic import Tag as _Tag
+from typing_extensions import NotRequired, TypedDict
 
 from ._models import OpenModel, by_key, by_property
 from ._formats import Base64Bytes
@@ -41,6 +42,7 @@ __all__ = [
     "ChatCompletionResponseMetadata",
     "ChatRequest",
     "ChatRequestFilesItem",
+    "ChatRequestFilesItemParam",
     "ChunkChatEvent",
     "ChunkChatEventUnknown",
     "ConversationHistoryResponse",
@@ -2683,3 +2685,21 @@ UserInputFormItem = Annotated[
         )
     ),
 ]
+
+
+class ChatRequestFilesItemParam(TypedDict):
+    """`ChatRequestFilesItem` as a dict: what an argument of that type also takes."""
+
+    type: Literal["image", "document", "audio", "video", "custom"]
+    """File type."""
+
+    transfer_method: Literal["remote_url", "local_file"]
+    """Transfer method: `remote_url` for file URL, `local_file` for uploaded file."""
+
+    url: NotRequired[str]
+    """File URL (required when `transfer_method` is `remote_url`)."""
+
+    upload_file_id: NotRequired[str]
+    """Uploaded file ID obtained from the [Upload
+File](/api-reference/files/upload-file) API (required when `transfer_method` is
+`local_file`)."""

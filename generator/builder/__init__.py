@@ -1,12 +1,26 @@
-"""Loaded spec + config -> `Api`, as named passes:
+"""Loaded spec + config -> `Api`, as passes run in this order (`build_api`):
 
-1. schemas: every component schema named, then built (allOf merged, unions
-   and discriminators resolved, inline schemas lifted);
-2. operations: parameters, bodies, responses typed;
-3. streams and pages: what the config (or the spec's shape) says about SSE
-   responses and list operations;
-4. resources: operations placed in the resource tree (tag, then path) under Python names,
-   renamed by config; the package, client and environment names from `info.title`.
+1. discriminators: every discriminator in the document found, with the tags that
+   select each variant (`discriminators.find_tagged_unions`), before any schema is
+   built: a variant narrows its tag field while it is built, and the union naming
+   it may be met later or never;
+2. names: every component schema named (`names.name_components`);
+3. operations: parameters, bodies and responses typed. Each schema they reach is
+   defined here, on first use (`schemas.SchemaBuilder`: its shape picked by the one
+   keyword dispatcher, `shapes.shape_of`; allOf merged; inline structures lifted
+   under names from where they sit, in the order they are met);
+4. streams and pages, per operation: what the config (or the spec's shape) says about
+   SSE responses and list operations. An OpenAPI 3.2 SSE `itemSchema` of whole events
+   tags its oneOf by `event` here, before that union is defined (it takes the
+   operation's stream mode to know the answer is a stream), and defines each event
+   with its `data` typed by its `contentSchema`;
+5. resources: operations placed in the resource tree (tag, then path) under Python
+   names, renamed by config;
+6. webhooks: their payloads typed; then every component schema not reached yet
+   defined (sorted), and the union of the webhook payloads added;
+7. tags: `Field.is_tag` set on every field a discriminated union reads
+   (`discriminators.mark_tags`), once all unions exist;
+then the package, client and environment names from `info.title`.
 """
 
 from __future__ import annotations
@@ -15,7 +29,9 @@ import dataclasses
 from typing import Any, Mapping
 
 from generator import naming
+from generator.builder.discriminators import find_tagged_unions, mark_tags
 from generator.builder.errors import BuildError, BuildWarning
+from generator.builder.names import name_components
 from generator.builder.operations import OperationBuilder
 from generator.builder.paging import page_info
 from generator.builder.resources import group_resources, select_operations
@@ -44,7 +60,9 @@ def build_api(
         config = dataclasses.replace(
             config, streams={op: cfg for op, cfg in config.streams.items() if cfg.events is None or cfg.events in known}
         )
-    schemas = SchemaBuilder(document, warnings)
+    unions = find_tagged_unions(document, warnings)
+    names = name_components(document, warnings)
+    schemas = SchemaBuilder(document, unions, names, warnings)
     found = OperationBuilder(document, schemas, warnings).operations()
     info = document.get("info") or {}
     title = str(info.get("title") or "API")
@@ -95,7 +113,7 @@ def build_api(
         base_url_env=config.base_url_env or sibling_variable(api_key_env, "BASE_URL"),
         source_name=source_name,
         security=schemes,
-        schemas=definitions,
+        schemas=mark_tags(definitions),
         resources=resources,
         model_style=config.model_style,
         argument_dicts=config.argument_dicts,

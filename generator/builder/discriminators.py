@@ -8,12 +8,14 @@ this is its own pass over the whole document.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from generator.builder import pointers
 from generator.builder.errors import BuildError, BuildWarning
+from generator.ir import ModelDef, SchemaDef, UnionDef
 
 SCHEMAS = "/components/schemas"
 
@@ -158,3 +160,23 @@ def tags_by_variant(unions: Mapping[str, TaggedUnion]) -> dict[str, dict[str, tu
         target: {prop: tuple(sorted(values)) for prop, values in by_prop.items()}
         for target, by_prop in tags.items()
     }
+
+
+def mark_tags(definitions: tuple[SchemaDef, ...]) -> tuple[SchemaDef, ...]:
+    """The definitions with `Field.is_tag` set on the property each union reads to pick a
+    model: every variant of a union discriminated by property, and its fallback. A pass over
+    the finished definitions, since a union may be built after its variants (the webhook
+    union is made last, from payload models already built)."""
+    tags: set[tuple[str, str]] = set()
+    for definition in definitions:
+        found = definition.discriminator if isinstance(definition, UnionDef) else None
+        if found is not None and found.by == "property":
+            tags.update((variant, found.property) for _, variant in found.mapping)
+            if found.fallback:
+                tags.add((found.fallback, found.property))
+    return tuple(
+        dataclasses.replace(d, fields=tuple(
+            dataclasses.replace(f, is_tag=True) if (d.name, f.wire_name) in tags else f for f in d.fields))
+        if isinstance(d, ModelDef) and any((d.name, f.wire_name) in tags for f in d.fields) else d
+        for d in definitions
+    )

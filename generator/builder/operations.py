@@ -52,7 +52,7 @@ class OperationBuilder:
                     self._warnings.append(BuildWarning(
                         f"operationId {operation.operation_id!r} is also used at {seen_ids[operation.operation_id]}; "
                         f"this one is called {unique_id!r}", pointers.join(pointer, "operationId")))
-                    operation = dataclasses.replace(operation, operation_id=unique_id, python_name=naming.method_name(unique_id))
+                    operation = dataclasses.replace(operation, operation_id=unique_id)
                 seen_ids[operation.operation_id] = pointer
                 found.append((pointer, operation, raw))
         return found
@@ -69,7 +69,6 @@ class OperationBuilder:
         success = _pick_success(responses)
         return Operation(
             operation_id=operation_id,
-            python_name=naming.method_name(operation_id),
             method=method,
             path=path,
             parameters=parameters,

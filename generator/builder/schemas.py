@@ -1,24 +1,37 @@
-"""JSON Schema (OpenAPI flavour) -> named `SchemaDef`s and `TypeRef`s.
+"""JSON Schema (OpenAPI flavour) -> named `SchemaDef`s and `TypeRef`s: the define pass.
 
-Names are registered for every component first, then bodies are filled in on
-demand; a schema being built is already named, which is what makes cycles
-free. Inline object schemas, discriminated unions and enums that need a name
-are lifted into named definitions called after where they sit
+It runs after the discriminators and names passes (builder/__init__.py lists the order),
+filling in bodies on demand. `shapes.shape_of` picks each schema's shape; the two tables
+at the end map a shape to a class (`_CLASSES`, for a schema defined under a name) or a
+type (`_TYPES`, for any schema). Inline object schemas, discriminated unions and enums
+that need a name are lifted into named definitions called after where they sit
 (`ChatRequest.files[]` -> `ChatRequestFilesItem`), so names are stable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from generator import naming
 from generator.builder import pointers
 from generator.builder.defaults import default_fits
+from generator.builder.discriminators import SCHEMAS, TaggedUnion, tags_by_variant
 from generator.builder.keywords import annotated_schema, enum_values, has_float
-from generator.builder.discriminators import SCHEMAS, TaggedUnion, find_tagged_unions, tags_by_variant
 from generator.builder.errors import BuildWarning
 from generator.builder.hints import value_hints
+from generator.builder.merge import Merged, merged_object
+from generator.builder.names import SchemaNames
+from generator.builder.shapes import (
+    CLASS_SHAPES,
+    Shape,
+    clean_text,
+    closed,
+    is_json_literal,
+    primitive,
+    shape_of,
+    split_nullable,
+)
 from generator.ir import (
     AliasDef,
     AnyType,
@@ -39,83 +52,31 @@ from generator.ir import (
 )
 from generator.ir.types import make_nullable, strip_nullable
 
-_SCALARS = (str, int, float, bool)
 # What a literal default must be for a primitive annotation (bool is an int to Python, not to us).
 _PYTHON_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float), "bool": (bool,)}
 
-
-def _is_scalar(value: Any) -> bool:
-    return isinstance(value, _SCALARS)
-
-
-def split_nullable(schema: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:
-    """The schema without its null-ness, and whether null was allowed.
-
-    Covers 3.0 `nullable: true`, 3.1 `type: [x, "null"]`, `enum` listing null
-    and `oneOf`/`anyOf` with a `{type: "null"}` alternative.
-    """
-    rest = dict(schema)
-    nullable = bool(rest.pop("nullable", False))
-    kind = rest.get("type")
-    if isinstance(kind, list) and "null" in kind:
-        nullable = True
-        others = [k for k in kind if k != "null"]
-        rest["type"] = others[0] if len(others) == 1 else others
-        if not others:
-            del rest["type"]
-    if isinstance(rest.get("enum"), list) and None in rest["enum"]:
-        nullable = True
-        rest["enum"] = [v for v in rest["enum"] if v is not None]
-    for key in ("oneOf", "anyOf"):
-        alternatives = rest.get(key)
-        if isinstance(alternatives, list):
-            non_null = [a for a in alternatives if not (isinstance(a, Mapping) and a.get("type") == "null")]
-            if len(non_null) != len(alternatives):
-                nullable = True
-                if len(non_null) == 1 and not rest.get("discriminator"):
-                    del rest[key]
-                    rest["allOf"] = [non_null[0], *rest.get("allOf", [])]
-                else:
-                    rest[key] = non_null
-    return rest, nullable
+__all__ = ["SchemaBuilder", "clean_text", "split_nullable"]
 
 
 class SchemaBuilder:
-    def __init__(self, document: Mapping[str, Any], warnings: list[BuildWarning]) -> None:
+    """The define pass: each schema's definition built from its shape (`shapes.shape_of`),
+    on first use, under the name the naming pass gave it (or, for a structure lifted from
+    where it sits, a name claimed then); `definitions()` builds every component not reached."""
+
+    def __init__(self, document: Mapping[str, Any], unions: dict[str, TaggedUnion], names: SchemaNames,
+                 warnings: list[BuildWarning]) -> None:
         self._document = document
         self._warnings = warnings
-        self._unions: dict[str, TaggedUnion] = find_tagged_unions(document, warnings)
+        self._unions = unions
         self._tags = tags_by_variant(self._unions)
-        self._names: dict[str, str] = {}
-        self._taken: set[str] = set()  # the values of _names, for unique() without a copy per name
+        self._names = names
         self._defs: dict[str, SchemaDef] = {}
         self._building: set[str] = set()
         self._nullable: set[str] = set()  # models whose own schema allows null
-        self._register_components()
-
-    # -- names --------------------------------------------------------------
-
-    def _register_components(self) -> None:
-        components = self._document.get("components", {}) or {}
-        schemas = components.get("schemas", {}) or {}
-        for name in sorted(schemas):
-            pointer = pointers.join(SCHEMAS, name)
-            wanted = naming.class_name(name)
-            if self._claim(pointer, wanted) != wanted:
-                self._warnings.append(BuildWarning(
-                    f"schema {name!r} is also class {wanted!r} in Python; this one is {self._names[pointer]!r}", pointer))
-            elif message := naming.rename_warning("schema", name, wanted):
-                self._warnings.append(BuildWarning(message, pointer))
-
-    def _claim(self, pointer: str, wanted: str) -> str:
-        if pointer not in self._names:
-            self._names[pointer] = naming.unique(wanted, self._taken)
-            self._taken.add(self._names[pointer])
-        return self._names[pointer]
 
     def definitions(self) -> tuple[SchemaDef, ...]:
         """All definitions built so far, sorted by name (build components first)."""
-        for pointer in sorted(p for p in self._names if p.startswith(SCHEMAS + "/")):
+        for pointer in self._names.components():
             self.define(pointer)
         return tuple(self._defs[name] for name in sorted(self._defs))
 
@@ -146,7 +107,7 @@ class SchemaBuilder:
 
     def define(self, pointer: str, schema: Mapping[str, Any] | None = None, hint: str = "") -> str:
         """Name the schema at `pointer` and make sure its definition exists."""
-        name = self._claim(pointer, hint or naming.class_name(pointer.rsplit("/", 1)[-1]))
+        name = self._names.claim(pointer, hint or naming.class_name(pointer.rsplit("/", 1)[-1]))
         if name in self._defs or name in self._building:
             return name
         if schema is None:
@@ -162,77 +123,42 @@ class SchemaBuilder:
         if not isinstance(raw, Mapping):
             return AliasDef(name, AnyType(), pointer=pointer)
         schema, nullable = split_nullable(raw)
-        description = clean_text(schema.get("description"))
-        union = self._unions.get(pointer)
-        if union is not None:
-            return self._tagged_union(name, union, description, pointer)
-        if isinstance(schema.get("oneOf") or schema.get("anyOf"), list) and not schema.get("properties"):
-            return self._untagged_union(name, schema, description, pointer)
-        if isinstance(schema.get("enum"), list) and schema["enum"] and not nullable:
-            values = enum_values(schema["enum"], pointer, schema.get("type"), self._warnings)
-            if has_float(values, pointer, self._warnings):
-                return AliasDef(name, PrimitiveType("float"), description, pointer)
-            return EnumDef(name, values, description, pointer)
-        if self._is_object(schema) and (schema.get("properties") or schema.get("allOf")):
-            merged = self._merge(schema, pointer)
-            if merged is not None:
-                if nullable:
-                    self._nullable.add(name)
-                return self._model(name, merged, pointer)
+        shape = self._shape(schema, pointer, named=True, nullable=nullable)
+        if shape in CLASS_SHAPES:
+            return _CLASSES[shape](self, name, schema, pointer, nullable)
         target = self.type_of(schema, pointer, name + "Value")
         if target == NamedType(name):
             target = AnyType()  # a schema that only names itself says nothing
-        return AliasDef(name, make_nullable(target) if nullable else target, description, pointer)
+        return AliasDef(name, make_nullable(target) if nullable else target, clean_text(schema.get("description")),
+                        pointer)
 
-    def _is_object(self, schema: Mapping[str, Any]) -> bool:
-        return schema.get("type") in (None, "object") and not schema.get("items")
+    def _shape(self, schema: Mapping[str, Any], pointer: str, *, named: bool, nullable: bool = False) -> Shape:
+        return shape_of(schema, named=named, nullable=nullable, tagged=pointer in self._unions,
+                        variant=pointer in self._tags)
 
-    def _merge(self, schema: Mapping[str, Any], pointer: str) -> dict[str, Any] | None:
-        """Flatten `allOf` into one object schema; None when it is a plain alias."""
-        parts = schema.get("allOf")
-        if not isinstance(parts, list):
-            return dict(schema)
-        own = {k: v for k, v in schema.items() if k != "allOf"}
-        single_ref = len(parts) == 1 and isinstance(parts[0], Mapping) and "$ref" in parts[0]
-        if single_ref and not own.get("properties") and pointer not in self._tags:
-            return None
-        merged: dict[str, Any] = {
-            "type": "object", "properties": {}, "required": [], "_origins": {},
-            "description": own.get("description"),
-        }
-        for index, part in enumerate(parts):
-            self._absorb(merged, part, pointers.join(pointer, "allOf", index), set(), inherited=False)
-        self._absorb(merged, own, pointer, set(), inherited=False)
-        return merged
+    # -- classes: what a named schema's shape builds ------------------------
 
-    def _absorb(self, merged: dict[str, Any], part: Any, pointer: str, seen: set[str], *, inherited: bool) -> None:
-        """Add one allOf part's properties; `inherited` parts (reached through a
-        $ref) describe their own schema, so their description is not taken."""
-        if not isinstance(part, Mapping):
-            return
-        if isinstance(part.get("$ref"), str):
-            ref = part["$ref"]
-            if ref in seen:
-                return
-            target = pointers.resolve(self._document, ref, pointer)
-            self._absorb(merged, target, ref[1:], seen | {ref}, inherited=True)
-            return
-        for index, sub in enumerate(part.get("allOf", []) or []):
-            self._absorb(merged, sub, pointers.join(pointer, "allOf", index), seen, inherited=inherited)
-        for key, prop in (part.get("properties") or {}).items():
-            merged["properties"][key] = prop
-            merged["_origins"][key] = pointers.join(pointer, "properties", key)
-        for key in part.get("required", []) or []:
-            if key not in merged["required"]:
-                merged["required"].append(key)
-        if "additionalProperties" in part:
-            merged["additionalProperties"] = part["additionalProperties"]
-        if part.get("description") and merged.get("description") is None and not inherited:
-            merged["description"] = part["description"]
+    def _tagged_union_class(self, name: str, schema: Mapping[str, Any], pointer: str, nullable: bool) -> SchemaDef:
+        return self._tagged_union(name, self._unions[pointer], clean_text(schema.get("description")), pointer)
 
-    def _model(self, name: str, schema: Mapping[str, Any], pointer: str) -> ModelDef:
+    def _union_class(self, name: str, schema: Mapping[str, Any], pointer: str, nullable: bool) -> SchemaDef:
+        return self._untagged_union(name, schema, clean_text(schema.get("description")), pointer)
+
+    def _enum_class(self, name: str, schema: Mapping[str, Any], pointer: str, nullable: bool) -> SchemaDef:
+        values = enum_values(schema["enum"], pointer, schema.get("type"), self._warnings)
+        description = clean_text(schema.get("description"))
+        if has_float(values, pointer, self._warnings):
+            return AliasDef(name, PrimitiveType("float"), description, pointer)
+        return EnumDef(name, values, description, pointer)
+
+    def _model_class(self, name: str, schema: Mapping[str, Any], pointer: str, nullable: bool) -> SchemaDef:
+        if nullable:
+            self._nullable.add(name)
+        return self._model(name, merged_object(self._document, schema, pointer), pointer)
+
+    def _model(self, name: str, merged: Merged, pointer: str) -> ModelDef:
+        schema, origins = merged.schema, merged.origins
         required = set(schema.get("required", []) or [])
-        origins = schema.get("_origins", {})
         tags = self._tags.get(pointer, {})
         fields: list[Field] = []
         taken: list[str] = []
@@ -268,7 +194,7 @@ class SchemaBuilder:
         if not isinstance(prop, Mapping):
             return Field(python_name, wire_name, type_ref, required)
         default = prop.get("default")
-        has_default = "default" in prop and _is_json_literal(default)
+        has_default = "default" in prop and is_json_literal(default)
         if has_default and default is not None and not (
             default_fits(default, split_nullable(prop)[0]) and self._default_matches_type(default, type_ref)
         ):
@@ -321,7 +247,7 @@ class SchemaBuilder:
     def _fallback(self, union_name: str, tag_property: str | None) -> str:
         """A model for variants this client does not know yet; keeps every field."""
         fallback_pointer = f"/x-clientgen/unknown/{union_name}"
-        name = self._claim(fallback_pointer, union_name + "Unknown")
+        name = self._names.claim(fallback_pointer, union_name + "Unknown")
         fields: tuple[Field, ...] = ()
         if tag_property is not None:
             fields = (Field(naming.field_name(tag_property), tag_property, PrimitiveType("str"), True,
@@ -369,18 +295,6 @@ class SchemaBuilder:
 
     # -- anonymous types ----------------------------------------------------
 
-    def _prefix_items(self, schema: Mapping[str, Any], prefix: list[Any], pointer: str, hint: str) -> TypeRef:
-        """`prefixItems` (JSON Schema 2020-12): a tuple when nothing may follow; else a list
-        of any of the item types (Python has no "these, then any number of those")."""
-        positions = tuple(self.type_of(p, pointers.join(pointer, "prefixItems", i), f"{hint}Item{i}")
-                          for i, p in enumerate(prefix))
-        if _closed(schema, len(positions)):
-            return TupleType(positions)
-        rest = schema.get("items")
-        more = self.type_of(rest, pointers.join(pointer, "items"), hint + "Item") if isinstance(rest, Mapping) else AnyType()
-        variants = tuple(dict.fromkeys(positions + (more,)))
-        return ListType(variants[0] if len(variants) == 1 else UnionType(variants))
-
     def type_of(self, raw: Any, pointer: str, hint: str) -> TypeRef:
         """The type of the schema at `pointer`; inline structures are lifted as `hint`."""
         if not isinstance(raw, Mapping):
@@ -390,98 +304,101 @@ class SchemaBuilder:
         return make_nullable(type_ref) if nullable else type_ref
 
     def _non_null_type(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            target = ref[1:]
-            if target not in self._names:
-                pointers.resolve(self._document, ref, pointer)  # dangling refs fail here, with the pointer
-            name = self.define(target)
-            return make_nullable(NamedType(name)) if name in self._nullable else NamedType(name)
-        if "const" in schema and _is_scalar(schema["const"]):
-            return LiteralType((schema["const"],))
-        if isinstance(schema.get("enum"), list) and schema["enum"]:
-            values = enum_values(schema["enum"], pointer, schema.get("type"), self._warnings)
-            if has_float(values, pointer, self._warnings):
-                return PrimitiveType("float")
-            return LiteralType(values) if values else AnyType()
-        if pointer in self._unions:
-            return NamedType(self.define(pointer, schema, hint))
-        if isinstance(schema.get("allOf"), list):
-            parts = schema["allOf"]
-            own_structure = schema.get("properties") or schema.get("oneOf") or schema.get("anyOf")
-            if len(parts) == 1 and not own_structure:
-                return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
-            annotated = annotated_schema(parts)
-            if annotated is not None and not own_structure:
-                index, target, nullable = annotated
-                type_ref = self.type_of(target, pointers.join(pointer, "allOf", index), hint)
-                return make_nullable(type_ref) if nullable else type_ref
-            return NamedType(self.define(pointer, schema, hint))
-        alternatives = schema.get("oneOf") or schema.get("anyOf")
-        if isinstance(alternatives, list) and alternatives:
-            key = "oneOf" if "oneOf" in schema else "anyOf"
-            variants = self._variants(alternatives, pointers.join(pointer, key), hint)
-            if len(variants) == 1:
-                return variants[0]
-            if self._key_mapping(variants) is not None:
-                return NamedType(self.define(pointer, schema, hint))
-            return UnionType(variants)
-        kind = schema.get("type")
-        if isinstance(kind, list):
-            return UnionType(tuple(self._non_null_type({**schema, "type": k}, pointer, hint) for k in kind))
-        prefix = schema.get("prefixItems")
-        if isinstance(prefix, list) and prefix:
-            return self._prefix_items(schema, prefix, pointer, hint)
-        if kind == "array" or "items" in schema:
-            return ListType(self.type_of(schema.get("items", {}), pointers.join(pointer, "items"), hint + "Item"))
-        if kind in (None, "object") and ("properties" in schema or "additionalProperties" in schema or kind):
-            if schema.get("properties"):
-                return NamedType(self.define(pointer, schema, hint))
-            additional = schema.get("additionalProperties")
-            if isinstance(additional, Mapping) and additional:
-                return MapType(self.type_of(additional, pointers.join(pointer, "additionalProperties"), hint + "Value"))
-            return MapType(AnyType())
-        return _primitive(kind, schema.get("format"))
+        return _TYPES[self._shape(schema, pointer, named=False)](self, schema, pointer, hint)
+
+    # -- types: what any schema's shape is typed as -------------------------
+
+    def _ref(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        ref = schema["$ref"]
+        target = ref[1:]
+        if target not in self._names:
+            pointers.resolve(self._document, ref, pointer)  # dangling refs fail here, with the pointer
+        name = self.define(target)
+        return make_nullable(NamedType(name)) if name in self._nullable else NamedType(name)
+
+    def _const(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        return LiteralType((schema["const"],))
+
+    def _enum(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        values = enum_values(schema["enum"], pointer, schema.get("type"), self._warnings)
+        if has_float(values, pointer, self._warnings):
+            return PrimitiveType("float")
+        return LiteralType(values) if values else AnyType()
+
+    def _lifted(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        """A structure that needs a class of its own: defined under `hint`."""
+        return NamedType(self.define(pointer, schema, hint))
+
+    def _all_of(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        parts = schema["allOf"]
+        own_structure = schema.get("properties") or schema.get("oneOf") or schema.get("anyOf")
+        if len(parts) == 1 and not own_structure:
+            return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
+        annotated = annotated_schema(parts)
+        if annotated is not None and not own_structure:
+            index, target, nullable = annotated
+            type_ref = self.type_of(target, pointers.join(pointer, "allOf", index), hint)
+            return make_nullable(type_ref) if nullable else type_ref
+        return self._lifted(schema, pointer, hint)
+
+    def _union(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        key = "oneOf" if "oneOf" in schema else "anyOf"
+        variants = self._variants(schema.get("oneOf") or schema["anyOf"], pointers.join(pointer, key), hint)
+        if len(variants) == 1:
+            return variants[0]
+        if self._key_mapping(variants) is not None:
+            return self._lifted(schema, pointer, hint)
+        return UnionType(variants)
+
+    def _types(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        return UnionType(tuple(self._non_null_type({**schema, "type": k}, pointer, hint) for k in schema["type"]))
+
+    def _tuple(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        """`prefixItems` (JSON Schema 2020-12): a tuple when nothing may follow; else a list
+        of any of the item types (Python has no "these, then any number of those")."""
+        positions = tuple(self.type_of(p, pointers.join(pointer, "prefixItems", i), f"{hint}Item{i}")
+                          for i, p in enumerate(schema["prefixItems"]))
+        if closed(schema, len(positions)):
+            return TupleType(positions)
+        rest = schema.get("items")
+        more = self.type_of(rest, pointers.join(pointer, "items"), hint + "Item") if isinstance(rest, Mapping) else AnyType()
+        variants = tuple(dict.fromkeys(positions + (more,)))
+        return ListType(variants[0] if len(variants) == 1 else UnionType(variants))
+
+    def _array(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        return ListType(self.type_of(schema.get("items", {}), pointers.join(pointer, "items"), hint + "Item"))
+
+    def _map(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        additional = schema.get("additionalProperties")
+        if isinstance(additional, Mapping) and additional:
+            return MapType(self.type_of(additional, pointers.join(pointer, "additionalProperties"), hint + "Value"))
+        return MapType(AnyType())
+
+    def _primitive(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
+        return primitive(schema.get("type"), schema.get("format"))
 
 
-def _closed(schema: Mapping[str, Any], length: int) -> bool:
-    """No items beyond the `prefixItems`: `items: false` or `maxItems` says so."""
-    most = schema.get("maxItems")
-    return schema.get("items") is False or isinstance(most, int) and not isinstance(most, bool) and most <= length
-
-
-def _primitive(kind: Any, fmt: Any) -> TypeRef:
-    if kind == "string":
-        if fmt == "binary":
-            return PrimitiveType("bytes")
-        if fmt == "date-time":
-            return PrimitiveType("datetime")
-        if fmt == "date":
-            return PrimitiveType("date")
-        if fmt == "uuid":
-            return PrimitiveType("uuid")
-        if fmt == "byte":
-            return PrimitiveType("base64")
-        return PrimitiveType("str")
-    if kind == "integer":
-        return PrimitiveType("int")
-    if kind == "number":
-        return PrimitiveType("float")
-    if kind == "boolean":
-        return PrimitiveType("bool")
-    return AnyType()
-
-
-def clean_text(value: Any) -> str | None:
-    """A description or summary, stripped; None when absent or blank."""
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _is_json_literal(value: Any) -> bool:
-    if value is None or _is_scalar(value):
-        return True
-    if isinstance(value, list):
-        return all(_is_json_literal(v) for v in value)
-    if isinstance(value, Mapping):
-        return all(isinstance(k, str) and _is_json_literal(v) for k, v in value.items())
-    return False
+_ClassBuilder = Callable[[SchemaBuilder, str, Mapping[str, Any], str, bool], SchemaDef]
+_TypeBuilder = Callable[[SchemaBuilder, Mapping[str, Any], str, str], TypeRef]
+# What each shape `shapes.shape_of` picks builds: a class, for a schema defined under a name...
+_CLASSES: dict[Shape, _ClassBuilder] = {
+    Shape.TAGGED_UNION_CLASS: SchemaBuilder._tagged_union_class,
+    Shape.UNION_CLASS: SchemaBuilder._union_class,
+    Shape.ENUM_CLASS: SchemaBuilder._enum_class,
+    Shape.MODEL_CLASS: SchemaBuilder._model_class,
+}
+# ...and a type, for any schema (a structure that needs a class is lifted into one, named by its place).
+_TYPES: dict[Shape, _TypeBuilder] = {
+    Shape.REF: SchemaBuilder._ref,
+    Shape.CONST: SchemaBuilder._const,
+    Shape.ENUM: SchemaBuilder._enum,
+    Shape.TAGGED_UNION: SchemaBuilder._lifted,
+    Shape.ALL_OF: SchemaBuilder._all_of,
+    Shape.UNION: SchemaBuilder._union,
+    Shape.TYPES: SchemaBuilder._types,
+    Shape.TUPLE: SchemaBuilder._tuple,
+    Shape.ARRAY: SchemaBuilder._array,
+    Shape.OBJECT: SchemaBuilder._lifted,
+    Shape.MAP: SchemaBuilder._map,
+    Shape.PRIMITIVE: SchemaBuilder._primitive,
+}

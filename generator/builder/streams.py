@@ -23,6 +23,7 @@ stream, or whose field allows only the streaming value, always streams.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -34,6 +35,7 @@ from generator.builder.schemas import SchemaBuilder
 from generator.builder.sequences import WholeEvents
 from generator.config import StreamConfig
 from generator.ir import AnyType, Field, LiteralType, MapType, NamedType, Operation, PrimitiveType, StreamInfo, UnionDef
+from generator.ir.operations import STREAM_OPTIONS
 from generator.ir.schemas import JsonValue
 from generator.ir.types import TypeRef, strip_nullable
 
@@ -113,20 +115,14 @@ def stream_info(
     declared = whole.names if whole else ()
     media = answer.media if answer is not None else {}
     part_types, part_type = sequences.part_types(media, document) if framing == "multipart" else ((), "text/plain")
-    return StreamInfo(
+    implied = StreamInfo(
         event_type=event_type,
         mode_field=mode.field if mode else None,
         stream_value=mode.stream_value if mode else None,
         discriminator=discriminator,
-        skip=tuple(config.skip) if config else tuple(e for e in ("ping",) if conventional and e not in declared),
-        error=tuple(config.error) if config else tuple(e for e in ("error",) if conventional and e not in declared),
-        terminal=tuple(config.terminal) if config else (),
-        text_event=config.text_event if config else None,
-        text_field=config.text_field if config else None,
-        replace_event=config.replace_event if config else None,
-        final_event=config.final_event if config else None,
-        terminal_data=config.terminal_data if config and config.terminal_data is not None
-        else ("[DONE]",) if conventional else (),
+        skip=tuple(e for e in ("ping",) if conventional and e not in declared),
+        error=tuple(e for e in ("error",) if conventional and e not in declared),
+        terminal_data=("[DONE]",) if conventional else (),
         streams_only=only_streams or mode is None or mode.only,
         framing=framing,
         accept=answer.accept if answer is not None else "text/event-stream",
@@ -134,6 +130,14 @@ def stream_info(
         part_types=part_types,
         part_type=part_type,
     )
+    return implied if config is None else dataclasses.replace(implied, **_configured(config))
+
+
+def _configured(config: StreamConfig) -> dict[str, Any]:
+    """The stream options the config sets: a config for the operation replaces the spec's
+    conventions (no `ping` skipped unless it says so), except what it leaves None."""
+    found = {option.name: getattr(config, option.name) for option in STREAM_OPTIONS if option.configurable}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 # -- the event type ----------------------------------------------------------

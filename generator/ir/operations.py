@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
 from generator.http_methods import wire_method
 from generator.ir.schemas import Field, JsonValue, SchemaDef, ValueHints
@@ -134,6 +134,38 @@ class SpanLogInfo:
     status: str | None = None
 
 
+# How a stream setting is typed and written in the generated `StreamSpec(...)`: a string, a
+# string or None, a frozenset of strings (held as a tuple, in the config's order), a tuple.
+StreamShape = Literal["name", "optional name", "names", "sequence"]
+
+
+@dataclass(frozen=True)
+class StreamOption:
+    """A setting of `StreamInfo` that the runtime's `StreamSpec` (runtime/_stream_spec.py) takes
+    under the same name. Declared once, on the `StreamInfo` field; the config reader, the
+    streams pass and the view read `STREAM_OPTIONS`, and a test holds the runtime to it."""
+
+    name: str
+    shape: StreamShape
+    runtime_default: Any  # StreamSpec's default, as the IR holds it (a tuple for a frozenset)
+    always_said: bool  # written even when it is the runtime's default (else left unsaid)
+    configurable: bool  # `streams.<operationId>.<name>` in the config sets it
+
+
+_STREAM_OPTION = "stream_option"
+
+
+def _option(shape: StreamShape, runtime_default: Any, *, configurable: bool = False,
+            always_said: bool = False) -> dict[str, Any]:
+    """A `StreamInfo` field's metadata: it is a `StreamOption`."""
+    return {_STREAM_OPTION: {"shape": shape, "runtime_default": runtime_default,
+                             "always_said": always_said, "configurable": configurable}}
+
+
+# Event names the config gives: each said in the generated StreamSpec, so a reader sees them all.
+_NAMED = {"configurable": True, "always_said": True}
+
+
 @dataclass(frozen=True)
 class StreamInfo:
     """The operation can answer with Server-Sent Events of `event_type`.
@@ -143,29 +175,35 @@ class StreamInfo:
     operation always streams (its only 2xx answer is text/event-stream, or
     its mode field allows only `stream_value`; with no `mode_field`, always).
     `terminal_data`: `data:` payloads that end the stream, like OpenAI's `[DONE]`.
+    The fields with `_option(...)` metadata are `STREAM_OPTIONS`, in the runtime's order.
     """
 
     event_type: TypeRef
     mode_field: str | None
     stream_value: JsonValue
-    discriminator: str
-    skip: tuple[str, ...] = ()
-    error: tuple[str, ...] = ()
-    terminal: tuple[str, ...] = ()
-    text_event: str | None = None
-    text_field: str | None = None
-    replace_event: str | None = None
-    final_event: str | None = None
-    terminal_data: tuple[str, ...] = ("[DONE]",)
+    discriminator: str = field(metadata=_option("name", "event", always_said=True))
+    skip: tuple[str, ...] = field(default=(), metadata=_option("names", ("ping",), **_NAMED))
+    error: tuple[str, ...] = field(default=(), metadata=_option("names", ("error",), **_NAMED))
+    terminal: tuple[str, ...] = field(default=(), metadata=_option("names", (), **_NAMED))
+    text_event: str | None = field(default=None, metadata=_option("optional name", None, **_NAMED))
+    text_field: str | None = field(default=None, metadata=_option("optional name", None, **_NAMED))
+    replace_event: str | None = field(default=None, metadata=_option("optional name", None, **_NAMED))
+    final_event: str | None = field(default=None, metadata=_option("optional name", None, **_NAMED))
+    terminal_data: tuple[str, ...] = field(default=("[DONE]",),
+                                           metadata=_option("names", ("[DONE]",), configurable=True))
     streams_only: bool = False
-    framing: str = "sse"
-    accept: str = "text/event-stream"
-    json_data: tuple[str, ...] = ()
-    part_types: tuple[str, ...] = ()
-    part_type: str = "text/plain"
+    framing: str = field(default="sse", metadata=_option("name", "sse"))
+    accept: str = field(default="text/event-stream", metadata=_option("name", "text/event-stream"))
+    json_data: tuple[str, ...] = field(default=(), metadata=_option("names", ()))
+    part_types: tuple[str, ...] = field(default=(), metadata=_option("sequence", ()))
+    part_type: str = field(default="text/plain", metadata=_option("name", "text/plain"))
     stop: StopInfo | None = None
     spans: tuple[SpanInfo, ...] = ()
     span_logs: tuple[SpanLogInfo, ...] = ()
+
+
+STREAM_OPTIONS = tuple(StreamOption(f.name, **f.metadata[_STREAM_OPTION])
+                       for f in fields(StreamInfo) if _STREAM_OPTION in f.metadata)
 
 
 @dataclass(frozen=True)
@@ -187,7 +225,6 @@ class PageInfo:
 @dataclass(frozen=True)
 class Operation:
     operation_id: str
-    python_name: str
     method: str
     path: str
     parameters: tuple[Parameter, ...]
@@ -205,6 +242,9 @@ class Operation:
     security: Requirement | None = None
     # Servers of the operation (or its path), which replace the API's for it.
     servers: tuple[Server, ...] = ()
+    # The method name, given by the resources pass alone (builder/resources.py): only there
+    # are the other names of its resource known. "" until then.
+    python_name: str = ""
 
     @property
     def http_method(self) -> str:

@@ -60,6 +60,9 @@ class Field:
     # by the client only (optional in models, which also parse answers).
     read_only: bool = False
     write_only: bool = False
+    # The property a discriminated union reads to pick this model: its value stays a closed
+    # Literal (never opened to unknown values) and always present.
+    is_tag: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,7 @@ test asks for), answers 401 to tokens the test revoked, and fails the first POST
 from __future__ import annotations
 
 import base64
-import importlib
 import itertools
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -23,9 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import generated_package
 from tests.live_server import serve
 
 SPEC = Path(__file__).resolve().parent / "specs" / "vault.yaml"
@@ -84,19 +80,9 @@ def _app(vault: Vault) -> Starlette:
 
 
 @pytest.fixture(scope="session")
-def vault_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("vault") / "out"
-    result = generate(SPEC, package_name=PACKAGE)
-    write_tree(result.files, out)
-    sys.path.insert(0, str(out))
-    yield out
-    sys.path.remove(str(out))
-    forget(PACKAGE)
-
-
-@pytest.fixture(scope="session")
-def vault_client(vault_dir: Path) -> ModuleType:
-    return importlib.import_module(PACKAGE)
+def vault_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    with generated_package(SPEC, tmp_path_factory.mktemp("vault") / "out", PACKAGE) as package:
+        yield package
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,13 @@ import importlib
 import logging
 import subprocess
 import sys
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 from tests.auth.conftest import PACKAGE, Vault, basic
+from tests.importing import folder_of
 
 SECRET = "sk-vault-SECRET-4c1d"
 
@@ -121,18 +121,17 @@ def test_secrets_are_never_shown(vault_client: ModuleType, vault: Vault, caplog:
     assert SECRET not in str(info.value) and "the bearer_auth token (bearer_auth=...)" in str(info.value)
 
 
-def test_the_log_switch_prints_masked_lines_on_stderr(vault_client: ModuleType, vault_dir: Path,
-                                                      vault: Vault) -> None:
+def test_the_log_switch_prints_masked_lines_on_stderr(vault_client: ModuleType, vault: Vault) -> None:
     script = (f"import {PACKAGE} as v\n"
               f"c = v.Vault(base_url='http://{vault.host}/v1', bearer_auth={SECRET!r}, api_key_query={SECRET!r})\n"
               "c.auth.get_me(); c.auth.get_query()\n")
     env = {"PATH": "/usr/bin:/bin", _constants().LOG_ENV: "debug"}
-    result = subprocess.run([sys.executable, "-c", script], cwd=vault_dir, env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", script], cwd=folder_of(vault_client), env=env, capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert f"HTTP GET http://{vault.host}/v1/me (attempt 1)" in result.stderr
     assert "'authorization': '***'" in result.stderr and "key=%2A%2A%2A" in result.stderr
     assert SECRET not in result.stderr
-    quiet = subprocess.run([sys.executable, "-c", script], cwd=vault_dir, env={"PATH": "/usr/bin:/bin"},
+    quiet = subprocess.run([sys.executable, "-c", script], cwd=folder_of(vault_client), env={"PATH": "/usr/bin:/bin"},
                            capture_output=True, text=True, timeout=60)
     assert quiet.returncode == 0 and quiet.stderr == ""

@@ -9,7 +9,6 @@ import base64
 import subprocess
 import sys
 import uuid
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qs
@@ -17,6 +16,7 @@ from urllib.parse import parse_qs
 import pytest
 
 from tests.auth.conftest import PACKAGE, Vault
+from tests.importing import folder_of
 
 CLIENT_SECRET = "cs-SECRET-77aa"
 
@@ -143,14 +143,14 @@ def test_an_operation_with_its_own_servers_goes_there(vault_client: ModuleType, 
     assert vault.seen[-1].target == "/v1/upload"
 
 
-def test_the_vault_client_passes_mypy_strict(vault_dir: Path) -> None:
+def test_the_vault_client_passes_mypy_strict(vault_client: ModuleType) -> None:
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", PACKAGE],
-                            cwd=vault_dir, capture_output=True, text=True, check=False)
+                            cwd=folder_of(vault_client), capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_readme_tables_every_credential_and_server(vault_dir: Path) -> None:
-    readme = (vault_dir / "README.md").read_text(encoding="utf-8")
+def test_the_readme_tables_every_credential_and_server(vault_client: ModuleType) -> None:
+    readme = (folder_of(vault_client) / "README.md").read_text(encoding="utf-8")
     auth = readme[readme.index("## Authentication"):readme.index("## Servers")]
     for argument, how in [
         ("bearer_auth", "sent as `Authorization: Bearer <bearer_auth>`"),

@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from tests.importing import forget
+from tests.importing import importable
 from tests.live_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +44,8 @@ def compat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     result = _clientgen("generate", str(NEW), "--config", str(UNPINNED), "--compatible-with", str(OLD),
                         "--package-name", PACKAGE, "--output", str(out), "-q")
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(out))
-    try:
+    with importable(out, PACKAGE):
         yield out
-    finally:
-        sys.path.remove(str(out))
-        forget(PACKAGE)
 
 
 def _app(seen: list[tuple[str, str]]) -> Any:

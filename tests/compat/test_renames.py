@@ -14,7 +14,7 @@ from typing import Any, Iterator
 import httpx
 import pytest
 
-from tests.importing import forget
+from tests.importing import importable
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "petcompat"
@@ -54,12 +54,8 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
                              "--compatible-with", str(here / "old.json"), "--package-name", PACKAGE,
                              "--output", str(out), "-q"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(out))
-    try:
+    with importable(out, PACKAGE):
         yield out
-    finally:
-        sys.path.remove(str(out))
-        forget(PACKAGE)
 
 
 def test_renamed_method_warns_and_calls_the_same_endpoint(package: Path) -> None:

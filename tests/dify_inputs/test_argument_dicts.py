@@ -1,6 +1,7 @@
-"""Config `argument_dicts: typed`: a model argument is `Union[Model, ModelParam]`, the Param a
-TypedDict for every model an argument reaches (nested, listed, recursive, keys that are no
-identifiers), mypy --strict on the package, a wrong key an error in user code, dicts sent as given."""
+"""Config `argument_dicts: typed` (the default): a model argument is `Union[Model, ModelParam]`, the
+Param a TypedDict for every model an argument reaches (nested, listed, recursive, keys that are no
+identifiers), mypy --strict on the package, a wrong key an error in user code, dicts sent as given;
+`argument_dicts: any` turns it off. The flagship client in generated/ has them too."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+GENERATED = ROOT / "generated"
 NODE = {"type": "object", "required": ["name"], "properties": {
     "name": {"type": "string"}, "x-weight": {"type": "number", "nullable": True},
     "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}}
@@ -67,6 +69,61 @@ def test_package_and_user_code_pass_mypy_strict(package: Path) -> None:
                             env={**os.environ, "MYPYPATH": str(package)})
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert errors and all(line.startswith("wrong.py:4:") for line in errors), result.stdout
+
+
+def _mypy_errors(folder: Path, *files: str) -> list[str]:
+    """The error lines of `mypy --strict` on `files` in `folder`, the packages under MYPYPATH."""
+    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir",
+                             str(folder / ".mypy_cache"), *files], cwd=folder, capture_output=True, text=True,
+                            env={**os.environ, "MYPYPATH": str(GENERATED)})
+    assert "Traceback" not in result.stderr, result.stderr
+    return [line for line in result.stdout.splitlines() if ": error:" in line]
+
+
+FLAGSHIP_GOOD = """\
+from dify_chatflow import DifyChatflow
+from dify_chatflow.models import ChatRequestFilesItem, ChatRequestFilesItemParam
+
+client = DifyChatflow(api_key="k")
+photo: ChatRequestFilesItemParam = {"type": "image", "transfer_method": "remote_url", "url": "https://x/y.png"}
+client.chat.send_message(query="q", user="u", inputs={}, files=[photo])
+client.chat.send_message(query="q", user="u", inputs={},
+                         files=[{"type": "document", "transfer_method": "local_file", "upload_file_id": "f"}])
+client.chat.send_message(query="q", user="u", inputs={},
+                         files=[ChatRequestFilesItem(type="image", transfer_method="remote_url", url="https://x")])
+"""
+
+FLAGSHIP_WRONG = """\
+from dify_chatflow import DifyChatflow
+
+client = DifyChatflow(api_key="k")
+client.chat.send_message(query="q", user="u", inputs={},
+                         files=[{"type": "image", "transfer_method": "remote_url", "ur1": "https://x"}])
+client.chat.send_message(query="q", user="u", inputs={}, files=[{"type": "picture", "transfer_method": "remote_url"}])
+"""
+
+
+def test_flagship_files_take_the_model_or_a_dict_whose_keys_mypy_checks(tmp_path: Path) -> None:
+    (tmp_path / "good.py").write_text(FLAGSHIP_GOOD, encoding="utf-8")
+    (tmp_path / "wrong.py").write_text(FLAGSHIP_WRONG, encoding="utf-8")
+    errors = _mypy_errors(tmp_path, "good.py", "wrong.py")
+    # a misspelt key (line 5) and a value outside the enum (line 6), nothing in good.py
+    assert [line.split(": error:")[0] for line in errors] == ["wrong.py:5", "wrong.py:6"], errors
+    assert all("ChatRequestFilesItemParam" in line for line in errors), errors
+
+
+@pytest.mark.parametrize(("config", "root", "params"), [
+    ("", "root: Union[Node, NodeParam],", True),  # the default
+    ("argument_dicts: any\n", "root: Union[Node, Dict[str, Any]],", False),
+    ("model_style: dataclasses\n", "root: Union[Node, Dict[str, Any]],", False),  # no Params for it yet
+])
+def test_params_are_the_default_and_any_turns_them_off(tmp_path: Path, config: str, root: str, params: bool) -> None:
+    result = _generate(tmp_path, config)
+    assert result.returncode == 0, result.stderr
+    resource = (tmp_path / "out" / "trees" / "resources" / "trees.py").read_text(encoding="utf-8")
+    models = (tmp_path / "out" / "trees" / "models.py").read_text(encoding="utf-8")
+    assert root in resource
+    assert ("NodeParam" in models) is params
 
 
 @pytest.mark.parametrize(("config", "fragment"), [

@@ -1,5 +1,5 @@
 """examples/dify-typed-inputs/: the flagship config plus the overlay `clientgen dify-inputs` made
-from specs/dify-parameters.example.json and `argument_dicts: typed`, checked in and held to the
+from specs/dify-parameters.example.json (Params by default), checked in and held to the
 standard of generated/ (byte for byte, mypy --strict); user code with a wrong input key or type
 fails mypy --strict, right code passes. Its live calls are in tests/e2e/test_typed_inputs.py."""
 
@@ -40,10 +40,10 @@ def test_config_is_the_flagship_one_plus_the_overlay() -> None:
         return [line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("#")]
 
     flagship, example = lines(ROOT / "specs" / "dify-chatflow.clientgen.yaml"), lines(EXAMPLE / "clientgen.yaml")
-    assert example[:2] == ["overlays: [trip-planner.overlay.yaml]", "argument_dicts: typed"]
+    assert example[:1] == ["overlays: [trip-planner.overlay.yaml]"]
     renamed = [line.replace("dify_chatflow", "dify_trip_planner").replace("dify-chatflow", "dify-trip-planner")
                for line in flagship]
-    assert example[2:] == renamed
+    assert example[1:] == renamed
 
 
 def test_inputs_take_the_model_or_its_typed_dict(fresh: Path) -> None:
@@ -54,7 +54,7 @@ def test_inputs_take_the_model_or_its_typed_dict(fresh: Path) -> None:
     assert '    style: Literal["relaxed", "packed", "budget"]\n    """Travel style"""' in models
     assert "    photos: NotRequired[Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]]]" in models
     flagship = (ROOT / "generated" / "dify_chatflow" / "resources" / "chat.py").read_text(encoding="utf-8")
-    assert "inputs: Dict[str, Any]," in flagship  # the flagship is untouched
+    assert "inputs: Dict[str, Any]," in flagship  # without the overlay, `inputs` is an untyped object
 
 
 GOOD = """\

@@ -21,7 +21,7 @@ from e2e_server import API_KEY, FakeDify, JSONReply, SSEReply
 from e2e_spec import newer_spec_reasoning_chunk, sse_example, sse_frame, success_example
 
 from generator.load import load_spec
-from tests.importing import forget
+from tests.importing import importable
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "specs" / "dify-chatflow.json"
@@ -118,8 +118,7 @@ def test_report_to_overlay_to_regenerated_client(server: FakeDify, tmp_path: Pat
     out = tmp_path / "client"
     _clientgen("generate", str(SPEC), "--overlay", str(overlay), "--output", str(out), "--package-name",
                "dify_drifted", "--no-cache")
-    sys.path.insert(0, str(out))
-    try:
+    with importable(out, "dify_drifted"):
         from dify_drifted import DifyChatflow as Regenerated  # type: ignore[import-not-found]
         from dify_drifted.models import ChunkChatEventReasoningChunk  # type: ignore[import-not-found]
 
@@ -128,9 +127,6 @@ def test_report_to_overlay_to_regenerated_client(server: FakeDify, tmp_path: Pat
             with newer.chat.send_message(**CHAT_ARGS, response_mode="streaming") as stream:
                 events = list(stream)
             assert newer.drift.report()["variants"] == {}  # nothing unknown any more
-    finally:
-        sys.path.remove(str(out))
-        forget("dify_drifted")
     chunk = [e for e in events if isinstance(e, ChunkChatEventReasoningChunk)]
     assert len(chunk) == 2
     assert chunk[0].event == "reasoning_chunk"

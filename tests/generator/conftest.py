@@ -5,16 +5,14 @@ from __future__ import annotations
 import importlib
 import itertools
 import json
-import sys
+from contextlib import ExitStack
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Iterator
 
 import pytest
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import importable, write_package
 
 _counter = itertools.count()
 
@@ -35,7 +33,7 @@ GenerateFn = Callable[..., ModuleType]
 @pytest.fixture
 def generate_models(tmp_path: Path) -> Iterator[GenerateFn]:
     """Write a spec (dict or existing file), generate it, import `<pkg>.models`."""
-    imported: list[str] = []
+    imported = ExitStack()  # unwinding it takes every package off sys.path and sys.modules
 
     def run(spec: dict[str, Any] | Path, **config: Any) -> ModuleType:
         package = f"testpkg_{next(_counter)}"
@@ -46,16 +44,12 @@ def generate_models(tmp_path: Path) -> Iterator[GenerateFn]:
             spec_path.write_text(json.dumps(spec), encoding="utf-8")
         config_path = tmp_path / "config.yaml"
         config_path.write_text(json.dumps(config), encoding="utf-8")
-        result = generate(spec_path, package_name=package, config_path=config_path)
         out = tmp_path / package
-        write_tree(result.files, out)
-        sys.path.insert(0, str(out))
-        imported.append(package)
+        result = write_package(spec_path, out, package, config=config_path)
+        imported.enter_context(importable(out, package))
         run.last_result = result  # type: ignore[attr-defined]
         run.last_dir = out  # type: ignore[attr-defined]
         return importlib.import_module(f"{package}.models")
 
-    yield run
-    for package in imported:
-        forget(package)
-    sys.path[:] = [p for p in sys.path if not p.startswith(str(tmp_path))]
+    with imported:
+        yield run

@@ -17,7 +17,7 @@ from generator.builder import BuildError
 from generator.emit.writing.write import write_tree
 from generator.load import LoadError
 from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import importable
 
 TRICKY = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "tricky"
 SPECS = sorted(p for p in TRICKY.rglob("*") if p.suffix in (".json", ".yaml", ".yml")) if TRICKY.is_dir() else []
@@ -66,16 +66,12 @@ def test_tricky_spec(spec: Path, tmp_path: Path) -> None:
     for pointer, text in EXPECTED.get(spec.name, ("", []))[1]:
         assert any(f"#{pointer}: warning: {text}" in w for w in result.warnings), result.warnings
     write_tree(result.files, tmp_path / "out")
-    sys.path.insert(0, str(tmp_path / "out"))
-    try:
+    with importable(tmp_path / "out", package):
         importlib.import_module(f"{package}.models")
         client = importlib.import_module(f"{package}._client")
         for resource in result.api.resources:
             importlib.import_module(f"{package}.resources.{resource.module or resource.python_name}")
         assert hasattr(client, result.api.client_name)
-    finally:
-        sys.path.remove(str(tmp_path / "out"))
-        forget(package)
 
 
 @pytest.mark.skipif(not SPECS, reason=f"spec corpus not found at {TRICKY} (shared/ beside the repo)")

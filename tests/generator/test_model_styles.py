@@ -35,7 +35,7 @@ if str(E2E) not in sys.path:
 
 from e2e_server import API_KEY, FakeDify, SSEReply, build_app  # noqa: E402
 from e2e_spec import newer_spec_reasoning_chunk, sse_example, sse_frame, success_example  # noqa: E402
-from tests.importing import forget
+from tests.importing import importable
 
 PACKAGE = "dify_td"
 
@@ -59,10 +59,8 @@ def _generate_dify(tmp: Path, style: str, package: str) -> Iterator[Path]:
     result = _cli("generate", "specs/dify-chatflow.json", "--config", str(config),
                   "--package-name", package, "--output", str(out))
     assert result.returncode == 0, result.stderr
-    sys.path.insert(0, str(out))
-    yield out
-    sys.path.remove(str(out))
-    forget(package)
+    with importable(out, package):
+        yield out
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from tests.importing import forget
+from tests.importing import importable
 from tests.live_server import serve
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,10 +34,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     result = _generate(SPEC, out, "--package-name", PACKAGE)
     assert result.returncode == 0, result.stderr
     assert "would share a method name" not in result.stderr  # the fixture's names are all distinct
-    sys.path.insert(0, str(out))
-    yield out
-    sys.path.remove(str(out))
-    forget(PACKAGE)
+    with importable(out, PACKAGE):
+        yield out
 
 
 @pytest.fixture(scope="module")

@@ -4,19 +4,15 @@ on 127.0.0.1, h11 so that any method token reaches it), which keeps the exact by
 
 from __future__ import annotations
 
-import importlib
-import sys
+from contextlib import ExitStack
 from pathlib import Path
 from types import ModuleType
 from typing import Callable, Dict, Iterator
 
 import pytest
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
-from tests.live_server import serve
-from tests.serialisation.conftest import Recorder, recorder_app
+from tests.importing import generated_package
+from tests.serialisation.conftest import Recorder, recording
 
 SPECS = Path(__file__).resolve().parent / "specs"
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "QUERY", "COPY", "PURGE", "LINK")
@@ -27,36 +23,26 @@ def oas32_package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable
     """`oas32_package("methods")`: specs/methods.yaml as the package `oas32_methods`."""
     out = tmp_path_factory.mktemp("oas32")
     made: Dict[str, ModuleType] = {}
-    sys.path.insert(0, str(out))
+    with ExitStack() as imported:
 
-    def make(stem: str) -> ModuleType:
-        if stem not in made:
-            name = f"oas32_{stem}"
-            write_tree(generate(SPECS / f"{stem}.yaml", package_name=name).files, out / stem)
-            sys.path.insert(0, str(out / stem))
-            made[stem] = importlib.import_module(name)
-        return made[stem]
+        def make(stem: str) -> ModuleType:
+            if stem not in made:
+                package = generated_package(SPECS / f"{stem}.yaml", out / stem, f"oas32_{stem}")
+                made[stem] = imported.enter_context(package)
+            return made[stem]
 
-    yield make
-    for stem in made:
-        sys.path.remove(str(out / stem))
-        forget(f"oas32_{stem}")
-    sys.path.remove(str(out))
+        yield make
 
 
 @pytest.fixture(scope="session")
 def _recorder() -> Iterator[Recorder]:
-    recorder = Recorder()
-    with serve(recorder_app(recorder, METHODS), name="oas32-recorder", http="h11") as port:
-        recorder.url = f"http://127.0.0.1:{port}"
+    with recording("oas32-recorder", METHODS, http="h11") as recorder:
         yield recorder
 
 
 @pytest.fixture
 def recorder(_recorder: Recorder) -> Recorder:
-    _recorder.seen.clear()
-    _recorder.answers.clear()
-    return _recorder
+    return _recorder.reset()
 
 
 @pytest.fixture

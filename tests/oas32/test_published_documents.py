@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
+from contextlib import ExitStack
 from datetime import date, datetime, timezone
 from pathlib import Path
 from types import ModuleType
@@ -17,9 +17,7 @@ from typing import Any, Callable, Dict, Iterator, List, Tuple
 import anyio
 import pytest
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import generated_package
 from tests.oas32.test_mypy import run_mypy
 from tests.serialisation.conftest import Recorder
 
@@ -42,15 +40,12 @@ EVENTS = (b"event: addString\ndata: This data is formatted\ndata: across two lin
 def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, ModuleType]]:
     out = tmp_path_factory.mktemp("published")
     packages: Dict[str, ModuleType] = {}
-    for key, stem in DOCUMENTS.items():
-        write_tree(generate(SPECS / f"{stem}.yaml", package_name=f"published_{key}").files, out / key)
-        sys.path.insert(0, str(out / key))
-        packages[key] = importlib.import_module(f"published_{key}")
-        importlib.import_module(f"published_{key}.models")  # an attribute of the package from now on
-    yield packages
-    for key in DOCUMENTS:
-        sys.path.remove(str(out / key))
-        forget(f"published_{key}")
+    with ExitStack() as imported:
+        for key, stem in DOCUMENTS.items():
+            package = generated_package(SPECS / f"{stem}.yaml", out / key, f"published_{key}")
+            packages[key] = imported.enter_context(package)
+            importlib.import_module(f"published_{key}.models")  # an attribute of the package from now on
+        yield packages
 
 
 def _classes(package: ModuleType) -> Tuple[type, type]:

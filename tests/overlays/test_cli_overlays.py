@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.importing import forget
+from tests.importing import forget, importable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,13 +91,10 @@ def shop() -> Iterator[None]:
 def _import(out: Path) -> typing.Any:
     """The generated package `shop`, with its models module as `package.models`."""
     forget("shop")
-    sys.path.insert(0, str(out))
-    try:
+    with importable(out):
         package = importlib.import_module("shop")
         importlib.import_module("shop.models")
         return package
-    finally:
-        sys.path.remove(str(out))
 
 
 def _files(out: Path) -> dict[str, bytes]:

@@ -7,8 +7,7 @@ path, so the tests compare what the generated client really put on the wire.
 
 from __future__ import annotations
 
-import importlib
-import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -20,9 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import generated_package
 from tests.live_server import serve
 
 SPEC = Path(__file__).resolve().parent / "specs" / "wire.yaml"
@@ -43,6 +40,12 @@ class Recorder:
     seen: List[Seen] = field(default_factory=list)
     # path -> (status, content type, body, other headers) answered to the next request for it
     answers: Dict[str, Tuple[int, str, bytes, Dict[str, str]]] = field(default_factory=dict)
+
+    def reset(self) -> Recorder:
+        """Forget what was seen and queued, for the next test."""
+        self.seen.clear()
+        self.answers.clear()
+        return self
 
     @property
     def last(self) -> Seen:
@@ -74,35 +77,30 @@ def recorder_app(recorder: Recorder, methods: Tuple[str, ...] = _METHODS) -> Sta
     return Starlette(routes=[Route("/{rest:path}", record, methods=list(methods))])
 
 
-@pytest.fixture(scope="session")
-def wire_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    out = tmp_path_factory.mktemp("wire") / "out"
-    result = generate(SPEC, package_name=PACKAGE)
-    write_tree(result.files, out)
-    sys.path.insert(0, str(out))
-    yield out
-    sys.path.remove(str(out))
-    forget(PACKAGE)
+@contextmanager
+def recording(name: str, methods: Tuple[str, ...] = _METHODS, **options: Any) -> Iterator[Recorder]:
+    """A recorder served on 127.0.0.1 until the block ends; `options` as for `serve`."""
+    recorder = Recorder()
+    with serve(recorder_app(recorder, methods), name=name, **options) as port:
+        recorder.url = f"http://127.0.0.1:{port}"
+        yield recorder
 
 
 @pytest.fixture(scope="session")
-def wire(wire_dir: Path) -> ModuleType:
-    return importlib.import_module(PACKAGE)
+def wire(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
+    with generated_package(SPEC, tmp_path_factory.mktemp("wire") / "out", PACKAGE) as package:
+        yield package
 
 
 @pytest.fixture(scope="session")
 def _recorder() -> Iterator[Recorder]:
-    recorder = Recorder()
-    with serve(recorder_app(recorder), name="wire-recorder") as port:
-        recorder.url = f"http://127.0.0.1:{port}"
+    with recording("wire-recorder") as recorder:
         yield recorder
 
 
 @pytest.fixture
 def recorder(_recorder: Recorder) -> Recorder:
-    _recorder.seen.clear()
-    _recorder.answers.clear()
-    return _recorder
+    return _recorder.reset()
 
 
 @pytest.fixture

@@ -3,9 +3,10 @@ session, on first use), and a live SSE server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
-import sys
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -13,9 +14,7 @@ from typing import Any, Callable, Dict, Iterator, Tuple
 
 import pytest
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import importable, write_package
 from tests.live_server import serve
 from tests.streams.specs import cases, write_spec
 from tests.streams.sse_server import SSEServer
@@ -38,12 +37,14 @@ class Package:
 
 @dataclass
 class Packages:
-    """Every case, generated into `root` on first use; `root` is on sys.path."""
+    """Every case, generated into `root/<package>` on first use and importable until
+    `imported` is unwound (the `packages` fixture's end)."""
 
     root: Path
     built: Dict[str, Package] = field(default_factory=dict)
     cases: Callable[[], Dict[str, Any]] = cases  # name -> (spec, config)
     prefix: str = "streams"
+    imported: ExitStack = field(default_factory=ExitStack)  # unwinding it forgets every package
 
     def __getitem__(self, case: str) -> Package:
         if case not in self.built:
@@ -54,9 +55,8 @@ class Packages:
             spec_path = write_spec(source, specs, name)
             config_path = specs / f"{name}.config.json"
             config_path.write_text(json.dumps(config), encoding="utf-8")
-            result = generate(spec_path, package_name=name, config_path=config_path)
-            write_tree(result.files, self.root / name)
-            sys.path.insert(0, str(self.root / name))
+            result = write_package(spec_path, self.root / name, name, config=config_path)
+            self.imported.enter_context(importable(self.root / name, name))
             module = importlib.import_module(name)
             self.built[case] = Package(name, module, result.api.client_name, result.warnings)
         return self.built[case]
@@ -68,9 +68,8 @@ class Packages:
 @pytest.fixture(scope="session")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Packages]:
     found = Packages(tmp_path_factory.mktemp("stream-packages"))
-    yield found
-    for package in found.built.values():
-        forget(package.name)
+    with found.imported:
+        yield found
 
 
 @pytest.fixture(scope="session")
@@ -90,3 +89,14 @@ def sse(_sse_server: SSEServer) -> SSEServer:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@pytest.fixture
+def no_gc() -> Iterator[None]:
+    """Only reference counting frees objects during the test (see breaking.py)."""
+    gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()

@@ -7,37 +7,20 @@ closes it is the end of the loop, not the end of the stream object."""
 
 from __future__ import annotations
 
-import asyncio
-import gc
-from typing import Iterator
-
 import pytest
 
+from tests.streams.breaking import break_and_check_closed, break_and_check_closed_async
 from tests.streams.conftest import Packages
 from tests.streams.sse_server import Endless, SSEServer, frame
 
 EVENT = frame({"type": "delta", "text": "x"})
 
 
-@pytest.fixture
-def no_gc() -> Iterator[None]:
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def test_break_closes_the_sync_stream(packages: Packages, sse: SSEServer, no_gc: None) -> None:
     sse.script("/generate", Endless(EVENT))
     with packages["nullable30"].client(sse.url) as client:
         stream = client.api.generate(prompt="hi", stream=True)
-        for seen, _ in enumerate(stream, 1):
-            if seen == 3:
-                break
-        assert stream.response.is_closed
-        assert sse.disconnected.wait(10), "the server kept writing after the loop ended"
+        break_and_check_closed(stream, sse)
         assert stream is not None  # still referenced: the loop's end closed it, not its deletion
 
 
@@ -46,14 +29,7 @@ async def test_break_closes_the_async_stream(packages: Packages, sse: SSEServer,
     sse.script("/generate", Endless(EVENT))
     async with packages["nullable30"].async_client(sse.url) as client:
         stream = await client.api.generate(prompt="hi", stream=True)
-        seen = 0
-        async for _ in stream:
-            seen += 1
-            if seen == 3:
-                break
-        # The event loop closes the dropped iterator on its next turn; waiting here gives it turns.
-        assert await asyncio.to_thread(sse.disconnected.wait, 10), "the server kept writing after the loop ended"
-        assert stream.response.is_closed
+        await break_and_check_closed_async(stream, sse)
 
 
 def test_until_done_after_a_break_returns_what_was_read(packages: Packages, sse: SSEServer) -> None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from typing import List
 
 from tests.streams.conftest import Packages
-from tests.streams.mypy_run import revealed_types
+from tests.streams.mypy_run import Reveal, reveal_lines, revealed_types, unexpected_reveals
 
-# (case, call, what mypy must reveal) -- `C` is the case's sync client, `A` its async one.
-REVEALS = [
+REVEALS: List[Reveal] = [
     ("nullable30", 'C.api.generate(prompt="p", stream=True)', "_streaming.Stream["),
     ("nullable30", 'C.api.generate(prompt="p")', "models.Reply"),
     ("nullable30", 'C.api.generate(prompt="p", stream=None)', "models.Reply"),
@@ -45,12 +44,7 @@ def _user_code(packages: Packages) -> str:
     for case, package in sorted(packages.all().items()):
         lines.append(f"import {package.name}")
     lines += ["", "FLAG: Optional[bool] = None", "", "", "async def main() -> None:"]
-    for index, (case, call, _) in enumerate(REVEALS):
-        package = packages[case]
-        lines.append(f"    C{index} = {package.name}.{package.client_class}()")
-        lines.append(f"    A{index} = {package.name}.Async{package.client_class}()")
-        call = call.replace("C.", f"C{index}.").replace("A.", f"A{index}.")
-        lines.append(f"    reveal_type({call})  # reveal {index}")
+    lines += reveal_lines(packages, REVEALS)
     required = packages["required_mode"]
     lines += [
         "    # A required mode field stays required in every overload.",
@@ -68,10 +62,6 @@ def _user_code(packages: Packages) -> str:
 def test_generated_streaming_packages_and_their_use_pass_mypy_strict(packages: Packages) -> None:
     names = [package.name for package in packages.all().values()]
     revealed = revealed_types(packages.root, names, _user_code(packages))
-    problems: List[str] = []
-    for index, (case, call, expected) in enumerate(REVEALS):
-        wanted = expected.format(pkg=packages[case].name)
-        if wanted not in revealed.get(str(index), ""):
-            problems.append(f"{case}: {call} -> {revealed.get(str(index))!r}, expected {wanted!r}")
+    problems = unexpected_reveals(packages, REVEALS, revealed)
     assert problems == [], "\n".join(problems)
     assert revealed["status"] in ("Union[builtins.int, None]", "builtins.int | None", "int | None")

@@ -7,14 +7,12 @@ from typing import Iterator
 
 import pytest
 
-from tests.importing import forget
-from tests.streams.conftest import Packages, _sse_server, anyio_backend, sse  # noqa: F401 (fixtures)
+from tests.streams.conftest import Packages, _sse_server, anyio_backend, no_gc, sse  # noqa: F401 (fixtures)
 from tests.streams32.specs import cases
 
 
 @pytest.fixture(scope="session")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Packages]:
     found = Packages(tmp_path_factory.mktemp("sequence-packages"), cases=cases, prefix="seq")
-    yield found
-    for package in found.built.values():
-        forget(package.name)
+    with found.imported:
+        yield found

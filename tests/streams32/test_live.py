@@ -4,13 +4,12 @@ leaving the loop early closes the connection."""
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import json
-from typing import Any, Callable, Dict, Iterator, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import pytest
 
+from tests.streams.breaking import break_and_check_closed, break_and_check_closed_async
 from tests.streams.conftest import Package, Packages
 from tests.streams.sse_server import Endless, Events, Json, SSEServer
 
@@ -150,16 +149,6 @@ async def test_a_broken_answer_raises_async(packages: Packages, sse: SSEServer, 
             [i async for i in await client.api.run(**CASES[case][3])]
 
 
-@pytest.fixture
-def no_gc() -> Iterator[None]:
-    gc.collect()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 ENDLESS = {
     "sse_whole": Endless(sse_event('{"id": "a", "n": 1}')),
     "jsonl32": Endless(line({"id": "a", "n": 1}), b"application/jsonl"),
@@ -174,11 +163,7 @@ def test_break_closes_the_sync_stream(packages: Packages, sse: SSEServer, no_gc:
     sse.script("/run", ENDLESS[case])
     with packages[case].client(sse.url) as client:
         stream = client.api.run(**CASES[case][3])
-        for seen, _ in enumerate(stream, 1):
-            if seen == 3:
-                break
-        assert stream.response.is_closed
-        assert sse.disconnected.wait(10), "the server kept writing after the loop ended"
+        break_and_check_closed(stream, sse)
 
 
 @pytest.mark.anyio
@@ -187,10 +172,4 @@ async def test_break_closes_the_async_stream(packages: Packages, sse: SSEServer,
     sse.script("/run", ENDLESS[case])
     async with packages[case].async_client(sse.url) as client:
         stream = await client.api.run(**CASES[case][3])
-        seen = 0
-        async for _ in stream:
-            seen += 1
-            if seen == 3:
-                break
-        assert await asyncio.to_thread(sse.disconnected.wait, 10), "the server kept writing after the loop ended"
-        assert stream.response.is_closed
+        await break_and_check_closed_async(stream, sse)

@@ -16,6 +16,7 @@ from dify_chatflow import (
 from dify_chatflow.models import (
     ChatCompletionResponse,
     ChatRequestFilesItem,
+    ChatRequestFilesItemParam,
     ConversationListItem,
     StreamEventChatMessage,
     StreamEventChatMessageEnd,
@@ -46,8 +47,14 @@ def omitted_mode(client: DifyChatflow) -> ChatCompletionResponse:
 
 def nested_inputs_as_models_or_dicts(client: DifyChatflow) -> None:
     picture = ChatRequestFilesItem(type="image", transfer_method="remote_url", url="https://x/y.png")
-    as_dict = {"type": "document", "transfer_method": "local_file", "upload_file_id": "f-1"}
+    # A dict literal in the call is checked against ChatRequestFilesItemParam; one kept in a
+    # variable needs that annotation, as unannotated it is only a dict[str, str].
+    as_dict: ChatRequestFilesItemParam = {"type": "document", "transfer_method": "local_file", "upload_file_id": "f-1"}
     client.chat.send_message(query="hi", inputs={}, user="u-1", files=[picture, as_dict])
+    client.chat.send_message(query="hi", inputs={}, user="u-1",
+                             files=[{"type": "audio", "transfer_method": "local_file", "upload_file_id": "f-2"}])
+    audio = {"type": "audio", "transfer_method": "remote_url", "url": "https://x/a.mp3"}
+    client.chat.send_message(query="hi", inputs={}, user="u-1", files=[picture, audio])  # type: ignore[list-item]
     # A list built elsewhere, typed as a list of models, fits too (the argument is a Sequence).
     pictures: List[ChatRequestFilesItem] = [picture]
     client.chat.send_message(query="hi", inputs={}, user="u-1", files=pictures)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
+from contextlib import ExitStack
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Dict, Iterator
 
 import pytest
 
-from generator.emit.writing.write import write_tree
-from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import importable, write_package
 
 SPECS = Path(__file__).resolve().parent / "specs"
 STANDARD_SECRET = "whsec_" + "c2VjcmV0LWtleS1vZi10aGUtdGVzdHM="  # base64 of "secret-key-of-the-tests"
@@ -30,8 +28,9 @@ CASES: Dict[str, tuple[str, Dict[str, Any]]] = {
 
 
 class Built:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, imported: ExitStack) -> None:
         self.root = root
+        self.imported = imported  # unwinding it takes every package off sys.path and sys.modules
         self.modules: Dict[str, ModuleType] = {}
         self.warnings: Dict[str, tuple[str, ...]] = {}
 
@@ -40,9 +39,8 @@ class Built:
             spec, config = CASES[name]
             config_path = self.root / f"{name}.clientgen.json"
             config_path.write_text(json.dumps(config), encoding="utf-8")
-            result = generate(SPECS / spec, package_name=name, config_path=config_path)
-            write_tree(result.files, self.root / name)
-            sys.path.insert(0, str(self.root / name))
+            result = write_package(SPECS / spec, self.root / name, name, config=config_path)
+            self.imported.enter_context(importable(self.root / name, name))
             self.modules[name] = importlib.import_module(name)
             for sub in ("models", "webhooks"):  # as attributes of the package, for the tests
                 importlib.import_module(f"{name}.{sub}")
@@ -52,7 +50,5 @@ class Built:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
-    found = Built(tmp_path_factory.mktemp("webhook-packages"))
-    yield found
-    for name in found.modules:
-        forget(name)
+    with ExitStack() as imported:
+        yield Built(tmp_path_factory.mktemp("webhook-packages"), imported)

@@ -15,7 +15,7 @@ import pytest
 
 from generator.emit.writing.write import write_tree
 from generator.pipeline import generate
-from tests.importing import forget
+from tests.importing import importable
 from tests.webhooks.conftest import Built
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "tricky"
@@ -77,8 +77,7 @@ def test_webhooks_only_documents_generate_import_and_unwrap_their_examples(tmp_p
     result = generate(CORPUS / spec, package_name=name)
     assert "corpus_hooks/webhooks.py" in result.files
     write_tree(result.files, tmp_path / name)
-    sys.path.insert(0, str(tmp_path / name))
-    try:
+    with importable(tmp_path / name, name):
         package = importlib.import_module(name)
         webhooks = importlib.import_module(f"{name}.webhooks")
         assert isinstance(getattr(package, result.api.client_name).webhooks, functools.cached_property)
@@ -96,6 +95,3 @@ def test_webhooks_only_documents_generate_import_and_unwrap_their_examples(tmp_p
         assert checked >= 3
         unknown = hooks.unwrap(b'{"type": "something.new", "data": {}}')
         assert type(unknown).__name__ == "WebhookEventUnknown" and unknown.type == "something.new"
-    finally:
-        sys.path.remove(str(tmp_path / name))
-        forget(name)

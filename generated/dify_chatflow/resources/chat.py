@@ -23,6 +23,7 @@ from .._trace import LogSpec, SpanSpec, TraceSpec
 from ..models import (
     ChatCompletionResponse,
     ChatRequestFilesItem,
+    ChatRequestFilesItemParam,
     ChunkChatEvent,
     StopAdvancedChatMessageGenerationResponse,
 )
@@ -158,7 +159,9 @@ class ChatResource:
         inputs: Dict[str, Any],
         user: str,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -177,7 +180,9 @@ class ChatResource:
         user: str,
         response_mode: Union[Literal["blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -196,7 +201,9 @@ class ChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -214,7 +221,9 @@ class ChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -366,7 +375,9 @@ class AsyncChatResource:
         inputs: Dict[str, Any],
         user: str,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -385,7 +396,9 @@ class AsyncChatResource:
         user: str,
         response_mode: Union[Literal["blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -404,7 +417,9 @@ class AsyncChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,
@@ -422,7 +437,9 @@ class AsyncChatResource:
         user: str,
         response_mode: Union[Literal["streaming", "blocking"], NotGiven] = NOT_GIVEN,
         conversation_id: Union[str, NotGiven] = NOT_GIVEN,
-        files: Union[Sequence[Union[ChatRequestFilesItem, Dict[str, Any]]], NotGiven] = NOT_GIVEN,
+        files: Union[
+            Sequence[Union[ChatRequestFilesItem, ChatRequestFilesItemParam]], NotGiven
+        ] = NOT_GIVEN,
         auto_generate_name: Union[bool, NotGiven] = NOT_GIVEN,
         workflow_id: Union[str, NotGiven] = NOT_GIVEN,
         extra_headers: Optional[Headers] = None,

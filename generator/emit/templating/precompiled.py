@@ -2,13 +2,16 @@
 
 Compiling the shipped templates takes Jinja about 0.17 s, a third of a first
 run on the Dify spec (later runs use the bytecode cache, generator/emit/cache.py).
-So they ship compiled too, in `templates/_compiled/` (Jinja's `compile_templates`
-output, one module per template, imported like any module, byte-compiled by
-pip), with a manifest of the Jinja version and each template's source hash.
+So installing clientgen compiles them (`wheel_hook.py`, run by hatchling): into
+the wheel, or into the checkout's git-ignored `templates/_compiled/` for an
+editable install. Each is Jinja's `compile_templates` output, one module per
+template, with a manifest of the Jinja version and each template's source hash.
 `BuiltinLoader` uses a compiled module only when both match, and compiles the
-template as usual otherwise, so an edited template or another Jinja is never
-served stale code. `python -m generator.emit.templating.precompiled --write` regenerates
-them; `tests/test_templates.py` fails when they are out of date.
+template as usual otherwise (then cached as bytecode), so an edited template or
+another Jinja is never served stale code, only more slowly.
+
+`python -m generator.emit.templating.precompiled` says which templates are
+served compiled; `--write` recompiles them in place (what reinstalling does).
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ import hashlib
 import json
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, MutableMapping
 
@@ -53,10 +55,14 @@ class BuiltinLoader(jinja2.FileSystemLoader):
 
     def load(self, environment: jinja2.Environment, name: str,
              globals: MutableMapping[str, Any] | None = None) -> jinja2.Template:
-        wanted = self._hashes.get(name)
-        if self._compiled is not None and wanted is not None and wanted == _digest(self.folder / name):
+        if self._compiled is not None and self.serves_compiled(name):
             return self._compiled.load(environment, name, globals)
         return super().load(environment, name, globals)
+
+    def serves_compiled(self, name: str) -> bool:
+        """Whether `name` has a compiled module made by this Jinja from its present source."""
+        wanted = self._hashes.get(name)
+        return self._compiled is not None and wanted is not None and wanted == _digest(self.folder / name)
 
     def list_templates(self) -> list[str]:
         return [name for name in super().list_templates() if name.endswith(".j2")]
@@ -77,33 +83,30 @@ def compile_into(environment: jinja2.Environment, folder: Path, target: Path) ->
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def stale(environment: jinja2.Environment, folder: Path) -> list[str]:
-    """The compiled files that differ from a fresh compile (empty when current)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / FOLDER
-        compile_into(environment, folder, fresh)
-        current = folder / FOLDER
-        names = {p.name for p in fresh.iterdir()} | ({p.name for p in current.iterdir() if p.is_file()}
-                                                     if current.is_dir() else set())
-        return sorted(name for name in names
-                      if not (current / name).is_file() or (current / name).read_bytes() != (fresh / name).read_bytes())
+def served_compiled(folder: Path) -> list[str]:
+    """The templates under `folder` that `BuiltinLoader` serves from their compiled module."""
+    loader = BuiltinLoader(folder)
+    return sorted(name for name in loader.list_templates() if loader.serves_compiled(name))
 
 
 def main(argv: list[str] | None = None) -> int:
     from generator.emit.templating.render import environment, templates_dir
 
-    parser = argparse.ArgumentParser(description="compile the built-in templates into templates/_compiled")
-    parser.add_argument("--write", action="store_true", help="write them (default: only check)")
+    parser = argparse.ArgumentParser(description="the built-in templates compiled at install time: check or rewrite")
+    parser.add_argument("--write", action="store_true", help=f"compile them into templates/{FOLDER} now")
     args = parser.parse_args(argv)
     folder = templates_dir()
-    env = environment()
     if args.write:
-        compile_into(env, folder, folder / FOLDER)
-        return 0
-    out_of_date = stale(env, folder)
-    for name in out_of_date:
-        print(f"{folder / FOLDER / name}: out of date; run python -m generator.emit.templating.precompiled --write")
-    return 1 if out_of_date else 0
+        compile_into(environment(), folder, folder / FOLDER)
+    compiled = served_compiled(folder)
+    every = BuiltinLoader(folder).list_templates()
+    print(f"{len(compiled)} of {len(every)} built-in templates served compiled (Jinja {jinja2.__version__}, "
+          f"{folder / FOLDER})")
+    left = sorted(set(every) - set(compiled))
+    if left:
+        print(f"compiled on use instead (edited since the install, another Jinja, or no install hook): "
+              f"{', '.join(left)}; reinstall, or run python -m generator.emit.templating.precompiled --write")
+    return 0 if len(compiled) == len(every) else 1
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from types import ModuleType
 import jinja2
 from jinja2 import nodes
 
-from generator.emit.views import context, models, readme, resources, testsuite, webhooks
+from generator.emit.views import context, models, models_split, readme, resources, testsuite, webhooks
 from generator.emit.templating.render import environment, templates_dir
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "templates.md"
@@ -33,7 +33,11 @@ _FILES: dict[str, tuple[str, str]] = {
     "package/_schemas.py.j2": ("`<package>/_schemas.py`, where each model's schema is, for the drift report "
                                "(`model_style: pydantic`)", "SchemasView"),
     "package/_runtime.py.j2": ("`<package>/_<runtime module>.py`, once per module of generator/runtime/", "RuntimeView"),
-    "package/models.py.j2": ("`<package>/models.py` (`model_style: pydantic`)", "ModelsView"),
+    "package/models.py.j2": ("`<package>/models.py` (`model_style: pydantic`), or each `models/_<group>.py` of "
+                             "a split models package", "ModelsView"),
+    "package/models/__init__.py.j2": (f"`<package>/models/__init__.py` when the spec has more than "
+                                      f"{models_split.SPLIT_ABOVE} schemas: every model name, imported from its "
+                                      f"group on first use", "ModelsIndexView"),
     "package/pyproject.toml.j2": ("`pyproject.toml`", "ProjectView"),
     "package/py.typed.j2": ("`<package>/py.typed`, the typing marker (empty)", ""),
     "package/README.md.j2": ("`README.md`", "ReadmeView"),
@@ -65,8 +69,10 @@ TEMPLATES = dict(_FILES)
 MODULES = [context, resources, models]
 for _style, _module in _model_styles().items():
     _top = next(v.__name__ for v in _views_of(_module) if v.__name__.endswith("ModelsView"))
-    TEMPLATES[f"package/models_{_style}.py.j2"] = (f"`<package>/models.py` (`model_style: {_style}`)", _top)
+    TEMPLATES[f"package/models_{_style}.py.j2"] = (f"`<package>/models.py` (`model_style: {_style}`), or each "
+                                                   f"`models/_<group>.py` of a split models package", _top)
     MODULES.append(_module)
+MODULES.append(models_split)
 MODULES.append(readme)
 MODULES.append(testsuite)
 MODULES.append(webhooks)

@@ -121,7 +121,7 @@ def render_package(
     sources: dict[str, str] = {}  # Python files, formatted together at the end
 
     resources = _resource_views(api, schemas, options)
-    sources[f"{package}/models.py"] = _render_models(env, api, common)
+    sources.update(_render_models(env, api, common))
     if api.model_style == "pydantic":
         from generator.emit.views.models import SchemasView, drift_rows
 
@@ -194,17 +194,37 @@ def _exports(api: Api, exceptions: tuple[str, ...], options: RenderOptions) -> t
     return tuple(sorted(names))
 
 
-def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) -> str:
-    """models.py in the config's `model_style` (the other styles' views are only imported when used)."""
-    if api.model_style == "dataclasses":
-        from generator.emit.views.models_dataclasses import dataclass_models_view
+def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) -> dict[str, str]:
+    """models.py in the config's `model_style`, or for a big spec a `models/` package of
+    groups (models_split.py); the other styles' views are only imported when used."""
+    from generator.emit.views.models_split import ModelGroup, index_view, model_groups
 
-        return _render(env, "package/models_dataclasses.py.j2", **common, **vars(dataclass_models_view(api)))
-    if api.model_style == "typeddict":
+    view: Callable[..., Any] = models_view
+    template = "package/models.py.j2"
+    if api.model_style == "dataclasses":
+        from generator.emit.views.models_dataclasses import BASE, dataclass_models_view
+
+        template, view = "package/models_dataclasses.py.j2", dataclass_models_view
+    elif api.model_style == "typeddict":
         from generator.emit.views.models_typeddict import typeddict_models_view
 
-        return _render(env, "package/models_typeddict.py.j2", **common, **vars(typeddict_models_view(api)))
-    return _render(env, "package/models.py.j2", **common, **vars(models_view(api)))
+        template, view = "package/models_typeddict.py.j2", typeddict_models_view
+    package = api.package_name
+    groups = model_groups(api)
+    if not groups:
+        return {f"{package}/models.py": _render(env, template, **common, **vars(view(api)))}
+    files: dict[str, str] = {}
+    params: list[str] = []
+    for group in groups:
+        group_view = view(api, group, groups)
+        params += [p.name for p in getattr(group_view, "param_dicts", ())]  # pydantic style only
+        files[f"{package}/models/{group.module}.py"] = _render(env, template, **common, **vars(group_view))
+    if api.model_style == "dataclasses":
+        base = ModelGroup(BASE, frozenset())
+        files[f"{package}/models/{BASE}.py"] = _render(env, template, **common, **vars(view(api, base, groups)))
+    index = index_view(groups, params)
+    files[f"{package}/models/__init__.py"] = _render(env, "package/models/__init__.py.j2", **common, **vars(index))
+    return files
 
 
 def _runtime_exports(module: str) -> list[str]:

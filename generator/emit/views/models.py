@@ -13,6 +13,7 @@ from generator.ir.types import (
 )
 
 if TYPE_CHECKING:
+    from generator.emit.views.models_split import ModelGroup
     from generator.emit.views.models_typeddict import KeyView
 
 
@@ -66,6 +67,8 @@ class ModelsView:
     # `argument_dicts: typed`: the `<Model>Param` TypedDicts arguments also take (see params.py)
     param_dicts: tuple[ParamDictView, ...] = ()
     extensions_names: tuple[str, ...] = ()  # imported from typing_extensions
+    group_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()  # split package: (sibling module, names) imported
+    runtime: str = "."  # how the runtime modules are reached: "." from models.py, ".." from models/_<group>.py
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,13 @@ class SchemasView:
     rows: tuple[str, ...]  # `"Model": {...}` entries of DRIFT_SCHEMAS, sorted by model name
 
 
-def models_view(api: Api) -> ModelsView:
+def models_view(api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()) -> ModelsView:
+    """The whole models module, or with `group` one module of a split models package."""
     schemas = {d.name: d for d in api.schemas}
+    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
     printer = TypePrinter(schemas)
-    tag_fields = _tag_fields(api.schemas)
-    classes = tuple(
-        _class_view(d, printer, tag_fields) for d in api.schemas if isinstance(d, ModelDef)
-    )
-    ordered, cyclic = _alias_order(api.schemas)
+    classes = tuple(_class_view(d, printer) for d in mine if isinstance(d, ModelDef))
+    ordered, cyclic = _alias_order(mine)
     aliases = tuple(_alias_view(d, printer) for d in ordered if d.name not in cyclic)
     # An alias that (indirectly) names itself cannot run at import time; as a
     # RootModel its type is only resolved when first used.
@@ -88,13 +90,14 @@ def models_view(api: Api) -> ModelsView:
     helpers = sorted(
         {
             "by_property" if d.discriminator.by == "property" else "by_key"
-            for d in api.schemas
+            for d in mine
             if isinstance(d, UnionDef) and d.discriminator
         }
     )
+    from generator.emit.views.models_split import imports_of
     from generator.emit.views.params import param_dicts
 
-    params = param_dicts(api, printer)
+    params = param_dicts(api, printer, None if group is None else group.names)
     typing_names = set(printer.typing_names)
     if helpers:
         typing_names |= {"Annotated", "Union"}
@@ -104,10 +107,10 @@ def models_view(api: Api) -> ModelsView:
         classes=classes,
         root_classes=root_classes,
         aliases=aliases,
-        names=tuple(sorted([*schemas, *(p.name for p in params)])),
+        names=tuple(sorted([*(d.name for d in mine), *(p.name for p in params)])),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
-        extra_imports=import_lines(printer.extra_imports),
+        extra_imports=import_lines(printer.extra_imports, depth=1 if group is None else 2),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
         param_dicts=params,
@@ -116,6 +119,8 @@ def models_view(api: Api) -> ModelsView:
             | ({"NotRequired"} if any(k.annotation.startswith("NotRequired[") for p in params for k in p.keys) else set())
             | ({"deprecated"} if any(c.renamed for c in classes) else set())
         )),
+        group_imports=() if group is None else imports_of(group, groups, printer.model_names),
+        runtime="." if group is None else "..",
     )
 
 
@@ -123,7 +128,6 @@ def drift_rows(schemas: tuple[SchemaDef, ...]) -> tuple[str, ...]:
     """Each model's row of the drift table (`_schemas.py`, read by runtime/_drift.py): the
     pointer of its schema, its open enums (field -> enum pointer and known values), whether
     extra keys are declared; for a union's fallback model, the union's pointer and tag property."""
-    tag_fields = _tag_fields(schemas)
     by_name = {d.name: d for d in schemas}
     fallbacks = {
         d.discriminator.fallback: d for d in schemas
@@ -139,7 +143,7 @@ def drift_rows(schemas: tuple[SchemaDef, ...]) -> tuple[str, ...]:
             parts = [f"\"pointer\": {literals.string(model.pointer)}"]
             enums = []
             for field in model.fields:
-                if (model.name, field.wire_name) in tag_fields:
+                if field.is_tag:
                     continue
                 found = _enum_of(field.type, f"{model.pointer}/properties/{_escape(field.wire_name)}", by_name)
                 if found is not None:
@@ -176,22 +180,8 @@ def _enum_of(
     return None
 
 
-def _tag_fields(schemas: tuple[SchemaDef, ...]) -> set[tuple[str, str]]:
-    """(model, wire name) of every discriminator tag field: those stay closed `Literal`s."""
-    found = set()
-    for definition in schemas:
-        if isinstance(definition, UnionDef) and definition.discriminator and definition.discriminator.by == "property":
-            for _, variant in definition.discriminator.mapping:
-                found.add((variant, definition.discriminator.property))
-            if definition.discriminator.fallback:
-                found.add((definition.discriminator.fallback, definition.discriminator.property))
-    return found
-
-
-def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str, str]]) -> ClassView:
-    fields = tuple(
-        _field_view(f, printer, is_tag=(model.name, f.wire_name) in tag_fields) for f in model.fields
-    )
+def _class_view(model: ModelDef, printer: TypePrinter) -> ClassView:
+    fields = tuple(_field_view(f, printer) for f in model.fields)
     read_only = sorted(f.wire_name for f in model.fields if f.read_only)
     if read_only:
         printer.typing_names.update({"ClassVar", "FrozenSet"})
@@ -209,11 +199,11 @@ def _class_view(model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str
     return ClassView(model.name, literals.docstring_body(model.description), fields, display, extra, renamed)
 
 
-def _field_view(field: Field, printer: TypePrinter, *, is_tag: bool) -> FieldView:
-    annotation = printer.annotation(field.type, open_enums=not is_tag)
+def _field_view(field: Field, printer: TypePrinter) -> FieldView:
+    annotation = printer.annotation(field.type, open_enums=not field.is_tag)
     # A writeOnly field never comes back in an answer, so the model cannot require it.
     required = field.required and not field.write_only
-    optional = not required and not is_tag and not isinstance(field.type, NullableType)
+    optional = not required and not field.is_tag and not isinstance(field.type, NullableType)
     if optional and annotation != "Any":
         printer.typing_names.add("Optional")
         annotation = f"Optional[{annotation}]"

@@ -25,10 +25,15 @@ from __future__ import annotations
 import keyword
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from generator.emit.views import literals
-from generator.emit.views.models import _alias_order, _alias_view, _names_in, _tag_fields
+from generator.emit.views.models import _alias_order, _alias_view, _names_in
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NamedType, NullableType, SchemaDef, UnionDef
+
+if TYPE_CHECKING:
+    from generator.emit.views.models_split import ModelGroup
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,8 @@ class TypedDictModelsView:
     extra_imports: tuple[str, ...]  # import lines of other primitives (Base64Bytes from the runtime)
     uses_discriminators: bool
     helpers: tuple[str, ...]
+    group_imports: tuple[tuple[str, tuple[str, ...]], ...] = ()  # as ModelsView's
+    runtime: str = "."  # as ModelsView's
 
 
 class _QuotingPrinter(TypePrinter):
@@ -82,15 +89,18 @@ class _QuotingPrinter(TypePrinter):
         return f'"{type_ref.name}"'
 
 
-def typeddict_models_view(api: Api) -> TypedDictModelsView:
+def typeddict_models_view(
+    api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()
+) -> TypedDictModelsView:
+    """The whole models module, or with `group` one module of a split models package."""
     schemas = {d.name: d for d in api.schemas}
+    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
     printer = TypePrinter(schemas)
-    tag_fields = _tag_fields(api.schemas)
     extensions = {"TypedDict"}
     typed_dicts = tuple(
-        _typed_dict_view(d, printer, tag_fields, extensions) for d in api.schemas if isinstance(d, ModelDef)
+        _typed_dict_view(d, printer, extensions) for d in mine if isinstance(d, ModelDef)
     )
-    ordered, cyclic = _alias_order(api.schemas)
+    ordered, cyclic = _alias_order(mine)
     quoting = _QuotingPrinter(schemas, cyclic)
     aliases = tuple(_type_alias_view(d, quoting if d.name in cyclic else printer, d.name in cyclic) for d in ordered)
     if cyclic:
@@ -98,7 +108,7 @@ def typeddict_models_view(api: Api) -> TypedDictModelsView:
     helpers = sorted(
         {
             "by_property" if d.discriminator.by == "property" else "by_key"
-            for d in api.schemas
+            for d in mine
             if isinstance(d, UnionDef) and d.discriminator
         }
     )
@@ -110,14 +120,27 @@ def typeddict_models_view(api: Api) -> TypedDictModelsView:
     return TypedDictModelsView(
         typed_dicts=typed_dicts,
         aliases=aliases,
-        names=tuple(sorted(schemas)),
+        names=tuple(sorted(d.name for d in mine)),
         typing_names=tuple(sorted(typing_names)),
         extensions_names=tuple(sorted(extensions)),
         datetime_names=tuple(sorted(printer.datetime_names | quoting.datetime_names)),
-        extra_imports=import_lines(printer.extra_imports, quoting.extra_imports),
+        extra_imports=import_lines(printer.extra_imports, quoting.extra_imports, depth=1 if group is None else 2),
         uses_discriminators=bool(helpers),
         helpers=tuple(helpers),
+        group_imports=group_imports(group, groups, printer.model_names | quoting.model_names),
+        runtime="." if group is None else "..",
     )
+
+
+def group_imports(
+    group: ModelGroup | None, groups: tuple[ModelGroup, ...], used: set[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What a module of a split models package imports from the others (none when not split)."""
+    if group is None:
+        return ()
+    from generator.emit.views.models_split import imports_of
+
+    return imports_of(group, groups, used)
 
 
 def _type_alias_view(definition: SchemaDef, printer: TypePrinter, recursive: bool) -> TypeAliasView:
@@ -159,12 +182,8 @@ def _union_expression(union: UnionDef, printer: TypePrinter) -> str:
     return f"Annotated[Union[{members}], _Discriminator({router})]"
 
 
-def _typed_dict_view(
-    model: ModelDef, printer: TypePrinter, tag_fields: set[tuple[str, str]], extensions: set[str]
-) -> TypedDictView:
-    keys = tuple(
-        _key_view(f, printer, (model.name, f.wire_name) in tag_fields, extensions) for f in model.fields
-    )
+def _typed_dict_view(model: ModelDef, printer: TypePrinter, extensions: set[str]) -> TypedDictView:
+    keys = tuple(_key_view(f, printer, extensions) for f in model.fields)
     functional = not all(_class_key(f.wire_name) for f in model.fields)
     return TypedDictView(model.name, literals.docstring_body(model.description), keys, functional)
 
@@ -174,11 +193,11 @@ def _class_key(wire_name: str) -> bool:
     return wire_name.isidentifier() and not keyword.iskeyword(wire_name) and not wire_name.startswith("__")
 
 
-def _key_view(field: Field, printer: TypePrinter, is_tag: bool, extensions: set[str]) -> KeyView:
+def _key_view(field: Field, printer: TypePrinter, extensions: set[str]) -> KeyView:
     """A tag is always present (it is what routed the value here); any other key
     the spec does not require may be missing, or null, as the pydantic style allows."""
-    inner = printer.annotation(field.type, open_enums=not is_tag)
-    required = field.required or is_tag
+    inner = printer.annotation(field.type, open_enums=not field.is_tag)
+    required = field.required or field.is_tag
     if not required and not isinstance(field.type, NullableType) and inner != "Any":
         printer.typing_names.add("Optional")
         inner = f"Optional[{inner}]"

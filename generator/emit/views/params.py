@@ -1,4 +1,5 @@
-"""`<Model>Param` TypedDicts: what a model argument may be given as (config `argument_dicts: typed`).
+"""`<Model>Param` TypedDicts: what a model argument may be given as (config `argument_dicts`:
+`typed`, the default for pydantic models; `any` turns them off).
 
 As openai-python's `*_params.py`: `client.chat.send_message(inputs={"city": "Oslo"})` is
 checked by mypy key by key, and the model (`AppInputs(city="Oslo")`) is still accepted:
@@ -11,6 +12,8 @@ check goes all the way down. Keys are the JSON keys; one the spec does not requi
 
 from __future__ import annotations
 
+from typing import AbstractSet
+
 from generator.emit.views import literals
 from generator.emit.views.models import ParamDictView
 from generator.emit.views.models_typeddict import KeyView, _class_key
@@ -19,18 +22,25 @@ from generator.ir import Api, ModelDef, NamedType, NullableType, SchemaDef
 from generator.ir.types import ListType, MapType, TupleType, TypeRef, UnionType
 
 
-def param_dicts(api: Api, printer: TypePrinter) -> tuple[ParamDictView, ...]:
-    """The Param TypedDicts of the models an argument reaches, sorted by name; none unless
-    `argument_dicts: typed`. `printer` collects the typing names they use."""
+def param_models(api: Api) -> tuple[str, ...]:
+    """The models an argument reaches, sorted: each gets a Param TypedDict. None unless
+    `argument_dicts: typed`, and none for TypedDict models, which are dicts already."""
     if api.argument_dicts != "typed" or api.model_style == "typeddict":
         return ()
+    return tuple(sorted(_argument_models(api, {d.name: d for d in api.schemas})))
+
+
+def param_dicts(api: Api, printer: TypePrinter, only: AbstractSet[str] | None = None) -> tuple[ParamDictView, ...]:
+    """The Param TypedDicts of `param_models`. `printer` collects the typing names they use.
+    `only`: the models of one module of a split models package (each Param sits beside its model)."""
     schemas = {d.name: d for d in api.schemas}
-    reached = _argument_models(api, schemas)
     params = TypePrinter(schemas, param_dicts=True)
-    views = tuple(_view(schemas[name], params) for name in sorted(reached))  # type: ignore[arg-type]
+    names = [name for name in param_models(api) if only is None or name in only]
+    views = tuple(_view(schemas[name], params) for name in names)  # type: ignore[arg-type]
     printer.typing_names |= params.typing_names
     printer.datetime_names |= params.datetime_names
     printer.extra_imports |= params.extra_imports
+    printer.model_names |= params.model_names
     return views
 
 

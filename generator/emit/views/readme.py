@@ -15,7 +15,9 @@ from generator.emit.views import literals
 from generator.emit.views.auth import server_selection
 from generator.emit.views.context import api_title
 from generator.emit.views.examples import ExampleValues
+from generator.emit.views.params import param_models
 from generator.emit.views.resources import ResourceView
+from generator.emit.views.type_printer import param_name
 from generator.ir import Api, Field, Operation, Parameter, PrimitiveType, Server
 
 
@@ -70,6 +72,7 @@ class ReadmeView:
     datetime_names: tuple[str, ...] = ()  # what the examples' arguments import from datetime
     tests: bool = True  # the package has tests/ (config `tests`)
     servers: tuple[ServerRow, ...] = ()  # when there is a server to choose (else none)
+    params: str = ""  # "`AParam`, `BParam` and 3 more": the Param TypedDicts arguments take (else "")
 
 
 def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tuple[str, ...] = (),
@@ -121,7 +124,14 @@ def readme_view(api: Api, resources: list[ResourceView], extra_dependencies: tup
         datetime_names=tuple(sorted(values.imports)),
         tests=tests,
         servers=tuple(_server_row(i, server) for i, server in enumerate(api.servers)) if server_selection(api) else (),
+        params=_param_names(param_models(api)),
     )
+
+
+def _param_names(models: tuple[str, ...], shown: int = 3) -> str:
+    """A few Param names are enough to show the pattern; a big spec has hundreds."""
+    names = ", ".join(f"`{param_name(m)}`" for m in models[:shown])
+    return names + (f" and {len(models) - shown} more" if len(models) > shown else "")
 
 
 def _server_row(index: int, server: Server) -> ServerRow:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from generator import naming
-from generator.emit.views import literals
+from generator.call_options import CALL_OPTIONS
+from generator.emit.views import literals, runtime_specs
 from generator.emit.views.auth import requirement_literal, server_displays
 from generator.emit.views.calls import (
     Constants,
@@ -35,20 +36,9 @@ from generator.ir import (
     Operation,
     Resource,
     SchemaDef,
-    StopInfo,
     TypeRef,
 )
 from generator.ir.types import LiteralType, strip_nullable
-
-# Keyword arguments every method takes after the spec's own.
-_STANDARD_PARAMS = (
-    ("extra_headers", "Optional[Headers]", "None"),
-    ("extra_query", "Optional[Query]", "None"),
-    ("extra_body", "Optional[Mapping[str, object]]", "None"),
-    ("timeout", "Union[Timeout, NotGiven]", "NOT_GIVEN"),
-    ("max_retries", "Union[int, NotGiven]", "NOT_GIVEN"),
-)
-
 
 @dataclass(frozen=True)
 class ParamView:
@@ -57,6 +47,10 @@ class ParamView:
     name: str  # a safe identifier
     annotation: str  # the type hint as source, e.g. "Union[int, NotGiven]"
     default: str | None  # the default as source ("NOT_GIVEN"); None: required
+
+
+# Keyword arguments every method takes after the spec's own (generator/call_options.py).
+_CALL_PARAMS = tuple(ParamView(option.name, option.annotation, option.default) for option in CALL_OPTIONS)
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,8 @@ class SignatureView:
 
 @dataclass(frozen=True)
 class MethodView:
-    """One operation as a method; every field but `operation` is ready-to-paste source text."""
+    """One operation as a method; every field but `operation` is ready-to-paste source text
+    (a bool prints as True / False)."""
 
     operation: Operation  # the IR: operation_id, method, path, summary, description, tags, parameters...
     name: str  # the method name
@@ -89,8 +84,9 @@ class MethodView:
     cast_to: str  # expression parsing the answer: a model class or a TypeAdapter constant
     accept: str | None  # the success media type when it is not JSON
     answers: str | None  # tuple display of the answer's status when it is a 3xx (not raised, not followed)
-    idempotent: str  # "True" / "False": may the runtime retry it
-    stream_mode: str | None  # condition selecting the stream call, e.g. 'response_mode == "streaming"'
+    idempotent: bool  # may the runtime retry it (`{{ m.idempotent }}` prints True / False)
+    streams_only: bool  # the method always streams: its one call is the stream call
+    stream_mode: str | None  # condition selecting the stream call, e.g. "stream == True"; None: streams_only
     stream_cast: str | None  # expression parsing one event
     stream_spec: str | None  # name of the module constant describing the stream
     page_item: str | None  # expression parsing one item of a page
@@ -136,6 +132,8 @@ class ResourceView:
     uses_styled: bool  # some parameter or form field has a non-default style (runtime `Styled`)
     uses_part: bool  # some multipart field has an encoding (runtime `Part`)
     uses_media_choice: bool  # some answer is parsed by its Content-Type (runtime `ByMediaType`)
+    call_options: tuple[str, ...]  # the per-call keyword arguments every method passes to make_request_options
+    runtime_types: tuple[str, ...]  # names imported from the runtime's _types, sorted
     # `--compatible-with`: old method names making the new calls (deprecated), by name
     aliases: tuple[MethodView, ...] = ()
     # `--compatible-with`: (name, message literal) of old methods whose operation is gone
@@ -169,7 +167,8 @@ def resource_view(
     if any(op.servers for op in everything):
         variables = any(s.variables for op in everything for s in op.servers)
         printer.extra_imports.add("from ._servers import Server" + (", Variable" if variables else ""))
-    typing_names = set(printer.typing_names) | {"Mapping", "Optional", "Union"}
+    # Union: also `Union[..., NotGiven]`, the annotation of every optional argument.
+    typing_names = set(printer.typing_names) | {"Union"} | {n for o in CALL_OPTIONS for n in o.typing_names}
     if any(m.overloads for m in (*methods, *aliases)):
         typing_names.add("overload")
     if removed:
@@ -202,6 +201,11 @@ def resource_view(
         uses_styled=any(not p.default_style for op in everything for p in op.parameters)
         or any(e.style for op in everything for _, e in (op.body.encodings if op.body else ())),
         uses_part=any(e.style is None for op in everything for _, e in (op.body.encodings if op.body else ())),
+        call_options=tuple(option.name for option in CALL_OPTIONS),
+        # NOT_GIVEN, NotGiven: the default and annotation of every optional argument too.
+        runtime_types=tuple(sorted({"NOT_GIVEN", "NotGiven", "make_request_options"}
+                                   | {n for o in CALL_OPTIONS for n in o.runtime_names}
+                                   | ({"FileInput"} if "FileInput" in printer.runtime_names else set()))),
     )
 
 
@@ -227,7 +231,6 @@ def _method_view(
         keyword_params.append(_param_view(body_name, op.body.whole, op.body.required, printer))
     # Required keywords first: reads like the API docs, and keeps `*` signatures tidy.
     keyword_params.sort(key=lambda p: p.default is not None)
-    standard = tuple(ParamView(*p) for p in _STANDARD_PARAMS)
 
     ll = constants.line_length
     returns = return_annotation(op, printer)
@@ -237,11 +240,12 @@ def _method_view(
     if op.page is not None:
         item = printer.annotation(op.page.item_type, open_enums=True)
         page_item = cast_expression(op.page.item_type, item, printer, constants, schemas)
-        page_spec = constants.add(f"page:{op.python_name}", f"_{op.python_name.upper()}_PAGES", "PageSpec", _page_spec(op))
+        page_spec = constants.add(f"page:{op.python_name}", f"_{op.python_name.upper()}_PAGES", "PageSpec",
+                                  runtime_specs.page_spec(op))
         returns = f"SyncPage[{item}, {returns}]"
         async_returns = f"AsyncPaginator[{item}, {async_returns}]"
 
-    signature = SignatureView(positional, tuple(keyword_params) + standard, returns, async_returns)
+    signature = SignatureView(positional, tuple(keyword_params) + _CALL_PARAMS, returns, async_returns)
     overloads: tuple[SignatureView, ...] = ()
     stream_mode = stream_cast = stream_spec = None
     if op.stream is not None:
@@ -251,17 +255,16 @@ def _method_view(
         if op.stream.stop is not None:
             printer.extra_imports.add("from ._stop import StopSpec")
             stop_spec = constants.add(f"stop:{op.python_name}", f"_{op.python_name.upper()}_STOP", "StopSpec",
-                                      _stop_spec(op.stream.stop))
+                                      runtime_specs.stop_spec(op.stream.stop))
         trace_spec = None
         if op.stream.spans or op.stream.span_logs:
             printer.extra_imports.add("from ._trace import LogSpec, SpanSpec, TraceSpec" if op.stream.span_logs
                                       else "from ._trace import SpanSpec, TraceSpec")
             trace_spec = constants.add(f"trace:{op.python_name}", f"_{op.python_name.upper()}_TRACE", "TraceSpec",
-                                       _trace_spec(op))
+                                       runtime_specs.trace_spec(op))
         stream_spec = constants.add(f"stream:{op.python_name}", f"_{op.python_name.upper()}_EVENTS", "StreamSpec",
-                                    _stream_spec(op, stop_spec, trace_spec))
+                                    runtime_specs.stream_spec(op, stop_spec, trace_spec))
         if op.stream.streams_only:  # the return is the stream alone, never Union[None, Stream]
-            stream_mode = "True"
             keyword = signature.keyword
             if op.stream.mode_field is not None:
                 printer.typing_names.add("Literal")
@@ -290,7 +293,8 @@ def _method_view(
         cast_to=cast_to,
         accept=accept_header(op),
         answers=f"({int(op.success.status)},)" if op.success.status[0] == "3" else None,
-        idempotent="True" if op.idempotent else "False",
+        idempotent=op.idempotent,
+        streams_only=op.stream is not None and op.stream.streams_only,
         stream_mode=stream_mode,
         stream_cast=stream_cast,
         stream_spec=stream_spec,
@@ -354,111 +358,6 @@ def _stream_overloads(
         return (streamed, either), either
     blocking = with_mode(blocking_mode, None if mode.required else "NOT_GIVEN", signature.returns, signature.async_returns)
     return (streamed, blocking, either), either
-
-
-def _stream_spec(op: Operation, stop_spec: str | None = None, trace_spec: str | None = None) -> tuple[str, list[str]]:
-    assert op.stream is not None
-    s = op.stream
-
-    def names(values: tuple[str, ...]) -> str:
-        return "frozenset({" + ", ".join(literals.string(v) for v in values) + "})" if values else "frozenset()"
-
-    parts = [
-        f"discriminator={literals.string(s.discriminator)}",
-        f"skip={names(s.skip)}",
-        f"error={names(s.error)}",
-        f"terminal={names(s.terminal)}",
-        f"text_event={_optional_string(s.text_event)}",
-        f"text_field={_optional_string(s.text_field)}",
-        f"replace_event={_optional_string(s.replace_event)}",
-        f"final_event={_optional_string(s.final_event)}",
-    ]
-    if s.terminal_data != ("[DONE]",):  # the runtime's defaults are left unsaid
-        parts.append(f"terminal_data={names(s.terminal_data)}")
-    if s.framing != "sse":
-        parts.append(f"framing={literals.string(s.framing)}")
-    if s.accept != "text/event-stream":
-        parts.append(f"accept={literals.string(s.accept)}")
-    if s.json_data:
-        parts.append(f"json_data={names(s.json_data)}")
-    if s.part_types:
-        shown = [literals.string(t) for t in s.part_types]
-        parts.append(f"part_types=({shown[0]},)" if len(shown) == 1 else f"part_types=({', '.join(shown)})")
-    if s.framing == "multipart" and s.part_type != "text/plain":
-        parts.append(f"part_type={literals.string(s.part_type)}")
-    if stop_spec is not None:
-        parts.append(f"stop={stop_spec}")
-    if trace_spec is not None:
-        parts.append(f"trace={trace_spec}")
-    return "StreamSpec", parts
-
-
-def _trace_spec(op: Operation) -> tuple[str, list[str]]:
-    assert op.stream is not None
-
-    def pairs(values: tuple[tuple[str, str], ...]) -> str:
-        shown = [f"({literals.string(a)}, {literals.string(b)})" for a, b in values]
-        return f"({shown[0]},)" if len(shown) == 1 else f"({', '.join(shown)})"
-
-    spans = []
-    for span in op.stream.spans:
-        args = [f"kind={literals.string(span.kind)}", f"open={literals.string(span.open)}",
-                f"close={literals.string(span.close)}", f"id={literals.string(span.id)}"]
-        if span.key is not None:
-            args.append(f"key={literals.string(span.key)}")
-        if span.parent:
-            args.append(f"parent={pairs(span.parent)}")
-        if span.fields:
-            args.append(f"fields={pairs(span.fields)}")
-        spans.append(f"SpanSpec({', '.join(args)})")
-    logs = []
-    for log in op.stream.span_logs:
-        args = [f"event={literals.string(log.event)}", f"span={literals.string(log.span)}",
-                f"id={literals.string(log.id)}"]
-        args += [f"{name}={literals.string(value)}" for name, value in (("label", log.label), ("status", log.status))
-                 if value is not None]
-        logs.append(f"LogSpec({', '.join(args)})")
-
-    def tuple_of(items: list[str]) -> str:
-        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
-
-    parts = [f"spans={tuple_of(spans)}"] if spans else []
-    if logs:
-        parts.append(f"logs={tuple_of(logs)}")
-    return "TraceSpec", parts
-
-
-def _stop_spec(stop: StopInfo) -> tuple[str, list[str]]:
-    parts = [f"method={literals.string(stop.method)}", f"path={literals.string(stop.path)}",
-             f"task_id_field={literals.string(stop.task_id_field)}",
-             f"task_id_param={literals.string(stop.task_id_param)}"]
-    if stop.task_id_in != "path":
-        parts.append(f"task_id_in={literals.string(stop.task_id_in)}")
-    if stop.copy_fields:
-        shown = [literals.string(name) for name in stop.copy_fields]
-        parts.append(f"copy_fields=({shown[0]},)" if len(shown) == 1 else f"copy_fields=({', '.join(shown)})")
-    return "StopSpec", parts
-
-
-def _page_spec(op: Operation) -> tuple[str, list[str]]:
-    assert op.page is not None
-    p = op.page
-    parts = [f"style={literals.string(p.style)}", f"items_field={literals.string(p.items_field)}",
-             f"has_more_field={_optional_string(p.has_more_field)}"]
-    if p.limit_param:
-        parts.append(f"limit_param={literals.string(p.limit_param)}")
-    if p.style == "cursor":
-        parts += [f"cursor_param={literals.string(p.cursor_param or 'last_id')}",
-                  f"cursor_item_field={literals.string(p.cursor_item_field or 'id')}",
-                  f"cursor_from={literals.string(p.cursor_from)}"]
-    else:
-        parts += [f"page_param={literals.string(p.page_param or 'page')}",
-                  f"total_field={_optional_string(p.total_field)}"]
-    return "PageSpec", parts
-
-
-def _optional_string(value: str | None) -> str:
-    return "None" if value is None else literals.string(value)
 
 
 def _docstring(op: Operation, style: str) -> str:

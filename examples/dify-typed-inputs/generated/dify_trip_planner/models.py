@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import Annotated, Any, Dict, List, Literal, Optional, Sequence, Union
 
 from pydantic import Field as _Field
-from typing_extensions import NotRequired, TypedDict
 from pydantic import Discriminator as _Discriminator
 from pydantic import Tag as _Tag
+from typing_extensions import NotRequired, TypedDict
 
 from ._models import OpenModel, by_key, by_property
 from ._formats import Base64Bytes
