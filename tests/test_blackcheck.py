@@ -56,6 +56,15 @@ def test_every_vouched_template_chunk_is_what_black_writes(config: Path | None, 
 
 
 ACCEPTED = [
+    # a display's only item, without commas, on a line of its own (the drift table's long rows)
+    '_ = {\n    "ChatAppParametersResponseAnnotationReply": {\n        "pointer": "/components/schemas/'
+    'ChatAppParametersResponse/properties/annotation_reply"\n    },\n}\n',
+    'def f():\n    def g():\n        _form = {\n            "shipping_address_collection": Styled(\n'
+    '                shipping_address_collection, "deepObject", explode=True\n            ),\n'
+    '            "a": b,\n        }\n',
+    'x = f(\n    a,\n    servers=(\n        Server("x", variables=(Variable("origin", "https://uploads.example.com/v1/and/more"),)),\n    ),\n)\n',
+    'x = f(\n    a,\n    servers=(\n        Server("x"),\n        Server("y"),\n    ),\n)\n',
+    'x = f(\n    a,\n    servers=(Server("x", variables=(Variable("a", "b"),)),),\n    b=(1, 2),\n    c=(),\n)\n',
     'class A(B):\n    """Doc."""\n\n    x: Optional[int] = None\n    """About x."""\n',
     "def f(\n    self,\n    a: int,\n    *,\n    b: Union[str, NotGiven] = NOT_GIVEN,\n) -> List[str]:\n"
     "    return self._client.request(\n        \"GET\",\n        path_params={\"a\": a},\n    )\n",
@@ -109,6 +118,32 @@ REFUSED_OR_CLEAN = [
     'x = "it\\\'s"\n',
     "for (x) in y:\n    pass\n",
     "if (x):\n    pass\n",
+    # tuples inside calls and lists: a one-tuple's comma is not magic, a longer tuple's is
+    "f(a, servers=(Server(\"x\"),))\n",
+    "f(a=(1, 2), b=())\n",
+    "f(a=(1, 2,))\n",
+    "f(a=(1))\n",
+    "f((1,))\n",
+    "x = [(1, 2), (3,)]\n",
+    "x = [(1, 2)]\n",
+    "x = {(1, 2): 3}\n",
+    "x[(1, 2)]\n",
+    "x = f(\n    a=(1,\n    2),\n)\n",
+    "x = f(\n    a=(\n        1,\n    ),\n)\n",
+    "def f(a=(1, 2)):\n    pass\n",
+    "x = (1, 2)\n",
+    "return (1,)\n",
+    "f(a=(x := 1, 2))\n",
+    "f(a=(b for b in c))\n",
+    'x = f(\n    a,\n    servers=(\n        Server("x"),\n    ),\n)\n',  # a one-tuple that fits is joined
+    '_ = {\n    "Chat": {\n        "pointer": "/components/schemas/ChatAppParametersResponse"\n    },\n}\n',
+    '_ = {\n    "Chat": {\n        "pointer": "/components/schemas/ChatAppParametersResponse/properties/annotation_'
+    'reply", "a": 1\n    },\n}\n',
+    'x = f(\n    a=[\n        "/components/schemas/ChatAppParametersResponse/properties/annotation_reply/and/more/'
+    'more"\n    ],\n)\n',
+    'x = f(\n    a,\n    servers=(\n        Server("x"), Server("y"),\n    ),\n)\n',
+    'x = f(\n    a,\n    servers=(\n        Server("x"),\n        Server("y")),\n)\n',
+    'x = f(\n    a,\n    servers=(Server("x"),\n        Server("y"),\n    ),\n)\n',
 ]
 
 

@@ -126,10 +126,10 @@ class Bundler:
 
     # -- walking ---------------------------------------------------------------------------
 
-    def _walk(self, node: Any, kind: str, path: Path, ptr: str) -> Any:
+    def _walk(self, node: Any, kind: str, path: Path, ptr: pointer.Where) -> Any:
         if isinstance(node, list):
             sub = item_kind(kind)
-            return [self._walk(v, sub, path, pointer.join(ptr, i)) for i, v in enumerate(node)]
+            return [self._walk(v, sub, path, (ptr, i)) for i, v in enumerate(node)]
         if not isinstance(node, dict):
             return node
         if kind == "literal":
@@ -137,17 +137,17 @@ class Bundler:
         ref = node.get("$ref")
         if "$ref" in node and not kind.startswith("map:") and kind not in ("paths", "responses"):
             if isinstance(ref, str):
-                return self._walk_ref(node, ref, kind, path, ptr)
+                return self._walk_ref(node, ref, kind, path, pointer.spelled(ptr))
             if kind != "any":
                 raise LoadError(
                     f"$ref must be a string, not {type(ref).__name__}",
                     self._displays[path],
-                    pointer.join(ptr, "$ref"),
+                    pointer.join(pointer.spelled(ptr), "$ref"),
                     "write the reference as a string such as '#/components/schemas/Name'",
                 )
         if kind == "mapping":
-            return {k: self._walk_mapping_value(v, path, pointer.join(ptr, k)) for k, v in node.items()}
-        return {k: self._walk(v, child_kind(kind, k), path, pointer.join(ptr, k)) for k, v in node.items()}
+            return {k: self._walk_mapping_value(v, path, pointer.join(pointer.spelled(ptr), k)) for k, v in node.items()}
+        return {k: self._walk(v, child_kind(kind, k), path, (ptr, k)) for k, v in node.items()}
 
     def _walk_siblings(self, node: dict[str, Any], kind: str, path: Path, ptr: str) -> dict[str, Any]:
         siblings = {k: v for k, v in node.items() if k != "$ref"}

@@ -64,29 +64,31 @@ class _Lint:
     formats: dict[tuple[str, str], _Seen] = field(default_factory=dict)  # (format, type) -> where
     untyped: _Seen | None = None
 
-    def walk(self, node: Any, kind: str, file: Path, ptr: str) -> None:
+    def walk(self, node: Any, kind: str, file: Path, where: pointer.Where) -> None:
         if isinstance(node, list):
             sub = item_kind(kind)
             for index, value in enumerate(node):
-                self.walk(value, sub, file, pointer.join(ptr, index))
+                self.walk(value, sub, file, (where, index))
             return
         if not isinstance(node, dict) or kind == "literal" or "$ref" in node:
             return  # a $ref's siblings are the bundler's business (it warns about them)
         if kind == "schema":
-            self._schema(node, file, ptr)
+            self._schema(node, file, where)
         for key, value in node.items():
-            self.walk(value, child_kind(kind, key), file, pointer.join(ptr, key))
+            self.walk(value, child_kind(kind, key), file, (where, key))
 
-    def _schema(self, schema: Mapping[str, Any], file: Path, ptr: str) -> None:
+    def _schema(self, schema: Mapping[str, Any], file: Path, where: pointer.Where) -> None:
         fmt = schema.get("format")
         if isinstance(fmt, str) and fmt.lower() not in KNOWN_FORMATS:
             kind = schema.get("type")
             key = (fmt, kind if isinstance(kind, str) else "")
-            self.formats.setdefault(key, _Seen(file, ptr)).count += 1
+            if key not in self.formats:
+                self.formats[key] = _Seen(file, pointer.spelled(where))
+            self.formats[key].count += 1
         own = {k for k in schema if not k.startswith("x-")}
-        if own and not _TYPING_KEYS.intersection(schema) and not _is_constraint_part(own, ptr):
+        if own and not _TYPING_KEYS.intersection(schema) and not _is_constraint_part(own, where):
             if self.untyped is None:
-                self.untyped = _Seen(file, ptr)
+                self.untyped = _Seen(file, pointer.spelled(where))
             self.untyped.count += 1
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -135,11 +137,14 @@ def lint_schemas(
     warnings.extend(lint.diagnostics())
 
 
-def _is_constraint_part(keys: set[str], ptr: str) -> bool:
+def _is_constraint_part(keys: set[str], where: pointer.Where) -> bool:
     """An allOf part (annotations for its siblings), or an anyOf/oneOf member that only lists
     `required` keys (the "at least one of these fields" idiom): neither stands for a value."""
-    parent = ptr.rsplit("/", 2)
-    composition = parent[1] if len(parent) == 3 else ""
+    if isinstance(where, tuple) and isinstance(where[0], tuple):
+        composition = where[0][1]
+    else:
+        parent = pointer.spelled(where).rsplit("/", 2)
+        composition = parent[1] if len(parent) == 3 else ""
     return composition == "allOf" or (
         composition in ("anyOf", "oneOf") and "required" in keys and keys <= {"required", "description", "title"}
     )

@@ -1,34 +1,33 @@
-"""Black, made cheap: the one place generated Python is formatted.
+"""The formatting seam: the one place generated Python is formatted.
 
-Black is on the design card and is by far the slow stage (about 5 µs per byte
-of source, twice over for text it changes), so its cost is managed here:
+The contract, for everything in this package: **black's output, byte for byte, or black
+runs.** `format_sources` is the only entry point the rest of the generator calls (and
+`format_python` for one text); its result is exactly what black 26 (pinned major version,
+`TARGET`, the given line length) makes of each whole module. The devices below only make
+reaching that output cheaper; each either proves its answer equals black's or hands the text
+to black:
 
-- Each module is cut into top-level chunks (a class or def with its
-  decorators and the statements after it, up to the next one) and each chunk
-  is formatted on its own; joined with two blank lines they are byte for byte
-  black's output for the whole file (tests check it on real specs). A cut that
-  falls inside a string or brackets makes its chunk unparseable, black refuses
-  it, and that module is formatted whole instead, so a wrong cut cannot change
-  the output.
-- A chunk `blackcheck.is_black_clean` vouches for is black's output already
-  (the templates emit black's layout) and is kept as it is; that test is
-  exact for the forms it accepts and refuses the rest.
-- Formatted modules, and the chunks black had to format, are cached by
-  content hash on disk (black version, line length and target in the key):
-  a module seen before costs one read, and regenerating after a spec change
-  runs black only on changed chunks blackcheck cannot vouch for (cache location
-  and switch: generator/emit/cache.py). Vouched-for chunks are not cached one
-  by one: checking them again is cheaper than thousands of small files.
-  Entries are written to a temp file and renamed into place, so concurrent
-  runs are safe; an entry whose checksum does not match is ignored. The cache
-  is pruned by age and size (generator/emit/cache.py).
-- The chunks left are formatted in parallel worker processes when there is
-  enough of them; black is only imported when something is left.
+- `chunks.py` cuts each module where black lays out the pieces independently: before each
+  top-level class/def, and a big one-item-a-line display (the drift table) item by item. A
+  cut that is not such a place gives a piece black refuses or that does not come back in its
+  frame, and the whole module goes to black.
+- `blackcheck/` vouches for a piece that black would return unchanged (the templates write
+  black's layout); it is exact for the forms it accepts and refuses the rest. It is used only
+  when the installed black's major version is the one it mirrors.
+- `layout.py` is the templates' side: it writes long lines the way black splits them, so that
+  more pieces are vouched for. It never decides what the output is: a layout black would
+  change is only slower (black runs on it).
+- Formatted modules, and the pieces black had to format, are cached by content hash on disk
+  (black version, line length and target in the key; temp file + rename, checksummed;
+  generator/emit/cache.py prunes it and says where it is): a module seen before costs one
+  read. Vouched-for pieces are not cached one by one: checking again is cheaper than
+  thousands of small files.
+- Vouching and black run in worker processes when there is enough of them (black is about
+  5 µs a byte, vouching about 0.25); black is only imported where something is left for it.
 """
 
 from __future__ import annotations
 
-import bisect
 import collections
 import concurrent.futures
 import functools
@@ -36,30 +35,30 @@ import hashlib
 import importlib.metadata
 import multiprocessing
 import os
-import re
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 
-from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean
+from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean, share_memo
+from generator.emit.formatting.chunks import join_chunks, split_chunks, split_display
 from generator.emit.cache import cache_root, prune_if_due, touch
 
 DEFAULT_LINE_LENGTH = 100
 TARGET = "py39"  # black's target version, part of the cache key
 
-# Past this much source to format, use worker processes (starting one costs ~0.2 s).
-_PARALLEL_FROM_CHARS = 150_000
-# A top-level statement that starts a chunk; a cut inside a string or brackets is caught by black.
-_CHUNK_START = re.compile(r"^(?:@|class |def |async def )", re.MULTILINE)
-_TRIPLE_QUOTE = re.compile('"""')
-_SEPARATOR = "\n\n"  # after a chunk's own newline: the two blank lines black puts around top-level defs
-# The blank lines before the next chunk: black drops them at the end of a file, so they are cut off
-# first (a chunk black leaves unchanged is formatted in one pass instead of two).
-_TRAILING_BLANKS = re.compile(r"\n[ \t\n]*\Z")
+# Past this much source for black, use worker processes (starting one costs ~0.3 s).
+_PARALLEL_BLACK_FROM_CHARS = 150_000
+# Past this much source in all, vouch for the pieces in the workers too (about 1 s of checks, of
+# which starting the workers takes back some: GitHub's or Stripe's 3 MB stay in the parent).
+_PARALLEL_CHECK_FROM_CHARS = 4_000_000
 
 
 def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH) -> dict[str, str]:
-    """{name: source} -> {name: black-formatted source}, names sorted."""
+    """{name: source} -> {name: black-formatted source}, names sorted.
+
+    The contract: each text returned is black's output for that source, byte for byte (black
+    26 with this line length and target), or black's own error is raised. Everything here
+    (the cuts, blackcheck's vouching, the cache) only decides how cheaply that output is
+    reached; whatever cannot be shown to give black's output is given to black."""
     cache = _Cache.open(line_length)
     result = {}
     for name in sorted(sources):
@@ -67,26 +66,23 @@ def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_L
             result[name] = text
     pending = {name: source for name, source in sources.items() if name not in result}
     chunked = {name: split_chunks(pending[name]) for name in sorted(pending)}
-    wanted = sorted({chunk for chunks in chunked.values() for chunk in chunks})
-    done: dict[str, str] = {}
-    if (_black_version() or "").split(".")[0] == BLACK_MAJOR:  # the rules it mirrors are black's
-        done = {chunk: chunk for chunk in wanted if is_black_clean(chunk, line_length)}
-    missing = [chunk for chunk in wanted if chunk not in done]
-    done.update((chunk, text) for chunk in missing if (text := cache.get(chunk)) is not None)
-    missing = [chunk for chunk in missing if chunk not in done]
-    for chunk, text in zip(missing, _format_all(missing, line_length)):
-        if text is not None:
+    unique = sorted({chunk for chunks in chunked.values() for chunk in chunks})
+    displays = {chunk: pieces for chunk in unique if (pieces := split_display(chunk)) is not None}
+    wanted = sorted({piece for chunk in unique for piece in (displays[chunk].pieces if chunk in displays else (chunk,))})
+    del unique
+    done = _format_all(wanted, line_length, cache)
+    for chunk, pieces in displays.items():
+        if (text := pieces.assemble(done)) is not None:
             done[chunk] = text
-            cache.put(chunk, text)
     # Each chunk let go after its last module is joined: the chunks are another copy of the
     # output, which at 60 MB of spec is 85 MB of peak memory.
-    del wanted, missing
+    del wanted, displays
     uses = collections.Counter(chunk for chunks in chunked.values() for chunk in chunks)
     for name in list(chunked):
         chunks = chunked.pop(name)
         if all(chunk in done for chunk in chunks):
-            result[name] = _join(done[chunk] for chunk in chunks)
-        else:  # a chunk black refused: the whole file, so black's own error (if any) surfaces
+            result[name] = join_chunks(done[chunk] for chunk in chunks)
+        else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
             result[name] = _black(pending[name], line_length)
         cache.put(pending[name], result[name], whole=True)
         for chunk in chunks:
@@ -104,56 +100,64 @@ def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:
     return format_sources({"": source}, line_length=line_length)[""]
 
 
-def split_chunks(source: str) -> list[str]:
-    """The module cut before each top-level class/def (with its decorators and comments)."""
-    starts = []
-    in_decorators = False
-    quotes = [m.start() for m in _TRIPLE_QUOTE.finditer(source)]
-    for match in _CHUNK_START.finditer(source):
-        if bisect.bisect(quotes, match.start()) % 2:
-            continue  # a docstring line that looks like a def: not a cut (a heuristic; black checks)
-        if not in_decorators:
-            start = match.start()
-            while start > 0:  # comment lines right above belong to the def
-                previous = source.rfind("\n", 0, start - 1) + 1
-                if not source.startswith("#", previous):
-                    break
-                start = previous
-            if start > 0:
-                starts.append(start)
-        in_decorators = match.group() == "@"
-    bounds = [0, *starts, len(source)]
-    chunks = (source[a:b] for a, b in zip(bounds, bounds[1:]))
-    return [_TRAILING_BLANKS.sub("\n", chunk) for chunk in chunks if chunk.strip()]
+def _format_all(pieces: list[str], line_length: int, cache: _Cache) -> dict[str, str]:
+    """{piece: black's output} for the pieces black accepts, in worker processes when there is a
+    lot: vouching is about 0.25 µs a byte and black about 5, both per piece, so two cores halve
+    both (starting a worker costs ~0.3 s, hence the thresholds)."""
+    vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
+    workers = _workers()
+    if workers > 1 and sum(map(len, pieces)) >= _PARALLEL_CHECK_FROM_CHARS:
+        outcomes = _in_workers(pieces, workers, line_length, cache, vouch)
+        return {piece: text if isinstance(text, str) else piece for piece, text in zip(pieces, outcomes) if text}
+    done = {piece: piece for piece in pieces if vouch and is_black_clean(piece, line_length)}
+    missing = [piece for piece in pieces if piece not in done]
+    if workers > 1 and sum(map(len, missing)) >= _PARALLEL_BLACK_FROM_CHARS:
+        outcomes = _in_workers(missing, workers, line_length, cache, False)
+    else:
+        outcomes = [_format_piece(piece, line_length, cache, False) for piece in missing]
+    done.update((piece, text) for piece, text in zip(missing, outcomes) if isinstance(text, str))
+    return done
 
 
-def _join(texts: Iterable[str]) -> str:
-    return _SEPARATOR.join(text for text in texts if text)
-
-
-def _format_all(chunks: list[str], line_length: int) -> list[str | None]:
-    """Black on each chunk (None where black refuses it), in worker processes when there is a lot."""
-    workers = min(os.cpu_count() or 1, 8)
+def _workers() -> int:
     main_file = getattr(sys.modules.get("__main__"), "__file__", None)
     if main_file and not os.path.exists(main_file):
-        workers = 1  # `python - < script`: spawned workers would try to re-run "<stdin>"
-    if workers < 2 or sum(map(len, chunks)) < _PARALLEL_FROM_CHARS:
-        return [_format_chunk(chunk, line_length) for chunk in chunks]
-    # Biggest first so no worker is left with one huge chunk at the end; spawn, not fork:
+        return 1  # `python - < script`: spawned workers would try to re-run "<stdin>"
+    return min(os.cpu_count() or 1, 8)
+
+
+def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache,
+                vouch: bool) -> list[str | bool | None]:
+    # Biggest first so no worker is left with one huge piece at the end; spawn, not fork:
     # the caller may have threads (servers in tests, IDE plugins).
-    order = sorted(range(len(chunks)), key=lambda i: -len(chunks[i]))
+    order = sorted(range(len(pieces)), key=lambda i: -len(pieces[i]))
     context = multiprocessing.get_context("spawn")
-    results: list[str | None] = [None] * len(chunks)
+    results: list[str | bool | None] = [None] * len(pieces)
+    count = len(pieces)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
-            formatted = pool.map(_format_chunk, [chunks[i] for i in order], [line_length] * len(chunks),
-                                 chunksize=max(1, len(chunks) // (workers * 16)))
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=share_memo,
+                                                    initargs=(workers,)) as pool:
+            formatted = pool.map(_format_piece, [pieces[i] for i in order], [line_length] * count,
+                                 [cache] * count, [vouch] * count, chunksize=max(1, count // (workers * 16)))
             for i, text in zip(order, formatted):
                 results[i] = text
     except concurrent.futures.process.BrokenProcessPool:
         # Workers cannot start (a caller whose __main__ is stdin, a sandbox): format here.
-        return [_format_chunk(chunk, line_length) for chunk in chunks]
+        return [_format_piece(piece, line_length, cache, vouch) for piece in pieces]
     return results
+
+
+def _format_piece(source: str, line_length: int, cache: _Cache, vouch: bool) -> str | bool | None:
+    """True where `source` is black's output already (vouched for: sent back as a flag, not as a
+    copy of the text), else black's output (cached), or None where black refuses it."""
+    if vouch and is_black_clean(source, line_length):
+        return True
+    if (text := cache.get(source)) is not None:
+        return text
+    text = _format_chunk(source, line_length)
+    if text is not None:
+        cache.put(source, text)
+    return text
 
 
 def _format_chunk(source: str, line_length: int) -> str | None:

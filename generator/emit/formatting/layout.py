@@ -10,9 +10,57 @@ not choose only costs time: black still formats the result.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a template writes a value that a view lays out: on a line `indent` deep, after
+    `lead` (`{keyword}` filled in), with `after` characters following it on that line."""
+
+    indent: int
+    lead: str = ""
+    after: int = 0
+
+    def column(self, keyword: str = "") -> int:
+        return self.indent + len(self.lead.format(keyword=keyword))
+
+
+# Every place in the built-in templates where a view lays out a value for its column: the one
+# table to change when a template moves such a value (a wrong entry only costs black time).
+PLACES = {
+    # resources/resource.py.j2: `_json_body = {...}` (form, files) bound before the request call
+    "body_local": Place(indent=8, lead="_{keyword} = "),
+    # resources/resource.py.j2: `query={...},` and the other keyword arguments of the request call
+    "request_argument": Place(indent=12, lead="{keyword}=", after=len(",")),
+    # models.py and the resource modules: `NAME: TypeAdapter[...] = TypeAdapter(...)`
+    "module_constant": Place(indent=0),
+}
+
+
+def display_at(place: str, keyword: str, opening: str, items: Iterable[str], closing: str, *,
+               line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`bracketed` for a display the template writes at `PLACES[place]` (`(` opens a tuple)."""
+    where = PLACES[place]
+    return bracketed(opening, items, closing, column=where.column(keyword), indent=where.indent, after=where.after,
+                     line_length=line_length, one_tuple=opening == "(")
+
+
+def template_helpers(line_length: int) -> tuple[dict[str, Any], dict[str, Callable[..., str]]]:
+    """(globals, filters) the templates lay lines out with, for this line length."""
+    helpers: dict[str, Any] = {
+        "line_length": line_length,
+        "split_subscript": functools.partial(split_subscript, line_length=line_length),
+        "import_from": functools.partial(import_from, line_length=line_length),
+        "assigned_call": functools.partial(assigned_call, line_length=line_length),
+        "lay_out_def": functools.partial(signature, line_length=line_length),
+    }
+    return helpers, {"docindent": functools.partial(docstring_indent, line_length=line_length)}
 
 
 def bracketed(
@@ -25,23 +73,37 @@ def bracketed(
     after: int = 0,
     line_length: int = DEFAULT_LINE_LENGTH,
     hug: bool = False,
+    one_tuple: bool = False,
 ) -> str:
     """`opening` + items + `closing` laid out the way black lays them out, so black has nothing to
     change (a chunk black leaves as it is costs one pass, not two).
 
     `opening` starts at `column` on a line indented by `indent`, `after` characters follow `closing`
     on its line. On one line if that fits; else one item a line with a trailing comma, or (`hug`,
-    a call's arguments) all items on one line of their own if they fit there. Black still formats
-    the result, so a layout it would not choose only costs time.
+    a call's arguments) all items on one line of their own if they fit there. `one_tuple`: a tuple
+    display, whose single item keeps its comma on one line too. Black still formats the result,
+    so a layout it would not choose only costs time.
     """
     items = list(items)
-    flat = ", ".join(items)
+    flat = ", ".join(items) + ("," if one_tuple and len(items) == 1 else "")
     if column + len(opening) + len(flat) + len(closing) + after <= line_length or column + len(opening) > line_length:
         return opening + flat + closing  # (the second: black would wrap it in parentheses; left to black)
     inner = " " * (indent + 4)
     if hug and len(inner) + len(flat) <= line_length:
         return f"{opening}\n{inner}{flat}\n{' ' * indent}{closing}"
-    return opening + "\n" + "".join(f"{inner}{item},\n" for item in items) + " " * indent + closing
+    return opening + "\n" + "".join(f"{inner}{_item(item, indent + 4, line_length)},\n" for item in items) \
+        + " " * indent + closing
+
+
+def _item(item: str, indent: int, line_length: int) -> str:
+    """One item of a display split one item a line: a dict entry whose value is a call that does
+    not fit (`"key": Styled(...)`) split at the call's parentheses as black splits it; anything
+    else as it is (black splits it if it must)."""
+    key, colon, value = item.partition(": ")
+    if not colon or indent + len(item) + 1 <= line_length or not key.startswith('"') or not _is_bracketed(value) \
+            or value[0] in "[{":
+        return item
+    return f"{key}: {_split(value, indent, line_length)}"
 
 
 def split_subscript(

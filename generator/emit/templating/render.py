@@ -5,7 +5,6 @@ Nothing here touches the output directory; `write.py` does, atomically.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from pathlib import Path
@@ -29,7 +28,7 @@ from generator.emit.views.context import (
 )
 from generator.emit.views.docstrings import with_docstrings
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
-from generator.emit.formatting.layout import assigned_call, docstring_indent, import_from, signature, split_subscript
+from generator.emit.formatting.layout import template_helpers
 from generator.emit.views.models import models_view
 from generator.emit.templating.precompiled import BuiltinLoader
 from generator.emit.views.readme import readme_view
@@ -78,12 +77,9 @@ def environment(template_dir: Path | None = None) -> jinja2.Environment:
 
 def _lay_out_for(env: jinja2.Environment, line_length: int) -> None:
     """What templates use to write lines the way black would (so black has less to do)."""
-    env.globals["line_length"] = line_length
-    env.globals["split_subscript"] = functools.partial(split_subscript, line_length=line_length)
-    env.globals["import_from"] = functools.partial(import_from, line_length=line_length)
-    env.globals["assigned_call"] = functools.partial(assigned_call, line_length=line_length)
-    env.globals["lay_out_def"] = functools.partial(signature, line_length=line_length)
-    env.filters["docindent"] = functools.partial(docstring_indent, line_length=line_length)
+    helpers, filters = template_helpers(line_length)
+    env.globals.update(helpers)
+    env.filters.update(filters)
 
 
 def _resource_views(api: Api, schemas: Mapping[str, SchemaDef], options: RenderOptions) -> tuple[ResourceView, ...]:

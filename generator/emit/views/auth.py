@@ -145,6 +145,11 @@ def _tuple(items: list[str]) -> str:
 
 def servers_literal(servers: tuple[Server, ...]) -> str:
     """A tuple of `_servers.Server(...)` displays (the runtime's dataclasses)."""
+    return _tuple(server_displays(servers))
+
+
+def server_displays(servers: tuple[Server, ...]) -> list[str]:
+    """A `_servers.Server(...)` display (the runtime's dataclass) for each server."""
     shown = []
     for server in servers:
         variables = [
@@ -158,7 +163,7 @@ def servers_literal(servers: tuple[Server, ...]) -> str:
         if variables:
             parts.append(f"variables={_tuple(variables)}")
         shown.append(f"Server({', '.join(parts)})")
-    return _tuple(shown)
+    return shown
 
 
 def server_selection(api: Api) -> bool:

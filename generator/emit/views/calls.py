@@ -9,7 +9,7 @@ from typing import Mapping
 from generator import naming
 from generator.emit.views import literals
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
-from generator.emit.formatting.layout import assigned_call, bracketed, split_annotation
+from generator.emit.formatting.layout import PLACES, assigned_call, display_at, split_annotation
 from generator.emit.views.type_printer import TypePrinter
 from generator.ir import (
     AnyType,
@@ -49,7 +49,8 @@ class Constants:
             if split != annotation:  # black splits the annotation and keeps the value whole
                 self.items[key] = (name, split, flat)
             else:
-                expression = assigned_call(f"{name}: {annotation}", callee, arguments, indent=0,
+                expression = assigned_call(f"{name}: {annotation}", callee, arguments,
+                                           indent=PLACES["module_constant"].indent,
                                            line_length=self.line_length)
                 self.items[key] = (name, annotation, expression)
         return self.items[key][0]
@@ -137,14 +138,14 @@ def cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, co
 
 
 def dict_display(pairs: object, keyword: str, line_length: int) -> str:
-    """A dict display, laid out for its place in the template: `keyword={...},` in the call
-    (12 deep), or `_keyword = {...}` before it (8 deep) for the body's keywords."""
+    """A dict display, laid out for its place in the template: `keyword={...},` in the call, or
+    `_keyword = {...}` before it for the body's keywords (`layout.PLACES`)."""
     items = [f"{literals.string(wire)}: {python}" for wire, python in pairs]  # type: ignore[attr-defined]
     if not items:
         return ""
     if keyword in _BODY_KEYWORDS:
-        return bracketed("{", items, "}", column=8 + len(f"_{keyword} = "), indent=8, line_length=line_length)
-    return bracketed("{", items, "}", column=12 + len(f"{keyword}="), indent=12, after=1, line_length=line_length)
+        return display_at("body_local", keyword, "{", items, "}", line_length=line_length)
+    return display_at("request_argument", keyword, "{", items, "}", line_length=line_length)
 
 
 _BODY_KEYWORDS = ("json_body", "form", "files")

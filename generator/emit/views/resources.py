@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 from generator import naming
 from generator.call_options import CALL_OPTIONS
 from generator.emit.views import literals, runtime_specs
-from generator.emit.views.auth import requirement_literal, servers_literal
+from generator.emit.views.auth import requirement_literal, server_displays
 from generator.emit.views.calls import (
     Constants,
     accept_header,
@@ -24,6 +24,7 @@ from generator.emit.views.calls import (
     with_file_note,
 )
 from generator.emit.formatting import DEFAULT_LINE_LENGTH
+from generator.emit.formatting.layout import display_at
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import (
     Field,
@@ -300,7 +301,8 @@ def _method_view(
         page_item=page_item,
         page_spec=page_spec,
         security=None if op.security is None else requirement_literal(op.security),
-        servers=servers_literal(op.servers) if op.servers else None,
+        servers=display_at("request_argument", "servers", "(", server_displays(op.servers), ")",
+                           line_length=ll) if op.servers else None,
     )
 
 

@@ -212,10 +212,15 @@ def _check_bracket_split(head: _Physical, inner: list[_Physical], tail: _Physica
     if all(item[-1].tokens[-1].text == "," for item in items):  # exploded, each item checked like the outer ones
         if trailer and len(items) < 2:
             raise _NotClean  # a one-element subscript's or call's comma may not be magic
+        if opening.text == "(" and len(items) == 1:  # a one-tuple's comma is not magic either:
+            joined = head.text + _flat(items[0]) + tail.content  # black splits it only where it
+            if not joined.isascii() or len(joined) <= line_length:  # does not fit
+                raise _NotClean
         for item in items:
             _check_item(item, indent + 4, line_length)
         return
-    if len(items) != 1 or not trailer:
+    display_hug = opening.text in "[{" and len(items) == 1 and len(items[0]) == 1 and not _commas(items[0][0])
+    if len(items) != 1 or not (trailer or display_hug):
         raise _NotClean  # a display without a magic comma is exploded by black if it has commas
     only = items[0]
     if len(only) == 1:

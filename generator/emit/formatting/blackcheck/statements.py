@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 from generator.emit.formatting.blackcheck.splits import _check_split
+from generator.emit.formatting.blackcheck import tokens
 from generator.emit.formatting.blackcheck.tokens import (
     _BINARY,
     _CLOSING,
     _DOC_REWRITES,
     _KEYWORDS,
     _Logical,
-    _MEMO_LIMIT,
     _NotClean,
     _ODD_CHARACTERS,
     _OPENING,
@@ -30,8 +30,9 @@ from generator.emit.formatting.blackcheck.tokens import (
 
 @dataclass
 class _Frame:
-    kind: str  # call, params, bases, subscript, list, dict
+    kind: str  # call, params, bases, subscript, list, dict, tuple
     annotated: bool = False  # params: the current parameter has an annotation
+    commas: int = 0  # tuple: its top-level commas so far
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _statement(physical: tuple[_Physical, ...], depth: int, context: tuple[bool,
             kind = _check_statement(_Logical(0, physical), depth, context, line_length)
         except _NotClean:
             kind = None
-        if len(_statements) > _MEMO_LIMIT:
+        if len(_statements) > tokens._MEMO_LIMIT:  # (read here: share_memo changes it)
             _statements.clear()
         _statements[key] = kind
     if kind is None:
@@ -256,6 +257,7 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
     previous: _Token | None = None
     vararg = unary = False  # of the previous token
     continued = bool(frames_in)
+    lowest = len(frames)  # the frames below this are still the ones open at the line's start
     tokens = _scan(content)[0]
     for token in tokens:
         frame = frames[-1] if frames else None
@@ -280,6 +282,8 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                     if (previous is not None and previous.text == "=" and not frames and not continued
                             and token is tokens[-1]):
                         frame_kind = "group"  # `x = (` at the end of a line: black's own parentheses
+                    elif _opens_tuple(previous, frame):
+                        frame_kind = "tuple"
                     elif previous is None or not (previous.kind == "name" or previous.text in (")", "]")):
                         raise _NotClean  # a parenthesized expression: black may drop the parentheses
                     elif is_def and not opened and not frames:
@@ -300,7 +304,11 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                 if not frames:
                     raise _NotClean
                 closed = frames.pop()
-                if previous is not None and previous.text == ",":
+                lowest = min(lowest, len(frames))
+                if closed.kind == "tuple":
+                    if previous is not None:  # (at a line's start: the split's layout is checked)
+                        _check_tuple(closed, previous)
+                elif previous is not None and previous.text == ",":
                     raise _NotClean  # a magic trailing comma on one line: black explodes it
                 if previous is not None and previous.text in _OPENING and closed.kind in ("bases", "subscript"):
                     raise _NotClean  # `class A():` loses its parentheses; `x[]` is not Python
@@ -308,8 +316,9 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                 if frame is None:
                     raise _NotClean  # a tuple without brackets
                 frame.annotated = False
+                frame.commas += 1
             elif text == ":":
-                if frame is not None and frame.kind in ("subscript", "list", "call", "bases"):
+                if frame is not None and frame.kind in ("subscript", "list", "call", "bases", "tuple"):
                     raise _NotClean  # slices, and nothing else puts a colon there
                 if frame is not None and frame.kind == "params":
                     frame.annotated = True
@@ -323,7 +332,33 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
             elif text == "." and (previous is None or previous.text == "." or previous.kind == "number"):
                 raise _NotClean
         previous, vararg, unary = token, is_vararg, is_unary
+    opened_here = frames[min(lowest, len(frames)):]
+    if any(frame.kind == "tuple" for frame in opened_here[:-1]) or (
+            opened_here and opened_here[-1].kind == "tuple" and tokens[-1].text != "("):
+        raise _NotClean  # a tuple split other than after its opening (as `_check_bracket_split` knows)
     return tuple((frame.kind, frame.annotated) for frame in frames), opened
+
+
+def _opens_tuple(previous: _Token | None, enclosing: _Frame | None) -> bool:
+    """A `(` that starts an argument or item inside a call, list or tuple: black leaves such
+    parentheses alone (it only makes redundant ones invisible where a statement holds them, and
+    in a list's sole item); `_check_tuple` makes sure they hold a tuple."""
+    if previous is None or enclosing is None:
+        return False
+    if previous.text == "=":
+        return enclosing.kind == "call"  # a keyword argument
+    return previous.text in (",", "(") and enclosing.kind in ("call", "tuple", "list")
+
+
+def _check_tuple(closed: _Frame, previous: _Token | None) -> None:
+    """A tuple display on one line as black keeps it: `()`, `(a,)` (a one-tuple's comma is not
+    magic) or `(a, b)`; no commas is a parenthesized expression, and a trailing comma after two
+    items is magic (black explodes it)."""
+    assert previous is not None
+    if previous.text == "(":
+        return
+    if closed.commas == 0 or (previous.text == "," and closed.commas > 1):
+        raise _NotClean
 
 
 def _space(previous: _Token, token: _Token, frame: _Frame | None, vararg: bool, unary: bool) -> str:
