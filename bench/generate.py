@@ -3,6 +3,7 @@
     python bench/generate.py [--runs 3] [--copies 30] [--only NAME ...] [--corpus DIR] [--typecheck]
                              [--markdown FILE] [--smoke]
     python bench/generate.py --scale [--sizes 5 20 60] [--runs 1] [--plot FILE] [--markdown FILE] [--smoke]
+                             [--competitors [--competitor-timeout SECONDS]]
 
 Specs: the flagship (specs/dify-chatflow.json), a synthetic large spec built
 here (the flagship cloned `--copies` times with renamed identifiers:
@@ -44,6 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -103,11 +105,14 @@ def main() -> None:
     parser.add_argument("--scale", action="store_true", help="the scale curve: stages on 5-60 MB specs")
     parser.add_argument("--sizes", type=float, nargs="+", help="--scale: spec sizes in MB (default 5 20 60)")
     parser.add_argument("--plot", type=Path, help="--scale: also plot the curve to this PNG (needs matplotlib)")
+    parser.add_argument("--competitors", action="store_true", help="--scale: run the competitors on every size too")
+    parser.add_argument("--competitor-timeout", type=float, default=900,
+                        help="--scale --competitors: seconds before a run is killed (default 900)")
     args = parser.parse_args()
     if args.scale:
         sizes = args.sizes or ([0.2, 0.4] if args.smoke else [5, 20, 60])
         run_scale(args.corpus, sizes, 1 if args.smoke else args.runs_given or 1, args.smoke, args.plot,
-                  args.markdown)
+                  args.markdown, args.competitor_timeout if args.competitors else None)
         return
     runs = 1 if args.smoke else args.runs_given or 3
     _compile_bytecode()
@@ -232,21 +237,31 @@ def _edited(spec: Path, target: Path, run: int) -> Path:
     return target
 
 
-def _measure(command: list[str], env: dict[str, str], cwd: Path) -> tuple[int, float, float, str]:
-    """(exit code, wall seconds, peak MB of the process tree, stderr)."""
+def _measure(command: list[str], env: dict[str, str], cwd: Path,
+             timeout: float | None = None) -> tuple[int, float, float, str]:
+    """(exit code, wall seconds, peak MB of the process tree, stderr). Past `timeout` seconds the
+    whole process group is killed and the exit code is 124, as timeout(1) says."""
     with tempfile.TemporaryFile() as err:  # stdout too: some tools print their errors there
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=err, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=err, stderr=subprocess.STDOUT,
+                                   start_new_session=timeout is not None)
         sampler = _PeakSampler(process.pid)
         sampler.start()
+        timer = threading.Timer(timeout, os.killpg, (process.pid, signal.SIGKILL)) if timeout else None
+        if timer:
+            timer.start()
         try:
             _, status, _ = os.wait4(process.pid, 0)
         finally:
             sampler.stop()
+            if timer:
+                timer.cancel()
         seconds = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
+    if timeout and seconds >= timeout:
+        return 124, seconds, sampler.peak_bytes / 1e6, f"did not finish in {timeout:g} s"
     # Not ru_maxrss: the forked child starts as a copy of this process, so it counts our own size.
     return process.returncode, seconds, sampler.peak_bytes / 1e6, stderr
 

@@ -2,6 +2,7 @@
 
     python bench/generate.py --scale [--runs 1] [--sizes 5 20 60] [--plot FILE] [--markdown FILE]
     python bench/generate.py --scale --smoke      # tiny specs, for CI: nothing judged
+    python bench/generate.py --scale --competitors [--competitor-timeout 900]   # and the competitors
 
 Specs: N copies of Stripe 2020-03-02 and N of GitHub 2020-07 (from
 ../shared/corpus/big/), each copy with its own renamed paths, operationIds,
@@ -33,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale_competitors import run_competitors  # noqa: E402
 from synthetic import FLAGSHIP, clone_spec  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,7 +62,8 @@ def scaled_spec(target: Path, copies: int, sources: list[Path], labels: str = "S
 
 
 def run_scale(corpus: Path, sizes: list[float], runs: int, smoke: bool, plot: Path | None,
-              markdown: Path | None) -> None:
+              markdown: Path | None, competitor_timeout: float | None = None) -> None:
+    """`competitor_timeout`: also run the competitors on every size (bench/scale_competitors.py)."""
     with tempfile.TemporaryDirectory(prefix="clientgen-scale-") as tmp_name:
         tmp = Path(tmp_name)
         specs: list[tuple[float, Path]] = []
@@ -84,6 +87,8 @@ def run_scale(corpus: Path, sizes: list[float], runs: int, smoke: bool, plot: Pa
                       + f"; peak {max(v[1] for v in stages.values()):.0f} MB", file=sys.stderr)
         rows = [(mb, _medians(measured[spec])) for mb, spec in specs]
         lines = _table(rows, runs)
+        if competitor_timeout:
+            lines += ["", *run_competitors(specs, tmp, competitor_timeout)]
         print("\n".join(lines))
         if markdown:
             markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -47,3 +47,21 @@ def test_generate_bench_scale_smoke(tmp_path: Path) -> None:
     except ImportError:
         return
     assert plot.read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_run_past_its_time_limit_is_killed_with_its_children(tmp_path: Path) -> None:
+    """The scale bench's competitor runs (`--competitors`) may not finish on 60 MB: past the limit
+    the whole process group goes, and the run is reported as not finished."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from generate import _measure
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    marker = tmp_path / "child.pid"
+    script = f"import subprocess, time; p = subprocess.Popen(['sleep', '60']); open({str(marker)!r}, 'w').write(str(p.pid)); time.sleep(60)"
+    code, seconds, _, said = _measure([sys.executable, "-c", script], {}, tmp_path, timeout=1.5)
+    assert code == 124 and said == "did not finish in 1.5 s" and seconds < 30
+    child = int(marker.read_text())
+    assert not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text().split(")")[1][:3]
+    code, _, _, _ = _measure([sys.executable, "-c", "pass"], {}, tmp_path, timeout=30)
+    assert code == 0
