@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import AsyncIterator, Iterator
+from typing import Any, AsyncIterator, Callable, Iterator, List
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from e2e_misbehaving import (  # noqa: E402
+    INITIAL_DELAY,
+    MAX_DELAY,
+    MAX_RETRY_AFTER,
+    Client,
+    RecordingPolicy,
+)
 from e2e_server import API_KEY, FakeDify, build_app  # noqa: E402
 
 from tests.live_server import serve  # noqa: E402
 
 from dify_chatflow import AsyncDifyChatflow, DifyChatflow  # noqa: E402
+from dify_chatflow._base_common import BaseClient  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -57,3 +65,37 @@ async def aclient(server: FakeDify) -> AsyncIterator[AsyncDifyChatflow]:
 def anyio_backend() -> str:
     return "asyncio"
 
+
+
+# -- for the misbehaving-server tests, which ask for them with usefixtures ------
+
+
+@pytest.fixture
+def policy(monkeypatch: pytest.MonkeyPatch) -> RecordingPolicy:
+    recording = RecordingPolicy(
+        initial_delay=INITIAL_DELAY, max_delay=MAX_DELAY, max_retry_after=MAX_RETRY_AFTER
+    )
+    # One ClassVar on the base shared by both clients (neither overrides it).
+    assert "retry_policy" not in vars(DifyChatflow) and "retry_policy" not in vars(AsyncDifyChatflow)
+    monkeypatch.setattr(BaseClient, "retry_policy", recording)
+    return recording
+
+
+@pytest.fixture(params=["sync", "async"])
+async def make(request: pytest.FixtureRequest, server: FakeDify) -> AsyncIterator[Callable[..., Any]]:
+    """Builds clients of this test's flavour against the fake; closes them after."""
+    made: List[Client] = []
+
+    def factory(**kwargs: Any) -> Any:
+        kwargs.setdefault("timeout", 5.0)
+        cls = DifyChatflow if request.param == "sync" else AsyncDifyChatflow
+        new = cls(api_key=API_KEY, base_url=server.url, **kwargs)
+        made.append(new)
+        return new
+
+    yield factory
+    for c in made:
+        if isinstance(c, AsyncDifyChatflow):
+            await c.aclose()
+        else:
+            c.close()

@@ -2,8 +2,9 @@
 
 Routing, allowed query parameters and body fields all come from
 `specs/dify-chatflow.json` (see e2e_spec), so the server rejects whatever the
-spec does not allow.  Every request is recorded (method, raw and decoded path,
-path params, query, headers, JSON body or multipart fields and files) for the
+spec does not allow (the checks are in e2e_requests).  Every request is
+recorded as an e2e_requests `Recorded` (method, raw and decoded path, path
+params, query, headers, JSON body or multipart fields and files) for the
 tests to assert on.  Answers are the spec's own success examples unless a test
 scripts a different reply for an operation with `FakeDify.script`.
 
@@ -20,11 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import threading
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
-from typing import Any, Deque, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Deque, Dict, List, Mapping, Optional, Sequence, Union
 from urllib.parse import parse_qsl, unquote
 
 from starlette.applications import Starlette
@@ -33,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from e2e_requests import Recorded, UploadedFile, match_operation, request_problems
 from e2e_spec import Operation, operations, sse_example, sse_frame, success_example
 
 API_KEY = "app-e2e-SECRET-key-42"
@@ -41,48 +42,6 @@ BASE_PATH = "/v1"
 # Binary answers: the spec has schemas but no examples for these.
 AUDIO_BYTES = b"ID3\x04\x00\x00" + bytes(range(256)) * 64
 PREVIEW_BYTES = b"\x89PNG\r\n\x1a\n" + bytes(range(255, -1, -1)) * 16
-
-_NO_BODY = object()
-
-
-# -- what the server saw ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class UploadedFile:
-    filename: Optional[str]
-    content_type: Optional[str]
-    data: bytes
-
-
-@dataclass
-class Recorded:
-    operation_id: str
-    method: str
-    path: str  # decoded, without the /v1 prefix
-    raw_path: str  # as sent on the wire, without the /v1 prefix
-    path_params: Dict[str, str]  # decoded
-    query: List[Tuple[str, str]]
-    headers: Dict[str, str]  # lower-cased names
-    body: bytes = b""
-    json: Any = _NO_BODY
-    form: Dict[str, List[str]] = field(default_factory=dict)
-    files: Dict[str, List[UploadedFile]] = field(default_factory=dict)
-
-    @property
-    def query_dict(self) -> Dict[str, str]:
-        keys = [k for k, _ in self.query]
-        assert len(keys) == len(set(keys)), f"repeated query keys: {self.query}"
-        return dict(self.query)
-
-    @property
-    def has_json(self) -> bool:
-        return self.json is not _NO_BODY
-
-    @property
-    def content_type(self) -> str:
-        return self.headers.get("content-type", "")
-
 
 # -- scripted replies -------------------------------------------------------
 
@@ -284,89 +243,6 @@ class FakeDify:
         return dify_error(400, "invalid_param", text)
 
 
-def _match(method: str, raw_path: str) -> Tuple[Optional[Operation], Dict[str, str], bool]:
-    """(operation, raw path params, path_known) for a request line."""
-    path_known = False
-    for op in operations().values():
-        found = op.path_regex.match(raw_path)
-        if found:
-            path_known = True
-            if op.method == method:
-                return op, found.groupdict(), True
-    return None, {}, path_known
-
-
-# RFC 3339 `date-time` (what OpenAPI's `format: date-time` means): a "T" between date and time.
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
-
-
-def _check_scalar(where: str, value: str, schema: Mapping[str, Any]) -> Optional[str]:
-    kind = schema.get("type")
-    if kind == "integer" and not value.lstrip("-").isdigit():
-        return f"{where}: {value!r} is not an integer"
-    if kind == "boolean" and value not in ("true", "false"):
-        return f"{where}: {value!r} is not true/false"
-    if "enum" in schema and value not in [str(v) for v in schema["enum"]]:
-        return f"{where}: {value!r} not in {schema['enum']}"
-    if schema.get("format") == "date-time" and not _RFC3339.match(value):
-        return f"{where}: {value!r} is not an RFC 3339 date-time"
-    return None
-
-
-def _check_request(op: Operation, call: Recorded) -> List[str]:
-    problems: List[str] = []
-    for name in op.path_params:
-        param = next(p for p in op.params if p.name == name and p.location == "path")
-        problem = _check_scalar(f"path param {name}", call.path_params[name], param.schema)
-        if problem:
-            problems.append(problem)
-    declared = op.query_params()
-    seen: Dict[str, int] = defaultdict(int)
-    for key, value in call.query:
-        seen[key] += 1
-        if key not in declared:
-            problems.append(f"undeclared query param {key!r}")
-            continue
-        problem = _check_scalar(f"query param {key}", value, declared[key].schema)
-        if problem:
-            problems.append(problem)
-    problems += [f"query param {k!r} repeated" for k, n in seen.items() if n > 1]
-    problems += [
-        f"missing required query param {p.name!r}"
-        for p in declared.values()
-        if p.required and p.name not in seen
-    ]
-    body = op.body
-    if body is None:
-        if call.body:
-            problems.append(f"{op.method} {op.path} takes no body, got {call.body[:60]!r}")
-        return problems
-    if body.content_type == "application/json":
-        if not call.body:
-            if body.required:
-                problems.append("missing JSON body")
-            return problems
-        if call.content_type.split(";")[0].strip() != "application/json":
-            problems.append(f"JSON body sent as {call.content_type!r}")
-        if not isinstance(call.json, dict):
-            problems.append(f"JSON body is not an object: {call.body[:60]!r}")
-            return problems
-        keys = set(call.json)
-    else:
-        if not call.content_type.startswith("multipart/form-data"):
-            problems.append(f"multipart body sent as {call.content_type!r}")
-        keys = set(call.form) | set(call.files)
-        for name in call.form:
-            if name in body.binary_fields:
-                problems.append(f"{name!r} must be a file part")
-        for name in call.files:
-            if name not in body.binary_fields:
-                problems.append(f"{name!r} must be a text field")
-    problems += [f"undeclared body field {k!r}" for k in sorted(keys - set(body.properties))]
-    problems += [f"missing required body field {k!r}" for k in body.required_fields if k not in keys]
-    return problems
-
-
 def _default_reply(op: Operation, call: Recorded) -> Reply:
     if op.operation_id == "sendAdvancedChatMessage" and call.json.get("response_mode") == "streaming":
         return SSEReply([sse_frame(event) for event in sse_example("streamingResponseBasic")])
@@ -418,7 +294,7 @@ def build_app(fake: FakeDify) -> Starlette:
         if not raw_full.startswith(BASE_PATH + "/"):
             return _render(fake._violation(f"path outside {BASE_PATH}: {raw_full}"), fake)
         raw_path = raw_full[len(BASE_PATH) :]
-        op, raw_params, path_known = _match(request.method, raw_path)
+        op, raw_params, path_known = match_operation(request.method, raw_path)
         if op is None:
             if path_known:
                 return _render(dify_error(405, "method_not_allowed", request.method), fake)
@@ -444,7 +320,7 @@ def build_app(fake: FakeDify) -> Starlette:
         fake._record(call)
         if call.headers.get("authorization") != f"Bearer {API_KEY}":
             return _render(dify_error(401, "unauthorized", "Access token is invalid."), fake)
-        problems = _check_request(op, call)
+        problems = request_problems(op, call)
         if problems:
             return _render(fake._violation(f"{op.operation_id}: " + "; ".join(problems)), fake)
         reply = fake._next_reply(op.operation_id) or _default_reply(op, call)
