@@ -26,7 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.config import config_path_for, load_config  # noqa: E402
 from generator.emit.formatting.blackcheck import is_black_clean  # noqa: E402
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, _black, split_chunks  # noqa: E402
+from generator.emit.templating.render import RUNTIME_DIR  # noqa: E402
 from generator.pipeline import generate  # noqa: E402
+
+RUNTIME_MODULES = frozenset(path.name for path in RUNTIME_DIR.glob("_*.py"))
 
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -35,7 +38,9 @@ def kind_of(name: str) -> str:
     base = name.rsplit("/", 1)[-1]
     if "/resources/" in name and base != "__init__.py":
         return "resources"
-    if base.startswith("_") and base not in ("__init__.py", "_client.py"):
+    if "/models/" in name:  # a split models package: its index and group modules
+        return "models"
+    if name.count("/") == 1 and base in RUNTIME_MODULES:  # copied as written: never formatted
         return "runtime"
     return base.removesuffix(".py")
 
