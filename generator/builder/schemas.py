@@ -25,6 +25,7 @@ from generator.builder.names import SchemaNames
 from generator.builder.shapes import (
     CLASS_SHAPES,
     Shape,
+    adds_to_model,
     clean_text,
     closed,
     is_json_literal,
@@ -331,7 +332,7 @@ class SchemaBuilder:
 
     def _all_of(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
         parts = schema["allOf"]
-        own_structure = schema.get("properties") or schema.get("oneOf") or schema.get("anyOf")
+        own_structure = adds_to_model(schema) or schema.get("oneOf") or schema.get("anyOf")
         if len(parts) == 1 and not own_structure:
             return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
         annotated = annotated_schema(parts)

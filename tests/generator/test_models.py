@@ -363,3 +363,25 @@ def test_an_integer_enum_that_quotes_its_numbers_is_read_as_integers(generate_mo
     assert typing.get_args(models.Shards.model_fields["kind"].annotation)[0] == typing.Literal["1", "x"]
     warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
     assert "properties/shards: warning: enum values are strings in an integer schema" in warnings
+
+
+def test_a_lone_all_of_ref_with_its_own_required_is_a_model_requiring_them(generate_models: GenerateFn) -> None:
+    # datamodel-code-generator's dcg-discriminator.yaml: `allOf: [$ref]` is the conjunction of
+    # the part and its siblings, so a sibling `required` must not be lost to an alias.
+    base = {"$ref": "#/components/schemas/ObjectBase"}
+    models = generate_models(minimal_spec({
+        "ObjectBase": {"type": "object", "properties": {"name": {"type": "string"}, "kind": {"type": "string"}}},
+        "CreateObjectRequest": {"type": "object", "allOf": [base], "required": ["name", "kind"]},
+        "UpdateObjectRequest": {"type": "object", "description": "Only annotated.", "allOf": [base]},
+        "Holder": {"type": "object", "properties": {"inline": {"allOf": [base], "required": ["name"]}}},
+    }))
+    with pytest.raises(pydantic.ValidationError):
+        models.CreateObjectRequest.model_validate({"name": "a"})
+    made = models.CreateObjectRequest.model_validate({"name": "a", "kind": "b"})
+    assert (made.name, made.kind) == ("a", "b")
+    assert models.ObjectBase.model_validate({}).name is None  # the base itself still requires nothing
+    assert models.UpdateObjectRequest is models.ObjectBase  # annotations only: still another name
+    with pytest.raises(pydantic.ValidationError):
+        models.Holder.model_validate({"inline": {"kind": "b"}})
+    assert models.Holder.model_validate({"inline": {"name": "a"}}).inline.name == "a"
+
