@@ -385,3 +385,42 @@ def test_a_lone_all_of_ref_with_its_own_required_is_a_model_requiring_them(gener
         models.Holder.model_validate({"inline": {"kind": "b"}})
     assert models.Holder.model_validate({"inline": {"name": "a"}}).inline.name == "a"
 
+
+def _items_by_mapping(**extra: object) -> dict[str, object]:
+    # dcg-discriminator_allof_no_subtypes.yaml: the mapping names models that never declare `itemType`
+    return {
+        "BaseItem": {"type": "object", "required": ["itemType"], "properties": {"itemType": {"type": "string"}},
+                     "discriminator": {"propertyName": "itemType",
+                                       "mapping": {"foo": "#/components/schemas/FooItem", "bar": "BarItem"}}},
+        "FooItem": {"type": "object", "properties": {"fooValue": {"type": "string"}}},
+        "BarItem": {"type": "object", "properties": {"barValue": {"type": "integer"}}},
+        **extra,
+    }
+
+
+def test_a_variant_that_does_not_declare_the_tag_still_carries_it(generate_models: GenerateFn) -> None:
+    models = generate_models(minimal_spec(_items_by_mapping()))
+    built = models.FooItem(fooValue="x")
+    assert built.model_dump(by_alias=True, exclude_none=True) == {"itemType": "foo", "fooValue": "x"}
+    assert typing.get_args(models.BarItem.model_fields["item_type"].annotation) == ("bar",)
+    adapter = TypeAdapter(models.BaseItem)
+    assert isinstance(adapter.validate_python({"itemType": "bar", "barValue": 1}), models.BarItem)
+    assert isinstance(adapter.validate_python({"itemType": "foo"}), models.FooItem)
+    with pytest.raises(pydantic.ValidationError):
+        models.BarItem.model_validate({"itemType": "foo"})
+
+
+def test_a_variant_of_two_unions_without_their_tags_carries_both(generate_models: GenerateFn) -> None:
+    # FooItem is picked by `itemType` in BaseItem and by `kind` in Other, and declares neither;
+    # a standalone FooItem (Holder.plain) still parses without them.
+    models = generate_models(minimal_spec(_items_by_mapping(
+        Other={"oneOf": [{"$ref": "#/components/schemas/FooItem"}, {"$ref": "#/components/schemas/Plain"}],
+               "discriminator": {"propertyName": "kind"}},
+        Plain={"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+        Holder={"type": "object", "properties": {"plain": {"$ref": "#/components/schemas/FooItem"}}},
+    )))
+    built = models.FooItem(fooValue="x")
+    assert built.model_dump(by_alias=True, exclude_none=True) == {"itemType": "foo", "kind": "FooItem", "fooValue": "x"}
+    assert isinstance(TypeAdapter(models.Other).validate_python({"kind": "FooItem"}), models.FooItem)
+    assert isinstance(TypeAdapter(models.BaseItem).validate_python({"itemType": "foo"}), models.FooItem)
+    assert models.Holder.model_validate({"plain": {"fooValue": "y"}}).plain.foo_value == "y"
