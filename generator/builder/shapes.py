@@ -104,8 +104,10 @@ def only_refers(schema: Mapping[str, Any]) -> bool:
 
 def adds_to_model(schema: Mapping[str, Any]) -> bool:
     """Keywords beside an `allOf` that the model it makes must honour: an allOf is the conjunction
-    of its parts and these, so `allOf: [{$ref: X}], required: [a]` is X with `a` required."""
-    return bool(schema.get("properties") or schema.get("required")) or "additionalProperties" in schema
+    of its parts and these, so `allOf: [{$ref: X}], required: [a]` is X with `a` required. An
+    `additionalProperties` that is no schema changes nothing: every model keeps unknown keys."""
+    extra = schema.get("additionalProperties")
+    return bool(schema.get("properties") or schema.get("required") or isinstance(extra, Mapping) and extra)
 
 
 def split_nullable(schema: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:

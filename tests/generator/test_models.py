@@ -373,6 +373,7 @@ def test_a_lone_all_of_ref_with_its_own_required_is_a_model_requiring_them(gener
         "ObjectBase": {"type": "object", "properties": {"name": {"type": "string"}, "kind": {"type": "string"}}},
         "CreateObjectRequest": {"type": "object", "allOf": [base], "required": ["name", "kind"]},
         "UpdateObjectRequest": {"type": "object", "description": "Only annotated.", "allOf": [base]},
+        "Loose": {"allOf": [base], "additionalProperties": True},  # plaid's GetRecipientResponse
         "Holder": {"type": "object", "properties": {"inline": {"allOf": [base], "required": ["name"]}}},
     }))
     with pytest.raises(pydantic.ValidationError):
@@ -381,6 +382,7 @@ def test_a_lone_all_of_ref_with_its_own_required_is_a_model_requiring_them(gener
     assert (made.name, made.kind) == ("a", "b")
     assert models.ObjectBase.model_validate({}).name is None  # the base itself still requires nothing
     assert models.UpdateObjectRequest is models.ObjectBase  # annotations only: still another name
+    assert models.Loose is models.ObjectBase  # every model keeps unknown keys already
     with pytest.raises(pydantic.ValidationError):
         models.Holder.model_validate({"inline": {"kind": "b"}})
     assert models.Holder.model_validate({"inline": {"name": "a"}}).inline.name == "a"
