@@ -25,6 +25,7 @@ from generator.builder.names import SchemaNames
 from generator.builder.shapes import (
     CLASS_SHAPES,
     Shape,
+    adds_to_model,
     clean_text,
     closed,
     is_json_literal,
@@ -171,14 +172,18 @@ class SchemaBuilder:
                     f"property {wire_name!r} is also {wanted!r} in Python; this one is {python_name!r}", where))
             taken.append(python_name)
             if wire_name in tags:
-                values = tags[wire_name]
-                fields.append(Field(python_name, wire_name, LiteralType(values), len(values) > 1,  # one tag: defaulted
-                                    clean_text(prop.get("description")) if isinstance(prop, Mapping) else None,
-                                    has_default=len(values) == 1, default=values[0]))
+                description = clean_text(prop.get("description")) if isinstance(prop, Mapping) else None
+                fields.append(_tag_field(python_name, wire_name, tags[wire_name], description))
                 continue
             fields.append(self._field(name, python_name, wire_name, prop, where, wire_name in required))
         declared = schema.get("properties") or {}
-        undeclared = sorted(str(key) for key in required if key not in declared)
+        # The payload of a variant holds its tag even where the variant's schema leaves it out
+        # (a mapping naming unrelated models), so a model built in code must carry it too.
+        for wire_name in sorted(tags, reverse=True):
+            if wire_name not in declared:
+                taken.append(naming.unique(naming.field_name(wire_name), taken))
+                fields.insert(0, _tag_field(taken[-1], wire_name, tags[wire_name], None))
+        undeclared = sorted(str(key) for key in required if key not in declared and key not in tags)
         if undeclared and declared:  # `required` alone (no properties) only constrains an open object
             self._warnings.append(BuildWarning(
                 f"`required` names {', '.join(map(repr, undeclared))}, which `properties` does not declare: "
@@ -331,7 +336,7 @@ class SchemaBuilder:
 
     def _all_of(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
         parts = schema["allOf"]
-        own_structure = schema.get("properties") or schema.get("oneOf") or schema.get("anyOf")
+        own_structure = adds_to_model(schema) or schema.get("oneOf") or schema.get("anyOf")
         if len(parts) == 1 and not own_structure:
             return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
         annotated = annotated_schema(parts)
@@ -376,6 +381,12 @@ class SchemaBuilder:
 
     def _primitive(self, schema: Mapping[str, Any], pointer: str, hint: str) -> TypeRef:
         return primitive(schema.get("type"), schema.get("format"))
+
+
+def _tag_field(python_name: str, wire_name: str, values: tuple[str, ...], description: str | None) -> Field:
+    """A variant's tag property, narrowed to its tags; one tag is its default."""
+    return Field(python_name, wire_name, LiteralType(values), len(values) > 1, description,
+                 has_default=len(values) == 1, default=values[0])
 
 
 _ClassBuilder = Callable[[SchemaBuilder, str, Mapping[str, Any], str, bool], SchemaDef]

@@ -95,11 +95,19 @@ def _is_object(schema: Mapping[str, Any]) -> bool:
 
 
 def only_refers(schema: Mapping[str, Any]) -> bool:
-    """`allOf: [{$ref: X}]` and no properties of its own: another name for X, not a model."""
+    """`allOf: [{$ref: X}]` and nothing beside it but annotations: another name for X, not a model."""
     parts = schema.get("allOf")
-    if not isinstance(parts, list) or schema.get("properties"):
+    if not isinstance(parts, list) or adds_to_model(schema):
         return False
     return len(parts) == 1 and isinstance(parts[0], Mapping) and "$ref" in parts[0]
+
+
+def adds_to_model(schema: Mapping[str, Any]) -> bool:
+    """Keywords beside an `allOf` that the model it makes must honour: an allOf is the conjunction
+    of its parts and these, so `allOf: [{$ref: X}], required: [a]` is X with `a` required. An
+    `additionalProperties` that is no schema changes nothing: every model keeps unknown keys."""
+    extra = schema.get("additionalProperties")
+    return bool(schema.get("properties") or schema.get("required") or isinstance(extra, Mapping) and extra)
 
 
 def split_nullable(schema: Mapping[str, Any]) -> tuple[dict[str, Any], bool]:

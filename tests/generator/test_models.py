@@ -363,3 +363,66 @@ def test_an_integer_enum_that_quotes_its_numbers_is_read_as_integers(generate_mo
     assert typing.get_args(models.Shards.model_fields["kind"].annotation)[0] == typing.Literal["1", "x"]
     warnings = "\n".join(generate_models.last_result.warnings)  # type: ignore[attr-defined]
     assert "properties/shards: warning: enum values are strings in an integer schema" in warnings
+
+
+def test_a_lone_all_of_ref_with_its_own_required_is_a_model_requiring_them(generate_models: GenerateFn) -> None:
+    # datamodel-code-generator's dcg-discriminator.yaml: `allOf: [$ref]` is the conjunction of
+    # the part and its siblings, so a sibling `required` must not be lost to an alias.
+    base = {"$ref": "#/components/schemas/ObjectBase"}
+    models = generate_models(minimal_spec({
+        "ObjectBase": {"type": "object", "properties": {"name": {"type": "string"}, "kind": {"type": "string"}}},
+        "CreateObjectRequest": {"type": "object", "allOf": [base], "required": ["name", "kind"]},
+        "UpdateObjectRequest": {"type": "object", "description": "Only annotated.", "allOf": [base]},
+        "Loose": {"allOf": [base], "additionalProperties": True},  # plaid's GetRecipientResponse
+        "Holder": {"type": "object", "properties": {"inline": {"allOf": [base], "required": ["name"]}}},
+    }))
+    with pytest.raises(pydantic.ValidationError):
+        models.CreateObjectRequest.model_validate({"name": "a"})
+    made = models.CreateObjectRequest.model_validate({"name": "a", "kind": "b"})
+    assert (made.name, made.kind) == ("a", "b")
+    assert models.ObjectBase.model_validate({}).name is None  # the base itself still requires nothing
+    assert models.UpdateObjectRequest is models.ObjectBase  # annotations only: still another name
+    assert models.Loose is models.ObjectBase  # every model keeps unknown keys already
+    with pytest.raises(pydantic.ValidationError):
+        models.Holder.model_validate({"inline": {"kind": "b"}})
+    assert models.Holder.model_validate({"inline": {"name": "a"}}).inline.name == "a"
+
+
+def _items_by_mapping(**extra: object) -> dict[str, object]:
+    # dcg-discriminator_allof_no_subtypes.yaml: the mapping names models that never declare `itemType`
+    return {
+        "BaseItem": {"type": "object", "required": ["itemType"], "properties": {"itemType": {"type": "string"}},
+                     "discriminator": {"propertyName": "itemType",
+                                       "mapping": {"foo": "#/components/schemas/FooItem", "bar": "BarItem"}}},
+        "FooItem": {"type": "object", "properties": {"fooValue": {"type": "string"}}},
+        "BarItem": {"type": "object", "properties": {"barValue": {"type": "integer"}}},
+        **extra,
+    }
+
+
+def test_a_variant_that_does_not_declare_the_tag_still_carries_it(generate_models: GenerateFn) -> None:
+    models = generate_models(minimal_spec(_items_by_mapping()))
+    built = models.FooItem(fooValue="x")
+    assert built.model_dump(by_alias=True, exclude_none=True) == {"itemType": "foo", "fooValue": "x"}
+    assert typing.get_args(models.BarItem.model_fields["item_type"].annotation) == ("bar",)
+    adapter = TypeAdapter(models.BaseItem)
+    assert isinstance(adapter.validate_python({"itemType": "bar", "barValue": 1}), models.BarItem)
+    assert isinstance(adapter.validate_python({"itemType": "foo"}), models.FooItem)
+    with pytest.raises(pydantic.ValidationError):
+        models.BarItem.model_validate({"itemType": "foo"})
+
+
+def test_a_variant_of_two_unions_without_their_tags_carries_both(generate_models: GenerateFn) -> None:
+    # FooItem is picked by `itemType` in BaseItem and by `kind` in Other, and declares neither;
+    # a standalone FooItem (Holder.plain) still parses without them.
+    models = generate_models(minimal_spec(_items_by_mapping(
+        Other={"oneOf": [{"$ref": "#/components/schemas/FooItem"}, {"$ref": "#/components/schemas/Plain"}],
+               "discriminator": {"propertyName": "kind"}},
+        Plain={"type": "object", "required": ["kind"], "properties": {"kind": {"type": "string"}}},
+        Holder={"type": "object", "properties": {"plain": {"$ref": "#/components/schemas/FooItem"}}},
+    )))
+    built = models.FooItem(fooValue="x")
+    assert built.model_dump(by_alias=True, exclude_none=True) == {"itemType": "foo", "kind": "FooItem", "fooValue": "x"}
+    assert isinstance(TypeAdapter(models.Other).validate_python({"kind": "FooItem"}), models.FooItem)
+    assert isinstance(TypeAdapter(models.BaseItem).validate_python({"itemType": "foo"}), models.FooItem)
+    assert models.Holder.model_validate({"plain": {"fooValue": "y"}}).plain.foo_value == "y"
