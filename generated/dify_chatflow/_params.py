@@ -20,7 +20,7 @@ import enum
 import json
 import re
 import uuid
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Literal, Mapping, Optional, Tuple, get_args, get_origin
 
 import pydantic
 
@@ -192,7 +192,7 @@ def to_jsonable(value: object) -> Any:
     """Recursively drop NOT_GIVEN and dump models, dates, UUIDs as the API expects."""
     if isinstance(value, pydantic.BaseModel):
         data = value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-        _drop_read_only(value, data)
+        _as_sent(value, data)
         return data
     if isinstance(value, Mapping):
         return {str(k): to_jsonable(v) for k, v in value.items() if not isinstance(v, NotGiven)}
@@ -208,24 +208,46 @@ def to_jsonable(value: object) -> Any:
     return value
 
 
-def _drop_read_only(value: object, data: object) -> None:
-    """Remove readOnly fields (a model's ``__read_only__`` wire names) from its dump,
-    at any depth: a model read from the API and sent back must not carry them."""
+def _as_sent(value: object, data: object) -> None:
+    """A model's dump as the API must get it, at any depth: without its readOnly fields (a
+    model's ``__read_only__`` wire names: one read from the API and sent back must not carry
+    them), and with every fixed-value field, though the caller left it at its default. A
+    union's tag (``type: Literal["image"] = "image"``) is how the server tells the variants
+    apart, and ``exclude_unset`` would drop it."""
     if isinstance(value, pydantic.BaseModel) and isinstance(data, dict):
         cls = type(value)
+        for wire, fixed in _fixed_fields(cls):
+            data.setdefault(wire, fixed)
         for wire in getattr(cls, "__read_only__", ()):
             data.pop(wire, None)
         for name, info in cls.model_fields.items():
             key = info.alias or name
             if key in data:
-                _drop_read_only(getattr(value, name), data[key])
+                _as_sent(getattr(value, name), data[key])
     elif isinstance(value, (list, tuple)) and isinstance(data, list):
         for item, dumped in zip(value, data):
-            _drop_read_only(item, dumped)
-    elif isinstance(value, dict) and isinstance(data, dict):
+            _as_sent(item, dumped)
+    elif isinstance(value, Mapping) and isinstance(data, dict):
         for key, item in value.items():
-            if key in data:
-                _drop_read_only(item, data[key])
+            if str(key) in data:
+                _as_sent(item, data[str(key)])
+
+
+_FIXED: Dict[type, Tuple[Tuple[str, object], ...]] = {}
+
+
+def _fixed_fields(cls: type) -> Tuple[Tuple[str, object], ...]:
+    """(wire name, value) of each field typed as one literal value that is also its default."""
+    found = _FIXED.get(cls)
+    if found is None:
+        fields = getattr(cls, "model_fields", {})
+        found = _FIXED[cls] = tuple(
+            (info.alias or name, info.default)
+            for name, info in fields.items()
+            if get_origin(info.annotation) is Literal
+            and list(get_args(info.annotation)) == [info.default]
+        )
+    return found
 
 
 def path_value(name: str, value: object) -> str:
