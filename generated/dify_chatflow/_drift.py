@@ -48,7 +48,8 @@ def _row(cls: type) -> Optional[Mapping[str, Any]]:
     row = _ROWS.get(cls, _MISSING)
     if row is _MISSING:
         try:  # the table beside the models module (pydantic style only)
-            module = importlib.import_module(cls.__module__.rpartition(".")[0] + "._schemas")
+            # Beside `models` (`pkg.models`, or `pkg.models._group` in a split models package).
+            module = importlib.import_module(cls.__module__.rsplit(".models", 1)[0] + "._schemas")
         except ImportError:
             module = None
         table = getattr(module, "DRIFT_SCHEMAS", None)

@@ -123,10 +123,11 @@ def render_package(
     resources = _resource_views(api, schemas, options)
     sources.update(_render_models(env, api, common))
     if api.model_style == "pydantic":
-        from generator.emit.views.models import SchemasView, drift_rows
+        from generator.emit.views.models import SchemasView, drift_table
 
-        sources[f"{package}/_schemas.py"] = _render(env, "package/_schemas.py.j2", **common,
-                                                    **vars(SchemasView(drift_rows(api.schemas))))
+        drift = SchemasView(table_file="_schemas.json")
+        sources[f"{package}/_schemas.py"] = _render(env, "package/_schemas.py.j2", **common, **vars(drift))
+        files[f"{package}/{drift.table_file}"] = json.dumps(drift_table(api.schemas), indent=1, ensure_ascii=False) + "\n"
     sources[f"{package}/resources/__init__.py"] = _render(
         env, "package/resources/__init__.py.j2", **common, **vars(ResourcesView(resources))
     )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from generator.emit.views import literals
+from generator.load import pointer
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import AliasDef, Api, EnumDef, Field, ModelDef, SchemaDef, UnionDef
 from generator.ir.types import (
@@ -73,7 +74,7 @@ class ModelsView:
 
 @dataclass(frozen=True)
 class SchemasView:
-    rows: tuple[str, ...]  # `"Model": {...}` entries of DRIFT_SCHEMAS, sorted by model name
+    table_file: str  # the JSON file beside `_schemas.py` that holds DRIFT_SCHEMAS ("_schemas.json")
 
 
 def models_view(api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()) -> ModelsView:
@@ -124,44 +125,37 @@ def models_view(api: Api, group: ModelGroup | None = None, groups: tuple[ModelGr
     )
 
 
-def drift_rows(schemas: tuple[SchemaDef, ...]) -> tuple[str, ...]:
-    """Each model's row of the drift table (`_schemas.py`, read by runtime/_drift.py): the
-    pointer of its schema, its open enums (field -> enum pointer and known values), whether
-    extra keys are declared; for a union's fallback model, the union's pointer and tag property."""
+def drift_table(schemas: tuple[SchemaDef, ...]) -> dict[str, dict[str, Any]]:
+    """Each model's row of the drift table (`_schemas.json`, read by runtime/_drift.py): the
+    pointer of its schema, its open enums (field -> [enum pointer, known values]), whether
+    extra keys are declared; for a union's fallback model, the union's pointer and tag property.
+    Data, not Python: written as JSON, nothing in it is ever formatted or executed."""
     by_name = {d.name: d for d in schemas}
     fallbacks = {
         d.discriminator.fallback: d for d in schemas
         if isinstance(d, UnionDef) and d.discriminator and d.discriminator.fallback
     }
-    rows = []
+    table: dict[str, dict[str, Any]] = {}
     for model in sorted((d for d in schemas if isinstance(d, ModelDef)), key=lambda d: d.name):
         union = fallbacks.get(model.name)
         if union is not None and union.discriminator is not None:
             tag = union.discriminator.property if union.discriminator.by == "property" else None
-            row = f"{{\"union\": {literals.string(union.pointer)}, \"tag\": {literals.value(tag)}}}"
+            table[model.name] = {"union": union.pointer, "tag": tag}
         elif model.pointer.startswith("/"):
-            parts = [f"\"pointer\": {literals.string(model.pointer)}"]
-            enums = []
+            row: dict[str, Any] = {"pointer": model.pointer}
+            enums = {}
             for field in model.fields:
                 if field.is_tag:
                     continue
-                found = _enum_of(field.type, f"{model.pointer}/properties/{_escape(field.wire_name)}", by_name)
+                found = _enum_of(field.type, pointer.join(model.pointer, "properties", field.wire_name), by_name)
                 if found is not None:
-                    values = "(" + "".join(f"{literals.value(v)}, " for v in found[1]) + ")"
-                    enums.append(f"{literals.string(field.python_name)}: ({literals.string(found[0])}, {values})")
+                    enums[field.python_name] = [found[0], list(found[1])]
             if enums:
-                parts.append("\"enums\": {" + ", ".join(enums) + "}")
+                row["enums"] = enums
             if model.additional is not None:
-                parts.append("\"open\": True")
-            row = "{" + ", ".join(parts) + "}"
-        else:
-            continue
-        rows.append(f"{literals.string(model.name)}: {row}")
-    return tuple(rows)
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
+                row["open"] = True
+            table[model.name] = row
+    return table
 
 
 def _enum_of(

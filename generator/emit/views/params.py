@@ -27,7 +27,14 @@ def param_models(api: Api) -> tuple[str, ...]:
     `argument_dicts: typed`, and none for TypedDict models, which are dicts already."""
     if api.argument_dicts != "typed" or api.model_style == "typeddict":
         return ()
-    return tuple(sorted(_argument_models(api, {d.name: d for d in api.schemas})))
+    # Asked once per module of a split models package (hundreds), of the same Api: a walk of
+    # every operation each time made rendering Stripe's models take seconds.
+    if _last_reached[0] is not api:
+        _last_reached[:] = [api, tuple(sorted(_argument_models(api, {d.name: d for d in api.schemas})))]
+    return _last_reached[1]  # type: ignore[return-value]
+
+
+_last_reached: list[object] = [None, ()]  # [the Api, its param_models]: by identity, one at a time
 
 
 def param_dicts(api: Api, printer: TypePrinter, only: AbstractSet[str] | None = None) -> tuple[ParamDictView, ...]:

@@ -58,8 +58,9 @@ def _row(cls: type) -> Optional[Mapping[str, Any]]:
     row = _ROWS.get(cls, _MISSING)
     if row is _MISSING:
         try:  # the table beside the models module (pydantic style only)
+            # Beside `models` (`pkg.models`, or `pkg.models._group` in a split models package).
             module = importlib.import_module(
-                cls.__module__.rpartition(".")[0] + "._schemas"
+                cls.__module__.rsplit(".models", 1)[0] + "._schemas"
             )
         except ImportError:
             module = None
