@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,11 +92,20 @@ def _without_cyclic_gc() -> Iterator[None]:
     same without it. Reference counting still frees everything as usual."""
     enabled = gc.isenabled()
     gc.disable()
+    # Schemas are defined on first use, one Python call chain per $ref chain: a spec whose
+    # schemas refer on and on (A -> B -> C ..., a few hundred deep) outran the default limit.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, _RECURSION_LIMIT))
     try:
         yield
     finally:
+        sys.setrecursionlimit(limit)
         if enabled:
             gc.enable()
+
+
+# About 8 frames a schema: chains of 1,000 schemas, well inside the main thread's C stack.
+_RECURSION_LIMIT = 10_000
 
 
 def render_options(config: Config) -> RenderOptions:
@@ -149,4 +159,5 @@ def build_only(
     overlays: Sequence[Path] = (),
 ) -> Api:
     """The IR of a spec with its config (and overlays), without rendering (for `diff`)."""
-    return _build(spec_path, config_path, None, config_must_match=config_must_match, overlays=overlays)[3]
+    with _without_cyclic_gc():
+        return _build(spec_path, config_path, None, config_must_match=config_must_match, overlays=overlays)[3]
