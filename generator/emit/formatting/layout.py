@@ -58,6 +58,7 @@ def template_helpers(line_length: int) -> tuple[dict[str, Any], dict[str, Callab
         "split_subscript": functools.partial(split_subscript, line_length=line_length),
         "import_from": functools.partial(import_from, line_length=line_length),
         "assigned_call": functools.partial(assigned_call, line_length=line_length),
+        "returned_call": functools.partial(returned_call, line_length=line_length),
         "lay_out_def": functools.partial(signature, line_length=line_length),
     }
     return helpers, {"docindent": functools.partial(docstring_indent, line_length=line_length)}
@@ -146,9 +147,17 @@ def assigned_call(target: str, callee: str, arguments: Iterable[str], *, indent:
     writes it: on the line if it fits; in black's own parentheses when even `target = callee(`
     does not fit (the call inside laid out the same way, 4 deeper); else split at the call's
     parentheses (the arguments on a line of their own, or one a line)."""
-    arguments = list(arguments)
+    return _call_at(indent + len(target) + 3, callee, list(arguments), indent, line_length)
+
+
+def returned_call(callee: str, arguments: Iterable[str], *, indent: int, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """What follows `return ` for `callee(arguments)`: black splits a returned call as it splits an
+    assigned one."""
+    return _call_at(indent + len("return "), callee, list(arguments), indent, line_length)
+
+
+def _call_at(column: int, callee: str, arguments: list[str], indent: int, line_length: int) -> str:
     flat = f"{callee}({', '.join(arguments)})"
-    column = indent + len(target) + 3
     if column + len(flat) <= line_length:
         return flat
     if column + len(callee) + 1 > line_length and column + 1 <= line_length:
