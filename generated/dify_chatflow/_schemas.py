@@ -11,8 +11,5 @@ import json
 from importlib import resources
 from typing import Any, Dict
 
-DRIFT_SCHEMAS: Dict[str, Any] = json.loads(
-    resources.files(__name__.rpartition(".")[0])
-    .joinpath("_schemas.json")
-    .read_text(encoding="utf-8")
-)
+_TABLE = resources.files(__name__.rpartition(".")[0]).joinpath("_schemas.json")
+DRIFT_SCHEMAS: Dict[str, Any] = json.loads(_TABLE.read_text(encoding="utf-8"))

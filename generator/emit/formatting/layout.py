@@ -40,6 +40,8 @@ PLACES = {
     "request_argument": Place(indent=12, lead="{keyword}=", after=len(",")),
     # models.py and the resource modules: `NAME: TypeAdapter[...] = TypeAdapter(...)`
     "module_constant": Place(indent=0),
+    # _client.py.j2: `SERVERS = (Server(...), ...)`
+    "client_servers": Place(indent=0, lead="SERVERS = "),
 }
 
 

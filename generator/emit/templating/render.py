@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 import jinja2
 
 from generator.emit.views import literals
-from generator.emit.views.auth import server_selection, servers_literal
+from generator.emit.views.auth import server_displays, server_selection
 from generator.emit.cache import template_cache
 from generator.emit.views.context import (
     ClientView,
@@ -28,7 +28,7 @@ from generator.emit.views.context import (
 )
 from generator.emit.views.docstrings import with_docstrings
 from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
-from generator.emit.formatting.layout import template_helpers
+from generator.emit.formatting.layout import display_at, template_helpers
 from generator.emit.views.models import models_view
 from generator.emit.templating.precompiled import BuiltinLoader
 from generator.emit.views.readme import readme_view
@@ -141,7 +141,8 @@ def render_package(
         base_url_doc=literals.docstring_body(api.base_url),
         doc=literals.docstring_body(f"Client for the {api_title(api.title)}."),
         user_agent=f"{api.distribution_name}/{common['version']} (python; clientgen)",
-        servers=servers_literal(api.servers) if server_selection(api) else None,
+        servers=display_at("client_servers", "", "(", server_displays(api.servers), ")",
+                           line_length=options.line_length) if server_selection(api) else None,
         idempotency_header=None if api.idempotency_header is None else literals.string(api.idempotency_header),
     )
     sources[f"{package}/_client.py"] = _render(env, "package/_client.py.j2", **common, **vars(client))
