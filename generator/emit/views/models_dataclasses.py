@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.emit.views import literals
-from generator.emit.views.models import _alias_order, _tag_fields
+from generator.emit.views.models import _alias_order
 from generator.emit.views.models_typeddict import TypeAliasView, _QuotingPrinter, _type_alias_view, group_imports
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NullableType, UnionDef
@@ -69,10 +69,10 @@ def dataclass_models_view(
 ) -> DataclassModelsView:
     """The whole models module, or with `group` one module of a split models package
     (whose `_JsonForm` base then comes from `models/_base.py`, shared by every group)."""
-    schemas = {d.name: d for d in api.schemas}
-    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
+    from generator.emit.views.models_split import module_inputs
+
+    schemas, mine, tag_fields = module_inputs(api, group, groups)
     printer = TypePrinter(schemas)
-    tag_fields = _tag_fields(api.schemas)
     classes = tuple(_class_view(d, printer, tag_fields) for d in mine if isinstance(d, ModelDef))
     ordered, cyclic = _alias_order(mine)
     quoting = _QuotingPrinter(schemas, cyclic)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from generator.emit.views import literals
-from generator.emit.views.models import _alias_order, _alias_view, _names_in, _tag_fields
+from generator.emit.views.models import _alias_order, _alias_view, _names_in
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import Api, Field, ModelDef, NamedType, NullableType, SchemaDef, UnionDef
 
@@ -93,10 +93,10 @@ def typeddict_models_view(
     api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()
 ) -> TypedDictModelsView:
     """The whole models module, or with `group` one module of a split models package."""
-    schemas = {d.name: d for d in api.schemas}
-    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
+    from generator.emit.views.models_split import module_inputs
+
+    schemas, mine, tag_fields = module_inputs(api, group, groups)
     printer = TypePrinter(schemas)
-    tag_fields = _tag_fields(api.schemas)
     extensions = {"TypedDict"}
     typed_dicts = tuple(
         _typed_dict_view(d, printer, tag_fields, extensions) for d in mine if isinstance(d, ModelDef)

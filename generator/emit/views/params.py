@@ -27,8 +27,10 @@ def param_dicts(api: Api, printer: TypePrinter, only: AbstractSet[str] | None = 
     `only`: the models of one module of a split models package (each Param sits beside its model)."""
     if api.argument_dicts != "typed" or api.model_style == "typeddict":
         return ()
-    schemas = {d.name: d for d in api.schemas}
-    reached = _argument_models(api, schemas)
+    from generator.emit.views.models_split import once
+
+    schemas = once("schemas", api.schemas, lambda: {d.name: d for d in api.schemas})
+    reached = set(once("argument models", api, lambda: frozenset(_argument_models(api, schemas))))
     if only is not None:
         reached &= only
     params = TypePrinter(schemas, param_dicts=True)
