@@ -62,9 +62,7 @@ def model_groups(api: Api) -> tuple[ModelGroup, ...]:
         return ()
     schemas = {d.name: d for d in api.schemas}
     edges = {name: sorted(n for n in _references(d) if n in schemas) for name, d in schemas.items()}
-    seeds: set[str] = set()
-    for _, names in _resource_seeds(api):
-        seeds |= names
+    seeds = _named_by_operations(api)  # what calls load by name: each heads its own module
     components = _components(edges)
     component_of = {name: i for i, members in enumerate(components) for name in members}
     referrers: dict[int, set[int]] = {}
@@ -161,15 +159,14 @@ def _references(definition: SchemaDef) -> set[str]:
     return found
 
 
-def _resource_seeds(api: Api) -> Iterator[tuple[str, set[str]]]:
-    """(resource module, the schema names its operations name), resource by resource."""
+def _named_by_operations(api: Api) -> set[str]:
+    """The schema names the operations' parameters, bodies and answers name."""
+    names: set[str] = set()
     for resource in api.resources:
-        operations = (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None))
-        names: set[str] = set()
-        for operation in operations:
+        for operation in (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None)):
             for type_ref in _type_refs(operation):
                 names |= _names_in(type_ref)
-        yield resource.module or resource.python_name, names
+    return names
 
 
 def _type_refs(operation: Operation) -> Iterator[TypeRef]:
