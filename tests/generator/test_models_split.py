@@ -150,13 +150,17 @@ USE = textwrap.dedent('''
     import forest
 
     page = {"items": [{"id": "a", "forest": {"name": "f", "nodes": [{"id": "b", "children": []}]}}]}
-    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=page))
+    pets = [{"kind": "cat", "color": "black"}]
+    transport = httpx.MockTransport(
+        lambda request: httpx.Response(200, json=pets if request.url.path.endswith("/pets") else page))
     client = forest.Forest(api_key="k", http_client=httpx.Client(transport=transport))
     before = sorted(m for m in sys.modules if m.startswith("forest.models"))
     resource = client.trees  # loads the resource module
     with_resource = sorted(m for m in sys.modules if m.startswith("forest.models"))
     answer = resource.list()
     loaded = sorted(m for m in sys.modules if m.startswith("forest.models"))
+    listed = client.pets.list()  # a List[Pet]: its adapter is built on this first use
+    listed_type = type(listed[0]).__name__ if hasattr(listed[0], "model_dump") else None
 
     import forest.models as models
     from forest.models import Forest, Node
@@ -164,7 +168,8 @@ USE = textwrap.dedent('''
         inner = answer.items[0].forest.nodes[0]
     else:  # a TypedDict's dict, or a dataclass read as its JSON form
         inner = answer["items"][0]["forest"]["nodes"][0]
-    found = {"before": before, "with_resource": with_resource, "loaded": loaded, "inner": type(inner).__name__}
+    found = {"before": before, "with_resource": with_resource, "loaded": loaded, "inner": type(inner).__name__,
+             "pets": len(listed), "pet_type": listed_type}
     found["resolved"] = all(getattr(models, name) is not None for name in models.__all__)
     found["dir"] = set(models.__all__) <= set(dir(models))
     star = {}
@@ -201,6 +206,7 @@ def test_a_call_loads_only_its_types_closure_and_every_name_resolves(style: str,
     closure = {home[name] for name in ("TreePage", "Node", "Forest")}
     assert found["loaded"] == sorted(["forest.models", *(f"forest.models.{m}" for m in [*closure, *base])])
     assert found["inner"] == ("dict" if style == "typeddict" else "Node")  # Node -> Forest -> Node
+    assert found["pets"] == 1 and found["pet_type"] == ("Cat" if style == "pydantic" else None)
     assert found["resolved"] and found["dir"]
     assert found["star"]
     assert "NoSuchModel" in found["missing"]

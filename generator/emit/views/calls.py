@@ -140,7 +140,8 @@ def cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, co
     """A model class is its own parser; anything else gets a typed module-level TypeAdapter."""
     if not printer.typed_dicts and isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
         return printer.annotation(type_ref, open_enums=False)  # the class, as the module reaches it
-    words = "_".join(naming.words(annotation)).upper()  # "List[Foo]" -> "LIST_FOO"
+    spelt = annotation.replace(constants.deferred_if, "") if constants.deferred_if else annotation
+    words = "_".join(naming.words(spelt)).upper()  # "List[Foo]" -> "LIST_FOO"
     return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", ("TypeAdapter", [annotation]))
 
 
