@@ -49,7 +49,7 @@ class Constants:
             name = naming.unique(name, taken)
             callee, arguments = value
             flat = f"{callee}({', '.join(arguments)})"
-            if self.deferred_if is not None and self.deferred_if in flat:
+            if self._defers(flat):
                 self.items[key] = (name, annotation, flat)
                 self.deferred.add(key)
                 return f"{name}()"
@@ -61,6 +61,12 @@ class Constants:
                                            line_length=self.line_length)
                 self.items[key] = (name, annotation, expression)
         return self.items[key][0] + ("()" if key in self.deferred else "")
+
+    def _defers(self, flat: str) -> bool:
+        """Whether a value names models, itself or through a deferred value (a ByMediaType of adapters)."""
+        if self.deferred_if is None:
+            return False
+        return self.deferred_if in flat or any(f"{self.items[k][0]}()" in flat for k in self.deferred)
 
 
 def styled(p: Parameter) -> str:
