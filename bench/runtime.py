@@ -12,8 +12,9 @@ The SSE baseline is bare `iter_lines` + `json.loads`. Last, the import time
 of the generated package against `import httpx, pydantic`, and of a client
 generated from the flagship cloned `--copies` times; then, for that client
 and Stripe's (from --corpus), the first typed call after `import` in a fresh
-interpreter (it loads the models it needs: a big spec's models are split by
-resource), against two references of the same run: `import httpx, pydantic`
+interpreter (it loads the models it needs: a big spec's models are split into
+small modules, and a call loads those of its types' closure), against two
+references of the same run: `import httpx, pydantic`
 and importing every model (what the first call cost when models were one
 module). `--smoke` runs everything once with tiny counts and without Stripe
 (CI runs it so the script never rots).
@@ -51,7 +52,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "big"
 STRIPE = "stripe-spec3-2020-03-02.json"  # the Stripe spec bench/generate.py times
 
 # Run in a fresh interpreter: the package is imported (not timed), then one typed call is.
-# Prints the call's seconds and how many model modules it loaded.
+# Prints the call's seconds, how many model modules it loaded and the classes they define.
 FIRST_CALL = """
 import re, sys, time
 from pathlib import Path
@@ -61,7 +62,9 @@ client = getattr(pkg, client_class.group(1))(api_key="bench", base_url={base_url
 started = time.perf_counter()
 {call}
 elapsed = time.perf_counter() - started
-print(elapsed, len([m for m in sys.modules if m.startswith("{package}.models.")]))
+loaded = [m for m in sys.modules if m.startswith("{package}.models.")]
+classes = sum(isinstance(v, type) and v.__module__ == m for m in loaded for v in vars(sys.modules[m]).values())
+print(elapsed, len(loaded), classes)
 """
 
 INFO = {"name": "My App", "description": "bench", "tags": ["a", "b"], "mode": "advanced-chat", "author_name": "x"}
@@ -222,17 +225,19 @@ def _first_call(runs: int, label: str, where: Path, package: str, base_url: str,
     pydantic` and against importing every model (a fresh interpreter each, less the bare import)."""
     code = FIRST_CALL.format(package=package, base_url=base_url, call=call)
     subprocess.run([sys.executable, "-c", code], check=True, cwd=where, capture_output=True)  # .pyc files
-    best, loaded = float("inf"), 0
+    best, loaded, classes = float("inf"), 0, 0
     for _ in range(runs):
         done = subprocess.run([sys.executable, "-c", code], check=True, cwd=where, capture_output=True, text=True)
-        seconds, count = done.stdout.split()
-        best, loaded = min(best, float(seconds)), int(count)
-    groups = len(list((where / package / "models").glob("_*.py"))) if (where / package / "models").is_dir() else 0
+        seconds, count, defined = done.stdout.split()
+        best, loaded, classes = min(best, float(seconds)), int(count), int(defined)
+    models = where / package / "models"
+    groups = len([p for p in models.glob("_*.py") if p.name != "__init__.py"]) if models.is_dir() else 0
     fewer = min(runs, 3)  # each of these loads thousands of models
     every = (_best_process(fewer, f"import {package}.models as m; [getattr(m, n) for n in m.__all__]", where)
              - _best_process(fewer, f"import {package}.models", where))
     print(f"{'first call':<11} {label:>14}: {best:.3f}s  ratio {best / baseline:.2f} against httpx+pydantic, "
-          f"{best / every:.2f} against every model ({every:.3f}s); loaded {loaded} of {groups} model modules")
+          f"{best / every:.2f} against every model ({every:.3f}s); loaded {loaded} of {groups} model modules "
+          f"({classes} classes)")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,8 @@ def _smoke(script: str) -> str:
 def test_runtime_bench_smoke() -> None:
     out = _smoke("runtime.py")
     assert "JSON GET" in out and "SSE stream" in out and "import" in out and "ratio" in out
-    # The first typed call of the cloned client (its models split by resource) loads one
-    # resource's model module, not all of them.
+    # The first typed call of the cloned client (its models split into small modules) loads
+    # the modules of its types, not all of them.
     loaded = re.search(r"first call +x2 client: .* loaded (\d+) of (\d+) model modules", out)
     assert loaded, out
     assert 1 <= int(loaded.group(1)) < int(loaded.group(2))

@@ -83,12 +83,15 @@ def _lay_out_for(env: jinja2.Environment, line_length: int) -> None:
 
 
 def _resource_views(api: Api, schemas: Mapping[str, SchemaDef], options: RenderOptions) -> tuple[ResourceView, ...]:
+    from generator.emit.views.models_split import splits
+
     children: dict[object, list[Any]] = {}  # by parent path: one pass, not one per resource (quadratic)
     for r in api.resources:
         children.setdefault(r.parents, []).append(r)
     return tuple(
         resource_view(r, schemas, options.docstrings, api.model_style, options.line_length,
-                      children=children.get(r.attribute_path, []), argument_dicts=api.argument_dicts)
+                      children=children.get(r.attribute_path, []), argument_dicts=api.argument_dicts,
+                      lazy_models=splits(api))
         for r in api.resources
     )
 

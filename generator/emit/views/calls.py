@@ -34,17 +34,25 @@ _FILE = PrimitiveType("file")
 class Constants:
     """Module-level adapters and specs, named once each, in order of first use."""
 
-    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH) -> None:
+    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH, deferred_if: str | None = None) -> None:
+        """`deferred_if`: text (`_models.`) whose presence in a value defers it to first use."""
         self.items: dict[str, tuple[str, str, str]] = {}
         self.line_length = line_length
+        self.deferred_if = deferred_if
+        self.deferred: set[str] = set()  # keys of the values built by a cached function on first use
 
     def add(self, key: str, name: str, annotation: str, value: tuple[str, list[str]]) -> str:
-        """`value`: (callee, arguments), laid out here as black would."""
+        """`value`: (callee, arguments), laid out here as black would. Returns how the code
+        reads it: the constant's name, or a call of its function when deferred."""
         if key not in self.items:
             taken = [existing for existing, _, _ in self.items.values()]
             name = naming.unique(name, taken)
             callee, arguments = value
             flat = f"{callee}({', '.join(arguments)})"
+            if self._defers(flat):
+                self.items[key] = (name, annotation, flat)
+                self.deferred.add(key)
+                return f"{name}()"
             split = split_annotation(name, annotation, flat, line_length=self.line_length)
             if split != annotation:  # black splits the annotation and keeps the value whole
                 self.items[key] = (name, split, flat)
@@ -53,7 +61,13 @@ class Constants:
                                            indent=PLACES["module_constant"].indent,
                                            line_length=self.line_length)
                 self.items[key] = (name, annotation, expression)
-        return self.items[key][0]
+        return self.items[key][0] + ("()" if key in self.deferred else "")
+
+    def _defers(self, flat: str) -> bool:
+        """Whether a value names models, itself or through a deferred value (a ByMediaType of adapters)."""
+        if self.deferred_if is None:
+            return False
+        return self.deferred_if in flat or any(f"{self.items[k][0]}()" in flat for k in self.deferred)
 
 
 def styled(p: Parameter) -> str:
@@ -132,8 +146,9 @@ def accept_header(op: Operation) -> str | None:
 def cast_expression(type_ref: TypeRef, annotation: str, printer: TypePrinter, constants: Constants, schemas: Mapping[str, SchemaDef]) -> str:
     """A model class is its own parser; anything else gets a typed module-level TypeAdapter."""
     if not printer.typed_dicts and isinstance(type_ref, NamedType) and isinstance(schemas.get(type_ref.name), ModelDef):
-        return type_ref.name
-    words = "_".join(naming.words(annotation)).upper()  # "List[Foo]" -> "LIST_FOO"
+        return printer.annotation(type_ref, open_enums=False)  # the class, as the module reaches it
+    spelt = annotation.replace(constants.deferred_if, "") if constants.deferred_if else annotation
+    words = "_".join(naming.words(spelt)).upper()  # "List[Foo]" -> "LIST_FOO"
     return constants.add(f"adapter:{annotation}", f"_{words}_ADAPTER", f"TypeAdapter[{annotation}]", ("TypeAdapter", [annotation]))
 
 

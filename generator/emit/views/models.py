@@ -79,8 +79,9 @@ class SchemasView:
 
 def models_view(api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()) -> ModelsView:
     """The whole models module, or with `group` one module of a split models package."""
-    schemas = {d.name: d for d in api.schemas}
-    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
+    from generator.emit.views.models_split import module_inputs
+
+    schemas, mine = module_inputs(api, group, groups)
     printer = TypePrinter(schemas)
     classes = tuple(_class_view(d, printer) for d in mine if isinstance(d, ModelDef))
     ordered, cyclic = _alias_order(mine)

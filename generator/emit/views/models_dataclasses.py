@@ -69,8 +69,9 @@ def dataclass_models_view(
 ) -> DataclassModelsView:
     """The whole models module, or with `group` one module of a split models package
     (whose `_JsonForm` base then comes from `models/_base.py`, shared by every group)."""
-    schemas = {d.name: d for d in api.schemas}
-    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
+    from generator.emit.views.models_split import module_inputs
+
+    schemas, mine = module_inputs(api, group, groups)
     printer = TypePrinter(schemas)
     classes = tuple(_class_view(d, printer) for d in mine if isinstance(d, ModelDef))
     ordered, cyclic = _alias_order(mine)

@@ -1,28 +1,29 @@
-"""A big spec's models as a `models/` package of group modules, loaded on first use.
+"""A big spec's models as a `models/` package of small modules, each loaded on first use.
 
 One models module of thousands of classes costs seconds to import, and the
 first typed call paid for all of it. Above `SPLIT_ABOVE` schemas the models
-become private modules, one per resource (`models/_chat.py`: what only that
-resource's operations reach), `_common` (what several resources reach) and
-`_other` (what no operation reaches: request bodies flattened into
-arguments, webhook payloads, unused components). `models/__init__.py`
-re-exports every name lazily (PEP 562), so `from pkg.models import X` and
-`pkg.models.X` still work, and a resource module loads the groups of the
-names it imports, not the others.
+become private modules cut along the reference graph: one per strongly
+connected component (a cycle of schemas must be defined together), merged
+into the component that refers to it when that is its only referrer and no
+operation names it directly (only that referrer ever loads it, so a separate
+file would buy nothing). `models/__init__.py` re-exports every name lazily
+(PEP 562), so `from pkg.models import X` and `pkg.models.X` still work, and
+using X loads X's module and those it imports: the schemas X reaches, nothing
+else.
 
-Grouping by the resources that reach a schema keeps imports acyclic: a schema
-reaches only schemas reached by at least the same resources, so a resource's
-group imports only `_common`, `_common` imports nothing, and a cycle of
-schemas (its members reach each other) always lands in one group. A spec the
-rule cannot split that way (should a reference escape the walk) stays one
-module rather than risk a circular import.
+Imports between the modules follow the condensed graph, which has no cycle,
+and merging a component into its only referrer cannot make one (every path
+into it passes through that referrer). Module names come from a schema of
+the group, snake_case so that `Foo` and `foo` cannot become two files a
+case-insensitive file system takes for one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, TypeVar, cast
 
+from generator import naming
 from generator.emit.views.models import _mentions, _names_in
 from generator.emit.views.type_printer import param_name
 from generator.ir import Api, ModelDef, Operation, SchemaDef, UnionDef
@@ -31,13 +32,13 @@ from generator.ir.types import TypeRef
 # Below this many schemas one module imports in about 0.1 s (0.5 ms a model on an idle
 # machine): the extra files and lazy look-ups would cost about what they save.
 SPLIT_ABOVE = 200
-COMMON = "_common"
-OTHER = "_other"
+T = TypeVar("T")
+MAX_MODULE = 60  # characters of a schema's name a module name keeps: file names stay short
 
 
 @dataclass(frozen=True)
 class ModelGroup:
-    module: str  # "_chat": the private module under models/
+    module: str  # "_chat_request": the private module under models/
     names: frozenset[str]  # the schemas defined there
 
 
@@ -50,26 +51,37 @@ class ModelsIndexView:
     split_above: int  # the rule: a spec of more schemas than this is split
 
 
+def splits(api: Api) -> bool:
+    """Whether the models are a split package (resources then read them lazily too)."""
+    return len(api.schemas) > SPLIT_ABOVE
+
+
 def model_groups(api: Api) -> tuple[ModelGroup, ...]:
     """The group modules of a split models package, sorted by module; () keeps one module."""
-    if len(api.schemas) <= SPLIT_ABOVE:
+    if not splits(api):
         return ()
     schemas = {d.name: d for d in api.schemas}
     edges = {name: sorted(n for n in _references(d) if n in schemas) for name, d in schemas.items()}
-    reached_by: dict[str, set[str]] = {}
-    for module, seeds in _resource_seeds(api):
-        for name in _closure(seeds & schemas.keys(), edges):
-            reached_by.setdefault(name, set()).add(module)
-    owners = _group_names(api)
-    members: dict[str, set[str]] = {}
-    for name in schemas:
-        users = reached_by.get(name, set())
-        group = OTHER if not users else owners[next(iter(users))] if len(users) == 1 else COMMON
-        members.setdefault(group, set()).add(name)
-    groups = tuple(ModelGroup(module, frozenset(names)) for module, names in sorted(members.items()))
-    if len(groups) < 2 or not _acyclic(groups, edges):
-        return ()
-    return groups
+    seeds = _named_by_operations(api)  # what calls load by name: each heads its own module
+    components = _components(edges)
+    component_of = {name: i for i, members in enumerate(components) for name in members}
+    referrers: dict[int, set[int]] = {}
+    for name, targets in edges.items():
+        for target in targets:
+            if component_of[target] != component_of[name]:
+                referrers.setdefault(component_of[target], set()).add(component_of[name])
+    # Tarjan lists a component after every component it reaches: reversed, referrers come first.
+    root: dict[int, int] = {}
+    for i in reversed(range(len(components))):
+        only = referrers.get(i, set())
+        reached_through_one = len(only) == 1 and not seeds.intersection(components[i])
+        root[i] = root[next(iter(only))] if reached_through_one else i
+    members: dict[int, set[str]] = {}
+    for i, component in enumerate(components):
+        members.setdefault(root[i], set()).update(component)
+    modules = _module_names({min(components[i]): i for i in members})
+    groups = (ModelGroup(modules[i], frozenset(names)) for i, names in members.items())
+    return tuple(sorted(groups, key=lambda g: g.module))
 
 
 def index_view(groups: tuple[ModelGroup, ...], params: Iterable[str]) -> ModelsIndexView:
@@ -85,13 +97,50 @@ def index_view(groups: tuple[ModelGroup, ...], params: Iterable[str]) -> ModelsI
 
 def imports_of(group: ModelGroup, groups: tuple[ModelGroup, ...], used: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(module, names) a group module imports from the others: the names its code mentions."""
-    home = {name: g.module for g in groups for name in g.names}
+    home = _home(groups)
     wanted: dict[str, set[str]] = {}
     for name in used - group.names:
         model = name[: -len("Param")] if name not in home and name.endswith("Param") else name
         if model in home and model not in group.names:
             wanted.setdefault(home[model], set()).add(name)
     return tuple((module, tuple(sorted(names))) for module, names in sorted(wanted.items()))
+
+
+def module_inputs(
+    api: Api, group: ModelGroup | None, groups: tuple[ModelGroup, ...]
+) -> tuple[dict[str, SchemaDef], tuple[SchemaDef, ...]]:
+    """What a models module's view starts from: every schema by name (read-only, shared), and
+    the module's own definitions in spec order."""
+    schemas = once("schemas", api.schemas, lambda: {d.name: d for d in api.schemas})
+    if group is None:
+        return schemas, api.schemas
+    return schemas, once("members", groups, lambda: _members(api, groups)).get(group.module, ())
+
+
+def _members(api: Api, groups: tuple[ModelGroup, ...]) -> dict[str, tuple[SchemaDef, ...]]:
+    home = _home(groups)
+    found: dict[str, list[SchemaDef]] = {}
+    for definition in api.schemas:
+        found.setdefault(home[definition.name], []).append(definition)
+    return {module: tuple(definitions) for module, definitions in found.items()}
+
+
+def _home(groups: tuple[ModelGroup, ...]) -> dict[str, str]:
+    return once("home", groups, lambda: {name: g.module for g in groups for name in g.names})
+
+
+# (the object the value was made for, the value), by purpose: see once().
+_LAST: dict[str, tuple[object, Any]] = {}
+
+
+def once(purpose: str, key: object, make: Callable[[], T]) -> T:
+    """`make()`, made again only when `key` is another object. The views of a split package's
+    modules each need whole-spec tables: rebuilt per module they cost modules x schemas. The
+    key is held, so its id cannot be reused by another object while the value stands."""
+    last = _LAST.get(purpose)
+    if last is None or last[0] is not key:
+        last = _LAST[purpose] = (key, make())
+    return cast(T, last[1])
 
 
 def _references(definition: SchemaDef) -> set[str]:
@@ -109,15 +158,14 @@ def _references(definition: SchemaDef) -> set[str]:
     return found
 
 
-def _resource_seeds(api: Api) -> Iterator[tuple[str, set[str]]]:
-    """(resource module, the schema names its operations name), resource by resource."""
+def _named_by_operations(api: Api) -> set[str]:
+    """The schema names the operations' parameters, bodies and answers name."""
+    names: set[str] = set()
     for resource in api.resources:
-        operations = (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None))
-        names: set[str] = set()
-        for operation in operations:
+        for operation in (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None)):
             for type_ref in _type_refs(operation):
                 names |= _names_in(type_ref)
-        yield resource.module or resource.python_name, names
+    return names
 
 
 def _type_refs(operation: Operation) -> Iterator[TypeRef]:
@@ -133,46 +181,53 @@ def _type_refs(operation: Operation) -> Iterator[TypeRef]:
         yield operation.page.item_type
 
 
-def _closure(seeds: set[str], edges: Mapping[str, list[str]]) -> set[str]:
-    seen: set[str] = set()
-    todo = sorted(seeds)
-    while todo:
-        name = todo.pop()
-        if name not in seen:
-            seen.add(name)
-            todo += edges[name]
-    return seen
+def _components(edges: Mapping[str, list[str]]) -> list[list[str]]:
+    """Strongly connected components (Tarjan's algorithm, without recursion: a long chain of
+    references must not meet the recursion limit), each listed after those it reaches."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def enter(name: str) -> tuple[str, Iterator[str]]:
+        index[name] = low[name] = len(index)
+        stack.append(name)
+        on_stack.add(name)
+        return name, iter(edges[name])
+
+    for start in sorted(edges):
+        if start in index:
+            continue
+        work = [enter(start)]
+        while work:
+            name, targets = work[-1]
+            for target in targets:
+                if target not in index:
+                    work.append(enter(target))
+                    break
+                if target in on_stack:
+                    low[name] = min(low[name], index[target])
+            else:
+                work.pop()
+                if work:
+                    low[work[-1][0]] = min(low[work[-1][0]], low[name])
+                if low[name] == index[name]:
+                    component: list[str] = []
+                    while not component or component[-1] != name:
+                        component.append(stack.pop())
+                        on_stack.discard(component[-1])
+                    found.append(sorted(component))
+    return found
 
 
-def _group_names(api: Api) -> dict[str, str]:
-    """Resource module -> its group module (`_chat`), never the name of a shared group."""
-    taken = {COMMON, OTHER, "_base"}  # _base: the dataclass style's shared `_JsonForm`
-    names = {}
-    for resource in api.resources:
-        module = resource.module or resource.python_name
-        name = f"_{module}"
-        while name in taken:
-            name += "_models"
-        taken.add(name)
-        names[module] = name
-    return names
-
-
-def _acyclic(groups: tuple[ModelGroup, ...], edges: Mapping[str, list[str]]) -> bool:
-    """No group imports (through others) itself: their imports run top to bottom at load."""
-    home = {name: g.module for g in groups for name in g.names}
-    needs = {g.module: {home[n] for name in g.names for n in edges[name]} - {g.module} for g in groups}
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(module: str) -> bool:
-        if state.get(module) == 2:
-            return True
-        if state.get(module) == 1:
-            return False
-        state[module] = 1
-        if not all(visit(m) for m in sorted(needs[module])):
-            return False
-        state[module] = 2
-        return True
-
-    return all(visit(g.module) for g in groups)
+def _module_names(groups: Mapping[str, int]) -> dict[int, str]:
+    """{group: module}, from the smallest schema name in each group's root, in name order.
+    Lower case only, so two names differing in case get two modules on any file system."""
+    taken = {"_base"}  # the dataclass style's shared `_JsonForm`
+    modules = {}
+    for name in sorted(groups):
+        module = naming.unique("_" + (naming.snake_case(name)[:MAX_MODULE] or "model"), taken)
+        taken.add(module)
+        modules[groups[name]] = module
+    return modules

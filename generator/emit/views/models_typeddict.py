@@ -93,8 +93,9 @@ def typeddict_models_view(
     api: Api, group: ModelGroup | None = None, groups: tuple[ModelGroup, ...] = ()
 ) -> TypedDictModelsView:
     """The whole models module, or with `group` one module of a split models package."""
-    schemas = {d.name: d for d in api.schemas}
-    mine = api.schemas if group is None else tuple(d for d in api.schemas if d.name in group.names)
+    from generator.emit.views.models_split import module_inputs
+
+    schemas, mine = module_inputs(api, group, groups)
     printer = TypePrinter(schemas)
     extensions = {"TypedDict"}
     typed_dicts = tuple(

@@ -27,20 +27,20 @@ def param_models(api: Api) -> tuple[str, ...]:
     `argument_dicts: typed`, and none for TypedDict models, which are dicts already."""
     if api.argument_dicts != "typed" or api.model_style == "typeddict":
         return ()
+    from generator.emit.views.models_split import once
+
     # Asked once per module of a split models package (hundreds), of the same Api: a walk of
     # every operation each time made rendering Stripe's models take seconds.
-    if _last_reached[0] is not api:
-        _last_reached[:] = [api, tuple(sorted(_argument_models(api, {d.name: d for d in api.schemas})))]
-    return _last_reached[1]  # type: ignore[return-value]
-
-
-_last_reached: list[object] = [None, ()]  # [the Api, its param_models]: by identity, one at a time
+    return once("argument models", api,
+                lambda: tuple(sorted(_argument_models(api, {d.name: d for d in api.schemas}))))
 
 
 def param_dicts(api: Api, printer: TypePrinter, only: AbstractSet[str] | None = None) -> tuple[ParamDictView, ...]:
     """The Param TypedDicts of `param_models`. `printer` collects the typing names they use.
     `only`: the models of one module of a split models package (each Param sits beside its model)."""
-    schemas = {d.name: d for d in api.schemas}
+    from generator.emit.views.models_split import once
+
+    schemas = once("schemas", api.schemas, lambda: {d.name: d for d in api.schemas})
     params = TypePrinter(schemas, param_dicts=True)
     names = [name for name in param_models(api) if only is None or name in only]
     views = tuple(_view(schemas[name], params) for name in names)  # type: ignore[arg-type]

@@ -40,6 +40,10 @@ from generator.ir import (
 )
 from generator.ir.types import LiteralType, strip_nullable
 
+# How a resource module reaches a split models package (`from .. import models as _models`).
+_LAZY_MODELS = "_models."
+
+
 @dataclass(frozen=True)
 class ParamView:
     """One parameter of a method signature."""
@@ -138,6 +142,8 @@ class ResourceView:
     aliases: tuple[MethodView, ...] = ()
     # `--compatible-with`: (name, message literal) of old methods whose operation is gone
     removed: tuple[tuple[str, str], ...] = ()
+    lazy_models: bool = False  # split models package: `_models.X` read at call time, none imported at load
+    deferred_constants: tuple[tuple[str, str, str], ...] = ()  # (name, annotation, value) naming models: built on use
 
 
 def resource_view(
@@ -148,14 +154,17 @@ def resource_view(
     line_length: int = DEFAULT_LINE_LENGTH,
     children: Sequence[Resource] = (),
     argument_dicts: str = "any",
+    lazy_models: bool = False,
 ) -> ResourceView:
     """`docstrings`: "full" (summary, description, Args), "summary" (first line) or "none".
     `model_style="typeddict"`: arguments take the TypedDicts as they are, and every
     response is parsed by a TypeAdapter (a TypedDict is no parser of its own).
     `children`: the resources whose parent this one is. `argument_dicts="typed"`: a model
-    argument also takes its `<Model>Param` TypedDict (else any `Dict[str, Any]`)."""
-    printer = TypePrinter(schemas, typed_dicts=model_style == "typeddict", param_dicts=argument_dicts == "typed")
-    constants = Constants(line_length)
+    argument also takes its `<Model>Param` TypedDict (else any `Dict[str, Any]`). `lazy_models`:
+    the models are a split package (models_split.py), whose modules a call loads when it needs them."""
+    prefix = _LAZY_MODELS if lazy_models else ""
+    printer = TypePrinter(schemas, prefix, typed_dicts=model_style == "typeddict", param_dicts=argument_dicts == "typed")
+    constants = Constants(line_length, deferred_if=prefix or None)
     methods = tuple(_method_view(op, printer, constants, schemas, docstrings) for op in resource.operations)
     aliases = tuple(
         dataclasses.replace(_method_view(a.operation, printer, constants, schemas, docstrings),
@@ -187,7 +196,9 @@ def resource_view(
         methods=methods,
         aliases=aliases,
         removed=removed,
-        constants=tuple(constants.items.values()),
+        constants=tuple(v for k, v in constants.items.items() if k not in constants.deferred),
+        lazy_models=lazy_models,
+        deferred_constants=tuple(v for k, v in constants.items.items() if k in constants.deferred),
         model_imports=tuple(sorted(printer.model_names)),
         typing_names=tuple(sorted(typing_names)),
         datetime_names=tuple(sorted(printer.datetime_names)),
