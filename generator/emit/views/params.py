@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import AbstractSet
 
 from generator.emit.views import literals
-from generator.emit.views.models import ParamDictView
+from generator.emit.views.models import ParamDictView, _names_in
 from generator.emit.views.models_typeddict import KeyView, _class_key
 from generator.emit.views.type_printer import TypePrinter, param_name
-from generator.ir import Api, ModelDef, NamedType, NullableType, SchemaDef
-from generator.ir.types import ListType, MapType, TupleType, TypeRef, UnionType
+from generator.ir import Api, ModelDef, SchemaDef
+from generator.ir.types import TypeRef
 
 
 def param_models(api: Api) -> tuple[str, ...]:
@@ -78,26 +78,9 @@ def _argument_models(api: Api, schemas: dict[str, SchemaDef]) -> set[str]:
                 if op.body.whole is not None:
                     todo.append(op.body.whole)
     while todo:
-        for name in _named(todo.pop()):
+        for name in _names_in(todo.pop()):  # not through union schemas, which keep dicts
             definition = schemas.get(name)
             if isinstance(definition, ModelDef) and name not in found:
                 found.add(name)
                 todo += [f.type for f in definition.fields]
     return found
-
-
-def _named(type_ref: TypeRef) -> set[str]:
-    """Names an argument annotation widens to Params (not through union schemas, which keep dicts)."""
-    if isinstance(type_ref, NamedType):
-        return {type_ref.name}
-    if isinstance(type_ref, NullableType):
-        return _named(type_ref.inner)
-    if isinstance(type_ref, (ListType,)):
-        return _named(type_ref.item)
-    if isinstance(type_ref, MapType):
-        return _named(type_ref.value)
-    if isinstance(type_ref, TupleType):
-        return set().union(*(_named(v) for v in type_ref.items))
-    if isinstance(type_ref, UnionType):
-        return set().union(*(_named(v) for v in type_ref.variants))
-    return set()
