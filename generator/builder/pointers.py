@@ -1,6 +1,6 @@
 """`$ref` look-ups inside one loaded (bundled) document, as build errors.
 
-Escaping, unescaping and joining are the loader's (`generator.load.pointer`), re-exported here.
+Escaping and joining are the loader's (`generator.load.pointer`), re-exported here.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.builder.errors import BuildError
 from generator.load import pointer
-from generator.load.pointer import escape, join, unescape
+from generator.load.pointer import escape, join
 
 __all__ = ["deref", "escape", "join", "resolve"]
 

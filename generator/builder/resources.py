@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from generator import naming
-from generator.builder import pointers, tree
+from generator.builder import tree
 from generator.builder.errors import BuildError, BuildWarning
 from generator.builder.path_items import operation_pointer
 from generator.builder.tags import TagTree

@@ -284,6 +284,12 @@ class Resource:
         """("chat", "completions"): the attributes from the client to this resource."""
         return (*self.parents, self.python_name)
 
+    @property
+    def called_operations(self) -> tuple[Operation, ...]:
+        """Every operation a method of this resource calls: its own, then those its deprecated
+        aliases still call (a removed method's alias calls none)."""
+        return (*self.operations, *(a.operation for a in self.aliases if a.operation is not None))
+
     def method_path(self, operation: Operation) -> str:
         """"chat.completions.create": the attribute path from the client to `operation`'s
         method (write `client.` before it). The one place that says how a method is reached."""

@@ -162,7 +162,7 @@ def _named_by_operations(api: Api) -> set[str]:
     """The schema names the operations' parameters, bodies and answers name."""
     names: set[str] = set()
     for resource in api.resources:
-        for operation in (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None)):
+        for operation in resource.called_operations:
             for type_ref in _type_refs(operation):
                 names |= _names_in(type_ref)
     return names

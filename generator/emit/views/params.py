@@ -71,7 +71,7 @@ def _argument_models(api: Api, schemas: dict[str, SchemaDef]) -> set[str]:
     found: set[str] = set()
     todo: list[TypeRef] = []
     for resource in api.resources:
-        for op in (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None)):
+        for op in resource.called_operations:
             todo += [p.type for p in op.parameters if p.location != "path"]
             if op.body:
                 todo += [f.type for f in op.body.fields]

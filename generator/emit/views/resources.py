@@ -28,10 +28,6 @@ from generator.emit.formatting.layout import display_at
 from generator.emit.views.type_printer import TypePrinter, import_lines
 from generator.ir import (
     Field,
-    ListType,
-    MapType,
-    ModelDef,
-    NamedType,
     NullableType,
     Operation,
     Resource,
@@ -172,7 +168,7 @@ def resource_view(
         for a in resource.aliases if a.operation is not None
     )
     removed = tuple((a.python_name, literals.string(a.message)) for a in resource.aliases if a.operation is None)
-    everything = (*resource.operations, *(a.operation for a in resource.aliases if a.operation is not None))
+    everything = resource.called_operations
     if any(op.servers for op in everything):
         variables = any(s.variables for op in everything for s in op.servers)
         printer.extra_imports.add("from ._servers import Server" + (", Variable" if variables else ""))
