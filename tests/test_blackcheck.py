@@ -42,11 +42,12 @@ def template_chunks(config: Path | None) -> tuple[str, ...]:
 
 
 # The share of the bytes vouched for is a floor (a coverage regression shows here), each just
-# below its measured share: 0.963 at 100 (0.978 before Dify's stream trace: its one-line TraceSpec
-# constant sends chat.py's header chunk to black; the shipped tests' `with` blocks are refused), 0.837 at
-# 88; at 79 the templates lay out for another length than black's, yet 0.47 is still vouched for.
+# below its measured share: all of it at 100 since 2026-12-07 (the flagship's cold run imports no
+# black; 0.963 before, when its TraceSpec constant and the shipped tests' `with` blocks were
+# refused), 0.880 at 88; at 79 the templates lay out for another length than black's, yet 0.48
+# is still vouched for.
 @pytest.mark.parametrize("config, line_length, floor",
-                         [(None, 100, 0.96), (ASYNC_CONFIG, 88, 0.8), (None, 79, 0.45)])
+                         [(None, 100, 0.999), (ASYNC_CONFIG, 88, 0.87), (None, 79, 0.47)])
 def test_every_vouched_template_chunk_is_what_black_writes(config: Path | None, line_length: int,
                                                            floor: float) -> None:
     vouched = [chunk for chunk in template_chunks(config) if is_black_clean(chunk, line_length)]
@@ -85,7 +86,59 @@ ACCEPTED = [
     "        None\n    )\n",
 ]
 
+# The shapes the templates write since 2026-12-07 (issue #15: no black import on the flagship).
+ACCEPTED += [
+    "@pytest.fixture\ndef client() -> Iterator[Api]:\n    with Api(base_url=BASE_URL, max_retries=0) as client:\n"
+    "        yield client\n",
+    "@pytest.fixture\nasync def client() -> AsyncIterator[Api]:\n    async with Api(base_url=URL) as client:\n"
+    "        yield client\n",
+    "async def test_stream(client: Api) -> None:\n    events = 0\n    async for event in stream:\n"
+    "        events += 1\n    assert events > 0, \"the stream carried no event\"\n",
+    "class A:\n    def __init__(self) -> None:\n        url, choice = pick_base_url(\n"
+    "            base_url, BASE_URL_ENV, SERVERS, server, server_variables, DEFAULT_BASE_URL, more_of_it\n"
+    "        )\n",
+    "SERVERS = (Server(\"https://api.stripe.com/\"),)\n",
+    "SERVERS = (\n    Server(\"{base}\", variables=(Variable(\"base\", \"https://api.dify.ai/v1/and/a/bit/more\"),)),\n)\n",
+    "x = f(\n    {\"a\": (\"API key\", \"api_key=...\")},\n    default=((\"ApiKeyAuth\",),),\n)\n",
+    "x = f(\n    answer=\"" + "a" * 100 + "\",\n    b=_models." + "B" * 100 + ",\n)\n",
+    "_MODULE_OF = {\n    \"" + "A" * 100 + "\": \"._a\",\n}\n",
+    "if TYPE_CHECKING:\n    from ._a import (\n        " + "A" * 100 + ",\n        B,\n    )\n",
+    "class " + "A" * 90 + "(\n    TypedDict\n):\n    x: int\n",
+    "class A:\n    def f(self) -> B:\n        return (\n            " + "B" * 86 + "(\n"
+    "                self._resource\n            )\n        )\n",
+    "async def f() -> None:\n    result = (\n        await client." + "b" * 76 + "(\n"
+    "            \"org\",\n            x=1,\n        )\n    )\n",
+    "x = f(\n    files=[\n        {\n            \"transfer_method\": \"remote_url\",\n"
+    "            \"url\": \"https://cloud.dify.ai/logo/logo-site.png/and/a/longer/path/than/fits\",\n"
+    "        }\n    ],\n    b=1,\n)\n",
+    "f(key='\"refs/heads/newbranch\"', b=1)\n",
+    "x = f(\n    fields=(\n        (\"name\", \"data.workflow_id\"),\n        (\"status\", \"data.status\"),\n    ),\n)\n",
+]
+
 REFUSED_OR_CLEAN = [
+    "def f():\n    a, = 1\n",
+    "def f():\n    a, b, = 1\n",
+    "def f():\n    a, b = c, d\n",
+    "def f():\n    with a(x), b(y) as c:\n        pass\n",
+    "def f():\n    with a(x) as (c, d):\n        pass\n",
+    "def f():\n    with open(x) as f: pass\n",
+    "def f():\n    yield a, b\n",
+    "def f():\n    yield (a)\n",
+    "def f():\n    x = yield a\n",
+    "def f():\n    events+=1\n",
+    "def f():\n    events += f(\n        a\n    )\n",
+    "def f():\n    assert (events > 0, \"no event\")\n",
+    "SERVERS = (Server(\"https://api.stripe.com/\"), 1,)\n",
+    "SERVERS = (Server(\"https://api.stripe.com/\"))\n",
+    "SERVERS = (\n    Server(\"x\"),\n)\n",
+    "x = {\n    \"c\": (\"API key\"),\n}\n",
+    "class " + "A" * 90 + "(\n    TypedDict,\n):\n    x: int\n",
+    "class " + "A" * 80 + "(\n    TypedDict\n):\n    x: int\n",
+    "x = f(\n    a=_models." + "A" * 100 + ".x(),\n    b=1,\n)\n",
+    "x = f(\n    a=_models." + "A" * 100 + " + 1,\n    b=1,\n)\n",
+    "def f():\n    return (\n        1,\n    )\n",
+    "x = 'a\"b\\'c'\n",
+    "x = f'a\"b'\n",
     "def f():\n    return (x)\n",
     "x = 1,\n",
     "f(a,)\n",
@@ -233,6 +286,11 @@ def test_no_mutant_is_vouched_for_unless_black_leaves_it(seed: int) -> None:
 
 
 SHAPES = [
+    "class {name}(TypedDict):\n    x: int\n",
+    "class A:\n    def f(self) -> B:\n        return {name}(self)\n",
+    "x = f(\n    answer=\"{name}\",\n    b=1,\n)\n",
+    "def f() -> None:\n    with {name}(base_url=BASE_URL, max_retries=0) as client:\n        yield client\n",
+    "def f() -> None:\n    url, choice = {name}(base_url, SERVERS)\n",
     "_{name}_ADAPTER: TypeAdapter[List[Item]] = TypeAdapter(List[Item])\n",
     "class A:\n    {name}: int = \"a string value\"\n",
     "class A:\n    {name}: Optional[List[Item]] = None\n",

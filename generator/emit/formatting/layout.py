@@ -11,6 +11,7 @@ not choose only costs time: black still formats the result.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,7 @@ def template_helpers(line_length: int) -> tuple[dict[str, Any], dict[str, Callab
         "assigned_call": functools.partial(assigned_call, line_length=line_length),
         "returned_call": functools.partial(returned_call, line_length=line_length),
         "lay_out_def": functools.partial(signature, line_length=line_length),
+        "lay_out_class": functools.partial(class_header, line_length=line_length),
     }
     return helpers, {"docindent": functools.partial(docstring_indent, line_length=line_length)}
 
@@ -99,14 +101,12 @@ def bracketed(
 
 
 def _item(item: str, indent: int, line_length: int) -> str:
-    """One item of a display split one item a line: a dict entry whose value is a call that does
-    not fit (`"key": Styled(...)`) split at the call's parentheses as black splits it; anything
-    else as it is (black splits it if it must)."""
-    key, colon, value = item.partition(": ")
-    if not colon or indent + len(item) + 1 <= line_length or not key.startswith('"') or not _is_bracketed(value) \
-            or value[0] in "[{":
+    """One item of a display split one item a line: a call, a display, or either after `keyword=` or
+    `"key": `, that does not fit, split at its last bracket as black splits it; anything else as it
+    is (black splits it if it must)."""
+    if indent + len(item) + 1 <= line_length or not _is_bracketed(item):
         return item
-    return f"{key}: {_split(value, indent, line_length)}"
+    return _split(item, indent, line_length)
 
 
 def split_subscript(
@@ -188,6 +188,12 @@ def signature(opening: str, parameters: Iterable[str], closing: str, *, indent: 
     return bracketed(opening, parameters, closing, column=indent, indent=indent, line_length=line_length)
 
 
+def class_header(name: str, bases: str, *, line_length: int = DEFAULT_LINE_LENGTH) -> str:
+    """`class name(bases):` at the top level, as black writes it: on one line if it fits, else the
+    bases on a line of their own (or one a line when they do not fit there either)."""
+    return bracketed(f"class {name}(", _top_level(bases), "):", column=0, indent=0, line_length=line_length, hug=True)
+
+
 def split_annotation(target: str, annotation: str, value: str, *, line_length: int = DEFAULT_LINE_LENGTH) -> str:
     """The annotation of `target: annotation = value` (at the module's top level) as black writes
     the statement: split at its last bracket when `target: annotation =` is too long and black's
@@ -211,10 +217,23 @@ def _is_bracketed(text: str) -> bool:
     opening = _last_opening(text)
     if opening < 0 or not _top_level(text[opening + 1 : -1]):
         return False
-    prefix = text[:opening]
+    prefix = _callee(text[:opening])
     if not prefix:
-        return text[0] in "[{"
+        return text[opening] in "[{(" if prefix != text[:opening] else text[0] in "[{"
     return all(part.isidentifier() for part in prefix.split("."))
+
+
+def _callee(prefix: str) -> str:
+    """What a bracket follows, without a keyword argument's `name=` (`spans=(...)`, `kind=Call(...)`)
+    or a dict entry's `"key": `."""
+    keyword, equals, rest = prefix.partition("=")
+    if equals and keyword.isidentifier():
+        return rest
+    key = _DICT_KEY.match(prefix)
+    return prefix[key.end() :] if key else prefix
+
+
+_DICT_KEY = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*": ')
 
 
 def _code_characters(text: str) -> Iterator[tuple[int, str]]:
@@ -272,11 +291,12 @@ def _split(expression: str, indent: int, line_length: int) -> str:
     prefix, bracket, inner, closing = (expression[:opening], expression[opening], expression[opening + 1 : -1],
                                        expression[-1])
     items, pad = _top_level(inner), " " * (indent + 4)
-    display = not prefix
+    display = not _callee(prefix)
     if indent + 4 + len(inner) <= line_length and not (display and len(items) > 1):
         body = pad + inner
-    elif len(items) == 1:
-        body = pad + (_split(items[0], indent + 4, line_length) if _is_bracketed(items[0]) else items[0])
+    elif len(items) == 1:  # (a one-tuple keeps its comma)
+        body = pad + (_split(items[0], indent + 4, line_length) if _is_bracketed(items[0]) else items[0]) + (
+            "," if inner.rstrip().endswith(",") else "")
     else:
         body = "\n".join(
             pad + (item if indent + 4 + len(item) + 1 <= line_length or not _is_bracketed(item)

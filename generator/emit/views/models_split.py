@@ -48,6 +48,7 @@ class ModelsIndexView:
 
     groups: tuple[tuple[str, tuple[str, ...]], ...]  # (module, its public names sorted), by module
     names: tuple[str, ...]  # every public name, sorted (`__all__`)
+    module_of: tuple[tuple[str, str], ...]  # (public name, its module), by name
     split_above: int  # the rule: a spec of more schemas than this is split
 
 
@@ -91,8 +92,8 @@ def index_view(groups: tuple[ModelGroup, ...], params: Iterable[str]) -> ModelsI
         (g.module, tuple(sorted({*g.names, *(param_name(n) for n in g.names if param_name(n) in params)})))
         for g in groups
     )
-    names = tuple(sorted(n for _, names in listed for n in names))
-    return ModelsIndexView(listed, names, SPLIT_ABOVE)
+    module_of = tuple(sorted((name, module) for module, names in listed for name in names))
+    return ModelsIndexView(listed, tuple(name for name, _ in module_of), module_of, SPLIT_ABOVE)
 
 
 def imports_of(group: ModelGroup, groups: tuple[ModelGroup, ...], used: set[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -3,7 +3,8 @@
 # Made from examples/dify-async/clientgen.yaml and examples/dify-async/templates/.
 """Clients for the tests, pointed at `TEST_API_BASE_URL` (default: Prism's port, 4010).
 
-Start a mock server for the spec first, e.g. `prism mock openapi.yaml`.
+Start a mock server for the spec first, e.g. `prism mock openapi.yaml`. A mock
+server only checks that a credential is sent; give a real one for a real server.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ import pytest
 from dify_async import AsyncDify
 
 BASE_URL = os.environ.get("TEST_API_BASE_URL", "http://127.0.0.1:4010")
-# A mock server only checks that a credential is sent; give a real one for a real server.
 API_KEY = os.environ.get("TEST_API_KEY", "test-api-key")
 
 

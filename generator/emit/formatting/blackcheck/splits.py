@@ -31,7 +31,8 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
     if opening == "[" and not is_def and len(head.tokens) > 2 and head.tokens[1].text == ":":
         _check_annotation_split(line, line_length)
         return
-    if opening == "(" and len(head.tokens) > 2 and head.tokens[-2].text == "=":
+    if opening == "(" and (len(head.tokens) > 2 and head.tokens[-2].text == "="
+                           or [token.text for token in head.tokens] == ["return", "("]):
         _check_parenthesized(line, line_length)
         return
     return_split = False
@@ -63,7 +64,13 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
                 after[0].text != "->" or after[1].kind == "string"))):
             raise _NotClean
     trailer = False
-    if not is_def:
+    is_class = head.tokens[0].text == "class"
+    if is_class:  # `class Name(` / its bases / `):`, split as a call is
+        if ([t.text for t in tail.tokens] != [")", ":"] or len(head.tokens) != 3 or head.tokens[1].kind != "name"
+                or head.tokens[1].text in _KEYWORDS):
+            raise _NotClean
+        trailer = True
+    elif not is_def:
         if len(tail.tokens) != 1:
             raise _NotClean
         before = head.tokens[-2] if len(head.tokens) > 1 else None
@@ -72,13 +79,15 @@ def _check_split(line: _Logical, is_def: bool, line_length: int, *, is_stub_def:
     items = _items(middle, indent + 4)
     exploded = all(item[-1].tokens[-1].text == "," for item in items)
     if exploded:  # a magic trailing comma: black puts one item a line, whatever fits
+        if is_class and len(items) < 2:
+            raise _NotClean
         for item in items:
             _check_item(item, indent + 4, line_length)
     elif len(items) == 1 and len(items[0]) == 1 and not is_def and (opening == "(" or opening == "[" and trailer):
         only = items[0][0]  # a call's arguments on one line of their own (commas allowed: a call
         if _width(only.text) > line_length:  # is not a display, black keeps them together)
             raise _NotClean
-        joined = _line_text(head) + "".join(t.space + t.text for t in only.tokens) + _OPENING[opening]
+        joined = _line_text(head) + "".join(t.space + t.text for t in only.tokens) + tail.content
         if not joined.isascii() or len(joined) <= line_length:
             raise _NotClean  # black joins what fits on one line
     else:
@@ -127,21 +136,35 @@ def _check_parenthesized(line: _Logical, line_length: int) -> None:
     "second opinion" with FORCE_OPTIONAL_PARENTHESES in `run_transformer`)."""
     head, *inner, tail = line.physical
     indent = head.indent
+    is_return = head.tokens[0].text == "return"
     target = [token.text for token in head.tokens[:-2]]
     if len(tail.tokens) != 1 or tail.indent != indent or not inner or inner[0].indent != indent + 4:
         raise _NotClean
     if any(_width(part.text) > line_length for part in line.physical):
         raise _NotClean
-    if len(target) > 2 and target[1] == ":":
+    if is_return:
+        lead = "return "
+    elif len(target) > 2 and target[1] == ":":
         _check_parenthesized_value(line, line_length)
         return
-    _check_dotted(target)
+    else:
+        _check_dotted(target)
+        lead = head.content[: -len("(")]  # `name = `
     items = _items(inner, indent + 4)
-    if len(items) != 1 or items[0][-1].tokens[-1].text == ",":
+    if all(item[-1].tokens[-1].text == "," for item in items):  # a tuple, one item a line
+        if len(items) == 1:  # a one-tuple's comma is not magic: split only where it does not fit
+            joined = head.text + _flat(items[0]) + tail.content
+            if not joined.isascii() or len(joined) <= line_length:
+                raise _NotClean
+        for item in items:
+            _check_item(item, indent + 4, line_length)
+        return
+    if len(items) != 1:
         raise _NotClean
-    _dotted_call([token for part in items[0] for token in part.tokens])
+    value = [token for part in items[0] for token in part.tokens]
+    _dotted_call(value[1:] if value[0].text == "await" else value)  # (`await` is no delimiter)
     flat = _flat(items[0])
-    oop_head = " " * indent + " = ".join([head.content[: -len(" = (")], flat[: flat.index("(") + 1]])
+    oop_head = " " * indent + lead + flat[: flat.index("(") + 1]
     if not oop_head.isascii() or len(oop_head) <= line_length:
         raise _NotClean  # black splits the call itself
     if len(items[0]) == 1:
@@ -176,8 +199,8 @@ def _check_item(item: list[_Physical], indent: int, line_length: int, *, comma: 
     the contents / `],`."""
     first = item[0]
     if len(item) == 1:
-        if comma and len(first.tokens) == 2 and first.tokens[0].kind in ("string", "name", "number"):
-            return  # `atom,`: black has nothing to split it at, however long
+        if comma and _unsplittable(first.tokens[:-1]):
+            return  # black has nothing to split it at, however long
         if _width(first.text) > line_length or _commas(first) > (1 if comma else 0):
             raise _NotClean  # too long, or two items on one line: black splits them
         return
@@ -192,6 +215,23 @@ def _check_item(item: list[_Physical], indent: int, line_length: int, *, comma: 
     if _has_delimiter(head.tokens[:-1] + rest):
         raise _NotClean  # black would split at that delimiter first
     _check_bracket_split(head, inner, tail, indent, line_length)
+
+
+def _unsplittable(tokens: Sequence[_Token]) -> bool:
+    """An item black cannot split, however long: an atom (a string, a number, a dotted name:
+    a dot after a name is no delimiter) alone, after `keyword=` (in a call, `=` is no
+    delimiter) or after `"key": ` (nor is a dict's colon)."""
+    if len(tokens) > 2 and tokens[1].text in ("=", ":") and (
+            tokens[0].kind == "name" and tokens[1].text == "=" or tokens[0].kind == "string" and tokens[1].text == ":"):
+        tokens = tokens[2:]
+    if len(tokens) == 1:
+        return tokens[0].kind in ("string", "name", "number")
+    texts = [token.text for token in tokens]
+    try:
+        _check_dotted(texts)
+    except _NotClean:
+        return False
+    return True
 
 
 def _check_bracket_split(head: _Physical, inner: list[_Physical], tail: _Physical, indent: int,
@@ -219,7 +259,9 @@ def _check_bracket_split(head: _Physical, inner: list[_Physical], tail: _Physica
         for item in items:
             _check_item(item, indent + 4, line_length)
         return
-    display_hug = opening.text in "[{" and len(items) == 1 and len(items[0]) == 1 and not _commas(items[0][0])
+    # (a display's one item: no comma outside the brackets the item opens on its first line and
+    # closes on its last)
+    display_hug = opening.text in "[{" and len(items) == 1 and not _commas(items[0][0]) and not _commas(items[0][-1])
     if len(items) != 1 or not (trailer or display_hug):
         raise _NotClean  # a display without a magic comma is exploded by black if it has commas
     only = items[0]
@@ -287,6 +329,8 @@ def _check_split_head(tokens: Sequence[_Token], display: bool) -> None:
         target, texts = texts[: equals[0]], texts[equals[0] + 1 :]
         if len(target) > 2 and target[1] == ":":
             _check_dotted(target[:1])
+        elif len(target) > 2 and target[1] == ",":  # `a, b = callee(` (checked a target list already)
+            pass
         else:
             _check_dotted(target)
     if display:

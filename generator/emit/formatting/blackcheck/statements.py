@@ -6,9 +6,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator.emit.formatting.blackcheck.splits import _check_split
+from generator.emit.formatting.blackcheck.splits import _check_split, _dotted_call
 from generator.emit.formatting.blackcheck import tokens
 from generator.emit.formatting.blackcheck.tokens import (
+    _AUGMENTED,
     _BINARY,
     _CLOSING,
     _DOC_REWRITES,
@@ -22,6 +23,7 @@ from generator.emit.formatting.blackcheck.tokens import (
     _SOFT_KEYWORD_STARTS,
     _STRING_REWRITES,
     _Token,
+    _commas,
     _line_text,
     _scan,
     _width,
@@ -154,12 +156,17 @@ def _check_statement(line: _Logical, depth: int, context: tuple[bool, bool, bool
     if starts_with in ("import", "from"):
         _check_import(line, line_length)
         return _Kind(depth, False, False, False, False, False, starts_with, is_import=True)
-    if starts_with in _REFUSED_KEYWORDS or (
-            starts_with in _SOFT_KEYWORD_STARTS and (len(tokens) < 2 or tokens[1].text not in (":", "="))):
+    second = tokens[1].text if len(tokens) > 1 else ""
+    is_with = starts_with == "with" or (starts_with == "async" and second == "with")
+    if is_with or starts_with == "yield":
+        _check_with_or_yield(line, line_length)
+    elif starts_with in _REFUSED_KEYWORDS or (
+            starts_with in _SOFT_KEYWORD_STARTS and second not in (":", "=")):
         raise _NotClean  # (`type: str` is a field: the py39 grammar black uses has no soft keywords)
-    if starts_with == "async" and (len(tokens) < 2 or tokens[1].text != "def"):
-        raise _NotClean  # async for / async with
-    is_def = starts_with in ("def", "async")
+    elif starts_with == "async" and second not in ("def", "for"):
+        raise _NotClean
+    is_def = starts_with == "def" or (starts_with == "async" and second == "def")
+    is_for = starts_with == "for" or (starts_with == "async" and second == "for")
     is_class = starts_with == "class"
     is_decorator = first.text == "@"
     is_stub_def = is_def and [t.text for t in tokens[-4:]] == [":", ".", ".", "."] and [
@@ -190,7 +197,8 @@ def _check_statement(line: _Logical, depth: int, context: tuple[bool, bool, bool
         return _Kind(depth, False, False, False, is_docstring, False, "")
     if any(token.kind in ("doc", "comment") for token in tokens):
         raise _NotClean  # a triple-quoted string inside a statement
-    compound = is_def or is_class or starts_with in ("if", "elif", "else", "for", "while", "try", "except", "finally")
+    compound = is_def or is_class or is_with or is_for or starts_with in (
+        "if", "elif", "else", "while", "try", "except", "finally")
     if opens_block != (compound and not is_stub_def):
         raise _NotClean  # a one-line compound statement (`def f(): return 1`), or a colon ending something else
     frames: tuple[tuple[str, bool], ...] = ()
@@ -202,6 +210,8 @@ def _check_statement(line: _Logical, depth: int, context: tuple[bool, bool, bool
         frames, opened = _check_physical(content, frames, is_def, is_class, opened)
     if len(line.physical) == 1:
         _check_one_line(line.physical[0], line_length)
+    elif any(token.text in _AUGMENTED for token in tokens):
+        raise _NotClean
     else:
         _check_split(line, is_def, line_length, is_stub_def=is_stub_def)
     return _Kind(depth, is_decorator, is_def, is_class, False, opens_block, starts_with, is_stub_def)
@@ -259,19 +269,27 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
     continued = bool(frames_in)
     lowest = len(frames)  # the frames below this are still the ones open at the line's start
     tokens = _scan(content)[0]
+    targets = False  # inside a target list `a, b` before its `=`
+    message = False  # after an assert's comma
     for token in tokens:
         frame = frames[-1] if frames else None
+        if targets and token.text == "=" and frame is None:
+            if previous is not None and previous.text == ",":
+                raise _NotClean  # `a, = ...`: black may treat the comma as magic
+            targets = False
         text, kind = token.text, token.kind
         if kind == "string" and (_STRING_REWRITES.search(text) or text[0] == "f" and ("'" in text or "\\" in text)):
             raise _NotClean  # (in an f-string black may switch quotes around expressions)
-        if kind == "keyword" and (text in _REFUSED_KEYWORDS or (text in ("for", "if", "else") and frames)
+        leading = not continued and (previous is None or previous.text == "async" and previous.first)
+        if kind == "keyword" and ((text in _REFUSED_KEYWORDS and not (text in ("with", "yield") and leading))
+                                  or (text in ("for", "if", "else") and frames)
                                   or (text == "async" and previous is not None)):
             raise _NotClean  # (a ternary inside brackets gets black's invisible parentheses)
         if kind == "number" and "e" in text and not re.fullmatch(r"[0-9_.]+e-?[0-9_]+", text):
             raise _NotClean
         if previous is None:
             refused = (",", ".", ":", "=", "(") if continued else (",", ".", ":", "=", "*", "**", ")", "]", "}")
-            if kind == "op" and text in refused:
+            if kind == "op" and text in refused and not (text == "(" and _item_start(frame)):
                 raise _NotClean
         elif token.space != _space(previous, token, frame, vararg, unary):
             raise _NotClean
@@ -279,10 +297,12 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
         if kind == "op":
             if text in _OPENING:
                 if text == "(":
-                    if (previous is not None and previous.text == "=" and not frames and not continued
+                    if (previous is not None and previous.text in ("=", "return") and not frames and not continued
                             and token is tokens[-1]):
                         frame_kind = "group"  # `x = (` at the end of a line: black's own parentheses
-                    elif _opens_tuple(previous, frame):
+                    elif previous is not None and previous.text == "=" and not frames and not continued:
+                        frame_kind = "tuple"  # `x = (a,)`: black keeps a tuple's parentheses
+                    elif _opens_tuple(previous, frame) or (previous is None and _item_start(frame)):
                         frame_kind = "tuple"
                     elif previous is None or not (previous.kind == "name" or previous.text in (")", "]")):
                         raise _NotClean  # a parenthesized expression: black may drop the parentheses
@@ -314,9 +334,15 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
                     raise _NotClean  # `class A():` loses its parentheses; `x[]` is not Python
             elif text == ",":
                 if frame is None:
-                    raise _NotClean  # a tuple without brackets
-                frame.annotated = False
-                frame.commas += 1
+                    if not continued and tokens[0].text == "assert" and not message:
+                        message = True  # `assert test, message`
+                    elif continued or not _names_so_far(tokens, token):
+                        raise _NotClean  # a tuple without brackets
+                    else:
+                        targets = True  # `a, b = ...`: names to assign to; the `=` must follow
+                else:
+                    frame.annotated = False
+                    frame.commas += 1
             elif text == ":":
                 if frame is not None and frame.kind in ("subscript", "list", "call", "bases", "tuple"):
                     raise _NotClean  # slices, and nothing else puts a colon there
@@ -332,11 +358,46 @@ def _check_physical(content: str, frames_in: tuple[tuple[str, bool], ...], is_de
             elif text == "." and (previous is None or previous.text == "." or previous.kind == "number"):
                 raise _NotClean
         previous, vararg, unary = token, is_vararg, is_unary
+    if targets:
+        raise _NotClean  # a tuple without brackets, not assigned to
     opened_here = frames[min(lowest, len(frames)):]
     if any(frame.kind == "tuple" for frame in opened_here[:-1]) or (
             opened_here and opened_here[-1].kind == "tuple" and tokens[-1].text != "("):
         raise _NotClean  # a tuple split other than after its opening (as `_check_bracket_split` knows)
     return tuple((frame.kind, frame.annotated) for frame in frames), opened
+
+
+def _names_so_far(tokens: tuple[_Token, ...], comma: _Token) -> bool:
+    """Whether the tokens before `comma` (a line's first tokens) are `name` or `name, name`:
+    an assignment's target list, which black leaves without parentheses."""
+    before = tokens[: tokens.index(comma)]
+    return all((token.kind == "name") if i % 2 == 0 else token.text == "," for i, token in enumerate(before))
+
+
+def _check_with_or_yield(line: _Logical, line_length: int) -> None:
+    """`with callee(...) as name:` (or `async with`) and `yield name`, each on one line that fits:
+    black has nothing to change there (one context manager: no parentheses to add or remove)."""
+    if len(line.physical) != 1:
+        raise _NotClean
+    texts = [token.text for token in line.tokens]
+    if texts[0] == "yield":
+        if len(texts) != 2 or line.tokens[1].kind != "name":
+            raise _NotClean
+        return
+    if texts[0] == "async":
+        texts = texts[1:]
+    if len(texts) < 7 or texts[-3] != "as" or texts[-1] != ":" or not texts[-2].isidentifier() or texts[-2] in _KEYWORDS:
+        raise _NotClean
+    call = [token for token in line.tokens[len(line.tokens) - len(texts) + 1 : -3]]
+    _dotted_call(call)
+    if _commas(line.physical[0]) or _width(_line_text(line.physical[0])) > line_length:
+        raise _NotClean
+
+
+def _item_start(enclosing: _Frame | None) -> bool:
+    """Whether a line that starts inside `enclosing` starts one of its items (a `(` there opens
+    a tuple, as after a comma): a call's argument, a tuple's or a list's item."""
+    return enclosing is not None and enclosing.kind in ("call", "tuple", "list")
 
 
 def _opens_tuple(previous: _Token | None, enclosing: _Frame | None) -> bool:
@@ -347,6 +408,8 @@ def _opens_tuple(previous: _Token | None, enclosing: _Frame | None) -> bool:
         return False
     if previous.text == "=":
         return enclosing.kind == "call"  # a keyword argument
+    if previous.text == ":":
+        return enclosing.kind == "dict"  # a value
     return previous.text in (",", "(") and enclosing.kind in ("call", "tuple", "list")
 
 
@@ -380,6 +443,10 @@ def _space(previous: _Token, token: _Token, frame: _Frame | None, vararg: bool, 
             return ""  # a decorator
         if before in (",", ":", "->"):
             return " "
+    if before in _AUGMENTED or text in _AUGMENTED:
+        if frame is None:
+            return " "
+        raise _NotClean
     if before == "=" or text == "=":
         if frame is None:
             return " "
@@ -408,7 +475,12 @@ def _check_one_line(line: _Physical, line_length: int) -> None:
     if _width(_line_text(line)) > line_length:
         raise _NotClean
     depth = 0
-    for token in line.tokens:
+    tokens = line.tokens
+    if len(tokens) > 1 and tokens[1].text == "," and tokens[0].kind == "name":  # `a, b = ...`
+        tokens = tokens[next(i for i, token in enumerate(tokens) if token.text == "=") :]
+    elif tokens[0].text == "assert":  # its message's comma (`_check_physical` allows one)
+        tokens = tuple(token for token in tokens if token.text != ",")
+    for token in tokens:
         if token.kind == "op" and token.text in _OPENING:
             depth += 1
         elif token.kind == "op" and token.text in _CLOSING:
@@ -428,8 +500,8 @@ def _check_import(line: _Logical, line_length: int) -> None:
     """`import a.b as c, d` or `from ..a import (b, c as d)` as black writes it: on one line when
     it fits (black drops parentheses there), else one name a line with a trailing comma."""
     lines = [_line_text(physical) for physical in line.physical]
-    if any(_width(text) > line_length for text in lines):
-        raise _NotClean
+    if any(_width(text) > line_length for text in lines[:1] + lines[-1:]):
+        raise _NotClean  # (a name a line is left however long: black cannot split it)
     names = [token.text for token in line.tokens if token.kind in ("name", "keyword")]
     if any(name in _KEYWORDS for name in names[1:] if name not in ("import", "from", "as")):
         raise _NotClean

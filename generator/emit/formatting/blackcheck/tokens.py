@@ -8,17 +8,18 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-# (The string patterns are "unrolled loops": linear, no backtracking on an unterminated string.)
+# (The string patterns are "unrolled loops": linear, no backtracking on an unterminated string. A
+# single-quoted string is read only with a double quote in it and no escapes: black keeps those.)
 _TOKEN = re.compile(
     r"""
     (?P<space>[ ]+)
     |(?P<newline>\n)
     |(?P<comment>\#[^\n]*)
     |(?P<doc>\"\"\"[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*\"\"\")
-    |(?P<string>[fb]?"[^"\\\n]*(?:\\.[^"\\\n]*)*")
+    |(?P<string>[fb]?"[^"\\\n]*(?:\\.[^"\\\n]*)*"|'[^'"\\\n]*"[^'\\\n]*')
     |(?P<number>[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:e-?[0-9][0-9_]*)?(?![\w.]))
     |(?P<name>[^\W\d]\w*)
-    |(?P<op>->|\*\*|==|!=|<=|>=|//|<<|>>|[-+*/%@|&^~<>=.,:()\[\]{}])
+    |(?P<op>->|(?:\*\*|//|>>|<<|[-+*/%@&|^])=|\*\*|==|!=|<=|>=|//|<<|>>|[-+*/%@|&^~<>=.,:()\[\]{}])
     """,
     re.VERBOSE,
 )
@@ -34,6 +35,8 @@ _REFUSED_KEYWORDS = frozenset({"lambda", "with", "import", "from", "global", "no
 _SOFT_KEYWORD_STARTS = frozenset({"match", "case", "type"})
 _OPENING = {"(": ")", "[": "]", "{": "}"}
 _CLOSING = frozenset(")]}")
+# Augmented assignments: only on one line (split, black treats their value as it treats `=`'s).
+_AUGMENTED = frozenset({"+=", "-=", "*=", "/=", "//=", "%=", "@=", "&=", "|=", "^=", ">>=", "<<=", "**="})
 _BINARY = frozenset({"+", "-", "/", "//", "%", "|", "&", "^", "<<", ">>", "<", ">", "==", "!=", "<=", ">=", "@"})
 
 
