@@ -173,3 +173,29 @@ def test_pieces_vouched_for_and_formatted_in_worker_processes_give_blacks_output
     monkeypatch.setattr(formatting, "_workers", lambda: 2)
     sources = {"table.py": _drift_like_table(200), "odd.py": SOURCE}
     assert formatting.format_sources(sources) == {name: _black(text) for name, text in sorted(sources.items())}
+
+
+def test_a_session_starts_its_workers_midway_and_gives_blacks_output(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Modules given one at a time (as the renderer makes them): past the threshold the pieces seen
+    so far go to worker processes while more arrive; the result is still black's, module by module,
+    and a module black cannot parse still raises black's own error from `finish`."""
+    monkeypatch.setattr(formatting, "_PARALLEL_CHECK_FROM_CHARS", 6_000)
+    monkeypatch.setattr(formatting, "_BATCH_CHARS", 3_000)
+    monkeypatch.setattr(formatting, "_workers", lambda: 2)
+    sources = {f"m{i}.py": _drift_like_table(20 + i).replace("TABLE", f"TABLE_{i}") for i in range(8)}
+    sources["odd.py"] = SOURCE
+    session = formatting.FormatSession()
+    started = []
+    for name in sorted(sources):
+        session.add(name, sources[name])
+        started.append(session.pool is not None)
+    assert started[0] is False and started[-1] is True
+    assert session.finish() == {name: _black(text) for name, text in sorted(sources.items())}
+
+    broken = formatting.FormatSession()
+    for name in sorted(sources):
+        broken.add(name, sources[name])
+    broken.add("z.py", "def f(:\n    pass\n")
+    with pytest.raises(Exception, match="cannot parse"):
+        broken.finish()

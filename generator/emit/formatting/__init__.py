@@ -1,8 +1,9 @@
 """The formatting seam: the one place generated Python is formatted.
 
 The contract, for everything in this package: **black's output, byte for byte, or black
-runs.** `format_sources` is the only entry point the rest of the generator calls (and
-`format_python` for one text); its result is exactly what black 26 (pinned major version,
+runs.** `format_sources` is the entry point the rest of the generator calls (`FormatSession` when
+the modules arrive one at a time, as the renderer makes them; `format_python` for one text); its
+result is exactly what black 26 (pinned major version,
 `TARGET`, the given line length) makes of each whole module. The devices below only make
 reaching that output cheaper; each either proves its answer equals black's or hands the text
 to black:
@@ -23,7 +24,9 @@ to black:
   read. Vouched-for pieces are not cached one by one: checking again is cheaper than
   thousands of small files.
 - Vouching and black run in worker processes when there is enough of them (black is about
-  5 µs a byte, vouching about 0.25); black is only imported where something is left for it.
+  5 µs a byte, vouching about 0.25), started as soon as a session has seen that much so that
+  they work while the rest of the package is rendered; black is only imported where something
+  is left for it.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import collections
 import concurrent.futures
 import functools
 import hashlib
+import itertools
 import importlib.metadata
 import multiprocessing
 import os
@@ -39,7 +43,7 @@ import sys
 from pathlib import Path
 
 from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean, share_memo
-from generator.emit.formatting.chunks import join_chunks, split_chunks, split_display
+from generator.emit.formatting.chunks import DisplayPieces, join_chunks, split_chunks, split_display
 from generator.emit.cache import cache_root, prune_if_due, touch
 
 DEFAULT_LINE_LENGTH = 100
@@ -47,9 +51,11 @@ TARGET = "py39"  # black's target version, part of the cache key
 
 # Past this much source for black, use worker processes (starting one costs ~0.3 s).
 _PARALLEL_BLACK_FROM_CHARS = 150_000
-# Past this much source in all, vouch for the pieces in the workers too (about 1 s of checks, of
-# which starting the workers takes back some: GitHub's or Stripe's 3 MB stay in the parent).
-_PARALLEL_CHECK_FROM_CHARS = 4_000_000
+# Past this much source so far, start worker processes that vouch for (and format) the pieces while
+# the rest is rendered: their start-up and the checks then overlap the rendering. Below it, the
+# whole output is checked here in a fraction of a second (about 0.25 µs a byte).
+_PARALLEL_CHECK_FROM_CHARS = 1_000_000
+_BATCH_CHARS = 200_000  # submitted to the workers in batches of about this much, shared among them
 
 
 def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH) -> dict[str, str]:
@@ -57,62 +63,167 @@ def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_L
 
     The contract: each text returned is black's output for that source, byte for byte (black
     26 with this line length and target), or black's own error is raised. Everything here
-    (the cuts, blackcheck's vouching, the cache) only decides how cheaply that output is
-    reached; whatever cannot be shown to give black's output is given to black."""
-    cache = _Cache.open(line_length)
-    result = {}
+    (the cuts, blackcheck's vouching, the cache, the workers) only decides how cheaply that
+    output is reached; whatever cannot be shown to give black's output is given to black."""
+    session = FormatSession(line_length)
     for name in sorted(sources):
-        if (text := cache.get(sources[name], whole=True)) is not None:
-            result[name] = text
-    pending = {name: source for name, source in sources.items() if name not in result}
-    chunked = {name: split_chunks(pending[name]) for name in sorted(pending)}
-    unique = sorted({chunk for chunks in chunked.values() for chunk in chunks})
-    displays = {chunk: pieces for chunk in unique if (pieces := split_display(chunk)) is not None}
-    wanted = sorted({piece for chunk in unique for piece in (displays[chunk].pieces if chunk in displays else (chunk,))})
-    del unique
-    done = _format_all(wanted, line_length, cache)
-    for chunk, pieces in displays.items():
-        if (text := pieces.assemble(done)) is not None:
-            done[chunk] = text
-    # Each chunk let go after its last module is joined: the chunks are another copy of the
-    # output, which at 60 MB of spec is 85 MB of peak memory.
-    del wanted, displays
-    uses = collections.Counter(chunk for chunks in chunked.values() for chunk in chunks)
-    for name in list(chunked):
-        chunks = chunked.pop(name)
-        if all(chunk in done for chunk in chunks):
-            result[name] = join_chunks(done[chunk] for chunk in chunks)
-        else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
-            result[name] = _black(pending[name], line_length)
-        cache.put(pending[name], result[name], whole=True)
-        for chunk in chunks:
-            uses[chunk] -= 1
-            if not uses[chunk]:
-                del uses[chunk]
-                done.pop(chunk, None)
-        del chunks
-    if cache.root is not None:
-        prune_if_due(cache.root.parent)  # after writing: what this run used is fresh, and stays
-    return dict(sorted(result.items()))
+        session.add(name, sources[name])
+    return session.finish()
 
 
 def format_python(source: str, line_length: int = DEFAULT_LINE_LENGTH) -> str:
     return format_sources({"": source}, line_length=line_length)[""]
 
 
-def _format_all(pieces: list[str], line_length: int, cache: _Cache) -> dict[str, str]:
-    """{piece: black's output} for the pieces black accepts, in worker processes when there is a
-    lot: vouching is about 0.25 µs a byte and black about 5, both per piece, so two cores halve
-    both (starting a worker costs ~0.3 s, hence the thresholds)."""
-    vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
-    workers = _workers()
-    if workers > 1 and sum(map(len, pieces)) >= _PARALLEL_CHECK_FROM_CHARS:
-        outcomes = _in_workers(pieces, workers, line_length, cache, vouch)
-        return {piece: text if isinstance(text, str) else piece for piece, text in zip(pieces, outcomes) if text}
+class FormatSession:
+    """`format_sources` for modules that arrive one at a time (as a package is rendered): past
+    `_PARALLEL_CHECK_FROM_CHARS` of code, worker processes start and check the pieces seen so far
+    while the caller goes on rendering, so their start-up and most of the checking overlap the
+    rendering instead of following it. `finish()` returns what `format_sources` would."""
+
+    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH) -> None:
+        self.line_length = line_length
+        self.cache = _Cache.open(line_length)
+        self.result: dict[str, str] = {}
+        self.pending: dict[str, str] = {}  # name: source, not cached whole
+        self.chunked: dict[str, list[str]] = {}
+        self.displays: dict[str, DisplayPieces] = {}
+        self.wanted: dict[str, None] = {}  # pieces to format, in order of arrival
+        self.submitted = 0  # how many of `wanted` went to the workers
+        self.queued_chars = 0  # of the pieces not submitted yet
+        self.seen_chars = 0
+        self.vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
+        self.workers = _workers()
+        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.batches: list[tuple[list[str], concurrent.futures.Future[list[str | bool | None]]]] = []
+
+    def add(self, name: str, source: str) -> None:
+        if (text := self.cache.get(source, whole=True)) is not None:
+            self.result[name] = text
+            return
+        self.pending[name] = source
+        chunks = self.chunked[name] = split_chunks(source)
+        for chunk in chunks:
+            if chunk in self.displays or chunk in self.wanted:
+                continue
+            if (pieces := split_display(chunk)) is not None:
+                self.displays[chunk] = pieces
+                self._want(*pieces.pieces)
+            else:
+                self._want(chunk)
+        if self.workers > 1 and self.seen_chars >= _PARALLEL_CHECK_FROM_CHARS and self.queued_chars >= _BATCH_CHARS:
+            self._submit()
+
+    def _want(self, *pieces: str) -> None:
+        for piece in pieces:
+            if piece not in self.wanted:
+                self.wanted[piece] = None
+                self.queued_chars += len(piece)
+                self.seen_chars += len(piece)
+
+    def _submit(self) -> None:
+        """The pieces not yet submitted, to the workers in batches (started on first use)."""
+        if self.pool is None:
+            # One core fewer than there are: this process renders meanwhile, then takes its share of
+            # what is still queued (`_format_all`). Spawn, not fork: the caller may have threads
+            # (servers in tests, IDE plugins).
+            self.pool = concurrent.futures.ProcessPoolExecutor(
+                self.workers - 1, mp_context=multiprocessing.get_context("spawn"), initializer=share_memo,
+                initargs=(self.workers,))
+        pieces = list(itertools.islice(self.wanted, self.submitted, None))
+        self.submitted += len(pieces)
+        self.queued_chars = 0
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= _BATCH_CHARS // self.workers:
+                self._submit_batch(batch)
+                batch, size = [], 0
+        if batch:
+            self._submit_batch(batch)
+
+    def _submit_batch(self, batch: list[str]) -> None:
+        assert self.pool is not None
+        try:
+            future = self.pool.submit(_format_batch, batch, self.line_length, self.cache, self.vouch)
+        except concurrent.futures.process.BrokenProcessPool:
+            future = concurrent.futures.Future()
+            future.set_exception(concurrent.futures.process.BrokenProcessPool())
+        self.batches.append((batch, future))
+
+    def finish(self) -> dict[str, str]:
+        done = self._format_all()
+        for chunk, pieces in self.displays.items():
+            if (text := pieces.assemble(done)) is not None:
+                done[chunk] = text
+        # Each chunk let go after its last module is joined: the chunks are another copy of the
+        # output, which at 60 MB of spec is 85 MB of peak memory.
+        self.wanted.clear()
+        self.displays.clear()
+        chunked, pending, result = self.chunked, self.pending, self.result
+        uses = collections.Counter(chunk for chunks in chunked.values() for chunk in chunks)
+        for name in sorted(chunked):
+            chunks = chunked.pop(name)
+            if all(chunk in done for chunk in chunks):
+                result[name] = join_chunks(done[chunk] for chunk in chunks)
+            else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
+                result[name] = _black(pending[name], self.line_length)
+            self.cache.put(pending[name], result[name], whole=True)
+            for chunk in chunks:
+                uses[chunk] -= 1
+                if not uses[chunk]:
+                    del uses[chunk]
+                    done.pop(chunk, None)
+            del chunks
+        if self.cache.root is not None:
+            prune_if_due(self.cache.root.parent)  # after writing: what this run used is fresh, and stays
+        return dict(sorted(result.items()))
+
+    def _format_all(self) -> dict[str, str]:
+        """{piece: black's output} for the pieces black accepts."""
+        if self.pool is None:
+            return _format_here(list(self.wanted), self.line_length, self.cache, self.vouch, self.workers)
+        if self.queued_chars:
+            self._submit()
+        done: dict[str, str] = {}
+        with self.pool:
+            # The workers take batches from the front of the queue; this process from the back, one
+            # at a time, while any is left that no worker has started: the one that ends first
+            # takes more.
+            for batch, future in reversed(self.batches):
+                if not future.cancel():
+                    break
+                self._take(done, batch, self._here(batch))
+            self.batches = [(batch, future) for batch, future in self.batches if not future.cancelled()]
+            for batch, future in self.batches:
+                try:
+                    outcomes = future.result()
+                except concurrent.futures.process.BrokenProcessPool:
+                    # Workers cannot start (a caller whose __main__ is stdin, a sandbox): format here.
+                    outcomes = self._here(batch)
+                self._take(done, batch, outcomes)
+        return done
+
+    def _here(self, batch: list[str]) -> list[str | bool | None]:
+        return [_format_piece(piece, self.line_length, self.cache, self.vouch) for piece in batch]
+
+    @staticmethod
+    def _take(done: dict[str, str], batch: list[str], outcomes: list[str | bool | None]) -> None:
+        done.update((piece, piece if text is True else text)
+                    for piece, text in zip(batch, outcomes) if isinstance(text, str) or text is True)
+
+
+def _format_here(pieces: list[str], line_length: int, cache: _Cache, vouch: bool, workers: int) -> dict[str, str]:
+    """{piece: black's output} for the pieces black accepts, vouched for in this process; what is
+    left goes to black, in worker processes when there is a lot (black is about 5 µs a byte;
+    starting a worker costs ~0.3 s)."""
     done = {piece: piece for piece in pieces if vouch and is_black_clean(piece, line_length)}
     missing = [piece for piece in pieces if piece not in done]
+    outcomes: list[str | bool | None]
     if workers > 1 and sum(map(len, missing)) >= _PARALLEL_BLACK_FROM_CHARS:
-        outcomes = _in_workers(missing, workers, line_length, cache, False)
+        outcomes = _in_workers(missing, workers, line_length, cache)
     else:
         outcomes = [_format_piece(piece, line_length, cache, False) for piece in missing]
     done.update((piece, text) for piece, text in zip(missing, outcomes) if isinstance(text, str))
@@ -126,25 +237,25 @@ def _workers() -> int:
     return min(os.cpu_count() or 1, 8)
 
 
-def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache,
-                vouch: bool) -> list[str | bool | None]:
-    # Biggest first so no worker is left with one huge piece at the end; spawn, not fork:
-    # the caller may have threads (servers in tests, IDE plugins).
+def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache) -> list[str | bool | None]:
+    # Biggest first so no worker is left with one huge piece at the end.
     order = sorted(range(len(pieces)), key=lambda i: -len(pieces[i]))
     context = multiprocessing.get_context("spawn")
     results: list[str | bool | None] = [None] * len(pieces)
     count = len(pieces)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=share_memo,
-                                                    initargs=(workers,)) as pool:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
             formatted = pool.map(_format_piece, [pieces[i] for i in order], [line_length] * count,
-                                 [cache] * count, [vouch] * count, chunksize=max(1, count // (workers * 16)))
+                                 [cache] * count, [False] * count, chunksize=max(1, count // (workers * 16)))
             for i, text in zip(order, formatted):
                 results[i] = text
     except concurrent.futures.process.BrokenProcessPool:
-        # Workers cannot start (a caller whose __main__ is stdin, a sandbox): format here.
-        return [_format_piece(piece, line_length, cache, vouch) for piece in pieces]
+        return [_format_piece(piece, line_length, cache, False) for piece in pieces]
     return results
+
+
+def _format_batch(pieces: list[str], line_length: int, cache: _Cache, vouch: bool) -> list[str | bool | None]:
+    return [_format_piece(piece, line_length, cache, vouch) for piece in pieces]
 
 
 def _format_piece(source: str, line_length: int, cache: _Cache, vouch: bool) -> str | bool | None:

@@ -27,7 +27,7 @@ from generator.emit.views.context import (
     common_view,
 )
 from generator.emit.views.docstrings import with_docstrings
-from generator.emit.formatting import DEFAULT_LINE_LENGTH, format_sources
+from generator.emit.formatting import DEFAULT_LINE_LENGTH, FormatSession
 from generator.emit.formatting.layout import display_at, template_helpers
 from generator.emit.views.models import models_view
 from generator.emit.templating.precompiled import BuiltinLoader
@@ -121,7 +121,7 @@ def render_package(
     common: dict[str, Any] = vars(common_view(api, options, literals.docstring_body(api_title(api.title))))
     package = api.package_name
     files: dict[str, str] = {}
-    sources: dict[str, str] = {}  # Python files, formatted together at the end
+    sources = _PythonFiles(FormatSession(options.line_length) if format_code else None)
 
     resources = _resource_views(api, schemas, options)
     sources.update(_render_models(env, api, common))
@@ -179,8 +179,35 @@ def render_package(
     files["README.md"] = _render(env, "package/README.md.j2", **common, **vars(readme))
     if format_code and on_format is not None:
         on_format(len(sources))
-    files.update(format_sources(sources, line_length=options.line_length) if format_code else sources)
+    files.update(sources.result())
     return dict(sorted(files.items()))
+
+
+class _PythonFiles:
+    """The Python files of a package, each given to the formatting session as it is rendered
+    (past a size the session checks them in worker processes meanwhile); unformatted without one."""
+
+    def __init__(self, session: FormatSession | None) -> None:
+        self.session = session
+        self.texts: dict[str, str] = {}
+        self.count = 0
+
+    def __setitem__(self, name: str, text: str) -> None:
+        self.count += 1
+        if self.session is None:
+            self.texts[name] = text
+        else:
+            self.session.add(name, text)
+
+    def update(self, texts: dict[str, str]) -> None:
+        for name in sorted(texts):
+            self[name] = texts[name]
+
+    def __len__(self) -> int:
+        return self.count
+
+    def result(self) -> dict[str, str]:
+        return self.texts if self.session is None else self.session.finish()
 
 
 _DEPENDENCIES = ("httpx>=0.27,<1", "httpx-sse>=0.4,<0.5", "pydantic>=2.7,<3", "typing-extensions>=4.10")
