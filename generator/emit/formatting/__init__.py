@@ -95,7 +95,7 @@ class FormatSession:
         self.vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
         self.workers = _workers()
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
-        self.batches: list[tuple[list[str], concurrent.futures.Future[list[str | bool | None]]]] = []
+        self.batches: list[tuple[list[str], concurrent.futures.Future[list[bool]]]] = []
 
     def add(self, name: str, source: str) -> None:
         if (text := self.cache.get(source, whole=True)) is not None:
@@ -111,7 +111,8 @@ class FormatSession:
                 self._want(*pieces.pieces)
             else:
                 self._want(chunk)
-        if self.workers > 1 and self.seen_chars >= _PARALLEL_CHECK_FROM_CHARS and self.queued_chars >= _BATCH_CHARS:
+        if (self.vouch and self.workers > 1 and self.seen_chars >= _PARALLEL_CHECK_FROM_CHARS
+                and self.queued_chars >= _BATCH_CHARS):
             self._submit()
 
     def _want(self, *pieces: str) -> None:
@@ -146,8 +147,9 @@ class FormatSession:
 
     def _submit_batch(self, batch: list[str]) -> None:
         assert self.pool is not None
+        future: concurrent.futures.Future[list[bool]]
         try:
-            future = self.pool.submit(_format_batch, batch, self.line_length, self.cache, self.vouch)
+            future = self.pool.submit(_vouch_for, batch, self.line_length)
         except concurrent.futures.process.BrokenProcessPool:
             future = concurrent.futures.Future()
             future.set_exception(concurrent.futures.process.BrokenProcessPool())
@@ -187,7 +189,7 @@ class FormatSession:
             return _format_here(list(self.wanted), self.line_length, self.cache, self.vouch, self.workers)
         if self.queued_chars:
             self._submit()
-        done: dict[str, str] = {}
+        clean: list[str] = []
         with self.pool:
             # The workers take batches from the front of the queue; this process from the back, one
             # at a time, while any is left that no worker has started: the one that ends first
@@ -195,24 +197,21 @@ class FormatSession:
             for batch, future in reversed(self.batches):
                 if not future.cancel():
                     break
-                self._take(done, batch, self._here(batch))
+                clean.extend(itertools.compress(batch, _vouch_for(batch, self.line_length)))
             self.batches = [(batch, future) for batch, future in self.batches if not future.cancelled()]
             for batch, future in self.batches:
                 try:
-                    outcomes = future.result()
+                    vouched = future.result()
                 except concurrent.futures.process.BrokenProcessPool:
-                    # Workers cannot start (a caller whose __main__ is stdin, a sandbox): format here.
-                    outcomes = self._here(batch)
-                self._take(done, batch, outcomes)
+                    # Workers cannot start (a caller whose __main__ is stdin, a sandbox): check here.
+                    vouched = _vouch_for(batch, self.line_length)
+                clean.extend(itertools.compress(batch, vouched))
+        done = {piece: piece for piece in clean}
+        del clean
+        # What is left for black, here (one import of black), or in workers when it is a lot.
+        missing = [piece for piece in self.wanted if piece not in done]
+        done.update(_format_here(missing, self.line_length, self.cache, False, self.workers))
         return done
-
-    def _here(self, batch: list[str]) -> list[str | bool | None]:
-        return [_format_piece(piece, self.line_length, self.cache, self.vouch) for piece in batch]
-
-    @staticmethod
-    def _take(done: dict[str, str], batch: list[str], outcomes: list[str | bool | None]) -> None:
-        done.update((piece, piece if text is True else text)
-                    for piece, text in zip(batch, outcomes) if isinstance(text, str) or text is True)
 
 
 def _format_here(pieces: list[str], line_length: int, cache: _Cache, vouch: bool, workers: int) -> dict[str, str]:
@@ -254,8 +253,9 @@ def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache
     return results
 
 
-def _format_batch(pieces: list[str], line_length: int, cache: _Cache, vouch: bool) -> list[str | bool | None]:
-    return [_format_piece(piece, line_length, cache, vouch) for piece in pieces]
+def _vouch_for(pieces: list[str], line_length: int) -> list[bool]:
+    """Which pieces black would leave as they are (blackcheck's word; a worker's task)."""
+    return [is_black_clean(piece, line_length) for piece in pieces]
 
 
 def _format_piece(source: str, line_length: int, cache: _Cache, vouch: bool) -> str | bool | None:
