@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -236,21 +236,8 @@ def _callee(prefix: str) -> str:
 _DICT_KEY = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*": ')
 
 
-def _code_characters(text: str) -> Iterator[tuple[int, str]]:
-    """(index, character) of `text` outside its string literals."""
-    quote, i = "", 0
-    while i < len(text):
-        char = text[i]
-        if quote:
-            if char == "\\":
-                i += 1
-            elif char == quote:
-                quote = ""
-        elif char in "\"'":
-            quote = char
-        else:
-            yield i, char
-        i += 1
+# A string literal (skipped whole: brackets and commas in it are text) or a bracket or comma.
+_BRACKETS_AND_COMMAS = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[][(){},]""")
 
 
 def _last_opening(text: str) -> int:
@@ -258,14 +245,16 @@ def _last_opening(text: str) -> int:
     if not text or text[-1] not in ")]}":
         return -1
     stack: list[int] = []
-    for i, char in _code_characters(text):
-        if char in "([{":
-            stack.append(i)
-        elif char in ")]}":
+    last = len(text) - 1
+    for match in _BRACKETS_AND_COMMAS.finditer(text):
+        char = match.group()
+        if char in _OPENINGS:
+            stack.append(match.start())
+        elif char in _CLOSINGS:
             if not stack:
                 return -1
             opening = stack.pop()
-            if i == len(text) - 1:
+            if match.start() == last:
                 return opening if not stack else -1
     return -1
 
@@ -273,16 +262,21 @@ def _last_opening(text: str) -> int:
 def _top_level(text: str) -> list[str]:
     """`text` cut at its commas outside brackets and strings."""
     parts, depth, start = [], 0, 0
-    for i, char in _code_characters(text):
-        if char in "([{":
+    for match in _BRACKETS_AND_COMMAS.finditer(text):
+        char = match.group()
+        if char in _OPENINGS:
             depth += 1
-        elif char in ")]}":
+        elif char in _CLOSINGS:
             depth -= 1
         elif char == "," and depth == 0:
-            parts.append(text[start:i].strip())
-            start = i + 1
+            parts.append(text[start : match.start()].strip())
+            start = match.end()
     parts.append(text[start:].strip())
     return [part for part in parts if part]
+
+
+_OPENINGS = frozenset("([{")  # (a string literal, the other kind of match, is in neither)
+_CLOSINGS = frozenset(")]}")
 
 
 def _split(expression: str, indent: int, line_length: int) -> str:

@@ -42,7 +42,12 @@ def param_dicts(api: Api, printer: TypePrinter, only: AbstractSet[str] | None = 
 
     schemas = once("schemas", api.schemas, lambda: {d.name: d for d in api.schemas})
     params = TypePrinter(schemas, param_dicts=True)
-    names = [name for name in param_models(api) if only is None or name in only]
+    models = param_models(api)
+    if only is None:
+        names = list(models)
+    else:  # (one module's few names looked up, not every Param model filtered once a module)
+        known = once("argument model set", api, lambda: frozenset(models))
+        names = sorted(name for name in only if name in known)
     views = tuple(_view(schemas[name], params) for name in names)  # type: ignore[arg-type]
     printer.typing_names |= params.typing_names
     printer.datetime_names |= params.datetime_names
