@@ -19,7 +19,7 @@ to black:
   more pieces are vouched for. It never decides what the output is: a layout black would
   change is only slower (black runs on it).
 - Formatted modules, and the pieces black had to format, are cached by content hash on disk
-  (black version, line length and target in the key; temp file + rename, checksummed;
+  (black version, line length and target in the key; checksummed, so a torn entry is a miss;
   generator/emit/cache.py prunes it and says where it is): a module seen before costs one
   read. Vouched-for pieces are not cached one by one: checking again is cheaper than
   thousands of small files.
@@ -55,6 +55,7 @@ _PARALLEL_BLACK_FROM_CHARS = 150_000
 # the rest is rendered: their start-up and the checks then overlap the rendering. Below it, the
 # whole output is checked here in a fraction of a second (about 0.25 µs a byte).
 _PARALLEL_CHECK_FROM_CHARS = 1_000_000
+_CACHE_WRITERS = 4  # threads writing the formatted modules to the cache
 _BATCH_CHARS = 200_000  # submitted to the workers in batches of about this much, shared among them
 
 
@@ -95,7 +96,7 @@ class FormatSession:
         self.vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
         self.workers = _workers()
         self.pool: concurrent.futures.ProcessPoolExecutor | None = None
-        self.batches: list[tuple[list[str], concurrent.futures.Future[list[bool]]]] = []
+        self.batches: list[tuple[list[str], concurrent.futures.Future[list[str | bool | None]]]] = []
 
     def add(self, name: str, source: str) -> None:
         if (text := self.cache.get(source, whole=True)) is not None:
@@ -145,11 +146,11 @@ class FormatSession:
         if batch:
             self._submit_batch(batch)
 
-    def _submit_batch(self, batch: list[str]) -> None:
+    def _submit_batch(self, batch: list[str], *, vouch: bool = True) -> None:
         assert self.pool is not None
-        future: concurrent.futures.Future[list[bool]]
+        future: concurrent.futures.Future[list[str | bool | None]]
         try:
-            future = self.pool.submit(_vouch_for, batch, self.line_length)
+            future = self.pool.submit(_format_batch, batch, self.line_length, self.cache, vouch)
         except concurrent.futures.process.BrokenProcessPool:
             future = concurrent.futures.Future()
             future.set_exception(concurrent.futures.process.BrokenProcessPool())
@@ -166,19 +167,23 @@ class FormatSession:
         self.displays.clear()
         chunked, pending, result = self.chunked, self.pending, self.result
         uses = collections.Counter(chunk for chunks in chunked.values() for chunk in chunks)
-        for name in sorted(chunked):
-            chunks = chunked.pop(name)
-            if all(chunk in done for chunk in chunks):
-                result[name] = join_chunks(done[chunk] for chunk in chunks)
-            else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
-                result[name] = _black(pending[name], self.line_length)
-            self.cache.put(pending[name], result[name], whole=True)
-            for chunk in chunks:
-                uses[chunk] -= 1
-                if not uses[chunk]:
-                    del uses[chunk]
-                    done.pop(chunk, None)
-            del chunks
+        # The cache's files are written by threads: most of a write is waiting for the disk (and
+        # hashing), which does not hold the GIL, so thousands of them overlap the joining here.
+        with concurrent.futures.ThreadPoolExecutor(_CACHE_WRITERS) as writers:
+            for name in sorted(chunked):
+                chunks = chunked.pop(name)
+                if all(chunk in done for chunk in chunks):
+                    result[name] = join_chunks(done[chunk] for chunk in chunks)
+                else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
+                    result[name] = _black(pending[name], self.line_length)
+                if self.cache.root is not None:
+                    writers.submit(self.cache.put, pending[name], result[name], whole=True)
+                for chunk in chunks:
+                    uses[chunk] -= 1
+                    if not uses[chunk]:
+                        del uses[chunk]
+                        done.pop(chunk, None)
+                del chunks
         if self.cache.root is not None:
             prune_if_due(self.cache.root.parent)  # after writing: what this run used is fresh, and stays
         return dict(sorted(result.items()))
@@ -189,28 +194,32 @@ class FormatSession:
             return _format_here(list(self.wanted), self.line_length, self.cache, self.vouch, self.workers)
         if self.queued_chars:
             self._submit()
-        clean: list[str] = []
+        done: dict[str, str] = {}
+        missing: list[str] = []  # what this process could not vouch for
         with self.pool:
             # The workers take batches from the front of the queue; this process from the back, one
             # at a time, while any is left that no worker has started: the one that ends first
-            # takes more.
+            # takes more. A worker gives what it cannot vouch for to black itself (meanwhile the
+            # rest is still being rendered here); this process sends its own to a worker at the end.
             for batch, future in reversed(self.batches):
                 if not future.cancel():
                     break
-                clean.extend(itertools.compress(batch, _vouch_for(batch, self.line_length)))
+                for piece, clean in zip(batch, _vouch_for(batch, self.line_length)):
+                    if clean:
+                        done[piece] = piece
+                    else:
+                        missing.append(piece)
             self.batches = [(batch, future) for batch, future in self.batches if not future.cancelled()]
+            if missing:
+                self._submit_batch(missing, vouch=False)
             for batch, future in self.batches:
                 try:
-                    vouched = future.result()
+                    outcomes = future.result()
                 except concurrent.futures.process.BrokenProcessPool:
-                    # Workers cannot start (a caller whose __main__ is stdin, a sandbox): check here.
-                    vouched = _vouch_for(batch, self.line_length)
-                clean.extend(itertools.compress(batch, vouched))
-        done = {piece: piece for piece in clean}
-        del clean
-        # What is left for black, here (one import of black), or in workers when it is a lot.
-        missing = [piece for piece in self.wanted if piece not in done]
-        done.update(_format_here(missing, self.line_length, self.cache, False, self.workers))
+                    # Workers cannot start (a caller whose __main__ is stdin, a sandbox): format here.
+                    outcomes = [_format_piece(piece, self.line_length, self.cache, self.vouch) for piece in batch]
+                done.update((piece, piece if text is True else text)
+                            for piece, text in zip(batch, outcomes) if isinstance(text, str) or text is True)
         return done
 
 
@@ -253,8 +262,13 @@ def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache
     return results
 
 
+def _format_batch(pieces: list[str], line_length: int, cache: _Cache, vouch: bool) -> list[str | bool | None]:
+    """A worker's task: `_format_piece` of each piece."""
+    return [_format_piece(piece, line_length, cache, vouch) for piece in pieces]
+
+
 def _vouch_for(pieces: list[str], line_length: int) -> list[bool]:
-    """Which pieces black would leave as they are (blackcheck's word; a worker's task)."""
+    """Which pieces black would leave as they are (blackcheck's word)."""
     return [is_black_clean(piece, line_length) for piece in pieces]
 
 
@@ -302,6 +316,7 @@ class _Cache:
     def __init__(self, root: Path | None, line_length: int) -> None:
         self.root = root
         self.salt = f"{line_length}\n".encode()
+        self.made: set[Path] = set()  # the folders known to exist
 
     @classmethod
     def open(cls, line_length: int) -> _Cache:
@@ -334,10 +349,14 @@ class _Cache:
             return
         path = self._path(text, whole)
         body = formatted.encode("utf-8", "surrogatepass")
-        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        # Written in place, without a temporary file and a rename (a cold run writes thousands, and
+        # each system call counts): a torn or half-written entry fails its checksum and reads as a
+        # miss, and two runs writing one key write the same bytes at the same offsets.
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-            os.replace(temp, path)
+            if path.parent not in self.made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.made.add(path.parent)
+            with open(path, "wb") as file:
+                file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
         except OSError:  # a read-only or full disk only costs speed
-            temp.unlink(missing_ok=True)
+            pass

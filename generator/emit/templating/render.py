@@ -124,7 +124,7 @@ def render_package(
     sources = _PythonFiles(FormatSession(options.line_length) if format_code else None)
 
     resources = _resource_views(api, schemas, options)
-    sources.update(_render_models(env, api, common))
+    _render_models(env, api, common, sources)
     if api.model_style == "pydantic":
         from generator.emit.views.models import SchemasView, drift_table
 
@@ -226,9 +226,10 @@ def _exports(api: Api, exceptions: tuple[str, ...], options: RenderOptions) -> t
     return tuple(sorted(names))
 
 
-def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) -> dict[str, str]:
+def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any], files: _PythonFiles) -> None:
     """models.py in the config's `model_style`, or for a big spec a `models/` package of
-    groups (models_split.py); the other styles' views are only imported when used."""
+    groups (models_split.py), into `files` one by one (formatting starts on the first ones while
+    the rest render); the other styles' views are only imported when used."""
     from generator.emit.views.models_split import ModelGroup, index_view, model_groups
 
     view: Callable[..., Any] = models_view
@@ -244,8 +245,8 @@ def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) ->
     package = api.package_name
     groups = model_groups(api)
     if not groups:
-        return {f"{package}/models.py": _render(env, template, **common, **vars(view(api)))}
-    files: dict[str, str] = {}
+        files[f"{package}/models.py"] = _render(env, template, **common, **vars(view(api)))
+        return
     params: list[str] = []
     for group in groups:
         group_view = view(api, group, groups)
@@ -256,7 +257,6 @@ def _render_models(env: jinja2.Environment, api: Api, common: dict[str, Any]) ->
         files[f"{package}/models/{BASE}.py"] = _render(env, template, **common, **vars(view(api, base, groups)))
     index = index_view(groups, params)
     files[f"{package}/models/__init__.py"] = _render(env, "package/models/__init__.py.j2", **common, **vars(index))
-    return files
 
 
 def _runtime_exports(module: str) -> list[str]:
