@@ -87,13 +87,15 @@ def run_scale(corpus: Path, sizes: list[float], runs: int, smoke: bool, plot: Pa
                       + f"; peak {max(v[1] for v in stages.values()):.0f} MB", file=sys.stderr)
         rows = [(mb, _medians(measured[spec])) for mb, spec in specs]
         lines = _table(rows, runs)
+        rivals: list[tuple[float, dict[str, Any]]] = []
         if competitor_timeout:
-            lines += ["", *run_competitors(specs, tmp, competitor_timeout)]
+            table, rivals = run_competitors(specs, tmp, competitor_timeout)
+            lines += ["", *table]
         print("\n".join(lines))
         if markdown:
             markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")
         if plot:
-            _plot(rows, plot)
+            _plot(rows, plot, rivals)
         small, large = rows[0], rows[-1]
         ratio = (_total(large[1]) / large[0]) / (_total(small[1]) / small[0])
         print(f"scale: per-MB time at {nominal[specs[-1][1]]:g} MB = {ratio:.2f} x the per-MB time at "
@@ -135,7 +137,10 @@ def _table(rows: list[tuple[float, dict[str, tuple[float, ...]]]], runs: int) ->
     return lines
 
 
-def _plot(rows: list[tuple[float, dict[str, tuple[float, ...]]]], target: Path) -> None:
+def _plot(rows: list[tuple[float, dict[str, tuple[float, ...]]]], target: Path,
+          rivals: list[tuple[float, dict[str, Any]]]) -> None:
+    """CPU per MB by stage and peak memory; with `rivals` (the competitors' whole runs) a third
+    panel of wall seconds against spec size, one line a tool, points only where it finished."""
     try:
         import matplotlib
 
@@ -145,7 +150,8 @@ def _plot(rows: list[tuple[float, dict[str, tuple[float, ...]]]], target: Path) 
         print("matplotlib not installed: no plot (pip install -e '.[bench]')", file=sys.stderr)
         return
     sizes = [mb for mb, _ in rows]
-    figure, (per_stage, memory) = plt.subplots(1, 2, figsize=(10, 4))
+    figure, panels = plt.subplots(1, 3 if rivals else 2, figsize=(15 if rivals else 10, 4))
+    per_stage, memory = panels[0], panels[1]
     bottom = [0.0] * len(rows)
     for stage in STAGES:  # CPU, not wall: on a shared machine wall time is mostly the neighbours' load
         seconds = [stages[stage][2] / mb for mb, stages in rows]
@@ -156,6 +162,15 @@ def _plot(rows: list[tuple[float, dict[str, tuple[float, ...]]]], target: Path) 
     memory.plot(sizes, [max(v[1] for v in stages.values()) for _, stages in rows], marker="o")
     memory.set(title="peak RSS", xlabel="spec MB", ylabel="MB")
     memory.set_ylim(bottom=0)
+    if rivals:
+        whole = panels[2]
+        for name in rivals[0][1]:
+            points = [(mb, finishes[name].seconds) for mb, finishes in rivals if finishes[name].seconds is not None]
+            if points:
+                whole.plot([mb for mb, _ in points], [s for _, s in points], marker="o", label=name)
+        whole.set(title="whole cold run, wall (where it finished)", xlabel="spec MB", ylabel="seconds")
+        whole.set_ylim(bottom=0)
+        whole.legend()
     figure.tight_layout()
     target.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(target, dpi=80, metadata={"Software": None})

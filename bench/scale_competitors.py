@@ -28,8 +28,10 @@ class Finish:
     problem: str = ""  # why there is no time: "did not finish in 900 s", "exit 1: ..."
 
 
-def run_competitors(specs: list[tuple[float, Path]], work: Path, timeout: float) -> list[str]:
-    """The Markdown table of clientgen and every competitor that installs, per spec size."""
+def run_competitors(specs: list[tuple[float, Path]], work: Path,
+                    timeout: float) -> tuple[list[str], list[tuple[float, dict[str, Finish]]]]:
+    """The Markdown table of clientgen and every competitor that installs, per spec size, and the
+    rows it was made from (for the plot)."""
     from competitors import ALL, InstallError
     from generate import NEEDS_PACKAGE, _measure
 
@@ -58,7 +60,7 @@ def run_competitors(specs: list[tuple[float, Path]], work: Path, timeout: float)
             print(f"{mb:.1f} MB: {competitor.name}: {_cell(finishes[competitor.name])}", file=sys.stderr)
         print(f"{mb:.1f} MB: {CLIENTGEN}: {_cell(finishes[CLIENTGEN])}", file=sys.stderr)
         rows.append((mb, finishes))
-    return _table(rows, [c.name for c in installed], timeout)
+    return _table(rows, [c.name for c in installed], timeout), rows
 
 
 def _finish(measured: tuple[int, float, float, str]) -> Finish:

@@ -303,6 +303,38 @@ def test_ctrl_c_is_one_line_exit_130_and_keeps_the_output(tmp_path: Path, stage:
     assert _beside(out) == []
 
 
+@pytest.mark.parametrize("stage", ["render", "format"])
+def test_ctrl_c_in_a_terminal_stops_the_formatting_workers_too(tmp_path: Path, stage: str) -> None:
+    """A terminal's Ctrl-C reaches the whole process group, the formatting workers included (they
+    check pieces while the rest renders): still one line, exit 130, and no process left behind."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import write_synthetic
+
+    out = tmp_path / "client"
+    big = write_synthetic(tmp_path / "x30.json", 30)  # several MB of code: the workers start early
+    env = {**os.environ, "CLIENTGEN_PROGRESS_AFTER": "0", "CLIENTGEN_CACHE_DIR": str(tmp_path / "cache")}
+    run = subprocess.Popen(_cmd("generate", str(big), "--output", str(out)), cwd=ROOT, stderr=subprocess.PIPE,
+                           text=True, env=env, start_new_session=True,
+                           preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert _wait_for_stage(run, stage)
+    if stage == "render":
+        time.sleep(1.0)  # past the first megabyte of code: the workers are running
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=60)
+    assert run.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert len([line for line in err.splitlines() if "interrupted" in line]) == 1
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(run.pid, 0)
+        except ProcessLookupError:
+            break  # the group is empty: every worker is gone
+        time.sleep(0.1)
+    else:
+        raise AssertionError("a formatting worker outlived the interrupted run")
+
+
 def test_the_swap_never_leaves_the_output_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """After every rename the swap makes, the output is there with a whole package in it.
 

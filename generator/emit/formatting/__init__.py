@@ -35,10 +35,10 @@ import collections
 import concurrent.futures
 import functools
 import hashlib
-import itertools
 import importlib.metadata
 import multiprocessing
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -56,7 +56,12 @@ _PARALLEL_BLACK_FROM_CHARS = 150_000
 # whole output is checked here in a fraction of a second (about 0.25 µs a byte).
 _PARALLEL_CHECK_FROM_CHARS = 1_000_000
 _CACHE_WRITERS = 4  # threads writing the formatted modules to the cache
-_BATCH_CHARS = 200_000  # submitted to the workers in batches of about this much, shared among them
+# The pieces go to the workers in batches: at least this much, and more as the output grows (up to
+# _BATCH_MOST). A worker is handed at most two at a time, by a thread of this process that waits for
+# the GIL while this process renders: small batches leave the worker waiting, big ones leave it the
+# last long batch at the end.
+_BATCH_CHARS = 200_000
+_BATCH_MOST = 1_000_000
 
 
 def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH) -> dict[str, str]:
@@ -90,8 +95,8 @@ class FormatSession:
         self.chunked: dict[str, list[str]] = {}
         self.displays: dict[str, DisplayPieces] = {}
         self.wanted: dict[str, None] = {}  # pieces to format, in order of arrival
-        self.submitted = 0  # how many of `wanted` went to the workers
-        self.queued_chars = 0  # of the pieces not submitted yet
+        self.queue: list[str] = []  # pieces not given to the workers yet
+        self.queued_chars = 0
         self.seen_chars = 0
         self.vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
         self.workers = _workers()
@@ -113,13 +118,14 @@ class FormatSession:
             else:
                 self._want(chunk)
         if (self.vouch and self.workers > 1 and self.seen_chars >= _PARALLEL_CHECK_FROM_CHARS
-                and self.queued_chars >= _BATCH_CHARS):
+                and self.queued_chars >= self._batch_chars()):
             self._submit()
 
     def _want(self, *pieces: str) -> None:
         for piece in pieces:
             if piece not in self.wanted:
                 self.wanted[piece] = None
+                self.queue.append(piece)
                 self.queued_chars += len(piece)
                 self.seen_chars += len(piece)
 
@@ -130,21 +136,22 @@ class FormatSession:
             # what is still queued (`_format_all`). Spawn, not fork: the caller may have threads
             # (servers in tests, IDE plugins).
             self.pool = concurrent.futures.ProcessPoolExecutor(
-                self.workers - 1, mp_context=multiprocessing.get_context("spawn"), initializer=share_memo,
+                self.workers - 1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
                 initargs=(self.workers,))
-        pieces = list(itertools.islice(self.wanted, self.submitted, None))
-        self.submitted += len(pieces)
-        self.queued_chars = 0
+        pieces, self.queue, self.queued_chars = self.queue, [], 0
         batch: list[str] = []
         size = 0
         for piece in pieces:
             batch.append(piece)
             size += len(piece)
-            if size >= _BATCH_CHARS // self.workers:
+            if size >= self._batch_chars():
                 self._submit_batch(batch)
                 batch, size = [], 0
         if batch:
             self._submit_batch(batch)
+
+    def _batch_chars(self) -> int:
+        return min(_BATCH_MOST, max(_BATCH_CHARS, self.seen_chars // 16))
 
     def _submit_batch(self, batch: list[str], *, vouch: bool = True) -> None:
         assert self.pool is not None
@@ -155,6 +162,12 @@ class FormatSession:
             future = concurrent.futures.Future()
             future.set_exception(concurrent.futures.process.BrokenProcessPool())
         self.batches.append((batch, future))
+
+    def abandon(self) -> None:
+        """Stop the workers, without waiting for what they were given (the run failed or was
+        interrupted)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     def finish(self) -> dict[str, str]:
         done = self._format_all()
@@ -196,7 +209,7 @@ class FormatSession:
             self._submit()
         done: dict[str, str] = {}
         missing: list[str] = []  # what this process could not vouch for
-        with self.pool:
+        try:
             # The workers take batches from the front of the queue; this process from the back, one
             # at a time, while any is left that no worker has started: the one that ends first
             # takes more. A worker gives what it cannot vouch for to black itself (meanwhile the
@@ -220,6 +233,10 @@ class FormatSession:
                     outcomes = [_format_piece(piece, self.line_length, self.cache, self.vouch) for piece in batch]
                 done.update((piece, piece if text is True else text)
                             for piece, text in zip(batch, outcomes) if isinstance(text, str) or text is True)
+        except BaseException:
+            self.abandon()
+            raise
+        self.pool.shutdown()
         return done
 
 
@@ -252,7 +269,8 @@ def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache
     results: list[str | bool | None] = [None] * len(pieces)
     count = len(pieces)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                                    initargs=(workers,)) as pool:
             formatted = pool.map(_format_piece, [pieces[i] for i in order], [line_length] * count,
                                  [cache] * count, [False] * count, chunksize=max(1, count // (workers * 16)))
             for i, text in zip(order, formatted):
@@ -260,6 +278,13 @@ def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache
     except concurrent.futures.process.BrokenProcessPool:
         return [_format_piece(piece, line_length, cache, False) for piece in pieces]
     return results
+
+
+def _start_worker(processes: int) -> None:
+    """A worker leaves Ctrl-C to the run that started it (which stops it; a terminal sends the
+    signal to the whole process group, and a worker's traceback must not reach the user)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    share_memo(processes)
 
 
 def _format_batch(pieces: list[str], line_length: int, cache: _Cache, vouch: bool) -> list[str | bool | None]:

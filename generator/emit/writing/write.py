@@ -9,6 +9,7 @@ stamp says it generated last time; everything else is the user's.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -202,11 +203,7 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = swap.new_staging(output)
     try:
-        for relative, text in sorted({**files, **staged}.items()):
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+        _write_all(staging, {**files, **staged})
         if stamp is not None:
             (staging / STAMP_NAME).write_text(stamp, encoding="utf-8", newline="\n")
         if output.is_dir():
@@ -224,6 +221,29 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
             shutil.rmtree(staging, ignore_errors=True)
     for name, text in sorted(linked.items()):
         _replace_file(Path(os.path.realpath(output / name)), text)
+
+
+def _write_all(root: Path, files: Mapping[str, str]) -> None:
+    """`files` under `root` (the staging folder): each folder made once, the files written by a
+    few threads (a write is mostly waiting for the disk, which does not hold the GIL: a big
+    package is thousands of files)."""
+    folders = sorted({(root / relative).parent for relative in files})
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def write(relative: str) -> None:
+        with open(root / relative, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(files[relative])
+
+    writers = concurrent.futures.ThreadPoolExecutor(_WRITERS)
+    try:
+        for _ in writers.map(write, sorted(files)):  # (an error raises here)
+            pass
+    finally:  # on an error or Ctrl-C, what has not started is not written
+        writers.shutdown(cancel_futures=True)
+
+
+_WRITERS = 4
 
 
 def _replace_file(path: Path, text: str) -> None:
