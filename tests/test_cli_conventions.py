@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import _parser
+from generator.cli_args import build_parser as _parser
 
 ROOT = Path(__file__).resolve().parent.parent
 DIFY = ROOT / "specs" / "dify-chatflow.json"

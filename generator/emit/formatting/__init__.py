@@ -35,7 +35,7 @@ import collections
 import concurrent.futures
 import functools
 import hashlib
-import importlib.metadata
+import importlib.util
 import multiprocessing
 import os
 import signal
@@ -328,10 +328,23 @@ def _black(source: str, line_length: int) -> str:
 
 @functools.lru_cache(maxsize=None)
 def _black_version() -> str | None:
-    """From the installed metadata: importing black just for its version would cost ~70 ms."""
+    """The installed black's version, from its metadata folder's name (`black-26.10.1.dist-info`,
+    beside the package): importing black for it costs ~70 ms, importlib.metadata ~25 ms. Anything
+    unusual (no such folder, or several) asks importlib.metadata."""
+    spec = importlib.util.find_spec("black")
+    if spec is not None and spec.origin:
+        site = Path(spec.origin).parent.parent
+        try:
+            found = [name for name in os.listdir(site) if name.startswith("black-") and name.endswith(".dist-info")]
+        except OSError:
+            found = []
+        if len(found) == 1:
+            return found[0][len("black-") : -len(".dist-info")]
+    from importlib import metadata
+
     try:
-        return importlib.metadata.version("black")
-    except importlib.metadata.PackageNotFoundError:
+        return metadata.version("black")
+    except metadata.PackageNotFoundError:
         return None
 
 

@@ -77,6 +77,8 @@ class _Logical(NamedTuple):
 # The limit bounds memory: an entry is about 1 kB (its tokens), and 200,000 of them were a fifth
 # of the 60 MB scale run's peak; a 5 MB spec has 30,000 distinct lines (bench/generate.py --scale).
 _MEMO_LIMIT = 50_000
+# Named tuples made without their Python-level __new__ (a third of the time of tokenizing a line).
+_new = tuple.__new__
 _scanned: dict[str, tuple[tuple[_Token, ...], int]] = {}
 
 def _scan(content: str) -> tuple[tuple[_Token, ...], int]:
@@ -106,8 +108,7 @@ def _scan(content: str) -> tuple[tuple[_Token, ...], int]:
                 depth += 1
             elif text in _CLOSING:
                 depth -= 1
-        assert kind is not None
-        tokens.append(_Token(kind, text, space, not tokens))
+        tokens.append(_new(_Token, (kind, text, space, not tokens)))
         space = ""
     if position != len(content) or space or not tokens:
         raise _NotClean  # trailing whitespace, or an unknown character
@@ -142,12 +143,12 @@ def _logical_lines(chunk: str) -> list[_Logical]:
             blank += 1
             continue
         tokens, change = _scan(content)
-        current.append(_Physical(len(line) - len(content), content, tokens))
+        current.append(_new(_Physical, (len(line) - len(content), content, tokens)))
         depth += change
         if depth < 0:
             raise _NotClean
         if not depth:
-            lines.append(_Logical(blank, tuple(current)))
+            lines.append(_new(_Logical, (blank, tuple(current))))
             current, blank = [], 0
     if current or blank:
         raise _NotClean
