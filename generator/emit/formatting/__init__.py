@@ -133,18 +133,15 @@ class FormatSession:
         """The pieces not yet submitted, to the workers in batches (started on first use)."""
         if self.pool is None:
             # One core fewer than there are: this process renders meanwhile, then takes its share of
-            # what is still queued (`_format_all`). Spawn, not fork: the caller may have threads
-            # (servers in tests, IDE plugins).
-            self.pool = concurrent.futures.ProcessPoolExecutor(
-                self.workers - 1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
-                initargs=(self.workers,))
+            # what is still queued (`_format_all`).
+            self.pool = _spawn_pool(self.workers - 1, share_of=self.workers)
         pieces, self.queue, self.queued_chars = self.queue, [], 0
         batch: list[str] = []
-        size = 0
+        size, most = 0, self._batch_chars()
         for piece in pieces:
             batch.append(piece)
             size += len(piece)
-            if size >= self._batch_chars():
+            if size >= most:
                 self._submit_batch(batch)
                 batch, size = [], 0
         if batch:
@@ -265,12 +262,10 @@ def _workers() -> int:
 def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache) -> list[str | bool | None]:
     # Biggest first so no worker is left with one huge piece at the end.
     order = sorted(range(len(pieces)), key=lambda i: -len(pieces[i]))
-    context = multiprocessing.get_context("spawn")
     results: list[str | bool | None] = [None] * len(pieces)
     count = len(pieces)
     try:
-        with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                                    initargs=(workers,)) as pool:
+        with _spawn_pool(workers, share_of=workers) as pool:
             formatted = pool.map(_format_piece, [pieces[i] for i in order], [line_length] * count,
                                  [cache] * count, [False] * count, chunksize=max(1, count // (workers * 16)))
             for i, text in zip(order, formatted):
@@ -278,6 +273,14 @@ def _in_workers(pieces: list[str], workers: int, line_length: int, cache: _Cache
     except concurrent.futures.process.BrokenProcessPool:
         return [_format_piece(piece, line_length, cache, False) for piece in pieces]
     return results
+
+
+def _spawn_pool(processes: int, *, share_of: int) -> concurrent.futures.ProcessPoolExecutor:
+    """Worker processes for formatting, each keeping its share of blackcheck's memo when `share_of`
+    processes check side by side. Spawn, not fork: the caller may have threads (servers in tests,
+    IDE plugins)."""
+    return concurrent.futures.ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn"),
+                                                  initializer=_start_worker, initargs=(share_of,))
 
 
 def _start_worker(processes: int) -> None:

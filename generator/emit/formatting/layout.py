@@ -213,14 +213,16 @@ def split_annotation(target: str, annotation: str, value: str, *, line_length: i
 
 def _is_bracketed(text: str) -> bool:
     """`name[...]`, `name.attr(...)`, `{...}` or `[...]`: ending with the bracket opened after a
-    (dotted) name, or a display, with something inside."""
+    (dotted) name, or a display, with something inside; each also after `keyword=` or `"key": `,
+    where `(...)` is a tuple display too."""
     opening = _last_opening(text)
     if opening < 0 or not _top_level(text[opening + 1 : -1]):
         return False
-    prefix = _callee(text[:opening])
-    if not prefix:
-        return text[opening] in "[{(" if prefix != text[:opening] else text[0] in "[{"
-    return all(part.isidentifier() for part in prefix.split("."))
+    labelled = text[:opening]
+    callee = _callee(labelled)
+    if not callee:  # a display: a bare `(` would be parentheses black may drop, unless labelled
+        return text[opening] in ("[{(" if labelled else "[{")
+    return all(part.isidentifier() for part in callee.split("."))
 
 
 def _callee(prefix: str) -> str:
