@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, Sequence
 
 from generator import cli_args, stamp
 
@@ -23,6 +23,28 @@ if TYPE_CHECKING:
 EXIT_STALE = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 3
+
+
+def run() -> NoReturn:
+    """The `clientgen` command: `main`, then, after a success, exit without the interpreter's
+    teardown.
+
+    When `main` succeeds everything is on disk and every worker has stopped; what is left is
+    freeing the run's objects one by one (the IR, the views, the output), which took 1.7 s
+    after a 20 MB spec was written (bench/generate.py --scale). So the streams are flushed
+    and the process ends at once, as mypy's does. Any other outcome exits as usual: after a
+    failure or Ctrl-C the interpreter's exit waits for the formatting workers to stop (they
+    finish the piece they hold), so none outlives the run. `main` itself always returns (for
+    tests, the build hook and other callers in a process of their own)."""
+    code = main()
+    if code != 0:
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe (`clientgen ... | head`): exit as Python would
+        sys.exit(1)
+    os._exit(0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -334,4 +356,4 @@ def _fail(message: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

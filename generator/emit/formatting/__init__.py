@@ -18,8 +18,9 @@ to black:
 - `layout.py` is the templates' side: it writes long lines the way black splits them, so that
   more pieces are vouched for. It never decides what the output is: a layout black would
   change is only slower (black runs on it).
-- Formatted modules, and the pieces black had to format, are cached by content hash on disk
-  (black version, line length and target in the key; checksummed, so a torn entry is a miss;
+- Formatted modules are cached by content hash on disk, all of a package's in one file
+  (`pack.py`), and so are the pieces black had to format, one file each (black version, line
+  length and target in the key; checksummed, so a torn entry is a miss;
   generator/emit/cache.py prunes it and says where it is): a module seen before costs one
   read. Vouched-for pieces are not cached one by one: checking again is cheaper than
   thousands of small files.
@@ -44,6 +45,7 @@ from pathlib import Path
 
 from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean, share_memo
 from generator.emit.formatting.chunks import DisplayPieces, join_chunks, split_chunks, split_display
+from generator.emit.formatting.pack import ModulePack
 from generator.emit.cache import cache_root, prune_if_due, touch
 
 DEFAULT_LINE_LENGTH = 100
@@ -55,7 +57,6 @@ _PARALLEL_BLACK_FROM_CHARS = 150_000
 # the rest is rendered: their start-up and the checks then overlap the rendering. Below it, the
 # whole output is checked here in a fraction of a second (about 0.25 µs a byte).
 _PARALLEL_CHECK_FROM_CHARS = 1_000_000
-_CACHE_WRITERS = 4  # threads writing the formatted modules to the cache
 # The pieces go to the workers in batches: at least this much, and more as the output grows (up to
 # _BATCH_MOST). A worker is handed at most two at a time, by a thread of this process that waits for
 # the GIL while this process renders: small batches leave the worker waiting, big ones leave it the
@@ -64,14 +65,16 @@ _BATCH_CHARS = 200_000
 _BATCH_MOST = 1_000_000
 
 
-def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH) -> dict[str, str]:
+def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH,
+                   pack: str | None = None) -> dict[str, str]:
     """{name: source} -> {name: black-formatted source}, names sorted.
 
     The contract: each text returned is black's output for that source, byte for byte (black
     26 with this line length and target), or black's own error is raised. Everything here
     (the cuts, blackcheck's vouching, the cache, the workers) only decides how cheaply that
-    output is reached; whatever cannot be shown to give black's output is given to black."""
-    session = FormatSession(line_length)
+    output is reached; whatever cannot be shown to give black's output is given to black.
+    `pack`: cache the formatted modules under this name (`FormatSession`)."""
+    session = FormatSession(line_length, pack=pack)
     for name in sorted(sources):
         session.add(name, sources[name])
     return session.finish()
@@ -87,11 +90,15 @@ class FormatSession:
     while the caller goes on rendering, so their start-up and most of the checking overlap the
     rendering instead of following it. `finish()` returns what `format_sources` would."""
 
-    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH) -> None:
+    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH, *, pack: str | None = None) -> None:
+        """`pack`: the name the formatted modules are cached under, all in one file (pack.py):
+        the package's. Without one, only the pieces black had to format are cached."""
         self.line_length = line_length
         self.cache = _Cache.open(line_length)
+        self.pack = ModulePack.open(self.cache.root if pack is not None else None, pack or "", line_length)
+        self.keys: dict[str, str] = {}  # name: its source's key in the pack
         self.result: dict[str, str] = {}
-        self.pending: dict[str, str] = {}  # name: source, not cached whole
+        self.pending: dict[str, str] = {}  # name: source, not in the pack
         self.chunked: dict[str, list[str]] = {}
         self.displays: dict[str, DisplayPieces] = {}
         self.wanted: dict[str, None] = {}  # pieces to format, in order of arrival
@@ -104,9 +111,11 @@ class FormatSession:
         self.batches: list[tuple[list[str], concurrent.futures.Future[list[str | bool | None]]]] = []
 
     def add(self, name: str, source: str) -> None:
-        if (text := self.cache.get(source, whole=True)) is not None:
-            self.result[name] = text
-            return
+        if self.pack.path is not None:
+            key = self.keys[name] = self.pack.key(source)
+            if (text := self.pack.get(key)) is not None:
+                self.result[name] = text
+                return
         self.pending[name] = source
         chunks = self.chunked[name] = split_chunks(source)
         for chunk in chunks:
@@ -163,6 +172,7 @@ class FormatSession:
     def abandon(self) -> None:
         """Stop the workers, without waiting for what they were given (the run failed or was
         interrupted)."""
+        self.pack.close()
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
 
@@ -177,26 +187,24 @@ class FormatSession:
         self.displays.clear()
         chunked, pending, result = self.chunked, self.pending, self.result
         uses = collections.Counter(chunk for chunks in chunked.values() for chunk in chunks)
-        # The cache's files are written by threads: most of a write is waiting for the disk (and
-        # hashing), which does not hold the GIL, so thousands of them overlap the joining here.
-        with concurrent.futures.ThreadPoolExecutor(_CACHE_WRITERS) as writers:
-            for name in sorted(chunked):
-                chunks = chunked.pop(name)
-                if all(chunk in done for chunk in chunks):
-                    result[name] = join_chunks(done[chunk] for chunk in chunks)
-                else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
-                    result[name] = _black(pending[name], self.line_length)
-                if self.cache.root is not None:
-                    writers.submit(self.cache.put, pending[name], result[name], whole=True)
-                for chunk in chunks:
-                    uses[chunk] -= 1
-                    if not uses[chunk]:
-                        del uses[chunk]
-                        done.pop(chunk, None)
-                del chunks
+        for name in sorted(chunked):
+            chunks = chunked.pop(name)
+            if all(chunk in done for chunk in chunks):
+                result[name] = join_chunks(done[chunk] for chunk in chunks)
+            else:  # a piece black refused: the whole file, so black's own error (if any) surfaces
+                result[name] = _black(pending.pop(name), self.line_length)
+            for chunk in chunks:
+                uses[chunk] -= 1
+                if not uses[chunk]:
+                    del uses[chunk]
+                    done.pop(chunk, None)
+            del chunks
+        pending.clear()
+        result = dict(sorted(result.items()))
+        self.pack.save((self.keys[name], text) for name, text in result.items() if name in self.keys)
         if self.cache.root is not None:
             prune_if_due(self.cache.root.parent)  # after writing: what this run used is fresh, and stays
-        return dict(sorted(result.items()))
+        return result
 
     def _format_all(self) -> dict[str, str]:
         """{piece: black's output} for the pieces black accepts."""
@@ -364,17 +372,16 @@ class _Cache:
         root, version = cache_root(), _black_version()
         return cls(root / f"black-{version}-{TARGET}" if root and version else None, line_length)
 
-    def _path(self, text: str, whole: bool) -> Path:
+    def _path(self, text: str) -> Path:
         assert self.root is not None
-        kind = b"module\n" if whole else b""
-        key = hashlib.sha256(self.salt + kind + text.encode("utf-8", "surrogatepass")).hexdigest()
+        key = hashlib.sha256(self.salt + text.encode("utf-8", "surrogatepass")).hexdigest()
         return self.root / key[:2] / key[2:]
 
-    def get(self, text: str, *, whole: bool = False) -> str | None:
-        """The formatted chunk, or module (`whole`), for `text`, if cached."""
+    def get(self, text: str) -> str | None:
+        """The formatted chunk for `text`, if cached."""
         if self.root is None:
             return None
-        path = self._path(text, whole)
+        path = self._path(text)
         try:
             stored = path.read_bytes()
         except OSError:
@@ -385,14 +392,14 @@ class _Cache:
         touch(path)  # used: pruning keeps it
         return body.decode("utf-8", "surrogatepass")
 
-    def put(self, text: str, formatted: str, *, whole: bool = False) -> None:
+    def put(self, text: str, formatted: str) -> None:
         if self.root is None:
             return
-        path = self._path(text, whole)
+        path = self._path(text)
         body = formatted.encode("utf-8", "surrogatepass")
-        # Written in place, without a temporary file and a rename (a cold run writes thousands, and
-        # each system call counts): a torn or half-written entry fails its checksum and reads as a
-        # miss, and two runs writing one key write the same bytes at the same offsets.
+        # Written in place, without a temporary file and a rename (each system call counts): a
+        # torn or half-written entry fails its checksum and reads as a miss, and two runs writing
+        # one key write the same bytes at the same offsets.
         try:
             if path.parent not in self.made:
                 path.parent.mkdir(parents=True, exist_ok=True)

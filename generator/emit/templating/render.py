@@ -121,7 +121,7 @@ def render_package(
     common: dict[str, Any] = vars(common_view(api, options, literals.docstring_body(api_title(api.title))))
     package = api.package_name
     files: dict[str, str] = {}
-    sources = _PythonFiles(FormatSession(options.line_length) if format_code else None)
+    sources = _PythonFiles(FormatSession(options.line_length, pack=package) if format_code else None)
     try:
         resources = _resource_views(api, schemas, options)
         _render_models(env, api, common, sources)
