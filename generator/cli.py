@@ -9,6 +9,7 @@ clientgen itself (one line; --debug or CLIENTGEN_DEBUG=1 shows the traceback),
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import signal
 import sys
@@ -35,7 +36,13 @@ def run() -> NoReturn:
     and the process ends at once, as mypy's does. Any other outcome exits as usual: after a
     failure or Ctrl-C the interpreter's exit waits for the formatting workers to stop (they
     finish the piece they hold), so none outlives the run. `main` itself always returns (for
-    tests, the build hook and other callers in a process of their own)."""
+    tests, the build hook and other callers in a process of their own).
+
+    The cyclic GC stays off for the whole command: the pipeline turns it off while it runs
+    (generator/pipeline.py) and on again after, when its first collections walk every object the
+    run made (the IR and the output are still alive) to find nothing: 1.1 s of CPU at 20 MB
+    (perf, while the files were written)."""
+    gc.disable()
     code = main()
     if code != 0:
         sys.exit(code)

@@ -199,3 +199,29 @@ def test_a_session_starts_its_workers_midway_and_gives_blacks_output(
     broken.add("z.py", "def f(:\n    pass\n")
     with pytest.raises(Exception, match="cannot parse"):
         broken.finish()
+
+
+def test_a_worker_vouches_without_the_cyclic_gc_and_leaves_it_as_it_found_it(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The GC walked blackcheck's memo on every full collection, half as much again as vouching
+    itself; black, whose trees are cycles, still runs with it on."""
+    import gc
+
+    seen: list[tuple[str, bool]] = []
+    real_check, real_black = formatting.is_black_clean, formatting._black
+
+    def check(piece: str, line_length: int) -> bool:
+        seen.append(("vouch", gc.isenabled()))
+        return real_check(piece, line_length)
+
+    def run_black(source: str, line_length: int) -> str:
+        seen.append(("black", gc.isenabled()))
+        return real_black(source, line_length)
+
+    monkeypatch.setattr(formatting, "is_black_clean", check)
+    monkeypatch.setattr(formatting, "_black", run_black)
+    assert gc.isenabled()
+    out = formatting._format_batch(["x = 1\n", "y  =  2\n"], 100, formatting._Cache(None, 100), True)
+    assert out == [True, "y = 2\n"]
+    assert seen == [("vouch", False), ("vouch", False), ("black", True)]
+    assert gc.isenabled()
