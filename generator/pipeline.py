@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import dataclasses
 import gc
@@ -13,7 +14,7 @@ from pathlib import Path
 from generator.builder import BuildWarning, build_api
 from generator.config import Config, config_path_for, load_config
 from generator.emit.views.context import RenderOptions
-from generator.emit.formatting import DEFAULT_LINE_LENGTH
+from generator.emit.formatting import DEFAULT_LINE_LENGTH, early_workers
 from generator.emit.templating.render import render_package
 from generator.http_methods import PATH_ITEM_METHODS
 from generator.ir import Api
@@ -48,6 +49,28 @@ def generate(
     current client was made from; its names the new spec changed are kept as deprecated aliases
     (`generator.compat`) and `Result.changelog` says what changed."""
     progress = progress or Progress(QUIET)
+    workers = early_workers(_size(spec_path)) if format_code else None
+    try:
+        return _generate(spec_path, package_name, config_path, template_dir, format_code, progress, overlays,
+                         compatible_with, workers)
+    except BaseException:  # (Ctrl-C too) workers the session never took stop with the run
+        if workers is not None:
+            workers.shutdown(wait=False, cancel_futures=True)
+        raise
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # loading says what is wrong with it
+
+
+def _generate(
+    spec_path: Path, package_name: str | None, config_path: Path | None, template_dir: Path | None,
+    format_code: bool, progress: Progress, overlays: Sequence[Path], compatible_with: Path | None,
+    workers: concurrent.futures.ProcessPoolExecutor | None,
+) -> Result:
     with _without_cyclic_gc():
         spec, config_file, config, api, build_warnings = _build(
             spec_path, config_path, package_name, config_must_match=True, progress=progress, overlays=overlays
@@ -67,7 +90,7 @@ def generate(
         progress.stage("render", f"{len(api.schemas)} models, {len(api.resources)} resources")
         files = render_package(
             api, template_dir, format_code=format_code, options=render_options(config),
-            on_format=lambda count: progress.stage("format", f"{count} Python files"),
+            on_format=lambda count: progress.stage("format", f"{count} Python files"), workers=workers,
         )
     templates = sorted(p for p in template_dir.rglob("*") if p.is_file()) if template_dir else []
     return Result(api, files, warnings, (*spec_files, config_file, *templates), changelog)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 import black
@@ -225,3 +227,34 @@ def test_a_worker_vouches_without_the_cyclic_gc_and_leaves_it_as_it_found_it(
     assert out == [True, "y = 2\n"]
     assert seen == [("vouch", False), ("vouch", False), ("black", True)]
     assert gc.isenabled()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers start only with a second core")
+def test_workers_started_ahead_are_taken_over_by_the_session_and_stopped(cache: Path) -> None:
+    assert formatting.early_workers(100_000) is None  # a small spec: not worth a process
+    pool = formatting.early_workers(5_000_000)
+    assert pool is not None
+    session = formatting.FormatSession(pool=pool)
+    sources = {f"m{i}.py": f"def f{i}( a ):\n  return a\n\n\nX{i} = 1\n" for i in range(50)}
+    for name, text in sources.items():
+        session.add(name, text)
+    assert session.finish() == {name: _black(text) for name, text in sorted(sources.items())}
+    with pytest.raises(RuntimeError):
+        pool.submit(print)  # shut down with the session
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers start only with a second core")
+def test_workers_started_ahead_stop_when_the_run_fails_before_rendering(cache: Path, tmp_path: Path) -> None:
+    import multiprocessing
+
+    from generator.load import LoadError
+
+    big = tmp_path / "big.json"
+    big.write_text('{"openapi": "3.0.3", "info": {"title": "x", "version": "1"}, "paths": {' + " " * 600_000 + "}")
+    assert formatting._workers() > 1
+    with pytest.raises(LoadError):
+        generate(big)
+    deadline = time.monotonic() + 20
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not multiprocessing.active_children()

@@ -32,25 +32,23 @@ to black:
 
 from __future__ import annotations
 
+import atexit
 import collections
 import concurrent.futures
-import functools
+import contextlib
 import gc
-import hashlib
-import importlib.util
 import multiprocessing
 import os
 import signal
 import sys
-from pathlib import Path
 
 from generator.emit.formatting.blackcheck import BLACK_MAJOR, is_black_clean, share_memo
 from generator.emit.formatting.chunks import DisplayPieces, join_chunks, split_chunks, split_display
 from generator.emit.formatting.pack import ModulePack
-from generator.emit.cache import cache_root, prune_if_due, touch
+from generator.emit.formatting.pieces import TARGET, _black_version, _Cache
+from generator.emit.cache import prune_if_due
 
 DEFAULT_LINE_LENGTH = 100
-TARGET = "py39"  # black's target version, part of the cache key
 
 # Past this much source for black, use worker processes (starting one costs ~0.3 s).
 _PARALLEL_BLACK_FROM_CHARS = 150_000
@@ -63,6 +61,9 @@ _PARALLEL_CHECK_FROM_CHARS = 1_000_000
 # the GIL while this process renders: small batches leave the worker waiting, big ones leave it the
 # last long batch at the end.
 _BATCH_CHARS = 200_000
+# A spec this big (its main file) gives a package past _PARALLEL_CHECK_FROM_CHARS: the code is
+# 1.4-2.5x the spec's JSON (GitHub's 3 MB, 4.3 MB of code to check; the flagship's 0.2 MB, 0.5).
+_EARLY_WORKERS_FROM_SPEC_BYTES = 500_000
 _BATCH_MOST = 1_000_000
 
 
@@ -91,9 +92,12 @@ class FormatSession:
     while the caller goes on rendering, so their start-up and most of the checking overlap the
     rendering instead of following it. `finish()` returns what `format_sources` would."""
 
-    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH, *, pack: str | None = None) -> None:
+    def __init__(self, line_length: int = DEFAULT_LINE_LENGTH, *, pack: str | None = None,
+                 pool: concurrent.futures.ProcessPoolExecutor | None = None) -> None:
         """`pack`: the name the formatted modules are cached under, all in one file (pack.py):
-        the package's. Without one, only the pieces black had to format are cached."""
+        the package's. Without one, only the pieces black had to format are cached. `pool`:
+        workers started ahead (`early_workers`), which the session uses from its first module
+        and shuts down."""
         self.line_length = line_length
         self.cache = _Cache.open(line_length)
         self.pack = ModulePack.open(self.cache.root if pack is not None else None, pack or "", line_length)
@@ -108,7 +112,9 @@ class FormatSession:
         self.seen_chars = 0
         self.vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
         self.workers = _workers()
-        self.pool: concurrent.futures.ProcessPoolExecutor | None = None
+        self.pool = pool if self.vouch and self.workers > 1 else None
+        if pool is not None and self.pool is None:
+            pool.shutdown(wait=False, cancel_futures=True)
         self.batches: list[tuple[list[str], concurrent.futures.Future[list[str | bool | None]]]] = []
 
     def add(self, name: str, source: str) -> None:
@@ -127,8 +133,8 @@ class FormatSession:
                 self._want(*pieces.pieces)
             else:
                 self._want(chunk)
-        if (self.vouch and self.workers > 1 and self.seen_chars >= _PARALLEL_CHECK_FROM_CHARS
-                and self.queued_chars >= self._batch_chars()):
+        if (self.vouch and self.workers > 1 and self.queued_chars >= self._batch_chars()
+                and (self.pool is not None or self.seen_chars >= _PARALLEL_CHECK_FROM_CHARS)):
             self._submit()
 
     def _want(self, *pieces: str) -> None:
@@ -164,7 +170,7 @@ class FormatSession:
         assert self.pool is not None
         future: concurrent.futures.Future[list[str | bool | None]]
         try:
-            future = self.pool.submit(_format_batch, batch, self.line_length, self.cache, vouch)
+            future = self.pool.submit(_format_batch, batch, self.line_length, self.cache, vouch and self.vouch)
         except concurrent.futures.process.BrokenProcessPool:
             future = concurrent.futures.Future()
             future.set_exception(concurrent.futures.process.BrokenProcessPool())
@@ -246,6 +252,26 @@ class FormatSession:
         return done
 
 
+def early_workers(spec_bytes: int) -> concurrent.futures.ProcessPoolExecutor | None:
+    """Worker processes for the `FormatSession` to come, started now when a spec of `spec_bytes`
+    makes a package big enough to check in parallel: their start-up (an interpreter and its
+    imports, 0.3-0.4 s) then overlaps loading and building the spec, where it used to take the
+    first half second of rendering (GitHub's spec renders in 0.7 s). None where that does not
+    pay: a small spec, one core, or a black whose rules blackcheck does not mirror."""
+    workers = _workers()
+    if spec_bytes < _EARLY_WORKERS_FROM_SPEC_BYTES or workers < 2:
+        return None
+    if (_black_version() or "").split(".")[0] != BLACK_MAJOR:
+        return None
+    pool = _spawn_pool(workers - 1, share_of=workers)
+    pool.submit(_warm_up)  # the processes start on the first task
+    return pool
+
+
+def _warm_up() -> None:
+    """A worker's first task: nothing, once its imports (this module's) are done."""
+
+
 def _format_here(pieces: list[str], line_length: int, cache: _Cache, vouch: bool, workers: int) -> dict[str, str]:
     """{piece: black's output} for the pieces black accepts, vouched for in this process; what is
     left goes to black, in worker processes when there is a lot (black is about 5 µs a byte;
@@ -294,9 +320,20 @@ def _spawn_pool(processes: int, *, share_of: int) -> concurrent.futures.ProcessP
 
 def _start_worker(processes: int) -> None:
     """A worker leaves Ctrl-C to the run that started it (which stops it; a terminal sends the
-    signal to the whole process group, and a worker's traceback must not reach the user)."""
+    signal to the whole process group, and a worker's traceback must not reach the user), and
+    ends without the interpreter's teardown (`_exit_at_once`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     share_memo(processes)
+    atexit.register(_exit_at_once)
+
+
+def _exit_at_once() -> None:
+    """A worker's last step, once its pool has told it to stop: everything it made went back to
+    the parent, and freeing its memo and black's modules one object at a time took 0.5 s, for
+    which the parent's `shutdown()` waited (GitHub's spec: a fifth of the run)."""
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.flush()
+    os._exit(0)
 
 
 def _format_batch(pieces: list[str], line_length: int, cache: _Cache, vouch: bool) -> list[str | bool | None]:
@@ -349,76 +386,3 @@ def _black(source: str, line_length: int) -> str:
 
     mode = black.Mode(line_length=line_length, target_versions={black.mode.TargetVersion[TARGET.upper()]})
     return black.format_str(source, mode=mode)
-
-
-@functools.lru_cache(maxsize=None)
-def _black_version() -> str | None:
-    """The installed black's version, from its metadata folder's name (`black-26.10.1.dist-info`,
-    beside the package): importing black for it costs ~70 ms, importlib.metadata ~25 ms. Anything
-    unusual (no such folder, or several) asks importlib.metadata."""
-    spec = importlib.util.find_spec("black")
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parent.parent
-        try:
-            found = [name for name in os.listdir(site) if name.startswith("black-") and name.endswith(".dist-info")]
-        except OSError:
-            found = []
-        if len(found) == 1:
-            return found[0][len("black-") : -len(".dist-info")]
-    from importlib import metadata
-
-    try:
-        return metadata.version("black")
-    except metadata.PackageNotFoundError:
-        return None
-
-
-class _Cache:
-    """Formatted chunks on disk, one file per chunk, keyed by the chunk's hash."""
-
-    def __init__(self, root: Path | None, line_length: int) -> None:
-        self.root = root
-        self.salt = f"{line_length}\n".encode()
-        self.made: set[Path] = set()  # the folders known to exist
-
-    @classmethod
-    def open(cls, line_length: int) -> _Cache:
-        root, version = cache_root(), _black_version()
-        return cls(root / f"black-{version}-{TARGET}" if root and version else None, line_length)
-
-    def _path(self, text: str) -> Path:
-        assert self.root is not None
-        key = hashlib.sha256(self.salt + text.encode("utf-8", "surrogatepass")).hexdigest()
-        return self.root / key[:2] / key[2:]
-
-    def get(self, text: str) -> str | None:
-        """The formatted chunk for `text`, if cached."""
-        if self.root is None:
-            return None
-        path = self._path(text)
-        try:
-            stored = path.read_bytes()
-        except OSError:
-            return None
-        checksum, _, body = stored.partition(b"\n")
-        if hashlib.sha256(body).hexdigest().encode() != checksum:
-            return None  # torn or corrupt: format again
-        touch(path)  # used: pruning keeps it
-        return body.decode("utf-8", "surrogatepass")
-
-    def put(self, text: str, formatted: str) -> None:
-        if self.root is None:
-            return
-        path = self._path(text)
-        body = formatted.encode("utf-8", "surrogatepass")
-        # Written in place, without a temporary file and a rename (each system call counts): a
-        # torn or half-written entry fails its checksum and reads as a miss, and two runs writing
-        # one key write the same bytes at the same offsets.
-        try:
-            if path.parent not in self.made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self.made.add(path.parent)
-            with open(path, "wb") as file:
-                file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
-        except OSError:  # a read-only or full disk only costs speed
-            pass

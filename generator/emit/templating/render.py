@@ -5,6 +5,7 @@ Nothing here touches the output directory; `write.py` does, atomically.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import re
 from pathlib import Path
@@ -109,10 +110,11 @@ def shipped_test_ids(api: Api, options: RenderOptions | None = None) -> dict[str
 
 def render_package(
     api: Api, template_dir: Path | None = None, *, format_code: bool = True, options: RenderOptions | None = None,
-    on_format: Callable[[int], None] | None = None,
+    on_format: Callable[[int], None] | None = None, workers: concurrent.futures.ProcessPoolExecutor | None = None,
 ) -> dict[str, str]:
     """`format_code=False` skips black (for those who format the package themselves);
-    `on_format(count)` is told before formatting starts (progress)."""
+    `on_format(count)` is told before formatting starts (progress); `workers`: formatting
+    workers started ahead (`formatting.early_workers`), which the formatting session takes over."""
     options = options or RenderOptions()
     api = with_docstrings(api, options.docstrings)
     env = environment(template_dir)
@@ -121,7 +123,7 @@ def render_package(
     common: dict[str, Any] = vars(common_view(api, options, literals.docstring_body(api_title(api.title))))
     package = api.package_name
     files: dict[str, str] = {}
-    sources = _PythonFiles(FormatSession(options.line_length, pack=package) if format_code else None)
+    sources = _PythonFiles(FormatSession(options.line_length, pack=package, pool=workers) if format_code else None)
     try:
         resources = _resource_views(api, schemas, options)
         _render_models(env, api, common, sources)
