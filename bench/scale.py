@@ -23,6 +23,7 @@ the per-MB time of the largest size over that of the smallest.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import statistics
@@ -187,6 +188,7 @@ def _stages_in_process(spec_path: Path, output: Path) -> dict[str, list[float]]:
     from generator.pipeline import generate
     from generator.progress import QUIET, Progress
 
+    gc.disable()  # as the clientgen command does for its whole run (generator/cli.py: run)
     sampler = _StagePeaks(_PeakSampler(os.getpid()))
 
     class Stages(Progress):
