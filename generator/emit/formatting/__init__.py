@@ -25,9 +25,9 @@ to black:
   read. Vouched-for pieces are not cached one by one: checking again is cheaper than
   thousands of small files.
 - Vouching and black run in worker processes when there is enough of them (black is about
-  5 µs a byte, vouching about 0.25), started as soon as a session has seen that much so that
-  they work while the rest of the package is rendered; black is only imported where something
-  is left for it.
+  5 µs a byte, vouching about 0.25), started as soon as a session has seen that much (or,
+  for a big spec, while it loads: `early_workers`) so that they work while the rest of the
+  package is rendered; black is only imported where something is left for it.
 """
 
 from __future__ import annotations
@@ -61,10 +61,10 @@ _PARALLEL_CHECK_FROM_CHARS = 1_000_000
 # the GIL while this process renders: small batches leave the worker waiting, big ones leave it the
 # last long batch at the end.
 _BATCH_CHARS = 200_000
+_BATCH_MOST = 1_000_000
 # A spec this big (its main file) gives a package past _PARALLEL_CHECK_FROM_CHARS: the code is
 # 1.4-2.5x the spec's JSON (GitHub's 3 MB, 4.3 MB of code to check; the flagship's 0.2 MB, 0.5).
 _EARLY_WORKERS_FROM_SPEC_BYTES = 500_000
-_BATCH_MOST = 1_000_000
 
 
 def format_sources(sources: dict[str, str], *, line_length: int = DEFAULT_LINE_LENGTH,
@@ -110,7 +110,7 @@ class FormatSession:
         self.queue: list[str] = []  # pieces not given to the workers yet
         self.queued_chars = 0
         self.seen_chars = 0
-        self.vouch = (_black_version() or "").split(".")[0] == BLACK_MAJOR  # the rules it mirrors are black's
+        self.vouch = _mirrors_black()
         self.workers = _workers()
         self.pool = pool if self.vouch and self.workers > 1 else None
         if pool is not None and self.pool is None:
@@ -259,13 +259,16 @@ def early_workers(spec_bytes: int) -> concurrent.futures.ProcessPoolExecutor | N
     first half second of rendering (GitHub's spec renders in 0.7 s). None where that does not
     pay: a small spec, one core, or a black whose rules blackcheck does not mirror."""
     workers = _workers()
-    if spec_bytes < _EARLY_WORKERS_FROM_SPEC_BYTES or workers < 2:
-        return None
-    if (_black_version() or "").split(".")[0] != BLACK_MAJOR:
+    if spec_bytes < _EARLY_WORKERS_FROM_SPEC_BYTES or workers < 2 or not _mirrors_black():
         return None
     pool = _spawn_pool(workers - 1, share_of=workers)
     pool.submit(_warm_up)  # the processes start on the first task
     return pool
+
+
+def _mirrors_black() -> bool:
+    """blackcheck may vouch: the installed black is the major version whose rules it mirrors."""
+    return (_black_version() or "").split(".")[0] == BLACK_MAJOR
 
 
 def _warm_up() -> None:
@@ -276,7 +279,7 @@ def _format_here(pieces: list[str], line_length: int, cache: _Cache, vouch: bool
     """{piece: black's output} for the pieces black accepts, vouched for in this process; what is
     left goes to black, in worker processes when there is a lot (black is about 5 µs a byte;
     starting a worker costs ~0.3 s)."""
-    done = {piece: piece for piece in pieces if vouch and is_black_clean(piece, line_length)}
+    done = {piece: piece for piece, clean in zip(pieces, _vouch_for(pieces, line_length)) if clean} if vouch else {}
     missing = [piece for piece in pieces if piece not in done]
     outcomes: list[str | bool | None]
     if workers > 1 and sum(map(len, missing)) >= _PARALLEL_BLACK_FROM_CHARS:
@@ -337,26 +340,25 @@ def _exit_at_once() -> None:
 
 
 def _format_batch(pieces: list[str], line_length: int, cache: _Cache, vouch: bool) -> list[str | bool | None]:
-    """A worker's task: `_format_piece` of each piece.
-
-    Vouching runs without the cyclic GC, as in the parent (generator/pipeline.py): it makes no
-    cyclic garbage, but its memo grows to millions of objects that every full collection walked,
-    which made vouching half as slow again (15 full collections over 20 MB of code, nothing
-    collected). Black, which does make cycles (its syntax trees know their parents), runs with
-    the GC on."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        clean = [vouch and is_black_clean(piece, line_length) for piece in pieces]
-    finally:
-        if enabled:
-            gc.enable()
+    """A worker's task: `_format_piece` of each piece (black runs with the cyclic GC on: its
+    syntax trees are cycles, they know their parents)."""
+    clean = _vouch_for(pieces, line_length) if vouch else [False] * len(pieces)
     return [True if ok else _format_piece(piece, line_length, cache, False) for piece, ok in zip(pieces, clean)]
 
 
 def _vouch_for(pieces: list[str], line_length: int) -> list[bool]:
-    """Which pieces black would leave as they are (blackcheck's word)."""
-    return [is_black_clean(piece, line_length) for piece in pieces]
+    """Which pieces black would leave as they are (blackcheck's word), checked without the cyclic
+    GC: vouching makes no cyclic garbage, but its memo grows to millions of objects that every
+    full collection walked, which made a worker's vouching half as slow again (15 full
+    collections over 20 MB of code, nothing collected). The parent's run has it paused already
+    (generator/pipeline.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [is_black_clean(piece, line_length) for piece in pieces]
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _format_piece(source: str, line_length: int, cache: _Cache, vouch: bool) -> str | bool | None:

@@ -225,8 +225,9 @@ def write_tree(files: Mapping[str, str], output: Path, *, force: bool = False, s
 
 def _write_all(root: Path, files: Mapping[str, str]) -> None:
     """`files` under `root` (the staging folder): each folder made once, the files written by a
-    few threads (a write is mostly waiting for the disk, which does not hold the GIL: a big
-    package is thousands of files)."""
+    few threads, for disks where a write is mostly waiting (which does not hold the GIL: a big
+    package is thousands of files). On a local ext4 creating a file is the kernel's CPU instead,
+    and the threads gained no wall time there (docs/performance.md)."""
     folders = sorted({(root / relative).parent for relative in files})
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
