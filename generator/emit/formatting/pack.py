@@ -76,12 +76,9 @@ class ModulePack:
 
     def save(self, modules: Iterable[tuple[str, str]]) -> None:
         """Replace the pack by `modules` ((key, formatted text) pairs), when this run formatted
-        anything it did not hold; else only mark it used (pruning keeps it)."""
+        anything it did not hold (opening it marked it used: pruning keeps it)."""
         self.close()
-        if self.path is None:
-            return
-        if not self.missed:
-            touch(self.path)
+        if self.path is None or not self.missed:
             return
         temporary = None
         try:
